@@ -1,0 +1,276 @@
+"""The schema, as ordered migrations.
+
+Each ``mNNN_name(db)`` function runs once, in name order, inside a
+transaction; applied names are recorded in ``_migrations``.  Never edit a
+migration that has shipped: add a new one at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+MIGRATIONS: list[Migration] = []
+
+
+def migration(fn: Migration) -> Migration:
+    MIGRATIONS.append(fn)
+    return fn
+
+
+@migration
+def m001_sources_and_fetches(db: sqlite_utils.Database) -> None:
+    db["sources"].create(
+        {
+            "name": str,
+            "kind": str,
+            "url": str,
+            "config": str,  # JSON of the SourceConfig
+            "added_at": str,
+            "next_fetch_at": str,  # ISO time; a pass fetches the source only when due
+            "last_ok_at": str,
+            "last_error": str,
+            "failure_score": float,  # weighted recent failures (hard 3, soft 1, temporary 0.5)
+            "consecutive_failures": int,
+            "status": str,  # ok | backoff | disabled
+            "disabled_reason": str,
+        },
+        pk="name",
+        not_null={"kind"},
+        defaults={"status": "ok", "failure_score": 0.0, "consecutive_failures": 0},
+    )
+    db["fetches"].create(
+        {
+            "id": int,
+            "run_id": int,
+            "source": str,
+            "url": str,
+            "final_url": str,
+            "purpose": str,  # robots | feed | sitemap | listing | article | recheck
+            "started_at": str,
+            "status": int,
+            "bytes": int,
+            "elapsed_ms": int,
+            "not_modified": int,
+            "attempts": int,
+            "error": str,
+            "error_kind": str,  # hard | soft | temporary
+        },
+        pk="id",
+    )
+    db["fetches"].create_index(["url"])
+    db["fetches"].create_index(["run_id"])
+    db["url_state"].create(
+        {
+            "url": str,
+            "etag": str,
+            "last_modified": str,
+            "last_status": int,
+            "last_fetched_at": str,
+            "content_hash": str,
+            "article_id": int,
+        },
+        pk="url",
+    )
+
+
+@migration
+def m002_articles_and_stories(db: sqlite_utils.Database) -> None:
+    db["stories"].create(
+        {"id": int, "title": str, "first_seen": str, "simhash": str}, pk="id"
+    )
+    db["articles"].create(
+        {
+            "id": int,
+            "url": str,  # canonical URL: the article's identity
+            "first_url": str,  # the URL it was first fetched from
+            "title": str,
+            "authors": str,  # JSON list
+            "published": str,
+            "outlet": str,
+            "language": str,
+            "text": str,
+            "paragraphs": str,  # JSON [[start, end], ...]
+            "sentences": str,  # JSON [[paragraph, start, end], ...]
+            "content_hash": str,
+            "simhash": str,  # 64-bit, hex
+            "story_id": int,
+            "source": str,
+            "fetched_at": str,
+            "updated_at": str,
+            "checked_at": str,
+            "facts_version": str,
+            "metadata": str,  # JSON: JSON-LD and other extractor output
+        },
+        pk="id",
+        not_null={"url", "content_hash"},
+        foreign_keys=[("story_id", "stories", "id")],
+    )
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["content_hash"])
+    db["articles"].create_index(["story_id"])
+    # Every URL under which an article was seen (AMP, mobile, tracking variants,
+    # identical syndicated copies).
+    db["article_urls"].create(
+        {"url": str, "article_id": int, "first_seen": str},
+        pk="url",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+
+
+@migration
+def m003_findings_and_reviews(db: sqlite_utils.Database) -> None:
+    db["findings"].create(
+        {
+            "id": str,  # stable identity: hash of article, rule and statement
+            "article_id": int,
+            "kind": str,  # framing | omission | figure | unchallenged_claim | ...
+            "rule_id": str,
+            "fact_ids": str,  # JSON list
+            "quote": str,
+            "start": int,
+            "end": int,
+            "sentence_index": int,
+            "paragraph_index": int,
+            "speaker": str,
+            "voice": str,  # outlet | quote
+            "severity": str,  # low | medium | high
+            "confidence": float,
+            "explanation": str,
+            "correction": str,
+            "fact_sources": str,  # JSON list
+            "challenged": int,
+            "statement_key": str,  # normalised quote hash, shared by syndicated copies
+            "status": str,  # suggested | confirmed | dismissed
+            "stale": int,
+            "first_seen": str,
+            "last_seen": str,
+            "details": str,  # JSON: anything else the rule recorded
+        },
+        pk="id",
+        not_null={"article_id", "kind", "rule_id"},
+        defaults={"status": "suggested", "stale": 0, "challenged": 0},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["findings"].create_index(["article_id"])
+    db["findings"].create_index(["kind"])
+    db["findings"].create_index(["status"])
+    db["findings"].create_index(["statement_key"])
+    db["findings"].enable_fts(["quote", "explanation"], create_triggers=True)
+    db["reviews"].create(
+        {
+            "id": int,
+            "finding_id": str,
+            "action": str,  # confirm | dismiss | reopen | inherit
+            "old_status": str,
+            "new_status": str,
+            "reviewer": str,
+            "note": str,
+            "at": str,
+        },
+        pk="id",
+        foreign_keys=[("finding_id", "findings", "id")],
+    )
+    db["reviews"].create_index(["finding_id"])
+
+
+@migration
+def m004_rebuttals_and_corrections(db: sqlite_utils.Database) -> None:
+    db["rebuttals"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "format": str,  # correction_request | letter | social | briefing
+            "finding_ids": str,  # JSON list
+            "subject": str,
+            "body": str,
+            "status": str,  # draft | sent | corrected | ignored
+            "template": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        defaults={"status": "draft"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["rebuttal_history"].create(
+        {"id": int, "rebuttal_id": int, "old_status": str, "new_status": str, "note": str,
+         "at": str},
+        pk="id",
+        foreign_keys=[("rebuttal_id", "rebuttals", "id")],
+    )
+    db["corrections"].create(
+        {
+            "id": int,
+            "rebuttal_id": int,
+            "article_id": int,
+            "finding_id": str,
+            "checked_at": str,
+            "outcome": str,  # changed | removed | unchanged | unreachable
+            "notice": int,  # a correction notice appeared on the page
+            "new_text": str,
+            "detail": str,
+        },
+        pk="id",
+    )
+
+
+@migration
+def m005_runs(db: sqlite_utils.Database) -> None:
+    db["runs"].create(
+        {
+            "id": int,
+            "started_at": str,
+            "ended_at": str,
+            "pid": int,
+            "status": str,  # running | ok | failed | interrupted
+            "fetched": int,
+            "stored": int,
+            "flagged": int,
+            "failed": int,
+            "skipped": int,
+            "error": str,
+        },
+        pk="id",
+        defaults={"fetched": 0, "stored": 0, "flagged": 0, "failed": 0, "skipped": 0},
+    )
+    db["run_sources"].create(
+        {
+            "run_id": int,
+            "source": str,
+            "discovered": int,
+            "fetched": int,
+            "stored": int,
+            "flagged": int,
+            "failed": int,
+            "error": str,
+        },
+        pk=("run_id", "source"),
+    )
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply pending migrations in order; return the names applied."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+    )
+    done = {row[0] for row in db.execute("SELECT name FROM _migrations").fetchall()}
+    applied = []
+    for fn in sorted(MIGRATIONS, key=lambda f: f.__name__):
+        if fn.__name__ in done:
+            continue
+        with db.conn:
+            db.execute("BEGIN IMMEDIATE") if not db.conn.in_transaction else None
+            # Another process may have migrated while we waited for the lock.
+            if db.execute("SELECT 1 FROM _migrations WHERE name = ?", [fn.__name__]).fetchone():
+                continue
+            fn(db)
+            db["_migrations"].insert(
+                {"name": fn.__name__, "applied_at": dt.datetime.now(dt.UTC).isoformat()}
+            )
+        applied.append(fn.__name__)
+    return applied

@@ -1,0 +1,109 @@
+"""The ``factwatch`` command line: a thin click layer over the library.
+
+Commands live in small modules by concern and are registered here:
+
+    scrape.py   run, demo, sources, articles, extract
+    check.py    check, recheck
+    review.py   findings, search, show, review
+    rebut.py    rebut, rebuttals, corrections, export, serve
+    ops.py      schedule, status, backup
+
+Every command's help ends with an example (tests/test_cli_help.py checks).
+Errors derived from FactwatchError print one line to stderr and exit with
+the error's exit code (2 unless documented otherwise).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from factwatch import __version__
+from factwatch.errors import FactwatchError
+
+COMMAND_MODULES = ("scrape", "check", "review", "rebut", "ops")
+
+
+class Context:
+    """Lazily loaded config and database, shared by the commands of one call."""
+
+    def __init__(self, config_path: str | None, db_path: str | None):
+        self.config_path = config_path
+        self.db_path = db_path
+        self._config = None
+        self._db = None
+
+    @property
+    def config(self):  # -> factwatch.config.Config
+        if self._config is None:
+            from factwatch.config import Config, load_config
+
+            if self.config_path:
+                self._config = load_config(self.config_path)
+            elif Path("config.toml").exists():
+                self._config = load_config("config.toml")
+            else:
+                self._config = Config()
+            if self.db_path:
+                self._config.database = self.db_path
+        return self._config
+
+    @property
+    def db(self):  # -> sqlite_utils.Database
+        if self._db is None:
+            from db import open_db
+
+            self._db = open_db(self.config.database)
+        return self._db
+
+
+def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn FactwatchError into a one-line message and its exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except FactwatchError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factwatch")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              envvar="FACTWATCH_CONFIG", help="Config file (default: ./config.toml).")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False),
+              envvar="FACTWATCH_DB", help="Database file, overriding config.toml.")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None, db_path: str | None, verbose: int) -> None:
+    """Watch election coverage for misleading claims.
+
+    \b
+    Example:
+        factwatch demo
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    ctx.obj = Context(config_path, db_path)
+
+
+for _name in COMMAND_MODULES:
+    _module = importlib.import_module(f"factwatch.cli.{_name}")
+    for _command in getattr(_module, "COMMANDS", []):
+        cli.add_command(_command)
+
+
+def main() -> None:
+    cli()

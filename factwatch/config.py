@@ -1,0 +1,232 @@
+"""Load and validate ``config.toml``.
+
+Every key is checked on load; an error names the file, the key and the
+problem, e.g. ``config.toml: politeness.per_host_delay: expected a number >= 0,
+got "fast"``.  Relative paths are resolved against the config file's folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factwatch.errors import ConfigError
+from scraper.models import SourceConfig
+
+SOURCE_KINDS = ("feed", "sitemap", "urls", "listing")
+
+
+@dataclass
+class Politeness:
+    user_agent: str = "factwatch/0.1 (+mailto:factwatch@example.org)"
+    per_host_delay: float = 1.0  # seconds between requests to one host
+    concurrency: int = 4  # worker threads across all hosts
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 60.0  # wall-clock cap for one response, trickling included
+    max_bytes: int = 5_000_000  # cap on (decompressed) body size
+    max_redirects: int = 5
+    retries: int = 3
+    backoff: float = 1.0  # base seconds for exponential backoff
+    max_retry_after: float = 120.0  # longest Retry-After we wait for within a pass
+    obey_robots: bool = True
+
+
+@dataclass
+class Safety:
+    allow_loopback: bool = False  # the demo and tests turn this on
+    allow_private: bool = False
+    allowed_schemes: list[str] = field(default_factory=lambda: ["http", "https"])
+
+
+@dataclass
+class Topic:
+    enabled: bool = True
+    keywords: list[str] = field(default_factory=list)  # added to the facts file's terms
+    min_matches: int = 2  # distinct terms an article must mention to be kept
+
+
+@dataclass
+class Schedule:
+    every: str = "30m"
+    min_source_interval: str = "15m"
+    max_source_interval: str = "24h"
+
+
+@dataclass
+class Webhook:
+    url: str = ""
+    timeout: float = 10.0
+    retries: int = 3
+
+
+@dataclass
+class Email:
+    host: str = ""
+    port: int = 25
+    sender: str = ""
+    to: list[str] = field(default_factory=list)
+    username: str = ""
+    password: str = ""
+    starttls: bool = False
+    timeout: float = 10.0
+    retries: int = 3
+
+
+@dataclass
+class Alerts:
+    webhook: Webhook = field(default_factory=Webhook)
+    email: Email = field(default_factory=Email)
+
+
+@dataclass
+class Rebuttals:
+    templates: str = ""  # folder whose *.j2 files override the bundled templates
+    organisation: str = "factwatch"
+    signature: str = "The press office"
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    database: str = "factwatch.db"
+    facts: list[str] = field(default_factory=lambda: ["facts/unite-2017.toml"])
+    politeness: Politeness = field(default_factory=Politeness)
+    safety: Safety = field(default_factory=Safety)
+    topic: Topic = field(default_factory=Topic)
+    schedule: Schedule = field(default_factory=Schedule)
+    alerts: Alerts = field(default_factory=Alerts)
+    rebuttals: Rebuttals = field(default_factory=Rebuttals)
+    sources: list[SourceConfig] = field(default_factory=list)
+
+
+def _fill(cls: type, data: Any, where: str, origin: str) -> Any:
+    """Build dataclass ``cls`` from a TOML table, checking keys and types."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{origin}: {where}: expected a table, got {data!r}")
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "path"}
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{where}.{key}" if where else key
+        if key not in fields:
+            known = ", ".join(sorted(fields))
+            raise ConfigError(f"{origin}: {name}: unknown key (known keys: {known})")
+        default = fields[key].default
+        if default is dataclasses.MISSING and fields[key].default_factory is not dataclasses.MISSING:
+            default = fields[key].default_factory()
+        if dataclasses.is_dataclass(default):
+            kwargs[key] = _fill(type(default), value, name, origin)
+        else:
+            kwargs[key] = _check_type(value, default, name, origin)
+    return cls(**kwargs)
+
+
+def _check_type(value: Any, default: Any, name: str, origin: str) -> Any:
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{origin}: {name}: expected true or false, got {value!r}")
+    elif isinstance(default, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{origin}: {name}: expected a number, got {value!r}")
+        if value < 0:
+            raise ConfigError(f"{origin}: {name}: must not be negative, got {value!r}")
+        if isinstance(default, int) and not isinstance(default, bool):
+            if not isinstance(value, int):
+                raise ConfigError(f"{origin}: {name}: expected a whole number, got {value!r}")
+        return type(default)(value)
+    elif isinstance(default, str):
+        if not isinstance(value, str):
+            raise ConfigError(f"{origin}: {name}: expected a string, got {value!r}")
+    elif isinstance(default, list):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{origin}: {name}: expected a list of strings, got {value!r}")
+    return value
+
+
+def _source(data: Any, index: int, origin: str) -> SourceConfig:
+    where = f"sources[{index}]"
+    src = _fill(SourceConfig, data, where, origin) if isinstance(data, dict) else None
+    if src is None or not src.name:
+        raise ConfigError(f"{origin}: {where}.name: every source needs a name")
+    if src.kind not in SOURCE_KINDS:
+        raise ConfigError(
+            f"{origin}: {where}.kind: {src.kind!r} is not one of {', '.join(SOURCE_KINDS)}"
+        )
+    if src.kind != "urls" and not src.url:
+        raise ConfigError(f"{origin}: {where}.url: a {src.kind} source needs a url")
+    if src.kind == "urls" and not (src.urls or src.url):
+        raise ConfigError(f"{origin}: {where}: a urls source needs `urls = [...]` or a `url`")
+    if src.kind == "listing" and not src.pattern:
+        raise ConfigError(f"{origin}: {where}.pattern: a listing source needs a link pattern")
+    return src
+
+
+def parse_config(data: dict[str, Any], *, origin: str = "config", base: Path | None = None) -> Config:
+    """Validate a parsed TOML document and return a Config."""
+    data = dict(data)
+    raw_sources = data.pop("sources", [])
+    db = data.pop("database", {})
+    if isinstance(db, dict):
+        unknown = set(db) - {"path"}
+        if unknown:
+            raise ConfigError(f"{origin}: database.{sorted(unknown)[0]}: unknown key (known: path)")
+        db_path = db.get("path", "factwatch.db")
+    else:
+        raise ConfigError(f"{origin}: database: expected a table with `path`")
+    if not isinstance(db_path, str) or not db_path:
+        raise ConfigError(f"{origin}: database.path: expected a file path, got {db_path!r}")
+    facts = data.pop("facts", {"files": ["facts/unite-2017.toml"]})
+    if not isinstance(facts, dict) or not isinstance(facts.get("files"), list) or not facts["files"]:
+        raise ConfigError(f"{origin}: facts.files: expected a non-empty list of facts files")
+    config = _fill(Config, data, "", origin)
+    if not isinstance(raw_sources, list):
+        raise ConfigError(f"{origin}: sources: use [[sources]] tables, one per source")
+    config.sources = [_source(s, i, origin) for i, s in enumerate(raw_sources)]
+    names = [s.name for s in config.sources]
+    dupes = {n for n in names if names.count(n) > 1}
+    if dupes:
+        raise ConfigError(f"{origin}: sources: duplicate source name {sorted(dupes)[0]!r}")
+    base = base or Path.cwd()
+    config.database = str(_resolve(db_path, base))
+    config.facts = [str(_resolve(f, base)) for f in facts["files"]]
+    if config.rebuttals.templates:
+        config.rebuttals.templates = str(_resolve(config.rebuttals.templates, base))
+    if config.politeness.concurrency < 1:
+        raise ConfigError(f"{origin}: politeness.concurrency: must be at least 1")
+    if "@" not in config.politeness.user_agent and "http" not in config.politeness.user_agent:
+        raise ConfigError(
+            f"{origin}: politeness.user_agent: include a contact address (an email or URL) "
+            "so site owners can reach you"
+        )
+    return config
+
+
+def _resolve(path: str, base: Path) -> Path:
+    p = Path(path).expanduser()
+    return p if p.is_absolute() else (base / p)
+
+
+def load_config(path: str | Path) -> Config:
+    """Read and validate a config file."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: config file not found. Pass --config PATH or run from the folder "
+            "that holds config.toml."
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file: {exc}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config file is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    config = parse_config(data, origin=str(path), base=path.resolve().parent)
+    config.path = path
+    return config
