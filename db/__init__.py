@@ -7,7 +7,9 @@ timeout, migrated to the latest schema.  ``db.migrations`` owns the schema;
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -40,3 +42,23 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
             "(database.path) or restore it from a backup made with `factwatch backup`."
         ) from exc
     return database
+
+
+@contextlib.contextmanager
+def transaction(database: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction, taken with BEGIN IMMEDIATE so concurrent writers
+    wait on the busy timeout instead of failing on lock upgrade.  Nested uses
+    (and sqlite-utils' own write methods) become savepoints inside it."""
+    if database.conn.in_transaction:
+        with database.atomic():
+            yield database
+        return
+    database.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield database
+    except BaseException:
+        if database.conn.in_transaction:
+            database.conn.execute("ROLLBACK")
+        raise
+    else:
+        database.conn.execute("COMMIT")

@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from db import transaction
+
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: list[Migration] = []
 
@@ -263,8 +265,7 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
     for fn in sorted(MIGRATIONS, key=lambda f: f.__name__):
         if fn.__name__ in done:
             continue
-        with db.conn:
-            db.execute("BEGIN IMMEDIATE") if not db.conn.in_transaction else None
+        with transaction(db):
             # Another process may have migrated while we waited for the lock.
             if db.execute("SELECT 1 FROM _migrations WHERE name = ?", [fn.__name__]).fetchone():
                 continue

@@ -190,6 +190,9 @@ def parse_config(data: dict[str, Any], *, origin: str = "config", base: Path | N
     if dupes:
         raise ConfigError(f"{origin}: sources: duplicate source name {sorted(dupes)[0]!r}")
     base = base or Path.cwd()
+    for src in config.sources:
+        if src.kind == "urls" and src.url and "://" not in src.url:
+            src.url = str(_resolve(src.url, base))  # a local file of URLs
     config.database = str(_resolve(db_path, base))
     config.facts = [str(_resolve(f, base)) for f in facts["files"]]
     if config.rebuttals.templates:

@@ -52,6 +52,7 @@ class FetchResult:
     last_modified: str | None = None
     error: str | None = None
     error_kind: str | None = None  # "hard" | "soft" | "temporary"
+    request_key: Any = None  # FetchRequest.key, echoed so callers can match results
 
     @property
     def ok(self) -> bool:

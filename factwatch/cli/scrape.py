@@ -1,7 +1,166 @@
-"""CLI commands (see factwatch/cli/__init__.py for the map)."""
+"""CLI: run, recheck, demo, sources, articles."""
 
 from __future__ import annotations
 
-import click  # noqa: F401
+import json
 
-COMMANDS: list = []
+import click
+
+from factwatch.cli import handle_errors
+
+
+def _print_run(report, db) -> None:  # noqa: ANN001
+    click.echo(
+        f"fetched {report.fetched}, stored {report.stored}, flagged {report.flagged}, "
+        f"failed {report.failed}" + (" (stopped early)" if report.interrupted else "")
+    )
+    for s in report.sources:
+        line = (f"  {s.name}: discovered {s.discovered}, fetched {s.fetched}, "
+                f"stored {s.stored}, duplicates {s.duplicates}, off-topic {s.off_topic}, "
+                f"unchanged {s.not_modified + s.skipped}, failed {s.failed}")
+        click.echo(line)
+        for url, kind, message in s.errors[:5]:
+            click.echo(f"    ! {kind}: {message}" if url in message else f"    ! {kind}: {url}: {message}")
+
+
+@click.command()
+@click.option("--refresh", is_flag=True,
+              help="Re-fetch articles already stored (conditional GET) and recheck changed ones.")
+@click.option("--all-sources", is_flag=True, help="Ignore each source's next-fetch time.")
+@click.pass_obj
+@handle_errors
+def run(obj, refresh: bool, all_sources: bool) -> None:  # noqa: ANN001
+    """Run one pass over all sources: discover, fetch, extract, store, check claims.
+
+    Safe to run from cron: a second pass on the same database exits with
+    status 75 while the first is running, and a rerun adds nothing twice.
+
+    \b
+    Example:
+        factwatch --config config.toml run
+    """
+    from factwatch.jobs.runner import exit_status, run_job
+
+    report = run_job(obj.config, progress=True, only_due=not all_sources, refresh=refresh)
+    _print_run(report, obj.db)
+    raise SystemExit(exit_status(report))
+
+
+@click.command()
+@click.pass_obj
+@handle_errors
+def recheck(obj) -> None:  # noqa: ANN001
+    """Re-run the claim matcher over every stored article.
+
+    Use after editing the facts file.  A finding keeps its identity (and its
+    review status); one whose rule no longer fires is marked stale.
+
+    \b
+    Example:
+        factwatch recheck
+    """
+    from factwatch.pipeline import recheck as do_recheck
+
+    counts = do_recheck(obj.config, db=obj.db)
+    click.echo(f"rechecked {counts['articles']} articles: {counts['new']} new findings, "
+               f"{counts['stale']} newly stale")
+
+
+@click.command()
+@click.option("--db", "demo_db", default="factwatch-demo.db", show_default=True,
+              type=click.Path(dir_okay=False), help="Database the demo writes.")
+@click.option("--serve", is_flag=True, help="Keep the demo sites running until Ctrl-C.")
+@click.pass_obj
+@handle_errors
+def demo(obj, demo_db: str, serve: bool) -> None:  # noqa: ANN001
+    """Scrape the bundled demo news sites over HTTP on 127.0.0.1 and flag claims.
+
+    Starts four small fictional outlets on free local ports, runs the real
+    pipeline against them and prints what it stored and flagged.  Needs no
+    internet.  Running it again adds nothing twice.
+
+    \b
+    Example:
+        factwatch demo
+        factwatch --db factwatch-demo.db findings
+    """
+    from factwatch.demo.command import run_demo
+
+    run_demo(demo_db, serve=serve)
+
+
+@click.command()
+@click.option("--enable", "enable_name", metavar="NAME", help="Re-enable a disabled source.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.pass_obj
+@handle_errors
+def sources(obj, enable_name: str | None, fmt: str) -> None:  # noqa: ANN001
+    """List the configured sources with their health.
+
+    \b
+    Example:
+        factwatch sources
+        factwatch sources --enable northern-courier
+    """
+    from db import store
+    from factwatch.jobs import health
+
+    db = obj.db
+    for source in obj.config.sources:
+        store.upsert_source(db, source)
+    if enable_name:
+        health.enable(db, enable_name)
+        click.echo(f"enabled {enable_name}")
+        return
+    rows = health.source_health_rows(db)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        click.echo("no sources: add [[sources]] to config.toml")
+        return
+    for r in rows:
+        click.echo(f"{r['name']:24} {r['kind']:8} {r['status']:9} {r.get('summary', '')}")
+        click.echo(f"    {r['url']}")
+
+
+@click.command()
+@click.option("--search", "text", help="Full-text search over titles and text.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.pass_obj
+@handle_errors
+def articles(obj, text: str | None, limit: int, fmt: str) -> None:  # noqa: ANN001
+    """List stored articles, newest first, or search them.
+
+    \b
+    Example:
+        factwatch articles --search "two-horse race"
+    """
+    db = obj.db
+    cols = "a.id, a.title, a.outlet, a.published, a.url, a.story_id"
+    if text:
+        from db.fts import fts_query
+
+        sql = (f"SELECT {cols}, snippet(articles_fts, 1, '[', ']', '...', 12) AS snippet "
+               "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+               "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+        rows = list(db.query(sql, [fts_query(text), limit]))
+    else:
+        rows = list(db.query(
+            f"SELECT {cols} FROM articles a ORDER BY a.published DESC, a.id DESC LIMIT ?", [limit]
+        ))
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        click.echo("no articles" + (f" match {text!r}" if text else ": run `factwatch run` first"))
+        return
+    for r in rows:
+        click.echo(f"{r['id']:>5}  {(r['published'] or '')[:10]:10}  {r['outlet'] or '':20.20}  "
+                   f"{r['title']}")
+        if r.get("snippet"):
+            click.echo(f"       {r['snippet']}")
+
+
+COMMANDS = [run, recheck, demo, sources, articles]

@@ -1,0 +1,109 @@
+"""Review workflow writes: confirm, dismiss or reopen a finding, with a history row each time.
+
+A finding's ``status`` is the current decision; ``reviews`` keeps every change
+(never overwritten).  ``inherit_decision`` lets a newly stored finding show
+the decision already taken on the same statement in a syndicated copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+from typing import Any
+
+import sqlite_utils
+
+from db import transaction
+from db.queries import resolve_finding
+from factwatch.errors import NotFoundError
+
+ACTIONS = {"confirm": "confirmed", "dismiss": "dismissed", "reopen": "suggested"}
+DECIDED = ("confirmed", "dismissed")
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def default_reviewer() -> str:
+    """$USER, else the login name, else "unknown"."""
+    name = os.environ.get("USER") or os.environ.get("USERNAME")
+    if not name:
+        try:
+            name = getpass.getuser()
+        except (OSError, KeyError):
+            name = ""
+    return name or "unknown"
+
+
+def review(
+    db: sqlite_utils.Database,
+    ident: str,
+    *,
+    action: str,
+    reviewer: str | None = None,
+    note: str | None = None,
+) -> dict[str, Any]:
+    """Apply ``action`` (confirm | dismiss | reopen) to a finding; return the history row."""
+    if action not in ACTIONS:
+        raise NotFoundError(f"review action {action!r}: use one of {', '.join(ACTIONS)}")
+    fid = resolve_finding(db, ident)
+    with transaction(db):
+        old = db.execute("SELECT status FROM findings WHERE id = ?", [fid]).fetchone()[0]
+        new = ACTIONS[action]
+        db.execute("UPDATE findings SET status = ? WHERE id = ?", [new, fid])
+        row = {
+            "finding_id": fid,
+            "action": action,
+            "old_status": old,
+            "new_status": new,
+            "reviewer": reviewer or default_reviewer(),
+            "note": note,
+            "at": now(),
+        }
+        row["id"] = db["reviews"].insert(row).last_pk
+    return row
+
+
+def inherit_decision(db: sqlite_utils.Database, finding_row: dict[str, Any]) -> str | None:
+    """Give a newly stored finding the latest decision on the same statement elsewhere.
+
+    Looks for other findings with the same ``statement_key`` (syndicated copies)
+    that a reviewer confirmed or dismissed.  If one exists, the new finding takes
+    that status and an ``inherit`` review row names the source finding.  Returns
+    the inherited status, or None when there is no earlier decision.  Runs inside
+    the caller's transaction when there is one.
+    """
+    key = finding_row.get("statement_key")
+    fid = finding_row.get("id")
+    if not key or not fid:
+        return None
+    source = db.execute(
+        "SELECT f.id, f.status, a.outlet, a.url FROM findings f "
+        "JOIN articles a ON a.id = f.article_id "
+        "LEFT JOIN reviews r ON r.finding_id = f.id "
+        "WHERE f.statement_key = ? AND f.id != ? AND f.status IN ('confirmed', 'dismissed') "
+        "GROUP BY f.id ORDER BY max(r.at) DESC, f.id LIMIT 1",
+        [key, fid],
+    ).fetchone()
+    if source is None:
+        return None
+    source_id, status, outlet, url = source
+    with transaction(db):
+        old = db.execute("SELECT status FROM findings WHERE id = ?", [fid]).fetchone()
+        if old is None:
+            return None
+        db.execute("UPDATE findings SET status = ? WHERE id = ?", [status, fid])
+        db["reviews"].insert(
+            {
+                "finding_id": fid,
+                "action": "inherit",
+                "old_status": old[0],
+                "new_status": status,
+                "reviewer": "factwatch",
+                "note": f"same statement as finding {source_id} ({outlet or url}), {status} there",
+                "at": now(),
+            }
+        )
+    return status

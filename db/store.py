@@ -1,0 +1,331 @@
+"""Write what a pass produces: sources, fetch records, articles and findings.
+
+Each article is stored with its findings in one transaction
+(``store_article``), so a pass killed at any moment leaves either the whole
+article or nothing.  Rows are always written whole (no partial upserts).
+
+Identity rules:
+- an article is identified by its canonical URL;
+- a page whose text is identical to a stored article (same content hash) is
+  recorded as another URL of that article, not stored again;
+- a page whose text is near-identical (simhash) joins that article's story;
+- a finding is identified by ``Finding.identity(article url)``, so a recheck
+  updates it instead of adding it again; one that no longer fires is marked
+  stale, never deleted, and a reviewer's decision survives rechecks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from claims.findings import Finding
+from db import transaction
+from scraper.models import Article, SourceConfig
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def upsert_source(db: sqlite_utils.Database, source: SourceConfig) -> None:
+    """Add a configured source, or update its definition; health columns are kept."""
+    config = json.dumps(dataclasses.asdict(source), sort_keys=True)
+    url = source.url or (source.urls[0] if source.urls else "")
+    existing = db.execute("SELECT name FROM sources WHERE name = ?", [source.name]).fetchone()
+    with transaction(db):
+        if existing:
+            db.execute(
+                "UPDATE sources SET kind = ?, url = ?, config = ? WHERE name = ?",
+                [source.kind, url, config, source.name],
+            )
+        else:
+            db["sources"].insert(
+                {
+                    "name": source.name,
+                    "kind": source.kind,
+                    "url": url,
+                    "config": config,
+                    "added_at": now(),
+                    "next_fetch_at": None,
+                    "last_ok_at": None,
+                    "last_error": None,
+                    "failure_score": 0.0,
+                    "consecutive_failures": 0,
+                    "status": "ok",
+                    "disabled_reason": None,
+                }
+            )
+
+
+def record_fetch(db: sqlite_utils.Database, record: Any, *, run_id: int | None, source: str) -> None:
+    """Append one fetch attempt (a scraper.fetch.FetchRecord) to the fetch log."""
+    row = dataclasses.asdict(record) if dataclasses.is_dataclass(record) else dict(record)
+    db["fetches"].insert(
+        {
+            "run_id": run_id,
+            "source": source,
+            "url": row.get("url"),
+            "final_url": row.get("final_url"),
+            "purpose": row.get("purpose"),
+            "started_at": row.get("started_at") or now(),
+            "status": row.get("status"),
+            "bytes": row.get("bytes") or 0,
+            "elapsed_ms": row.get("elapsed_ms") or 0,
+            "not_modified": int(bool(row.get("not_modified"))),
+            "attempts": row.get("attempts") or 1,
+            "error": row.get("error"),
+            "error_kind": row.get("error_kind"),
+        }
+    )
+
+
+def url_state(db: sqlite_utils.Database, url: str) -> dict[str, Any] | None:
+    """What we know about a URL from earlier passes (ETag, Last-Modified, article)."""
+    rows = list(db.query("SELECT * FROM url_state WHERE url = ?", [url]))
+    return rows[0] if rows else None
+
+
+def save_url_state(db: sqlite_utils.Database, url: str, *, etag: str | None,
+                   last_modified: str | None, status: int | None,
+                   content_hash: str | None = None, article_id: int | None = None) -> None:
+    old = url_state(db, url) or {}
+    db["url_state"].upsert(
+        {
+            "url": url,
+            "etag": etag or old.get("etag"),
+            "last_modified": last_modified or old.get("last_modified"),
+            "last_status": status,
+            "last_fetched_at": now(),
+            "content_hash": content_hash or old.get("content_hash"),
+            "article_id": article_id or old.get("article_id"),
+        },
+        pk="url",
+    )
+
+
+def known_url(db: sqlite_utils.Database, url: str) -> int | None:
+    """The article id stored under this URL (canonical or alias), if any."""
+    row = db.execute(
+        "SELECT id FROM articles WHERE url = ? UNION ALL "
+        "SELECT article_id FROM article_urls WHERE url = ? LIMIT 1",
+        [url, url],
+    ).fetchone()
+    return row[0] if row else None
+
+
+@dataclass
+class StoreResult:
+    article_id: int
+    status: str  # new | updated | unchanged | duplicate
+    story_id: int | None = None
+    new_findings: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _near_story(db: sqlite_utils.Database, simhash: int, max_distance: int) -> int | None:
+    """The story of a stored article whose simhash is within max_distance."""
+    if not simhash:
+        return None
+    for sid, hexhash in db.execute(
+        "SELECT story_id, simhash FROM articles WHERE simhash IS NOT NULL AND simhash != ''"
+    ):
+        if bin(int(hexhash, 16) ^ simhash).count("1") <= max_distance:
+            return sid
+    return None
+
+
+def _article_row(article: Article, *, fetched_url: str, facts_version: str) -> dict[str, Any]:
+    return {
+        "url": article.canonical_url or article.url,
+        "first_url": fetched_url,
+        "title": article.title,
+        "authors": json.dumps(article.authors),
+        "published": article.published,
+        "outlet": article.outlet,
+        "language": article.language,
+        "text": article.text,
+        "paragraphs": json.dumps([[p.start, p.end] for p in article.paragraphs]),
+        "sentences": json.dumps([[s.paragraph, s.start, s.end] for s in article.sentences]),
+        "content_hash": article.content_hash,
+        "simhash": format(article.simhash, "016x") if article.simhash else None,
+        "source": article.source,
+        "fetched_at": now(),
+        "updated_at": now(),
+        "checked_at": now() if facts_version else None,
+        "facts_version": facts_version or None,
+        "metadata": json.dumps(article.metadata, default=str),
+    }
+
+
+def store_article(
+    db: sqlite_utils.Database,
+    article: Article,
+    findings: list[Finding] | None,
+    *,
+    fetched_url: str = "",
+    facts_version: str = "",
+    near_duplicate_distance: int = 3,
+) -> StoreResult:
+    """Store one article and its findings in a single transaction.
+
+    ``findings`` None means "not checked" (no matcher); an empty list means
+    checked and clean.
+    """
+    fetched_url = fetched_url or article.url
+    key = article.canonical_url or article.url
+    with transaction(db):
+        existing = db.execute(
+            "SELECT id, content_hash, story_id FROM articles WHERE url = ?", [key]
+        ).fetchone()
+        if existing is None:
+            same = db.execute(
+                "SELECT id, story_id FROM articles WHERE content_hash = ? LIMIT 1",
+                [article.content_hash],
+            ).fetchone()
+            if same is not None:
+                _add_alias(db, fetched_url, same[0])
+                _add_alias(db, key, same[0])
+                return StoreResult(same[0], "duplicate", same[1])
+        row = _article_row(article, fetched_url=fetched_url, facts_version=facts_version)
+        if existing is not None:
+            article_id, old_hash, story_id = existing
+            _add_alias(db, fetched_url, article_id)
+            if old_hash == article.content_hash and findings is None:
+                return StoreResult(article_id, "unchanged", story_id)
+            status = "unchanged" if old_hash == article.content_hash else "updated"
+            row.pop("first_url")
+            row.pop("fetched_at")
+            db["articles"].update(article_id, row)
+        else:
+            story_id = _near_story(db, article.simhash, near_duplicate_distance)
+            if story_id is None:
+                story_id = db["stories"].insert(
+                    {"title": article.title, "first_seen": now(),
+                     "simhash": row["simhash"]}
+                ).last_pk
+            row["story_id"] = story_id
+            article_id = db["articles"].insert(row).last_pk
+            _add_alias(db, fetched_url, article_id)
+            status = "new"
+        new_rows: list[dict[str, Any]] = []
+        if findings is not None:
+            new_rows = store_findings(db, article_id, key, findings)
+        return StoreResult(article_id, status, story_id, new_rows)
+
+
+def _add_alias(db: sqlite_utils.Database, url: str, article_id: int) -> None:
+    if url:
+        db.execute(
+            "INSERT OR IGNORE INTO article_urls (url, article_id, first_seen) VALUES (?, ?, ?)",
+            [url, article_id, now()],
+        )
+
+
+def finding_row(finding: Finding, *, article_id: int, article_key: str) -> dict[str, Any]:
+    """A whole findings row for a Finding (status and timestamps included)."""
+    return {
+        "id": finding.identity(article_key),
+        "article_id": article_id,
+        "kind": finding.kind,
+        "rule_id": finding.rule_id,
+        "fact_ids": json.dumps(finding.fact_ids),
+        "quote": finding.quote,
+        "start": finding.start,
+        "end": finding.end,
+        "sentence_index": finding.sentence_index,
+        "paragraph_index": finding.paragraph_index,
+        "speaker": finding.speaker,
+        "voice": finding.voice,
+        "severity": finding.severity,
+        "confidence": finding.confidence,
+        "explanation": finding.explanation,
+        "correction": finding.correction,
+        "fact_sources": json.dumps(finding.fact_sources),
+        "challenged": int(finding.challenged),
+        "statement_key": finding.statement_key,
+        "status": "suggested",
+        "stale": 0,
+        "first_seen": now(),
+        "last_seen": now(),
+        "details": json.dumps(finding.details, default=str),
+    }
+
+
+def _inherit(db: sqlite_utils.Database, row: dict[str, Any]) -> None:
+    """Let a new finding show an earlier decision on the same statement elsewhere."""
+    try:
+        from db.review import inherit_decision
+    except ImportError:  # review workflow not installed
+        return
+    inherit_decision(db, row)
+
+
+def store_findings(
+    db: sqlite_utils.Database, article_id: int, article_key: str, findings: list[Finding]
+) -> list[dict[str, Any]]:
+    """Upsert an article's findings; mark the ones that no longer fire as stale.
+
+    Returns the rows of findings that are new (never seen before)."""
+    seen: set[str] = set()
+    new_rows = []
+    for finding in findings:
+        row = finding_row(finding, article_id=article_id, article_key=article_key)
+        if row["id"] in seen:
+            continue
+        seen.add(row["id"])
+        old = db.execute("SELECT status FROM findings WHERE id = ?", [row["id"]]).fetchone()
+        if old is None:
+            db["findings"].insert(row)
+            _inherit(db, row)
+            new_rows.append(row)
+        else:
+            # Keep the reviewer's status and first_seen; refresh the evidence.
+            for kept in ("status", "first_seen"):
+                row.pop(kept)
+            db["findings"].update(row["id"], row)
+    ids = list(seen)
+    placeholders = ",".join("?" * len(ids)) or "''"
+    db.execute(
+        f"UPDATE findings SET stale = 1 WHERE article_id = ? AND stale = 0 "
+        f"AND id NOT IN ({placeholders})",
+        [article_id, *ids],
+    )
+    db.execute(
+        "UPDATE articles SET checked_at = ? WHERE id = ?", [now(), article_id]
+    )
+    return new_rows
+
+
+def article_from_row(row: dict[str, Any]) -> Article:
+    """Rebuild an Article (with paragraph and sentence offsets) from its row."""
+    from scraper.models import Paragraph, Sentence
+
+    text = row["text"] or ""
+    paragraphs = [
+        Paragraph(i, s, e, text[s:e]) for i, (s, e) in enumerate(json.loads(row["paragraphs"] or "[]"))
+    ]
+    sentences = [
+        Sentence(i, p, s, e, text[s:e])
+        for i, (p, s, e) in enumerate(json.loads(row["sentences"] or "[]"))
+    ]
+    return Article(
+        url=row["first_url"] or row["url"],
+        canonical_url=row["url"],
+        title=row["title"] or "",
+        authors=json.loads(row["authors"] or "[]"),
+        published=row["published"],
+        outlet=row["outlet"] or "",
+        language=row["language"],
+        text=text,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        content_hash=row["content_hash"],
+        simhash=int(row["simhash"], 16) if row["simhash"] else 0,
+        source=row["source"] or "",
+        metadata=json.loads(row["metadata"] or "{}"),
+    )

@@ -1,0 +1,3 @@
+from factwatch.cli import main
+
+main()

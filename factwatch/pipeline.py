@@ -1,0 +1,366 @@
+"""One pass over the sources: discover -> fetch -> extract -> filter -> check -> store.
+
+``run_pass()`` is the thin public function; ``Pass`` holds what one pass
+shares (fetcher, matcher, topic filter, counters).  Each fetched page goes
+through the stages in ``STAGES``; a stage takes a ``Page`` and returns it
+(possibly changed) or None to drop it, as Scrapy item pipelines do.  Only
+the last stage writes, and it writes one article with its findings in one
+transaction, so a pass stopped at any moment loses nothing it stored.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import sqlite_utils
+
+from db import store, transaction
+from factwatch.config import Config
+from factwatch.errors import ExtractionError, FactwatchError
+from scraper.models import Article, FetchResult, Link, SourceConfig
+
+log = logging.getLogger("factwatch.pipeline")
+
+
+@dataclass
+class SourceReport:
+    name: str
+    discovered: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    off_topic: int = 0
+    skipped: int = 0  # already stored, or known dead
+    flagged: int = 0
+    failed: int = 0
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # url, kind, message
+    discovery_error: str | None = None
+    ttl_seconds: int | None = None
+
+    def fail(self, url: str, kind: str, message: str) -> None:
+        self.failed += 1
+        self.errors.append((url, kind, message))
+
+
+@dataclass
+class RunReport:
+    run_id: int | None
+    sources: list[SourceReport] = field(default_factory=list)
+    new_findings: list[dict[str, Any]] = field(default_factory=list)
+    interrupted: bool = False
+
+    def total(self, name: str) -> int:
+        return sum(getattr(s, name) for s in self.sources)
+
+    @property
+    def fetched(self) -> int:
+        return self.total("fetched")
+
+    @property
+    def stored(self) -> int:
+        return self.total("stored")
+
+    @property
+    def flagged(self) -> int:
+        return self.total("flagged")
+
+    @property
+    def failed(self) -> int:
+        return self.total("failed")
+
+
+@dataclass
+class Page:
+    """A fetched page on its way through the stages."""
+
+    link: Link
+    result: FetchResult
+    report: SourceReport
+    article: Article | None = None
+    findings: list | None = None
+
+
+class Stage(Protocol):
+    def __call__(self, page: Page, run: Pass) -> Page | None: ...
+
+
+def extract_stage(page: Page, run: Pass) -> Page | None:
+    from scraper.dedup import content_hash, simhash
+    from scraper.extract import extract
+    from scraper.urls import canonicalize
+
+    url = page.result.final_url or page.link.url
+    try:
+        article = extract(page.result.body, url=url, source=page.link.source)
+    except ExtractionError as exc:
+        page.report.fail(page.link.url, "soft", str(exc))
+        run.forget_later(page)
+        return None
+    article.canonical_url = canonicalize(article.canonical_url or url)
+    if not article.title and page.link.title:
+        article.title = page.link.title
+    if not article.published and page.link.published:
+        article.published = page.link.published
+    article.content_hash = content_hash(article.text)
+    article.simhash = article.simhash or simhash(article.text)
+    page.article = article
+    return page
+
+
+def topic_stage(page: Page, run: Pass) -> Page | None:
+    assert page.article is not None
+    source = run.source_configs.get(page.link.source)
+    if source is not None and not source.topic_filter:
+        return page
+    if run.topic is not None and not run.topic.matches(page.article.title, page.article.text):
+        page.report.off_topic += 1
+        run.forget_later(page)
+        return None
+    return page
+
+
+def check_stage(page: Page, run: Pass) -> Page | None:
+    assert page.article is not None
+    if run.matcher is not None:
+        page.findings = run.matcher.check(page.article)
+    return page
+
+
+def store_stage(page: Page, run: Pass) -> Page | None:
+    assert page.article is not None
+    result = page.result
+    with transaction(run.db):
+        stored = store.store_article(
+            run.db, page.article, page.findings, fetched_url=page.link.url,
+            facts_version=run.facts_version,
+        )
+        store.save_url_state(
+            run.db, page.link.url, etag=result.etag, last_modified=result.last_modified,
+            status=result.status, content_hash=page.article.content_hash,
+            article_id=stored.article_id,
+        )
+    if stored.status in ("new", "updated"):
+        page.report.stored += 1
+    elif stored.status == "duplicate":
+        page.report.duplicates += 1
+    page.report.flagged += len(stored.new_findings)
+    run.report.new_findings.extend(stored.new_findings)
+    return page
+
+
+STAGES: list[Stage] = [extract_stage, topic_stage, check_stage, store_stage]
+
+
+class Pass:
+    """What one pass shares.  Use ``run_pass()`` unless you need the parts."""
+
+    def __init__(self, config: Config, db: sqlite_utils.Database, *, run_id: int | None = None,
+                 refresh: bool = False, stop_event: threading.Event | None = None):
+        self.config = config
+        self.db = db
+        self.run_id = run_id
+        self.refresh = refresh
+        self.stop_event = stop_event or threading.Event()
+        self.report = RunReport(run_id)
+        self.source_configs: dict[str, SourceConfig] = {}
+        self.records: queue.Queue = queue.Queue()
+        self.matcher, self.facts_version, terms = _load_matcher(config)
+        self.topic = _topic_filter(config, terms)
+
+    # -- fetch log ---------------------------------------------------------------
+    def drain_records(self, source: str) -> None:
+        """Write queued fetch records (made on worker threads) from this thread."""
+        while True:
+            try:
+                record = self.records.get_nowait()
+            except queue.Empty:
+                return
+            store.record_fetch(self.db, record, run_id=self.run_id,
+                               source=getattr(record, "source", None) or source)
+
+    def forget_later(self, page: Page) -> None:
+        """Remember a page that yields no article, so the next pass skips it."""
+        r = page.result
+        store.save_url_state(self.db, page.link.url, etag=r.etag,
+                             last_modified=r.last_modified, status=r.status)
+
+    # -- stages ------------------------------------------------------------------
+    def discover(self, sources: list[SourceConfig], fetcher: Any) -> list[tuple[Link, Any]]:
+        from scraper.discover import discover
+
+        wanted: list[tuple[Link, Any]] = []
+        seen: set[str] = set()
+        for source in sources:
+            self.source_configs[source.name] = source
+            report = SourceReport(source.name)
+            self.report.sources.append(report)
+            store.upsert_source(self.db, source)
+            try:
+                found = discover(source, fetcher)
+            except FactwatchError as exc:
+                report.discovery_error = str(exc)
+                report.fail(source.url, "soft", str(exc))
+                self.drain_records(source.name)
+                continue
+            self.drain_records(source.name)
+            report.ttl_seconds = getattr(found, "ttl_seconds", None)
+            for message in getattr(found, "errors", []):
+                report.discovery_error = message
+                report.fail(source.url, "soft", message)
+            for link in found.links:
+                report.discovered += 1
+                if link.url in seen or not self._wanted(link, source):
+                    report.skipped += 1
+                    continue
+                seen.add(link.url)
+                wanted.append((link, report))
+        return wanted
+
+    def _wanted(self, link: Link, source: SourceConfig) -> bool:
+        if self.refresh:
+            return True
+        if store.known_url(self.db, link.url) is not None:
+            return False
+        state = store.url_state(self.db, link.url)
+        # Seen before and gave no article (off topic, no text, gone): skip.
+        return not (state and state["last_status"] in (200, 404, 410))
+
+    def process(self, page: Page) -> None:
+        current: Page | None = page
+        for stage in STAGES:
+            current = stage(current, self)
+            if current is None:
+                return
+
+    def fetch_and_process(self, wanted: list[tuple[Link, SourceReport]], fetcher: Any,
+                          progress: bool) -> None:
+        from scraper.fetch import FetchRequest
+
+        reqs = []
+        for link, report in wanted:
+            state = store.url_state(self.db, link.url) if self.refresh else None
+            reqs.append(FetchRequest(
+                url=link.url, purpose="article", key=(link, report),
+                etag=state["etag"] if state else None,
+                last_modified=state["last_modified"] if state else None,
+            ))
+        bar = _progress(len(reqs), progress)
+        for result in fetcher.fetch_many(reqs):
+            link, report = result.request_key
+            self.drain_records(link.source)
+            report.fetched += 1
+            if result.error:
+                report.fail(link.url, result.error_kind or "temporary", result.error)
+                log.warning("%s: %s", link.url, result.error)
+                if result.error_kind == "hard":
+                    self.forget_later(Page(link, result, report))
+            elif result.not_modified:
+                report.not_modified += 1
+            else:
+                self.process(Page(link, result, report))
+            bar.update(1)
+            if self.stop_event.is_set():
+                self.report.interrupted = True
+                log.warning("stop requested: finishing after the current article")
+                break
+        bar.close()
+
+
+def _load_matcher(config: Config) -> tuple[Any, str, list[str]]:
+    """The claim matcher for the configured facts files (None if unavailable)."""
+    try:
+        from claims.facts import load_facts
+        from claims.matcher import Matcher
+    except ImportError:
+        return None, "", []
+    facts = load_facts(config.facts)
+    return Matcher(facts), facts.version, facts.topic_terms()
+
+
+def _topic_filter(config: Config, terms: list[str]) -> Any:
+    if not config.topic.enabled:
+        return None
+    from scraper.topic import TopicFilter
+
+    all_terms = [*terms, *config.topic.keywords]
+    if not all_terms:
+        return None
+    return TopicFilter(all_terms, min_matches=config.topic.min_matches)
+
+
+class _LogProgress:
+    """Plain log lines instead of a progress bar (cron, pipes)."""
+
+    def __init__(self, total: int):
+        self.total, self.done = total, 0
+        self.step = max(1, total // 10)
+
+    def update(self, n: int) -> None:
+        self.done += n
+        if self.done % self.step == 0 or self.done == self.total:
+            log.info("fetched %d/%d pages", self.done, self.total)
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, progress: bool) -> Any:
+    if progress and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        return tqdm(total=total, unit="page", file=sys.stderr)
+    return _LogProgress(total)
+
+
+def run_pass(
+    config: Config,
+    *,
+    db: sqlite_utils.Database,
+    run_id: int | None = None,
+    sources: list[SourceConfig] | None = None,
+    stop_event: threading.Event | None = None,
+    on_source_done: Callable[[SourceReport], None] | None = None,
+    refresh: bool = False,
+    progress: bool = False,
+) -> RunReport:
+    """Run one pass over ``sources`` (default: all configured) and store the results."""
+    from scraper.fetch import Fetcher
+
+    run = Pass(config, db, run_id=run_id, refresh=refresh, stop_event=stop_event)
+    with Fetcher(config.politeness, config.safety, on_fetch=run.records.put) as fetcher:
+        wanted = run.discover(config.sources if sources is None else sources, fetcher)
+        if not run.stop_event.is_set():
+            run.fetch_and_process(wanted, fetcher, progress)
+        else:
+            run.report.interrupted = True
+        run.drain_records("")
+    for report in run.report.sources:
+        if on_source_done is not None:
+            on_source_done(report)
+    return run.report
+
+
+def recheck(config: Config, *, db: sqlite_utils.Database) -> dict[str, int]:
+    """Re-run the matcher over every stored article (after the facts change)."""
+    matcher, version, _ = _load_matcher(config)
+    if matcher is None:
+        raise FactwatchError("the claim matcher is not available")
+    counts = {"articles": 0, "new": 0, "stale": 0}
+    before = db.execute("SELECT count(*) FROM findings WHERE stale = 1").fetchone()[0]
+    for row in db.query("SELECT * FROM articles ORDER BY id"):
+        article = store.article_from_row(row)
+        findings = matcher.check(article)
+        with transaction(db):
+            counts["new"] += len(store.store_findings(db, row["id"], row["url"], findings))
+            db.execute("UPDATE articles SET facts_version = ? WHERE id = ?", [version, row["id"]])
+        counts["articles"] += 1
+    counts["stale"] = db.execute("SELECT count(*) FROM findings WHERE stale = 1").fetchone()[0]
+    counts["stale"] -= before
+    return counts
