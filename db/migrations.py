@@ -275,3 +275,18 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
             )
         applied.append(fn.__name__)
     return applied
+
+
+@migration
+def m006_finding_list_view(db: sqlite_utils.Database) -> None:
+    """Findings with their article's outlet, title, date and URL (browsing and facets)."""
+    db.create_view(
+        "finding_list",
+        """
+        SELECT f.id, f.status, f.kind, a.outlet, a.title AS article_title, a.published,
+               f.quote, f.correction, f.rule_id, f.speaker, f.severity, f.stale,
+               f.article_id, a.url AS article_url, f.first_seen, f.last_seen,
+               f.rowid AS finding_rowid
+        FROM findings f JOIN articles a ON a.id = f.article_id
+        """,
+    )

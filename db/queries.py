@@ -38,8 +38,9 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _rows(db: sqlite_utils.Database, sql: str, params: list[Any] | dict[str, Any],
-          *, what: str = "rows") -> list[dict[str, Any]]:
+def _rows(
+    db: sqlite_utils.Database, sql: str, params: list[Any] | dict[str, Any], *, what: str = "rows"
+) -> list[dict[str, Any]]:
     try:
         return [_decode(dict(r)) for r in db.query(sql, params)]
     except sqlite3.OperationalError as exc:
@@ -103,8 +104,9 @@ class FindingFilter:
     ids: list[str] = field(default_factory=list)
 
 
-def list_findings(db: sqlite_utils.Database, *, filters: FindingFilter | None = None
-                  ) -> list[dict[str, Any]]:
+def list_findings(
+    db: sqlite_utils.Database, *, filters: FindingFilter | None = None
+) -> list[dict[str, Any]]:
     """Findings matching ``filters``, newest article first, with article columns."""
     f = filters or FindingFilter()
     require_findings(db)
@@ -161,8 +163,12 @@ def resolve_finding(db: sqlite_utils.Database, ident: str) -> str:
     if exact:
         return exact[0]
     like = ident.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    matches = [r[0] for r in db.execute(
-        "SELECT id FROM findings WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6", [like])]
+    matches = [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM findings WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6", [like]
+        )
+    ]
     if not matches:
         raise NotFoundError(
             f"finding {ident!r}: no such finding; list ids with `factwatch findings`"
@@ -264,8 +270,9 @@ class SearchHit:
     rank: float
 
 
-def search(db: sqlite_utils.Database, text: str, *, where: str = "all", limit: int = 20
-           ) -> list[SearchHit]:
+def search(
+    db: sqlite_utils.Database, text: str, *, where: str = "all", limit: int = 20
+) -> list[SearchHit]:
     """Ranked full-text matches in articles and/or findings, with [marked] snippets."""
     if where not in ("articles", "findings", "all"):
         raise NotFoundError(f"--in {where!r}: use articles, findings or all")
@@ -281,8 +288,16 @@ def search(db: sqlite_utils.Database, text: str, *, where: str = "all", limit: i
             [query, limit],
             what="articles",
         ):
-            hits.append(SearchHit("article", str(r["id"]), r["title"] or "", r["outlet"] or "",
-                                  r["snip"] or "", r["rank"]))
+            hits.append(
+                SearchHit(
+                    "article",
+                    str(r["id"]),
+                    r["title"] or "",
+                    r["outlet"] or "",
+                    r["snip"] or "",
+                    r["rank"],
+                )
+            )
     if where in ("findings", "all"):
         for r in _rows(
             db,
@@ -294,7 +309,15 @@ def search(db: sqlite_utils.Database, text: str, *, where: str = "all", limit: i
             [query, limit],
             what="findings",
         ):
-            hits.append(SearchHit("finding", r["id"], r["title"] or "", r["outlet"] or "",
-                                  r["snip"] or "", r["rank"]))
+            hits.append(
+                SearchHit(
+                    "finding",
+                    r["id"],
+                    r["title"] or "",
+                    r["outlet"] or "",
+                    r["snip"] or "",
+                    r["rank"],
+                )
+            )
     hits.sort(key=lambda h: h.rank)
     return hits[:limit]

@@ -7,6 +7,7 @@
     ├── DatabaseError              the database cannot be opened or migrated
     ├── NotFoundError              an id given on the command line does not exist
     ├── LockedError                another pass holds the lock on this database
+    ├── BackupError                a backup cannot be written (destination exists, disk)
     ├── FetchError                 one URL could not be fetched (recorded, not fatal)
     │   ├── BlockedByRobots        robots.txt disallows the URL for our user agent
     │   ├── UnsafeURL              scheme or address refused (loopback, private, metadata)
@@ -52,6 +53,10 @@ class NotFoundError(FactwatchError):
 
 class LockedError(FactwatchError):
     exit_code = 75  # EX_TEMPFAIL: try again later
+
+
+class BackupError(FactwatchError):
+    pass
 
 
 class FetchError(FactwatchError):

@@ -148,7 +148,7 @@ def store_stage(page: Page, run: Pass) -> Page | None:
         )
     if stored.status in ("new", "updated"):
         page.report.stored += 1
-    elif stored.status == "duplicate":
+    elif stored.status in ("duplicate", "unchanged"):
         page.report.duplicates += 1
     page.report.flagged += len(stored.new_findings)
     run.report.new_findings.extend(stored.new_findings)
@@ -156,6 +156,32 @@ def store_stage(page: Page, run: Pass) -> Page | None:
 
 
 STAGES: list[Stage] = [extract_stage, topic_stage, check_stage, store_stage]
+
+
+class Validators:
+    """ETag/Last-Modified of feeds, sitemaps and listings, kept in ``url_state``.
+
+    New validators are saved only after every link the document listed has
+    been processed without a temporary failure.  A pass killed midway, or one
+    where an article timed out, re-reads the feed next time instead of getting
+    a 304 and never seeing the unfinished links again.
+    """
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        self.source = ""
+        self.pending: dict[str, list[tuple[str, str | None, str | None]]] = {}
+
+    def get(self, url: str) -> tuple[str | None, str | None] | None:
+        state = store.url_state(self.db, url)
+        return (state["etag"], state["last_modified"]) if state else None
+
+    def save(self, url: str, *, etag: str | None, last_modified: str | None) -> None:
+        self.pending.setdefault(self.source, []).append((url, etag, last_modified))
+
+    def commit(self, source: str) -> None:
+        for url, etag, last_modified in self.pending.pop(source, []):
+            store.save_url_state(self.db, url, etag=etag, last_modified=last_modified, status=200)
 
 
 class Pass:
@@ -171,8 +197,9 @@ class Pass:
         self.report = RunReport(run_id)
         self.source_configs: dict[str, SourceConfig] = {}
         self.records: queue.Queue = queue.Queue()
-        self.matcher, self.facts_version, terms = _load_matcher(config)
-        self.topic = _topic_filter(config, terms)
+        self.validators = Validators(db)
+        self.matcher, self.facts_version, facts = _load_matcher(config)
+        self.topic = _topic_filter(config, facts)
 
     # -- fetch log ---------------------------------------------------------------
     def drain_records(self, source: str) -> None:
@@ -202,8 +229,12 @@ class Pass:
             report = SourceReport(source.name)
             self.report.sources.append(report)
             store.upsert_source(self.db, source)
+            self.validators.source = source.name
             try:
-                found = discover(source, fetcher)
+                # The topic filter runs on the extracted text, not on feed
+                # summaries: a summary too short to name anyone must not hide
+                # an article from us.
+                found = discover(source, fetcher, etag_store=self.validators)
             except FactwatchError as exc:
                 report.discovery_error = str(exc)
                 report.fail(source.url, "soft", str(exc))
@@ -214,6 +245,8 @@ class Pass:
             for message in getattr(found, "errors", []):
                 report.discovery_error = message
                 report.fail(source.url, "soft", message)
+            if found.not_modified:
+                report.not_modified += 1
             for link in found.links:
                 report.discovered += 1
                 if link.url in seen or not self._wanted(link, source):
@@ -258,7 +291,8 @@ class Pass:
             report.fetched += 1
             if result.error:
                 report.fail(link.url, result.error_kind or "temporary", result.error)
-                log.warning("%s: %s", link.url, result.error)
+                log.info("%s", result.error if link.url in result.error
+                            else f"{link.url}: {result.error}")
                 if result.error_kind == "hard":
                     self.forget_later(Page(link, result, report))
             elif result.not_modified:
@@ -271,28 +305,30 @@ class Pass:
                 log.warning("stop requested: finishing after the current article")
                 break
         bar.close()
+        if not self.report.interrupted:
+            for report in self.report.sources:
+                if not any(kind == "temporary" for _, kind, _ in report.errors):
+                    self.validators.commit(report.name)
 
 
-def _load_matcher(config: Config) -> tuple[Any, str, list[str]]:
-    """The claim matcher for the configured facts files (None if unavailable)."""
-    try:
-        from claims.facts import load_facts
-        from claims.matcher import Matcher
-    except ImportError:
-        return None, "", []
+def _load_matcher(config: Config) -> tuple[Any, str, Any]:
+    """The claim matcher, facts version and facts for the configured facts files."""
+    from claims.facts import load_facts
+    from claims.matcher import Matcher
+
     facts = load_facts(config.facts)
-    return Matcher(facts), facts.version, facts.topic_terms()
+    return Matcher(facts), facts.version, facts
 
 
-def _topic_filter(config: Config, terms: list[str]) -> Any:
+def _topic_filter(config: Config, facts: Any) -> Any:
+    """Keep articles that mention enough distinct election terms (None: keep all)."""
     if not config.topic.enabled:
         return None
     from scraper.topic import TopicFilter
 
-    all_terms = [*terms, *config.topic.keywords]
-    if not all_terms:
-        return None
-    return TopicFilter(all_terms, min_matches=config.topic.min_matches)
+    return TopicFilter.from_facts(
+        facts, keywords=config.topic.keywords, min_matches=config.topic.min_matches
+    )
 
 
 class _LogProgress:
@@ -350,8 +386,6 @@ def run_pass(
 def recheck(config: Config, *, db: sqlite_utils.Database) -> dict[str, int]:
     """Re-run the matcher over every stored article (after the facts change)."""
     matcher, version, _ = _load_matcher(config)
-    if matcher is None:
-        raise FactwatchError("the claim matcher is not available")
     counts = {"articles": 0, "new": 0, "stale": 0}
     before = db.execute("SELECT count(*) FROM findings WHERE stale = 1").fetchone()[0]
     for row in db.query("SELECT * FROM articles ORDER BY id"):

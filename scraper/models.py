@@ -53,6 +53,7 @@ class FetchResult:
     error: str | None = None
     error_kind: str | None = None  # "hard" | "soft" | "temporary"
     request_key: Any = None  # FetchRequest.key, echoed so callers can match results
+    attempts: int = 0  # requests sent (redirect hops and retries included)
 
     @property
     def ok(self) -> bool:

@@ -16,10 +16,54 @@ from scraper.models import Paragraph, Sentence
 PARAGRAPH_SEP = "\n\n"
 
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sir", "st", "rev", "gen", "col", "lt", "sgt",
-    "capt", "cllr", "hon", "jr", "sr", "no", "vs", "v", "etc", "eg", "ie", "approx",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "inc", "ltd", "plc", "co", "corp", "dept", "est", "fig", "govt", "mt", "cf", "al",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "st",
+    "rev",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "cllr",
+    "hon",
+    "jr",
+    "sr",
+    "no",
+    "vs",
+    "v",
+    "etc",
+    "eg",
+    "ie",
+    "approx",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "inc",
+    "ltd",
+    "plc",
+    "co",
+    "corp",
+    "dept",
+    "est",
+    "fig",
+    "govt",
+    "mt",
+    "cf",
+    "al",
 }
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets,
@@ -54,7 +98,7 @@ def _is_boundary(text: str, end: int) -> bool:
     if not (nxt.isupper() or nxt.isdigit() or match.group(1)):
         return False
     # Look at the word before the full stop.
-    head = text[:end].rstrip("\"'\u201d\u2019)]")
+    head = text[max(0, end - 64) : end].rstrip("\"'\u201d\u2019)]")
     if not head.endswith("."):
         return True
     word = re.search(r"([A-Za-z]+)\.$", head)

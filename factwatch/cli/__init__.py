@@ -28,7 +28,7 @@ import click
 from factwatch import __version__
 from factwatch.errors import FactwatchError
 
-COMMAND_MODULES = ("scrape", "check", "review", "rebut", "ops")
+COMMAND_MODULES = ("scrape", "extract", "check", "review", "rebut", "ops")
 
 
 class Context:

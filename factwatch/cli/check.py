@@ -1,7 +1,151 @@
-"""CLI commands (see factwatch/cli/__init__.py for the map)."""
+"""CLI: check (flag misleading claims in files or URLs without storing anything)."""
 
 from __future__ import annotations
 
-import click  # noqa: F401
+import json
+from pathlib import Path
 
-COMMANDS: list = []
+import click
+
+from factwatch.cli import handle_errors
+from factwatch.errors import ExtractionError, FactsError, FactwatchError
+
+SCORED_KINDS = ("framing", "omission", "figure", "unchallenged_claim")
+
+
+def bundled_facts() -> Path:
+    import claims
+
+    return Path(claims.__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
+
+
+def _facts_paths(obj, given: tuple[str, ...]) -> list[str]:  # noqa: ANN001
+    if given:
+        return list(given)
+    config = obj.config
+    paths = list(config.facts)
+    if config.path is None and not all(Path(p).exists() for p in paths):
+        return [str(bundled_facts())]
+    return paths
+
+
+def _article_from_text(text: str, where: str):  # noqa: ANN202
+    from scraper.models import Article
+    from scraper.segment import join_paragraphs, segment
+
+    blocks = [b for b in text.replace("\r\n", "\n").split("\n\n")]
+    if len(blocks) == 1:
+        blocks = text.splitlines()
+    body, paragraphs = join_paragraphs(blocks)
+    if not body:
+        raise ExtractionError(f"{where}: the file holds no text")
+    title = paragraphs[0].text if paragraphs else ""
+    article = Article(url=where, canonical_url=where, title=title, text=body,
+                      paragraphs=paragraphs)
+    article.sentences = segment(paragraphs, body)
+    return article
+
+
+def _looks_html(data: bytes, name: str) -> bool:
+    if name.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype", b"<html")) or b"<body" in head or b"<p>" in head
+
+
+def _load(item: str, obj):  # noqa: ANN001, ANN202
+    """Return an Article for a path or URL, or raise FactwatchError naming it."""
+    from scraper.encoding import decode_body
+    from scraper.extract import extract
+
+    if item.startswith(("http://", "https://")):
+        from scraper.fetch import fetch
+
+        config = obj.config
+        result = fetch(item, politeness=config.politeness, safety=config.safety)
+        if result.error:
+            raise FactwatchError(f"{item}: cannot fetch: {result.error}")
+        data, ctype = result.body, result.content_type or ""
+        if "html" in ctype or _looks_html(data, item):
+            return extract(result.text(), url=item)
+        return _article_from_text(result.text(), item)
+    path = Path(item)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FactwatchError(f"{item}: no such file (give a path to an HTML or text file, "
+                             "or an http(s) URL)") from None
+    except IsADirectoryError:
+        raise FactwatchError(f"{item}: is a folder; pass the files in it (e.g. {item}/*.html)"
+                             ) from None
+    except OSError as exc:
+        raise FactwatchError(f"{item}: cannot read: {exc.strerror}") from None
+    if _looks_html(data, path.name):
+        return extract(data, url=item)
+    return _article_from_text(decode_body(data), item)
+
+
+def _table(rows: list[dict]) -> str:
+    if not rows:
+        return "No findings."
+    lines = []
+    for r in rows:
+        who = f" [{r['speaker']}]" if r.get("speaker") else ""
+        quote = r["quote"] if len(r["quote"]) <= 110 else r["quote"][:107] + "..."
+        lines.append(f"{r['article']}:{r['start']}: {r['kind']} ({r['severity']}){who}")
+        lines.append(f"    \"{quote}\"")
+        lines.append(f"    {r['explanation']}")
+        if r.get("correction"):
+            lines.append(f"    Fact: {r['correction']}")
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument("items", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--facts", "facts_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Facts file (repeatable; default: the config's facts files).")
+@click.pass_obj
+@handle_errors
+def check(obj, items: tuple[str, ...], fmt: str, facts_files: tuple[str, ...]) -> None:  # noqa: ANN001
+    """Check HTML or text files, or URLs, for misleading claims; store nothing.
+
+    Exit status: 0 nothing flagged, 1 something flagged, 2 error (as linters do).
+    Findings of kind challenged_claim (a false claim the article itself rebuts)
+    are listed but do not count as flagged.
+
+    \b
+    Example:
+        factwatch check article.html https://example.org/news/unite --format json
+    """
+    from claims.facts import load_facts
+    from claims.matcher import Matcher
+
+    try:
+        facts = load_facts(_facts_paths(obj, facts_files))
+    except FactsError:
+        raise
+    matcher = Matcher(facts)
+    rows: list[dict] = []
+    errors: list[str] = []
+    for item in items:
+        try:
+            article = _load(item, obj)
+        except FactwatchError as exc:
+            errors.append(str(exc))
+            continue
+        for finding in matcher.check(article):
+            rows.append({"article": item, **finding.to_dict()})
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        click.echo(_table(rows))
+    for message in errors:
+        click.echo(f"Error: {message}", err=True)
+    if errors:
+        raise SystemExit(2)
+    raise SystemExit(1 if any(r["kind"] in SCORED_KINDS for r in rows) else 0)
+
+
+COMMANDS = [check]

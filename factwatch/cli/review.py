@@ -1,7 +1,203 @@
-"""CLI commands (see factwatch/cli/__init__.py for the map)."""
+"""CLI: findings, search, show, review (a thin layer over db.queries and db.review)."""
 
 from __future__ import annotations
 
-import click  # noqa: F401
+import json
+import textwrap
+from typing import Any
 
-COMMANDS: list = []
+import click
+
+from factwatch.cli import handle_errors
+
+FORMATS = ("table", "json", "csv")
+
+
+def _short(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    header = f"{'ID':<10} {'STATUS':<10} {'KIND':<18} {'OUTLET':<18} {'DATE':<10}  QUOTE"
+    lines = [header]
+    for r in rows:
+        date = (r.get("published") or "")[:10]
+        stale = " (stale)" if r.get("stale") else ""
+        lines.append(
+            f"{r['id'][:10]:<10} {r['status'] + stale:<10} {_short(r['kind'], 18):<18} "
+            f'{_short(r.get("outlet"), 18):<18} {date:<10}  "{_short(r["quote"], 60)}"'
+        )
+    return "\n".join(lines)
+
+
+@click.command()
+@click.option("--kind", help="Only this kind (framing, omission, figure, unchallenged_claim, ...).")
+@click.option("--outlet", help="Only articles from this outlet (case-insensitive).")
+@click.option(
+    "--status",
+    type=click.Choice(["suggested", "confirmed", "dismissed"]),
+    help="Only findings with this review status.",
+)
+@click.option("--rule", help="Only findings of this rule id, e.g. framing.definite-loser.")
+@click.option("--fact", help="Only findings that contradict this fact id.")
+@click.option("--speaker", help="Only quotations from this speaker (substring).")
+@click.option("--since", help="Articles published on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Articles published on or before this date (YYYY-MM-DD).")
+@click.option("--article", help="Only this article (id or any URL it was seen under).")
+@click.option(
+    "--include-stale", is_flag=True, help="Also list findings whose rule no longer fires."
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many findings.")
+@click.pass_obj
+@handle_errors
+def findings(obj: Any, fmt: str, include_stale: bool, limit: int | None, **filters: Any) -> None:
+    """List findings with their article, newest first.
+
+    \b
+    Example:
+        factwatch findings --kind framing --status suggested
+        factwatch findings --outlet "Example News" --format csv > findings.csv
+    """
+    from db.queries import FindingFilter, list_findings
+    from rebuttals.claimreview import findings_csv
+
+    rows = list_findings(
+        obj.db, filters=FindingFilter(include_stale=include_stale, limit=limit, **filters)
+    )
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(findings_csv(rows), nl=False)
+    elif not rows:
+        click.echo("No findings match these filters.")
+    else:
+        click.echo(_table(rows))
+        click.echo(f"\n{len(rows)} finding(s). Details: factwatch show ID")
+
+
+@click.command()
+@click.argument("text")
+@click.option(
+    "--in",
+    "where",
+    type=click.Choice(["articles", "findings", "all"]),
+    default="all",
+    show_default=True,
+    help="What to search.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.pass_obj
+@handle_errors
+def search(obj: Any, text: str, where: str, limit: int) -> None:
+    """Full-text search of articles and findings, best matches first.
+
+    Words are matched as typed (punctuation such as hyphens is safe); matches
+    are shown in [brackets].
+
+    \b
+    Example:
+        factwatch search "two-horse race" --in articles
+    """
+    from db.queries import search as run_search
+
+    hits = run_search(obj.db, text, where=where, limit=limit)
+    if not hits:
+        click.echo(f"No matches for {text!r}.")
+        return
+    for h in hits:
+        label = f"article {h.id}" if h.kind == "article" else f"finding {h.id[:10]}"
+        click.echo(f"{label}  {_short(h.outlet, 24)}  {_short(h.title, 60)}")
+        click.echo(f"    {' '.join(h.snippet.split())}")
+
+
+def _marked(paragraph: str, start: int, end: int) -> str:
+    return paragraph[:start] + ">>" + paragraph[start:end] + "<<" + paragraph[end:]
+
+
+@click.command()
+@click.argument("finding_id")
+@click.pass_obj
+@handle_errors
+def show(obj: Any, finding_id: str) -> None:
+    """Show one finding (id or unique prefix) in its article, with its review history.
+
+    The flagged statement is marked >>like this<< in its paragraph.
+
+    \b
+    Example:
+        factwatch show 3f2a9c
+    """
+    from db.queries import get_finding, paragraph_of, rebuttals_for, review_history
+
+    db = obj.db
+    f = get_finding(db, finding_id)
+    paragraph, start, end = paragraph_of(db, f)
+    out = [
+        f"Finding {f['id']}  [{f['status']}{', stale' if f['stale'] else ''}]",
+        f"Kind:     {f['kind']} (rule {f['rule_id']}, {f['severity']} severity, "
+        f"confidence {f['confidence']})",
+        f"Article:  {f['article_title']}",
+        f"Outlet:   {f['outlet']}   Date: {(f['published'] or 'unknown')[:10]}",
+        f"URL:      {f['article_url']}",
+    ]
+    if f.get("speaker"):
+        out.append(f"Speaker:  {f['speaker']} ({f['voice']})")
+    out += ["", "Statement in context:"]
+    out += textwrap.wrap(
+        _marked(paragraph, start, end), 88, initial_indent="    ", subsequent_indent="    "
+    ) or ["    (no text)"]
+    out += ["", f"Why:      {f['explanation']}", f"Facts:    {f['correction']}"]
+    facts = f.get("fact_ids") or []
+    sources = f.get("fact_sources") or []
+    out.append(f"Fact ids: {', '.join(map(str, facts)) or '-'}")
+    out.append(f"Sources:  {'; '.join(map(str, sources)) or '-'}")
+    history = review_history(db, f["id"])
+    out += ["", "Review history:" if history else "Review history: none yet"]
+    for h in history:
+        note = f" - {h['note']}" if h.get("note") else ""
+        out.append(
+            f"    {h['at']}  {h['action']}: {h['old_status']} -> {h['new_status']}"
+            f"  by {h['reviewer']}{note}"
+        )
+    drafts = rebuttals_for(db, f["id"])
+    if drafts:
+        out += ["", "Rebuttals:"]
+        out += [f"    #{r['id']} {r['format']} ({r['status']}, {r['created_at']})" for r in drafts]
+    click.echo("\n".join(out))
+
+
+@click.command()
+@click.argument("finding_id")
+@click.option("--confirm", "action", flag_value="confirm", help="The finding is right.")
+@click.option("--dismiss", "action", flag_value="dismiss", help="The finding is wrong.")
+@click.option("--reopen", "action", flag_value="reopen", help="Back to suggested.")
+@click.option("--note", help="Why (kept in the review history).")
+@click.option("--reviewer", help="Who decided (default: $USER).")
+@click.pass_obj
+@handle_errors
+def review(
+    obj: Any, finding_id: str, action: str | None, note: str | None, reviewer: str | None
+) -> None:
+    """Confirm, dismiss or reopen a finding; every change is kept in its history.
+
+    A dismissed finding stays dismissed when its article is checked again, and
+    syndicated copies of the same statement take the same decision.
+
+    \b
+    Example:
+        factwatch review 3f2a9c --confirm --note "three candidates stood"
+    """
+    from db.review import review as apply_review
+
+    if action is None:
+        raise click.UsageError("choose one of --confirm, --dismiss or --reopen")
+    row = apply_review(obj.db, finding_id, action=action, reviewer=reviewer, note=note)
+    click.echo(
+        f"Finding {row['finding_id']}: {row['old_status']} -> {row['new_status']} "
+        f"(by {row['reviewer']})"
+    )
+
+
+COMMANDS = [findings, search, show, review]

@@ -24,8 +24,13 @@ def demo_config(db_path: str, sources: list) -> Config:  # noqa: ANN001
         facts=[str(BUNDLED_FACTS)],
         politeness=Politeness(
             user_agent="factwatch-demo/0.1 (+mailto:demo@factwatch.invalid)",
-            per_host_delay=0.2, concurrency=4, connect_timeout=3, read_timeout=5,
-            total_timeout=10, retries=1, backoff=0.2,
+            per_host_delay=0.2,
+            concurrency=4,
+            connect_timeout=3,
+            read_timeout=5,
+            total_timeout=10,
+            retries=1,
+            backoff=0.2,
         ),
         safety=Safety(allow_loopback=True),
         sources=sources,
@@ -36,28 +41,45 @@ def print_summary(db) -> None:  # noqa: ANN001
     n_articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
     n_stories = db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0]
     click.echo(f"\nThe database holds {n_articles} articles in {n_stories} stories.")
-    rows = list(db.query(
-        "SELECT f.id, f.kind, f.quote, f.explanation, a.outlet, a.title FROM findings f "
-        "JOIN articles a ON a.id = f.article_id WHERE f.stale = 0 "
-        "AND f.kind IN ('framing', 'omission', 'figure', 'unchallenged_claim') "
-        "ORDER BY a.outlet, a.title, f.start"
-    ))
+    rows = list(
+        db.query(
+            "SELECT f.id, f.kind, f.quote, f.explanation, a.outlet, a.title FROM findings f "
+            "JOIN articles a ON a.id = f.article_id WHERE f.stale = 0 "
+            "AND f.kind IN ('framing', 'omission', 'figure', 'unchallenged_claim') "
+            "ORDER BY a.outlet, a.title, f.start"
+        )
+    )
     click.echo(f"{len(rows)} findings flagged:")
     for r in rows:
         quote = r["quote"] if len(r["quote"]) <= 110 else r["quote"][:107] + "..."
         click.echo(f"  [{r['id'][:8]}] {r['kind']:18} {r['outlet']}: {r['title']}")
-        click.echo(f"             \"{quote}\"")
+        click.echo(f'             "{quote}"')
         click.echo(f"             {r['explanation']}")
+
+
+DEMO_BASE_PORT = 8731  # fixed ports keep URLs stable, so a second run revalidates with 304s
+
+
+def _start_world():  # noqa: ANN202
+    """The demo world on its usual ports, or on free ports if those are taken."""
+    from factwatch.demo.world import DemoWorld
+    from factwatch.errors import ConfigError
+
+    try:
+        return DemoWorld(base_port=DEMO_BASE_PORT).start()
+    except ConfigError:
+        return DemoWorld().start()
 
 
 def run_demo(db_path: str, *, serve: bool = False) -> None:
     from db import open_db
     from factwatch.cli.scrape import _print_run
-    from factwatch.demo.world import DemoWorld
     from factwatch.jobs.runner import run_job
 
-    with DemoWorld() as world:
-        click.echo(f"Demo news world running on {', '.join(world.url(o, '/') for o in world.outlets)}")
+    with _start_world() as world:
+        click.echo(
+            f"Demo news world running on {', '.join(world.url(o, '/') for o in world.outlets)}"
+        )
         config = demo_config(db_path, world.sources())
         report = run_job(config, progress=True, only_due=False)
         db = open_db(db_path)

@@ -1,0 +1,148 @@
+"""How close fetch_many comes to the politeness limit, and whether it keeps it.
+
+Starts one HTTP server per loopback address (127.0.0.2, 127.0.0.3, ...; all
+reach loopback on Linux), each answering after a fixed latency, then fetches
+every page of every host with one Fetcher.fetch_many call.  With H hosts and a
+per-host delay D the fastest polite rate is H / D pages per second; the script
+prints the achieved rate as a fraction of that, and the smallest gap between
+request starts seen by any one server (it must not be below D).
+
+    .venv/bin/python bench/politeness.py [--hosts 20 --pages 50 --delay 0.5
+                                          --latency 0.1 --concurrency 16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from factwatch.config import Politeness, Safety  # noqa: E402
+from scraper.fetch import Fetcher, FetchRequest  # noqa: E402
+
+PAGE = (
+    "<html><body>" + "<p>Polling day coverage, paragraph text.</p>" * 100 + "</body></html>"
+).encode()
+ROBOTS = b"User-agent: *\nAllow: /\n"
+
+
+def start_server(address: str, latency: float) -> tuple[ThreadingHTTPServer, list[float]]:
+    starts: list[float] = []
+    lock = threading.Lock()
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            with lock:
+                starts.append(time.monotonic())
+            time.sleep(latency)
+            robots = self.path == "/robots.txt"
+            body = ROBOTS if robots else PAGE
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain" if robots else "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer((address, 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, starts
+
+
+def serve(addresses: list[str], latency: float, conn) -> None:
+    """Child process: run the servers, send their ports, then their request times."""
+    servers = [start_server(a, latency) for a in addresses]
+    conn.send([server.server_address[1] for server, _ in servers])
+    conn.recv()  # the parent has finished fetching
+    for server, _ in servers:
+        server.shutdown()
+        server.server_close()
+    conn.send([starts for _, starts in servers])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--hosts", type=int, default=20)
+    parser.add_argument("--pages", type=int, default=50)
+    parser.add_argument("--delay", type=float, default=0.5)
+    parser.add_argument("--latency", type=float, default=0.1)
+    parser.add_argument("--concurrency", type=int, default=16)
+    args = parser.parse_args()
+
+    # The servers run in their own process so that their clocks are not held up
+    # by the fetcher's threads (one interpreter lock); monotonic time is shared.
+    addresses = [f"127.0.0.{i + 2}" for i in range(args.hosts)]
+    parent, child = multiprocessing.Pipe()
+    proc = multiprocessing.Process(target=serve, args=(addresses, args.latency, child))
+    proc.start()
+    ports = parent.recv()
+    requests = [
+        FetchRequest(f"http://{address}:{port}/p{n}", key=(address, n))
+        for n in range(args.pages)
+        for address, port in zip(addresses, ports, strict=True)
+    ]
+    politeness = Politeness(
+        per_host_delay=args.delay, concurrency=args.concurrency, retries=0, obey_robots=True
+    )
+    ok = 0
+    sent: dict[str, list[float]] = {}
+    began = time.monotonic()
+    with Fetcher(politeness, Safety(allow_loopback=True)) as fetcher:
+        mark = fetcher.limiter.started
+
+        def started(host: str) -> None:  # record when each request left the client
+            sent.setdefault(host, []).append(time.monotonic())
+            mark(host)
+
+        fetcher.limiter.started = started  # type: ignore[method-assign]
+        for result in fetcher.fetch_many(requests):
+            ok += result.ok
+    elapsed = time.monotonic() - began
+    parent.send("stop")
+    all_starts = parent.recv()
+    proc.join()
+
+    pages = len(requests)
+    limit = args.hosts / args.delay
+    rate = pages / elapsed
+    gaps = [b - a for starts in all_starts for a, b in zip(starts, starts[1:], strict=False)]
+    client_gaps = [b - a for ts in sent.values() for a, b in zip(ts, ts[1:], strict=False)]
+    short = sorted(g for g in gaps if g < args.delay)
+    per_host = [len(starts) for starts in all_starts]
+    print(
+        f"hosts={args.hosts} pages/host={args.pages} per_host_delay={args.delay}s "
+        f"latency={args.latency}s concurrency={args.concurrency} robots.txt obeyed"
+    )
+    print(
+        f"fetched {ok}/{pages} pages ok in {elapsed:.2f}s "
+        f"({min(per_host)}-{max(per_host)} requests per host incl. robots.txt)"
+    )
+    print(
+        f"rate {rate:.2f} pages/s; politeness limit {limit:.1f} pages/s; "
+        f"fraction {rate / limit:.3f}"
+    )
+    print(
+        f"minimum gap between request starts to one host, seen by the servers: "
+        f"{min(gaps):.4f}s (delay {args.delay}s) -> "
+        f"{'OK' if min(gaps) >= args.delay else 'VIOLATED'}; "
+        f"{len(short)} of {len(gaps)} gaps below the delay {[round(g, 4) for g in short]}"
+    )
+    print(
+        f"minimum gap between request sends to one host, measured by the client: "
+        f"{min(client_gaps):.4f}s"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""Find the numbers in a sentence as journalists write them, with their qualifiers.
+
+"59,067", "59, 067 votes", "59067", "45.4%", "45.4 per cent", "two million",
+"1.06m", "one in eight", "half of", "nearly 60,000", "a majority of just
+1,500", "over 40%", "fewer than one in eight".  Dates, years, times, money,
+ordinals and ages are left out.  Each mention carries its value, its unit
+(count or percent), the significant figures it was written with and how it
+is qualified (exact, approx, over, under, near_below, near_above).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+_FRACTIONS = {
+    "half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
+    "two-thirds": 200 / 3, "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0,
+    "three-quarters": 75.0, "three quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0,
+    "two-fifths": 40.0, "two fifths": 40.0, "three-fifths": 60.0, "an eighth": 12.5,
+    "one eighth": 12.5, "a tenth": 10.0, "one tenth": 10.0, "a sixth": 100 / 6,
+    "a seventh": 100 / 7, "a ninth": 100 / 9,
+}
+_ORD = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "three": 3,
+        "four": 4, "two": 2, "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50,
+        "hundred": 100}
+_WORD = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
+_WORDNUM = rf"(?:{_WORD}(?:[\s-]+(?:and\s+)?{_WORD})*(?:\s+(?:hundred|thousand|million|billion))*|a\s+(?:hundred|thousand|million|billion))"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:,\s\d{3})+(?=\s+(?:votes?|ballot|papers|members|nominations|people))|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s*(?:m|bn|k)\b|\s+(?:million|thousand|billion)\b)"
+_PCT = r"(?:\s*%|\s*per\s?cent\b|\s*percent\b|\s*pc\b|\s+(?:percentage\s+)?points?\b|\s*pts?\b)"
+_NUMBER = re.compile(
+    rf"(?P<ratio>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>\d+|{_WORD}|hundred))"
+    rf"|(?P<frac>\b(?:{'|'.join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))})\b(?=\s+(?:of|the)\b))"
+    rf"|(?P<num>(?<![\w.,£$€])(?:{_DIGITS}{_SCALE}?|\b{_WORDNUM}\b))(?P<pct>{_PCT})?",
+    re.IGNORECASE,
+)
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_SKIP_AFTER = re.compile(
+    rf"^(?:st|nd|rd|th)?\s*(?:{_MONTHS}\b|years?\b|yrs?\b|months?\b|weeks?\b|days?\b|hours?\b|"
+    r"minutes?\b|[ap]\.?m\b|o'clock|pounds?\b|p\b|mps?\b|seats?\b|jobs?\b|miles?\b|km\b|"
+    r"times\b|terms?\b|regions?\b|-year|-month|-week|-day|-point plan|per hour|an hour|"
+    r"councils?\b|councillors?\b|constituenc)",
+    re.IGNORECASE,
+)
+_SKIP_BEFORE = re.compile(
+    rf"(?:[£$€]\s*|\b{_MONTHS}\s+|\bage[sd]?\s+|\baged\s+|\bpage\s+|\bno\.?\s+|\bnumber\s+|"
+    r"\bsection\s+|\brule\s+|\bclause\s+|\bstep\s+|\btier\s+|\bgrade\s+|\bband\s+)$",
+    re.IGNORECASE,
+)
+_QUALIFIERS = (
+    ("near_above", r"(?:just|slightly|a little|marginally|barely|only just)\s+(?:over|more than|above|in excess of)"),
+    ("near_below", r"(?:nearly|almost|just under|just short of|just below|slightly (?:under|less than|fewer than|below)|a little (?:under|less than)|approaching|close on|getting on for|shy of|not quite|just shy of|very nearly)"),
+    ("approx", r"(?:about|around|roughly|approximately|approx\.?|some|an estimated|estimated|circa|c\.|close to|in the region of|of the order of|~|an approximate|more or less|upward of)"),
+    ("over", r"(?:more than|over|above|in excess of|upwards of|at least|greater than|north of|well over|comfortably over)"),
+    ("under", r"(?:less than|fewer than|under|below|not even|short of|lower than|well under|well below|barely|scarcely|hardly|within)"),
+)
+_QUAL_RES = [(k, re.compile(rf"\b{p}\s*$", re.IGNORECASE)) for k, p in _QUALIFIERS]
+_COUNTED = re.compile(
+    r"^[\s-]*(?:[\w-]+\s+)?(?:votes?|nominations?|ballots?|papers|members|workplaces|branches)\b",
+    re.IGNORECASE,
+)
+_APPROX_AFTER = re.compile(r"^\s*(?:or so|odd|-odd|plus|\+|or thereabouts)\b", re.IGNORECASE)
+
+
+@dataclass
+class NumberMention:
+    start: int  # absolute offsets in the article text
+    end: int
+    text: str
+    value: float
+    unit: str  # "count" or "percent"
+    sig_figs: int
+    qualifier: str = "exact"  # exact, approx, over, under, near_below, near_above
+    form: str = "number"  # number, ratio, fraction, points
+    qual_start: int | None = None  # where the qualifier begins, if any
+
+
+def _words_value(text: str) -> tuple[float, int] | None:
+    tokens = re.split(r"[\s-]+", text.lower())
+    total, current = 0.0, 0.0
+    seen = False
+    for tok in tokens:
+        if tok in ("and", ""):
+            continue
+        if tok == "a":
+            current = 1.0
+            continue
+        if tok in _UNITS:
+            current += _UNITS[tok]
+            seen = True
+        elif tok in _SCALES:
+            current = (current or 1.0) * _SCALES[tok]
+            if _SCALES[tok] >= 1000:
+                total += current
+                current = 0.0
+            seen = True
+        else:
+            return None
+    value = total + current
+    if not seen:
+        return None
+    digits = str(int(value)).rstrip("0") or "0"
+    return value, max(1, len(digits))
+
+
+def _digits_value(text: str) -> tuple[float, int]:
+    m = re.match(r"([\d,\s.]+?)\s*(m|bn|k|million|thousand|billion)?$", text.strip(), re.IGNORECASE)
+    assert m
+    raw = re.sub(r"[,\s]", "", m.group(1))
+    value = float(raw)
+    if "." in raw:
+        sig = len(raw.replace(".", "").lstrip("0"))
+    else:
+        sig = len(raw.lstrip("0").rstrip("0")) or 1
+    if m.group(2):
+        value *= _SCALES[m.group(2).lower()]
+    return value, max(1, sig)
+
+
+def _qualifier(text: str, start: int, end: int) -> tuple[str, int | None]:
+    before = text[max(0, start - 40) : start]
+    before = re.sub(r"\b(?:just|only|a mere|merely|a paltry|a meagre|a measly)\s*$", "", before)
+    for kind, rx in _QUAL_RES:
+        m = rx.search(before)
+        if m:
+            return kind, start - (len(before) - m.start())
+    if _APPROX_AFTER.match(text[end : end + 20]):
+        return "approx", None
+    return "exact", None
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
+    """Number mentions in ``text[start:end]`` (offsets are into ``text``)."""
+    end = len(text) if end is None else end
+    out: list[NumberMention] = []
+    for m in _NUMBER.finditer(text, start, end):
+        s, e = m.span()
+        after = text[e : e + 20]
+        before = text[max(0, s - 12) : s]
+        if m.group("ratio"):
+            den = m.group("den").lower()
+            n = float(den) if den.isdigit() else float(_ORD.get(den, _UNITS.get(den, 0)))
+            if n <= 1:
+                continue
+            q, qs = _qualifier(text, s, e)
+            out.append(NumberMention(s, e, m.group(0), 100.0 / n, "percent", 1, q, "ratio", qs))
+            continue
+        if m.group("frac"):
+            q, qs = _qualifier(text, s, e)
+            value = _FRACTIONS[" ".join(m.group("frac").lower().split())]
+            out.append(NumberMention(s, e, m.group(0), value, "percent", 1, q, "fraction", qs))
+            continue
+        num = m.group("num")
+        if _SKIP_BEFORE.search(before) or (not m.group("pct") and _SKIP_AFTER.match(after.lstrip())):
+            continue
+        if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", num) and not m.group("pct"):
+            continue  # a year
+        if re.match(r"^\s*(?:st|nd|rd|th)\b", after) or re.match(r"^[:.]\d", text[e : e + 2]):
+            continue  # an ordinal or a time
+        if re.match(r"^\s?[-\u2013]\s?\d", after) or re.search(r"\d\s?[-\u2013]\s?$", before):
+            continue  # a score such as 5-4
+        if num[0].isdigit():
+            value, sig = _digits_value(num)
+        else:
+            parsed = _words_value(num)
+            if parsed is None:
+                continue
+            value, sig = parsed
+            if value < 1000 and not m.group("pct") and not _COUNTED.match(after):
+                continue  # "two", "three": figures only when they count votes or the like
+        pct = m.group("pct") or ""
+        form = "points" if re.search(r"points?|pts?", pct, re.IGNORECASE) else "number"
+        unit = "percent" if pct else "count"
+        q, qs = _qualifier(text, s, e)
+        out.append(NumberMention(s, e, m.group(0), value, unit, sig, q, form, qs))
+    return out

@@ -1,0 +1,92 @@
+"""Omission: an article reports the result or the contest but leaves a candidate out.
+
+The article must name the winner and at least one defeated candidate (by
+name, misspelling or descriptor such as "the West Midlands regional
+secretary") in statements about this election, talk about the contest
+(result or race words), and never mention some other candidate, by name or
+as "the third candidate", "three candidates", "his two rivals" and the like.
+The finding quotes the sentence that reports the result or the contest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.facts import Facts
+from claims.text import Document, Sent
+
+_NUM = {2: "two|2", 3: "three|3", 4: "four|4", 5: "five|5", 6: "six|6", 7: "seven|7"}
+_ORD = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}
+_CONTEST = re.compile(
+    r"\b(?:won|wins|win|beat|beats|beating|defeat(?:ed|s|ing)?|re-?elected|elected|victory|"
+    r"victor|result|votes?|per ?cent|%|majority|margin|contest|race|election|ballot|"
+    r"leadership|challeng\w*|stood|standing|candidates?|runner-up|second|turnout|poll(?:ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class OmissionHit:
+    sent: Sent
+    missing: list[str]  # candidate ids never mentioned
+    named: list[str]
+
+
+def _acknowledges(facts: Facts, text: str) -> bool:
+    """Does the text say there were more candidates without naming them?"""
+    n = len(facts.candidates)
+    if n not in _NUM:
+        return False
+    total, others = _NUM[n], _NUM.get(n - 1, "")
+    pats = [
+        rf"\b(?:{total})[- ](?:candidates|contenders|way|horse|cornered|person|man)\b",
+        rf"\b{_ORD[n]}[- ](?:candidate|contender|man|placed|place)\b",
+        rf"\bfinished {_ORD[n]}\b|\bcame {_ORD[n]}\b|\bin {_ORD[n]} place\b",
+        rf"\b(?:{total}) (?:people|men|names) (?:stood|were on the ballot)\b",
+    ]
+    if others:
+        pats.append(
+            rf"\b(?:{others}|both) (?:other |defeated |losing |beaten |unsuccessful )?"
+            r"(?:candidates|challengers|rivals|opponents|contenders|losers)\b"
+        )
+        pats.append(rf"\b(?:the )?other (?:{others}) (?:candidates|challengers|contenders)\b")
+    return any(re.search(p, text, re.IGNORECASE) for p in pats)
+
+
+def check_omission(doc: Document, facts: Facts) -> OmissionHit | None:
+    this = [s for s in doc.sentences if s.scope == "this"]
+    named: set[str] = set()
+    for s in this:
+        for r in s.refs:
+            if doc.scope_at(s, r.start, r.end) == "this":
+                named.add(r.candidate)
+    # Names in sentences about other contests still show the writer knows them.
+    mentioned_anywhere = doc.named_candidates()
+    winners = {c.id for c in facts.candidates if c.role == "winner"}
+    losers = {c.id for c in facts.candidates if c.role != "winner"}
+    if not (named & winners) or not (named & losers):
+        return None
+    missing = [c.id for c in facts.candidates if c.id not in mentioned_anywhere]
+    if not missing or _acknowledges(facts, doc.text):
+        return None
+    if not _CONTEST.search(doc.text):
+        return None
+    best: Sent | None = None
+    best_score = -1
+    for s in this:
+        cands = {r.candidate for r in s.refs}
+        score = 0
+        if cands & winners:
+            score += 2
+        if cands & losers:
+            score += 2
+        if _CONTEST.search(s.text):
+            score += 1
+        if s.headline:
+            score -= 1
+        if score > best_score:
+            best, best_score = s, score
+    if best is None:
+        return None
+    return OmissionHit(best, missing, sorted(named))

@@ -1,0 +1,164 @@
+"""Exports of confirmed findings: schema.org ClaimReview JSON-LD, and CSV of findings.
+
+Ratings per kind come from ``rebuttals/data/ratings.toml`` (data, validated on load).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from db.queries import FindingFilter, list_findings
+from factwatch.errors import ConfigError
+
+RATINGS = Path(__file__).resolve().parent / "data" / "ratings.toml"
+CSV_COLUMNS = (
+    "id",
+    "status",
+    "kind",
+    "rule_id",
+    "severity",
+    "confidence",
+    "quote",
+    "speaker",
+    "voice",
+    "explanation",
+    "correction",
+    "fact_ids",
+    "fact_sources",
+    "outlet",
+    "article_title",
+    "article_url",
+    "published",
+    "first_seen",
+    "last_seen",
+    "stale",
+)
+
+
+def load_ratings(path: Path = RATINGS) -> dict[str, Any]:
+    """Read and check the kind -> rating table."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ratings: {exc}") from None
+    for key in ("worst", "best"):
+        if not isinstance(data.get(key), int):
+            raise ConfigError(f"{path}: {key}: expected a whole number")
+    kinds = data.get("kinds")
+    if not isinstance(kinds, dict) or not kinds:
+        raise ConfigError(f"{path}: kinds: expected [kinds.NAME] tables")
+    for kind, rating in kinds.items():
+        if not isinstance(rating, dict) or not isinstance(rating.get("name"), str):
+            raise ConfigError(f'{path}: kinds.{kind}.name: expected a string such as "False"')
+        value = rating.get("value")
+        if not isinstance(value, int) or not data["worst"] <= value <= data["best"]:
+            raise ConfigError(
+                f"{path}: kinds.{kind}.value: expected a whole number from "
+                f"{data['worst']} to {data['best']}"
+            )
+    return data
+
+
+def _confirmed_at(db: sqlite_utils.Database, finding_id: str) -> str | None:
+    row = db.execute(
+        "SELECT max(at) FROM reviews WHERE finding_id = ? AND new_status = 'confirmed'",
+        [finding_id],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def claim_review(
+    row: dict[str, Any],
+    *,
+    organisation: str,
+    ratings: dict[str, Any],
+    confirmed_at: str | None,
+    base_url: str = "",
+) -> dict[str, Any]:
+    """One ClaimReview object for one confirmed finding row (from list_findings)."""
+    rating = ratings["kinds"].get(row["kind"], {"name": "Misleading", "value": ratings["worst"]})
+    article_url = row.get("article_url") or ""
+    review_url = (
+        f"{base_url.rstrip('/')}/findings/{row['id']}"
+        if base_url
+        else f"{article_url}#factwatch-{row['id']}"
+    )
+    appearance: dict[str, Any] = {"@type": "NewsArticle", "url": article_url}
+    if row.get("article_title"):
+        appearance["headline"] = row["article_title"]
+    if row.get("published"):
+        appearance["datePublished"] = row["published"]
+    if row.get("outlet"):
+        appearance["publisher"] = {"@type": "Organization", "name": row["outlet"]}
+    claim: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
+    if row.get("speaker"):
+        claim["author"] = {"@type": "Person", "name": row["speaker"]}
+    elif row.get("outlet"):
+        claim["author"] = {"@type": "Organization", "name": row["outlet"]}
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": review_url,
+        "claimReviewed": row["quote"],
+        "itemReviewed": claim,
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": rating["name"],
+            "ratingValue": rating["value"],
+            "bestRating": ratings["best"],
+            "worstRating": ratings["worst"],
+        },
+        "author": {"@type": "Organization", "name": organisation},
+    }
+    if confirmed_at:
+        review["datePublished"] = confirmed_at[:10]
+    if row.get("correction"):
+        review["reviewBody"] = row["correction"]
+    return review
+
+
+def export_claimreview(
+    db: sqlite_utils.Database, *, organisation: str, base_url: str = ""
+) -> list[dict[str, Any]]:
+    """ClaimReview objects for every confirmed, current finding."""
+    ratings = load_ratings()
+    rows = list_findings(db, filters=FindingFilter(status="confirmed"))
+    return [
+        claim_review(
+            r,
+            organisation=organisation,
+            ratings=ratings,
+            confirmed_at=_confirmed_at(db, r["id"]),
+            base_url=base_url,
+        )
+        for r in rows
+    ]
+
+
+def findings_csv(rows: list[dict[str, Any]]) -> str:
+    """Findings rows (from list_findings) as CSV text with a header."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        flat = dict(row)
+        for column in ("fact_ids", "fact_sources"):
+            if isinstance(flat.get(column), list):
+                flat[column] = "; ".join(str(v) for v in flat[column])
+        writer.writerow(flat)
+    return out.getvalue()
+
+
+def export_csv(db: sqlite_utils.Database, *, status: str | None = None) -> str:
+    return findings_csv(list_findings(db, filters=FindingFilter(status=status)))
+
+
+def to_json(reviews: list[dict[str, Any]]) -> str:
+    return json.dumps(reviews, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,283 @@
+"""Draft rebuttals from confirmed findings: one draft per article and format.
+
+    drafts = draft_rebuttals(db, formats=["correction_request"], templates=TemplateSet())
+
+Every draft quotes each statement exactly, gives the correct facts and their
+sources, and names the article.  Drafts are rendered first and stored only if
+all of them render and pass their limits, so a failure changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from db import transaction
+from db.queries import FindingFilter, article_text, list_findings, resolve_article, resolve_finding
+from factwatch.errors import FactwatchError, NotFoundError, TemplateError
+from rebuttals.templates import FORMATS, TemplateSet
+
+log = logging.getLogger(__name__)
+
+SOCIAL_MAX_CHARS = 280
+LETTER_MAX_WORDS = 250
+
+
+def _chars(text: str) -> int:
+    return len(text.strip())
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+BREVITY_LEVELS = 3  # f.brief[0] full correction, [1] first sentence, [2] first clause
+
+
+def brief(text: str) -> list[str]:
+    """The correction at each brevity level: whole, first sentence, first clause."""
+    text = " ".join(text.split())
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])", text, maxsplit=1)[0]
+    clause = re.split(r"[:;]\s", sentence, maxsplit=1)[0].rstrip(".") + "."
+    return [text, sentence, clause if len(clause) >= 12 else sentence]
+
+
+# format -> (measure, limit, unit)
+LIMITS: dict[str, tuple[Callable[[str], int], int, str]] = {
+    "social": (_chars, SOCIAL_MAX_CHARS, "characters"),
+    "letter": (_words, LETTER_MAX_WORDS, "words"),
+}
+
+
+@dataclass
+class Draft:
+    article_id: int
+    format: str
+    finding_ids: list[str]
+    subject: str
+    body: str
+    template: str
+    dropped: list[str] = field(default_factory=list)  # findings left out to fit a limit
+    id: int | None = None
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def fact_texts(paths: list[str]) -> dict[str, dict[str, str]]:
+    """Fact id -> {text, source} from the facts files, when claims.facts can read them.
+
+    Optional enrichment: drafts work from the findings alone when this is empty."""
+    if not paths:
+        return {}
+    try:
+        from claims.facts import load_facts
+    except ImportError:
+        return {}
+    try:
+        loaded = load_facts(paths)
+    except (FactwatchError, OSError, TypeError, ValueError) as exc:
+        log.info("facts not loaded for drafts: %s", exc)
+        return {}
+    items: Any = getattr(loaded, "facts", {})
+    items = list(items.values()) if isinstance(items, dict) else list(items or [])
+    items += list(getattr(loaded, "figures", []) or [])
+    source_text = getattr(loaded, "source_text", None)
+    out: dict[str, dict[str, str]] = {}
+    for fact in items:
+        fid = getattr(fact, "id", None)
+        text = getattr(fact, "statement", None) or getattr(fact, "text", None)
+        if not fid or not text:
+            continue
+        source = str(getattr(fact, "source", "") or "")
+        if source and callable(source_text):
+            try:
+                source = str(source_text(source))
+            except (KeyError, FactwatchError):
+                pass
+        out[str(fid)] = {"id": str(fid), "text": str(text), "source": source}
+    return out
+
+
+def _finding_context(row: dict[str, Any], facts: dict[str, dict[str, str]]) -> dict[str, Any]:
+    fact_ids = row.get("fact_ids") or []
+    sources = row.get("fact_sources") or []
+    return {
+        "id": row["id"],
+        "kind": row["kind"],
+        "rule_id": row["rule_id"],
+        "quote": row["quote"] or "",
+        "explanation": row.get("explanation") or "",
+        "correction": row.get("correction") or "",
+        "brief": brief(row.get("correction") or ""),
+        "sources": [str(s) for s in sources] if isinstance(sources, list) else [str(sources)],
+        "fact_ids": fact_ids if isinstance(fact_ids, list) else [],
+        "facts": [facts[i] for i in fact_ids if isinstance(fact_ids, list) and i in facts],
+        "speaker": row.get("speaker") or "",
+        "voice": row.get("voice") or "outlet",
+        "severity": row.get("severity") or "medium",
+        "status": row.get("status"),
+    }
+
+
+def _article_context(row: dict[str, Any]) -> dict[str, Any]:
+    published = row.get("published") or ""
+    return {
+        "id": row["article_id"],
+        "title": row.get("article_title") or "(untitled)",
+        "outlet": row.get("outlet") or "(unknown outlet)",
+        "date": published[:10] if published else "an unknown date",
+        "url": row.get("article_url") or "",
+    }
+
+
+def _select(
+    db: sqlite_utils.Database, *, finding_ids: list[str], article: str | None, fmt: str
+) -> list[dict[str, Any]]:
+    if finding_ids:
+        ids = [resolve_finding(db, i) for i in finding_ids]
+        rows = list_findings(db, filters=FindingFilter(ids=ids, include_stale=True))
+        for row in rows:
+            if row["status"] != "confirmed":
+                raise NotFoundError(
+                    f"finding {row['id']} is {row['status']}, not confirmed; confirm it first "
+                    f"with `factwatch review {row['id'][:8]} --confirm`"
+                )
+        return rows
+    if article is not None:
+        aid = resolve_article(db, article)
+        rows = list_findings(db, filters=FindingFilter(article=str(aid), status="confirmed"))
+        if not rows:
+            raise NotFoundError(
+                f"article {article}: no confirmed findings to rebut; confirm one with "
+                "`factwatch review ID --confirm`"
+            )
+        return rows
+    rows = list_findings(db, filters=FindingFilter(status="confirmed"))
+    drafted = {
+        r[0]
+        for r in db.execute(
+            "SELECT j.value FROM rebuttals r, json_each(r.finding_ids) j WHERE r.format = ?",
+            [fmt],
+        )
+    }
+    return [r for r in rows if r["id"] not in drafted]
+
+
+def _render_within_limit(
+    templates: TemplateSet,
+    fmt: str,
+    article: dict[str, Any],
+    findings: list[dict[str, Any]],
+    base: dict[str, Any],
+) -> Draft:
+    """Render; for limited formats drop the least severe findings, then use briefer
+    facts (first sentence, first clause), until it fits."""
+    order = sorted(
+        findings,
+        key=lambda f: (
+            ("high", "medium", "low").index(f["severity"])
+            if f["severity"] in ("high", "medium", "low")
+            else 3
+        ),
+    )
+    measure, limit, unit = LIMITS.get(fmt, (_chars, 0, ""))
+    size = 0
+    # Full facts with fewer findings first; then briefer facts (``brevity`` 1, 2).
+    for brevity in range(BREVITY_LEVELS if limit else 1):
+        for n in range(len(order), 0, -1):
+            chosen = order[:n]
+            context = {**base, "article": article, "findings": chosen, "brevity": brevity}
+            rendered = templates.render(fmt, context)
+            size = measure(rendered.body)
+            if not limit or size <= limit:
+                return Draft(
+                    article_id=article["id"],
+                    format=fmt,
+                    finding_ids=[f["id"] for f in chosen],
+                    subject=rendered.subject,
+                    body=rendered.body,
+                    template=rendered.template,
+                    dropped=[f["id"] for f in order[n:]],
+                )
+    raise TemplateError(
+        f"{templates.path(fmt)}: the {fmt} draft for article {article['id']} is {size} {unit} "
+        f"even with one finding, over the limit of {limit}; shorten the template or use "
+        "--format correction_request"
+    )
+
+
+def draft_rebuttals(
+    db: sqlite_utils.Database,
+    *,
+    formats: list[str],
+    templates: TemplateSet,
+    finding_ids: list[str] | None = None,
+    article: str | None = None,
+    organisation: str = "factwatch",
+    signature: str = "The press office",
+    facts_files: list[str] | None = None,
+) -> list[Draft]:
+    """Render and store drafts (status draft); returns them with their new ids."""
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise NotFoundError(f"--format {fmt!r}: use one of {', '.join(FORMATS)} or all")
+    facts = fact_texts(facts_files or [])
+    base = {
+        "organisation": organisation,
+        "signature": signature,
+        "today": dt.date.today().isoformat(),
+        "brevity": 0,
+    }
+    drafts: list[Draft] = []
+    for fmt in formats:
+        rows = _select(db, finding_ids=finding_ids or [], article=article, fmt=fmt)
+        by_article: dict[int, list[dict[str, Any]]] = {}
+        for row in rows:
+            by_article.setdefault(row["article_id"], []).append(row)
+        for article_id, group in by_article.items():
+            article_text(db, article_id)  # fails clearly on damaged (non-UTF-8) text
+            context = [
+                _finding_context(r, facts) for r in sorted(group, key=lambda r: r["start"] or 0)
+            ]
+            drafts.append(
+                _render_within_limit(templates, fmt, _article_context(group[0]), context, base)
+            )
+    with transaction(db):
+        for d in drafts:
+            stamp = now()
+            d.id = (
+                db["rebuttals"]
+                .insert(
+                    {
+                        "article_id": d.article_id,
+                        "format": d.format,
+                        "finding_ids": json.dumps(d.finding_ids),
+                        "subject": d.subject,
+                        "body": d.body,
+                        "status": "draft",
+                        "template": d.template,
+                        "created_at": stamp,
+                        "updated_at": stamp,
+                    }
+                )
+                .last_pk
+            )
+            db["rebuttal_history"].insert(
+                {
+                    "rebuttal_id": d.id,
+                    "old_status": None,
+                    "new_status": "draft",
+                    "note": "drafted",
+                    "at": stamp,
+                }
+            )
+    return drafts

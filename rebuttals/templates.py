@@ -1,0 +1,131 @@
+"""Load and render rebuttal templates (Jinja2, ``<format>.j2``).
+
+Bundled templates live in ``rebuttals/templates``; a folder named in
+config.toml ``[rebuttals] templates = "..."`` overrides them file by file.
+Rendering is strict: an unknown field, a syntax error or a finding kind the
+template does not declare in ``known_kinds`` raises TemplateError naming the
+template file (and line, where there is one).
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+
+from factwatch.errors import TemplateError
+
+BUNDLED = Path(__file__).resolve().parent / "templates"
+FORMATS = ("correction_request", "letter", "social", "briefing")
+
+
+@dataclass
+class Rendered:
+    subject: str
+    body: str
+    template: str  # path of the template file used
+
+
+class TemplateSet:
+    """The templates of one configuration: user overrides first, then the bundled ones."""
+
+    def __init__(self, *, folder: str | Path | None = None):
+        self.folders = [Path(folder)] if folder else []
+        for path in self.folders:
+            if not path.is_dir():
+                raise TemplateError(
+                    f"{path}: rebuttal templates folder not found; fix [rebuttals] templates "
+                    "in config.toml or remove it to use the bundled templates"
+                )
+        self.folders.append(BUNDLED)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(p) for p in self.folders], encoding="utf-8"),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # plain-text drafts, never served as HTML
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+
+    def path(self, fmt: str) -> str:
+        for folder in self.folders:
+            candidate = folder / f"{fmt}.j2"
+            if candidate.is_file():
+                return str(candidate)
+        raise TemplateError(
+            f"no template for format {fmt!r}: expected {fmt}.j2 in "
+            + " or ".join(str(f) for f in self.folders)
+        )
+
+    def _load(self, fmt: str) -> jinja2.Template:
+        path = self.path(fmt)
+        try:
+            return self.env.get_template(f"{fmt}.j2")
+        except jinja2.TemplateSyntaxError as exc:
+            where = exc.filename or path
+            raise TemplateError(
+                f"{where}:{exc.lineno}: template syntax error: {exc.message}"
+            ) from None
+        except UnicodeDecodeError:
+            raise TemplateError(f"{path}: template is not UTF-8 text") from None
+
+    def known_kinds(self, fmt: str) -> list[str] | None:
+        """The kinds a template declares with ``{% set known_kinds = [...] %}``, or None."""
+        path = self.path(fmt)
+        source = Path(path).read_text(encoding="utf-8", errors="replace")
+        try:
+            tree = self.env.parse(source)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"{path}:{exc.lineno}: template syntax error: {exc.message}"
+            ) from None
+        for node in tree.find_all(nodes.Assign):
+            if isinstance(node.target, nodes.Name) and node.target.name == "known_kinds":
+                try:
+                    return [str(k) for k in node.node.as_const()]
+                except nodes.Impossible:
+                    raise TemplateError(
+                        f"{path}:{node.lineno}: known_kinds must be a literal list of kind names"
+                    ) from None
+        return None
+
+    def render(self, fmt: str, context: dict[str, Any]) -> Rendered:
+        """Render ``fmt`` with ``context``; the template may ``{% set subject %}``."""
+        template = self._load(fmt)
+        path = template.filename or self.path(fmt)
+        kinds = self.known_kinds(fmt)
+        if kinds is not None:
+            for finding in context.get("findings", []):
+                if finding["kind"] not in kinds:
+                    raise TemplateError(
+                        f"{path}: finding {finding['id']} is of kind {finding['kind']!r}, which "
+                        f"this template does not know (known_kinds: {', '.join(kinds)}); add the "
+                        "kind to known_kinds and its wording to the template"
+                    )
+        try:
+            body = template.render(context)  # errors here carry template line numbers
+            module = template.make_module(context)
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(f"{_where(exc, path)}: unknown field: {exc.message}") from None
+        except jinja2.TemplateSyntaxError as exc:  # an included template
+            raise TemplateError(
+                f"{exc.filename or path}:{exc.lineno}: template syntax error: {exc.message}"
+            ) from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"{_where(exc, path)}: {exc}") from None
+        subject = str(getattr(module, "subject", "") or "").strip()
+        return Rendered(subject=subject, body=body.strip() + "\n", template=path)
+
+
+def _where(exc: BaseException, path: str) -> str:
+    """'file:line' of the template frame where rendering failed."""
+    line = None
+    name = path
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith(".j2"):
+            name, line = frame.filename, frame.lineno
+    return f"{name}:{line}" if line else name

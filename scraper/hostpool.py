@@ -1,0 +1,138 @@
+"""Run many fetches on one thread pool, host by host, as each host allows.
+
+Jobs wait in one queue per host.  The dispatcher (the thread iterating the
+results) starts, while a worker is free, a step of the job whose host is ready
+soonest: the host's next slot has come (per-host delay, Crawl-delay,
+Retry-After) and the job's own backoff has passed.  A worker therefore never
+sleeps on a busy host while another host is ready; it performs one request
+(robots.txt, a page, a redirect hop or a retry) and hands the job back.
+
+Records and results are handed to the caller in the dispatcher thread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from typing import TYPE_CHECKING
+
+from scraper.models import FetchResult
+from scraper.robots import FETCHING
+
+if TYPE_CHECKING:
+    from scraper.fetch import Fetcher, FetchRequest, Job, Plan, Step
+
+
+class HostPool:
+    """The dispatcher state for one ``fetch_many`` call."""
+
+    def __init__(self, fetcher: Fetcher):
+        self.fetcher = fetcher
+        self.queues: dict[str, deque[Job]] = {}
+        self.finished: deque[FetchResult] = deque()
+
+    def add(self, job: Job) -> None:
+        """Queue ``job`` under the host of its next step, or finish it now."""
+        plan = self.fetcher.plan(job)
+        if plan.kind == "finish":
+            assert plan.result is not None
+            self.fetcher.emit([self.fetcher.record(job, plan.result)])
+            self.finished.append(plan.result)
+            return
+        self.queues.setdefault(plan.host, deque()).append(job)
+
+    def pending(self) -> bool:
+        return any(self.queues.values())
+
+    def pick(self, now: float) -> tuple[Job, Plan] | float | None:
+        """The next ready job and its plan, else when one will be ready (None: unknown)."""
+        while True:
+            found = self._soonest(now)
+            if found is None or isinstance(found, float):
+                return found
+            host, index = found
+            queue = self.queues[host]
+            job = queue[index]
+            del queue[index]
+            plan = self.fetcher.plan(job)
+            if plan.kind == "finish" or plan.host != host:
+                self.add(job)  # robots.txt became known meanwhile
+                continue
+            if plan.kind == "robots" and not self.fetcher.robots.claim(host):
+                queue.appendleft(job)  # another thread is fetching it
+                continue
+            if not self.fetcher.limiter.try_acquire(host):
+                if plan.kind == "robots":
+                    self.fetcher.robots.release(host)
+                queue.appendleft(job)  # a plain fetch() in another thread took the slot
+                continue
+            return job, plan
+
+    def _soonest(self, now: float) -> tuple[str, int] | float | None:
+        """(host, index in its queue) of a ready job, else the soonest ready time."""
+        limiter, robots = self.fetcher.limiter, self.fetcher.robots
+        best: tuple[str, int] | None = None
+        best_time: float | None = None
+        for host, queue in self.queues.items():
+            if not queue or robots.state(host) == FETCHING:
+                continue
+            index, not_before = 0, queue[0].not_before
+            for i, job in enumerate(queue):
+                if job.not_before <= now:
+                    index, not_before = i, job.not_before
+                    break
+                if job.not_before < not_before:
+                    index, not_before = i, job.not_before
+            at = max(limiter.ready_at(host), not_before)
+            if best_time is None or at < best_time:
+                best, best_time = (host, index), at
+        if best is None or best_time is None:
+            return None
+        return best if best_time <= now else best_time
+
+
+def run_many(fetcher: Fetcher, requests: Iterable[FetchRequest]) -> Iterator[FetchResult]:
+    """Generator behind :meth:`Fetcher.fetch_many`."""
+    pool = HostPool(fetcher)
+    for request in requests:
+        pool.add(fetcher.new_job(request))
+    workers = max(1, fetcher.politeness.concurrency)
+    executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch")
+    in_flight: dict[Future[Step], Job] = {}
+    try:
+        while pool.finished or pool.pending() or in_flight:
+            while pool.finished:
+                yield pool.finished.popleft()
+            next_at: float | None = None
+            while len(in_flight) < workers:
+                picked = pool.pick(time.monotonic())
+                if picked is None or isinstance(picked, float):
+                    next_at = picked
+                    break
+                job, plan = picked
+                in_flight[executor.submit(fetcher.perform, job, plan)] = job
+            if pool.finished:
+                continue
+            timeout = None if next_at is None else max(0.0, next_at - time.monotonic())
+            if not in_flight:
+                if timeout is None:
+                    # Only hosts whose robots.txt another thread is fetching.
+                    timeout = 0.01
+                time.sleep(timeout)
+                continue
+            done, _ = wait(list(in_flight), timeout=timeout, return_when=FIRST_COMPLETED)
+            for future in done:
+                job = in_flight.pop(future)
+                step = future.result()
+                fetcher.emit(step.records)
+                if step.result is not None:
+                    pool.finished.append(step.result)
+                else:
+                    pool.add(job)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+        for future, _job in in_flight.items():
+            if future.done() and not future.cancelled() and future.exception() is None:
+                fetcher.emit(future.result().records)

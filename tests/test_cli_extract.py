@@ -1,0 +1,119 @@
+"""`factwatch extract`: files and URLs in, extracted fields out."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factwatch.cli import cli
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+ARTICLE = str(PAGES / "jsonld-news.html")
+INDEX = str(PAGES / "index-page.html")
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture
+def config(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text(
+        "[safety]\nallow_loopback = true\n\n[politeness]\nper_host_delay = 0\nretries = 0\n",
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def test_json_has_the_fields_of_each_page():
+    result = run("extract", "--format", "json", ARTICLE)
+    [record] = json.loads(result.output)
+    assert (record["article"], record["title"], record["authors"], record["date"]) == (
+        ARTICLE,
+        "McCluskey wins second term as Unite general secretary",
+        ["Alice Reporter", "Bob Writer"],
+        "2017-04-28T14:05:00+01:00",
+    )
+
+
+def test_json_offsets_index_the_text():
+    [record] = json.loads(run("extract", "--format", "json", ARTICLE).output)
+    spans = record["paragraphs"] + record["sentences"]
+    assert spans and all(record["text"][s["start"] : s["end"]] == s["text"] for s in spans)
+
+
+def test_json_lists_pages_in_the_order_given():
+    other = str(PAGES / "og-meta.html")
+    records = json.loads(run("extract", "--format", "json", other, ARTICLE).output)
+    assert [r["article"] for r in records] == [other, ARTICLE]
+
+
+def test_text_format_shows_metadata_and_text():
+    result = run("extract", ARTICLE)
+    assert "Outlet:        The Daily Ledger" in result.output
+    assert "McCluskey won 59,067 votes" in result.output
+
+
+def test_missing_file_is_reported_and_others_still_printed():
+    result = run("extract", "--format", "json", "missing.html", ARTICLE)
+    assert "Error: missing.html: no such file" in result.stderr
+    assert [r["article"] for r in json.loads(result.stdout)] == [ARTICLE]
+
+
+def test_a_failed_page_makes_the_exit_status_1():
+    assert run("extract", "missing.html", ARTICLE).exit_code == 1
+
+
+def test_page_without_text_is_reported_by_name():
+    result = run("extract", INDEX)
+    assert f"Error: {INDEX}: no article text found" in result.stderr
+    assert result.exit_code == 1
+
+
+def test_no_pages_is_a_usage_error():
+    assert run("extract").exit_code == 2
+
+
+def test_bad_format_is_a_usage_error():
+    assert run("extract", "--format", "xml", ARTICLE).exit_code == 2
+
+
+def test_help_ends_with_an_example():
+    assert re.search(r"Example:\n\s+factwatch extract", run("extract", "--help").output)
+
+
+def test_url_is_fetched_and_extracted(site, config):
+    site.route("/news/unite", body=(PAGES / "og-meta.html").read_bytes())
+    url = site.url("/news/unite")
+    result = run("--config", config, "extract", "--format", "json", url)
+    [record] = json.loads(result.stdout)
+    assert (record["article"], record["title"]) == (
+        url,
+        "Coyne launches legal challenge to Unite result",
+    )
+
+
+def test_url_page_is_decoded_with_the_declared_charset(site, config):
+    body = (PAGES / "windows-1252.html").read_bytes()
+    site.route("/cost", body=body, content_type="text/html; charset=windows-1252")
+    result = run("--config", config, "extract", "--format", "json", site.url("/cost"))
+    assert "£1.2m" in json.loads(result.stdout)[0]["text"]
+
+
+def test_url_that_fails_to_fetch_is_reported_by_url(site, config):
+    site.route("/gone", body=b"gone", status=404)
+    url = site.url("/gone")
+    result = run("--config", config, "extract", url)
+    assert url in result.stderr and result.exit_code == 1
+
+
+def test_loopback_url_is_refused_without_the_config(site, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no config.toml here: defaults refuse loopback
+    site.route("/news/unite", body=(PAGES / "og-meta.html").read_bytes())
+    result = run("extract", site.url("/news/unite"))
+    assert site.url("/news/unite") in result.stderr and result.exit_code == 1

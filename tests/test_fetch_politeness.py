@@ -1,0 +1,161 @@
+"""The fetcher's manners: robots.txt, Crawl-delay, per-host spacing, the
+User-Agent and host-aware scheduling, checked against a real local server."""
+
+from __future__ import annotations
+
+import pytest
+from localserver import LocalSite, Response
+
+from factwatch.config import Politeness, Safety
+from scraper.fetch import Fetcher, FetchRecord, FetchRequest
+
+UA = "factwatch-test/1.0 (+mailto:test@example.org)"
+
+
+@pytest.fixture
+def records() -> list[FetchRecord]:
+    return []
+
+
+def make_fetcher(records: list[FetchRecord], **options) -> Fetcher:
+    settings = dict(user_agent=UA, per_host_delay=0.0, retries=0, backoff=0.01, obey_robots=True)
+    settings.update(options)
+    return Fetcher(Politeness(**settings), Safety(allow_loopback=True), on_fetch=records.append)
+
+
+def gaps(site: LocalSite, paths: list[str] | None = None) -> list[float]:
+    times = [r.at for r in site.requests if paths is None or r.path in paths]
+    return [b - a for a, b in zip(times, times[1:], strict=False)]
+
+
+def test_robots_disallow_blocks_the_page_without_requesting_it(site, records):
+    site.route("/robots.txt", "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    site.route("/private/page", "<p>secret</p>")
+    with make_fetcher(records) as fetcher:
+        result = fetcher.fetch(site.url("/private/page"))
+    assert site.hits("/private/page") == []
+    assert result.error_kind == "hard"
+    assert "disallowed by" in result.error and "robots.txt" in result.error
+    assert [(r.purpose, r.status, r.error_kind) for r in records] == [
+        ("robots", 200, None),
+        ("article", None, "hard"),
+    ]
+
+
+def test_robots_is_fetched_once_per_host(site, records):
+    site.route("/robots.txt", "User-agent: *\nDisallow: /x\n", content_type="text/plain")
+    site.route("/a", "<p>a</p>")
+    site.route("/b", "<p>b</p>")
+    with make_fetcher(records) as fetcher:
+        results = [fetcher.fetch(site.url("/a")), fetcher.fetch(site.url("/b"))]
+    assert [r.status for r in results] == [200, 200]
+    assert len(site.hits("/robots.txt")) == 1
+    assert [r.purpose for r in records] == ["robots", "article", "article"]
+
+
+def test_robots_rules_for_our_user_agent_apply(site, records):
+    site.route(
+        "/robots.txt",
+        "User-agent: factwatch-test\nDisallow: /\n\nUser-agent: *\nAllow: /\n",
+        content_type="text/plain",
+    )
+    site.route("/a", "<p>a</p>")
+    with make_fetcher(records) as fetcher:
+        result = fetcher.fetch(site.url("/a"))
+    assert result.error_kind == "hard" and site.hits("/a") == []
+
+
+def test_missing_robots_allows_everything(site, records):
+    site.route("/a", "<p>a</p>")
+    with make_fetcher(records) as fetcher:
+        result = fetcher.fetch(site.url("/a"))
+    assert result.ok and result.body == b"<p>a</p>"
+    assert [(r.purpose, r.status) for r in records] == [("robots", 404), ("article", 200)]
+
+
+def test_robots_server_error_disallows_the_host_for_the_pass(site, records):
+    site.route("/robots.txt", responses=[Response(status=503, body="down")])
+    site.route("/a", "<p>a</p>")
+    with make_fetcher(records) as fetcher:
+        result = fetcher.fetch(site.url("/a"))
+    assert site.hits("/a") == []
+    assert result.error_kind == "hard" and "HTTP 503" in result.error
+    assert records[0].purpose == "robots" and records[0].status == 503
+
+
+def test_obey_robots_false_skips_robots(site, records):
+    site.route("/robots.txt", "User-agent: *\nDisallow: /\n", content_type="text/plain")
+    site.route("/a", "<p>a</p>")
+    with make_fetcher(records, obey_robots=False) as fetcher:
+        result = fetcher.fetch(site.url("/a"))
+    assert result.ok and site.hits("/robots.txt") == []
+
+
+def test_crawl_delay_spaces_requests(site, records):
+    site.route("/robots.txt", "User-agent: *\nCrawl-delay: 0.3\n", content_type="text/plain")
+    for i in range(3):
+        site.route(f"/p{i}", f"<p>{i}</p>")
+    with make_fetcher(records, per_host_delay=0.05, concurrency=3) as fetcher:
+        results = list(fetcher.fetch_many(FetchRequest(site.url(f"/p{i}")) for i in range(3)))
+    assert all(r.ok for r in results)
+    assert len(site.requests) == 4  # robots.txt + 3 pages
+    assert min(gaps(site)) >= 0.3
+
+
+def test_per_host_delay_spaces_request_starts(site, records):
+    for i in range(4):
+        site.route(f"/p{i}", f"<p>{i}</p>")
+    with make_fetcher(records, per_host_delay=0.2, concurrency=4, obey_robots=False) as fetcher:
+        results = list(fetcher.fetch_many(FetchRequest(site.url(f"/p{i}")) for i in range(4)))
+    assert sorted(r.status for r in results) == [200] * 4
+    assert min(gaps(site)) >= 0.2
+
+
+def test_per_host_delay_applies_to_plain_fetch_calls(site, records):
+    site.route("/a", "<p>a</p>")
+    with make_fetcher(records, per_host_delay=0.15, obey_robots=False) as fetcher:
+        for _ in range(3):
+            fetcher.fetch(site.url("/a"))
+    assert min(gaps(site)) >= 0.15
+
+
+def test_fetch_many_interleaves_hosts_instead_of_waiting_on_one():
+    a, b = LocalSite().start(), LocalSite().start()
+    try:
+        for s in (a, b):
+            for i in range(3):
+                s.route(f"/p{i}", f"<p>{i}</p>")
+        requests = [
+            FetchRequest(s.url(f"/p{i}"), key=(s.port, i)) for s in (a, b) for i in range(3)
+        ]
+        records: list[FetchRecord] = []
+        with make_fetcher(records, per_host_delay=0.2, concurrency=1, obey_robots=False) as f:
+            results = list(f.fetch_many(requests))
+        order = sorted([(r.at, "a") for r in a.requests] + [(r.at, "b") for r in b.requests])
+    finally:
+        a.stop()
+        b.stop()
+    assert [host for _, host in order] == ["a", "b", "a", "b", "a", "b"]
+    assert sorted(r.request_key for r in results) == sorted(r.key for r in requests)
+
+
+def test_fetch_many_echoes_keys_and_records_every_fetch(site, records):
+    site.route("/a", "<p>a</p>")
+    requests = [FetchRequest(site.url("/a"), key="A"), FetchRequest(site.url("/nope"), key="N")]
+    with make_fetcher(records, concurrency=2) as fetcher:
+        results = {r.request_key: r for r in fetcher.fetch_many(requests)}
+    assert results["A"].ok and results["N"].status == 404
+    assert results["N"].error_kind == "hard"
+    assert sorted((r.purpose, r.status) for r in records) == [
+        ("article", 200),
+        ("article", 404),
+        ("robots", 404),
+    ]
+
+
+def test_user_agent_is_sent_on_every_request(site, records):
+    site.route("/a", "<p>a</p>")
+    with make_fetcher(records) as fetcher:
+        fetcher.fetch(site.url("/a"))
+    assert len(site.requests) == 2
+    assert {r.headers.get("User-Agent") for r in site.requests} == {UA}

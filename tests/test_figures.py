@@ -1,0 +1,157 @@
+"""Figures: numbers attached to what they measure and to whom, judged with honest rounding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claims.facts import load_facts
+from claims.matcher import Matcher
+from claims.numbers import find_numbers
+from scraper.models import Article
+from scraper.segment import join_paragraphs, segment
+
+FACTS = Path(__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
+CONTEXT = "Len McCluskey won the Unite election, beating Gerard Coyne and Ian Allinson."
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_facts(FACTS))
+
+
+def figures(matcher: Matcher, *paragraphs: str):
+    text, paras = join_paragraphs([CONTEXT, *paragraphs])
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    return [f for f in matcher.check(a) if f.kind == "figure"]
+
+
+WRONG = [
+    ("McCluskey received 65,000 votes, according to the union.", "votes.mccluskey"),
+    ("McCluskey won 62,000 votes.", "votes.mccluskey"),
+    ("Coyne polled about 45,000 votes.", "votes.coyne"),
+    ("Coyne won 38 per cent of the vote, well behind the incumbent.", "share.coyne"),
+    ("Coyne won 45 per cent of the vote.", "share.coyne"),
+    ("McCluskey took 49.5% of the vote.", "share.mccluskey"),
+    ("McCluskey won more than half the vote.", "share.mccluskey"),
+    ("Turnout was 15 per cent.", "turnout"),
+    ("Only one in five members bothered to vote, a turnout of 20 per cent.", "turnout"),
+    ("Around 20 per cent of Unite members voted.", "turnout"),
+    ("McCluskey scraped home with a majority of just 1,500 over Coyne.", "margin.votes"),
+    ("McCluskey's majority was under 3,000.", "margin.votes"),
+    ("Coyne finished fewer than 3,000 votes behind.", "margin.votes"),
+    ("Coyne was 2,000 votes short.", "margin.votes"),
+    ("McCluskey beat Coyne by 10 percentage points.", "margin.points"),
+    ("More than two million ballot papers were sent out.", "ballots.despatched"),
+    ("McCluskey won 45.4 per cent of the 230,071 votes cast.", "total.votes"),
+    ("Allinson received 90 nominations.", "nominations.allinson"),
+    ("Allinson received 97 nominations, including 31 from workplaces.",
+     "nominations.workplace.allinson"),
+    ("The result: McCluskey 59,067, Coyne 53,544, Allinson 19,143.", "votes.allinson"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "fact_id"), WRONG, ids=[w[1] + str(i) for i, w in enumerate(WRONG)])
+def test_wrong_figure_is_flagged_against_the_right_fact(matcher, sentence, fact_id):
+    found = figures(matcher, sentence)
+    assert [f.fact_ids for f in found] == [[fact_id]]
+    assert found[0].quote == sentence
+
+
+RIGHT = [
+    "Len McCluskey won with 59,067 votes.",
+    "He won 59, 067 votes.",
+    "McCluskey received 59067 votes, Coyne 53544 and Allinson 17143.",
+    "McCluskey won nearly 60,000 votes and Coyne about 53,500.",
+    "McCluskey took almost 60,000 votes.",
+    "McCluskey won 45.4% to Coyne's 41.2%.",
+    "McCluskey won 45 per cent, Coyne 41 per cent and Allinson 13 per cent.",
+    "The incumbent took 45.4 per cent of the vote, with Gerard Coyne on 41.2 per cent.",
+    "Coyne won just over 41 per cent.",
+    "McCluskey won over 40% of the vote.",
+    "Nearly half of those who voted backed McCluskey.",
+    "Turnout was just 12%, or roughly one in eight members.",
+    "Fewer than one in eight members voted.",
+    "A turnout of 12.2 per cent was the lowest yet.",
+    "McCluskey won by 5,523 votes, a lead of 4.2 points.",
+    "McCluskey won with a majority of about 5,500.",
+    "Coyne finished about 5,500 votes behind.",
+    "Coyne came within 6,000 votes of victory.",
+    "McCluskey beat Coyne by four percentage points.",
+    "The left-winger beat Gerard Coyne by 59,067 votes to 53,544.",
+    "Len McCluskey was re-elected with 59,067 votes to Coyne's 53,544.",
+    "Just over 130,000 members took part, out of more than a million who were sent papers.",
+    "Turnout was 12.2%, with 130,071 votes cast from 1,062,049 ballot papers despatched.",
+    "Over a million ballot papers were despatched.",
+    "Some 317 papers were spoiled.",
+    "Allinson won 97 nominations, 21 of them from workplaces.",
+    "Allinson received 21 workplace nominations.",
+    "Ian Allinson, who came third in the Unite general secretary election with 17,143 votes, "
+    "said he was ignored.",
+]
+
+
+@pytest.mark.parametrize("sentence", RIGHT)
+def test_honest_figures_pass(matcher, sentence):
+    assert figures(matcher, sentence) == []
+
+
+UNRELATED = [
+    "Unite has 1.4 million members.",
+    "Unite's 1.4 million members were balloted, but only 130,071 voted.",
+    "McCluskey, 66, was first elected in 2010.",
+    "In 2013, McCluskey won 64 per cent on a turnout of 15 per cent.",
+    "McCluskey received 1,185 nominations.",
+    "The union's members will get a 2 per cent pay rise.",
+    "The vote was counted on 28 April 2017 at 5pm.",
+    "Coyne had been regional secretary for 15 years.",
+    "Labour is trailing by 20 points in the opinion polls.",
+]
+
+
+@pytest.mark.parametrize("sentence", UNRELATED)
+def test_numbers_the_facts_say_nothing_about_are_not_findings(matcher, sentence):
+    assert figures(matcher, sentence) == []
+
+
+def test_figure_in_article_not_about_the_election_is_ignored(matcher):
+    text, paras = join_paragraphs(["Turnout was 15 per cent in the council by-election."])
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    assert matcher.check(a) == []
+
+
+def test_two_wrong_numbers_for_one_fact_in_a_sentence_are_one_finding(matcher):
+    found = figures(matcher, "Only one in five members bothered to vote, a turnout of 20 per cent.")
+    assert len(found) == 1
+
+
+def test_figure_finding_gives_the_recorded_figure(matcher):
+    (f,) = figures(matcher, "McCluskey received 65,000 votes.")
+    assert "59,067" in f.explanation and "59,067" in f.correction
+    assert f.details["subject"] == "mccluskey" and f.details["value"] == 65000
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("59, 067 votes", 59067, "count", "exact"),
+        ("nearly 60,000", 60000, "count", "near_below"),
+        ("45.4 per cent", 45.4, "percent", "exact"),
+        ("about 53,500", 53500, "count", "approx"),
+        ("over 40%", 40, "percent", "over"),
+        ("a lead of under 3,000", 3000, "count", "under"),
+        ("two million ballot papers", 2_000_000, "count", "exact"),
+        ("1.06m papers", 1_060_000, "count", "exact"),
+        ("one in eight", 12.5, "percent", "exact"),
+    ],
+)
+def test_numbers_are_read_as_journalists_write_them(text, value, unit, qualifier):
+    (n,) = find_numbers(text)
+    assert (n.value, n.unit, n.qualifier) == (pytest.approx(value), unit, qualifier)
+
+
+@pytest.mark.parametrize("text", ["28 April 2017", "in 2013", "at 5pm", "£1m", "won 6-4", "his third term"])
+def test_dates_years_money_and_scores_are_not_numbers(text):
+    assert find_numbers(text) == []

@@ -1,0 +1,167 @@
+"""Framing: wording that turns the three-candidate race into a two-person one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claims.facts import load_facts
+from claims.matcher import Matcher
+from scraper.models import Article
+from scraper.segment import join_paragraphs, segment
+
+FACTS = Path(__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
+# A paragraph that names all three candidates, so only the sentence under test can frame.
+CONTEXT = "Len McCluskey won the Unite election, beating Gerard Coyne and Ian Allinson."
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_facts(FACTS))
+
+
+def article(*paragraphs: str, title: str = "") -> Article:
+    text, paras = join_paragraphs(list(paragraphs))
+    a = Article(url="t", canonical_url="t", title=title, text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    return a
+
+
+def framing(matcher: Matcher, *paragraphs: str):
+    return [f for f in matcher.check(article(CONTEXT, *paragraphs)) if f.kind == "framing"]
+
+
+FLAGGED = [
+    ("The defeated candidate has vowed to fight on.", "defeated candidate"),
+    ("Mr Coyne, the losing candidate, said he would appeal.", "the losing candidate"),
+    ("Beaten challenger Gerard Coyne said he was consulting lawyers.", "Beaten challenger"),
+    ("The unsuccessful challenger has lodged a complaint.", "unsuccessful challenger"),
+    ("Gerard Coyne, the loser, refused to comment.", "the loser"),
+    ("Unite election loser Gerard Coyne is challenging the result.", "loser Gerard Coyne"),
+    ("The defeated Gerard Coyne said he would consider his options.", "defeated Gerard"),
+    ("The man who lost to McCluskey is now considering legal action.", "the man who lost"),
+    ("The man McCluskey beat is now suing the union.", "The man McCluskey beat"),
+    ("Coyne, the candidate who fell short, is appealing.", "who fell short"),
+    ("Len McCluskey has seen off his only rival to keep his grip on Unite.", "his only rival"),
+    ("McCluskey faced his sole opponent at a hustings in Birmingham.", "his sole opponent"),
+    ("His lone challenger said the vote was unfair.", "lone challenger"),
+    ("Coyne was the only other candidate.", "the only other candidate"),
+    ("McCluskey comfortably beat his rival Gerard Coyne.", "his rival"),
+    ("Mr McCluskey's rival accused him of bullying.", "McCluskey's rival"),
+    ("His challenger Gerard Coyne was suspended after the count.", "His challenger"),
+    ("Coyne, who lost by 5,523 votes, is taking legal advice.", "who lost"),
+    ("Coyne, who was narrowly defeated, is taking legal advice.", "who was narrowly defeated"),
+    ("The other candidate, Gerard Coyne, refused to concede.", "The other candidate"),
+    ("Neither candidate would comment on the result.", "Neither candidate"),
+    ("Both candidates accused each other of misusing union resources.", "Both candidates"),
+    ("The two-horse race for Unite's top job turned nasty.", "two-horse race"),
+    ("It was a two-way fight for the union's top job.", "two-way fight"),
+    ("A two-horse contest ended in victory for the incumbent.", "two-horse contest"),
+    ("In a straight contest, McCluskey held on.", "straight contest"),
+    ("Members faced a straight choice between McCluskey and Coyne.", "straight choice"),
+    ("McCluskey and Coyne went head to head in a bitter contest.", "head to head"),
+    ("The battle between McCluskey and Coyne was watched by Labour.", "battle between"),
+    ("The race pitted McCluskey against Coyne.", "pitted"),
+    ("McCluskey v Coyne: the result is in.", "McCluskey v Coyne"),
+    (
+        "It was a straight fight between the incumbent and the West Midlands regional secretary.",
+        "straight fight",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "key"), FLAGGED, ids=[k for _, k in FLAGGED])
+def test_two_person_wording_is_flagged(matcher, sentence, key):
+    found = framing(matcher, sentence)
+    assert len(found) == 1
+    assert key.lower() in found[0].quote.lower()
+
+
+PASSES = [
+    "Coyne, the runner-up, said he would challenge the result.",
+    "Coyne, who came second, said he would challenge the result.",
+    "The second-placed candidate, Gerard Coyne, is taking legal action.",
+    "McCluskey's main challenger, Gerard Coyne, has complained.",
+    "His nearest rival, Gerard Coyne, won 41.2 per cent.",
+    "Coyne was one of two defeated candidates.",
+    "Gerard Coyne, one of the two losing candidates, has complained.",
+    "The two defeated candidates, Coyne and Allinson, reacted differently.",
+    "The defeated candidates reacted differently.",
+    "McCluskey beat his rivals Gerard Coyne and Ian Allinson.",
+    "Both challengers criticised the timetable.",
+    "McCluskey narrowly defeated Coyne, with Allinson third.",
+    "McCluskey saw off a challenge from Gerard Coyne and Ian Allinson.",
+    "Allinson, who finished third, said members wanted change.",
+    "Coyne lost his job as regional secretary after the election.",
+    "Coyne is the only candidate to have demanded a re-run.",
+    "Allinson, the only grassroots candidate, won 13.2 per cent.",
+    "This was not a two-horse race: three candidates stood.",
+    "Allinson said the election was never a straight fight.",
+    "Three candidates stood in a three-way contest.",
+]
+
+
+@pytest.mark.parametrize("sentence", PASSES)
+def test_correct_wording_passes(matcher, sentence):
+    assert framing(matcher, sentence) == []
+
+
+OTHER_ELECTIONS = [
+    "In 2013, McCluskey beat Jerry Hicks in a two-horse race.",
+    "McCluskey was re-elected in 2013 after a straight fight with Jerry Hicks.",
+    "In the GMB contest, the defeated candidate accepted the result.",
+    "In the Labour leadership contest the defeated candidate, Owen Smith, conceded.",
+    "Four years ago it was a two-horse race. McCluskey won it easily.",
+]
+
+
+@pytest.mark.parametrize("sentence", OTHER_ELECTIONS)
+def test_other_elections_are_not_flagged(matcher, sentence):
+    assert framing(matcher, sentence) == []
+
+
+def test_article_about_another_union_is_not_flagged(matcher):
+    a = article(
+        "The GMB has confirmed Sandra Holt as regional secretary after a close ballot.",
+        "Holt beat Martin Keogh after a closely fought campaign.",
+        "The defeated candidate congratulated Holt.",
+        "The contrast with the Unite general secretary election, won by Len McCluskey, is stark.",
+        title="GMB confirms new regional secretary",
+    )
+    assert [f for f in Matcher(load_facts(FACTS)).check(a) if f.kind == "framing"] == []
+
+
+def test_phrase_beside_a_person_from_another_contest_is_not_flagged(matcher):
+    assert framing(matcher, "The defeated candidate, Jerry Smithson, backed the union.") == []
+
+
+def test_framing_quote_is_the_sentence_and_offsets_index_the_text(matcher):
+    a = article(CONTEXT, "Speaking outside, the defeated candidate said he was let down.")
+    (f,) = [f for f in matcher.check(a) if f.kind == "framing"]
+    assert f.quote == a.text[f.start : f.end]
+    assert f.quote.startswith("Speaking outside")
+    assert f.details["phrase"] == "the defeated candidate"
+
+
+def test_framing_carries_fact_and_source(matcher):
+    (f,) = framing(matcher, "The defeated candidate has vowed to fight on.")
+    assert f.fact_ids == ["candidates.three"]
+    assert "three candidates" in f.correction
+    assert f.fact_sources and f.severity == "high"
+
+
+def test_possessive_framing_is_low_severity(matcher):
+    (f,) = framing(matcher, "McCluskey comfortably beat his rival Gerard Coyne.")
+    assert f.severity == "low"
+
+
+def test_headline_repeating_the_phrase_is_reported_once(matcher):
+    a = article(
+        "McCluskey sees off his only rival",
+        "Len McCluskey has seen off his only rival for the leadership of Unite.",
+        "Ian Allinson came third.",
+        title="McCluskey sees off his only rival",
+    )
+    found = [f for f in matcher.check(a) if f.kind == "framing"]
+    assert len(found) == 1 and not found[0].details["headline"]

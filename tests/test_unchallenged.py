@@ -1,0 +1,124 @@
+"""Recorded false claims repeated in any paraphrase, and whether the article rebuts them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claims.facts import load_facts
+from claims.matcher import Matcher
+from scraper.models import Article
+from scraper.segment import join_paragraphs, segment
+
+FACTS = Path(__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
+CONTEXT = "Len McCluskey won the Unite election, beating Gerard Coyne and Ian Allinson."
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_facts(FACTS))
+
+
+def claims(matcher: Matcher, *paragraphs: str, kind: str = "unchallenged_claim"):
+    text, paras = join_paragraphs([CONTEXT, *paragraphs])
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    return [f for f in matcher.check(a) if f.kind == kind]
+
+
+REPEATED = [
+    ('Coyne said: "Unite employees repeatedly breached guidelines that meant they should have '
+     'been neutral in this contest."', "claim.neutrality-guidelines"),
+    ("The complaint argues that paid officials were bound by union guidance to stay impartial "
+     "during the ballot but campaigned for the incumbent anyway.", "claim.neutrality-guidelines"),
+    ("Coyne says paid officials broke rules requiring them to stay neutral.",
+     "claim.neutrality-guidelines"),
+    ("Staff were supposed to remain impartial under union guidelines, the complaint says.",
+     "claim.neutrality-guidelines"),
+    ("Coyne accused union officials of breaching guidelines on neutrality.",
+     "claim.neutrality-guidelines"),
+    ("Coyne complained that Unite employees had not been neutral, as union guidelines required.",
+     "claim.neutrality-guidelines"),
+    ("Ian Allinson has joined Gerard Coyne in demanding a re-run of the Unite election.",
+     "claim.joint-rerun"),
+    ("Both defeated candidates have called for a re-run.", "claim.joint-rerun"),
+    ("Allinson is also seeking a fresh ballot.", "claim.joint-rerun"),
+    ("Coyne and Allinson want the result overturned.", "claim.joint-rerun"),
+    ("The two losing candidates are now seeking a re-run of the ballot.", "claim.joint-rerun"),
+    ("Losing candidates call for rerun.", "claim.joint-rerun"),
+    ("Coyne's legal challenge, backed by Allinson, will be heard next month.",
+     "claim.joint-rerun"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rule"), REPEATED, ids=[f"{r}-{i}" for i, (_, r) in enumerate(REPEATED)])
+def test_false_claim_is_flagged_in_any_paraphrase(matcher, sentence, rule):
+    found = claims(matcher, sentence)
+    assert [f.rule_id for f in found] == [rule]
+    assert found[0].quote == sentence and not found[0].challenged
+
+
+def test_direct_quote_records_speaker_and_voice(matcher):
+    (f,) = claims(matcher, 'Coyne said: "Unite employees breached guidelines that meant they '
+                           'should have been neutral."')
+    assert f.voice == "quote" and f.speaker == "Gerard Coyne"
+
+
+def test_claim_in_outlet_voice_is_high_severity(matcher):
+    (f,) = claims(matcher, "Union staff broke guidelines requiring them to be neutral.")
+    assert f.voice == "outlet" and f.severity == "high"
+
+
+CHALLENGED = [
+    ("Coyne said union employees had repeatedly breached guidelines that meant they should have "
+     "been neutral.", "No such guideline exists, according to Ian Allinson."),
+    ("Coyne says paid officials broke rules requiring them to stay neutral.",
+     "Unite rejected the claim."),
+    ("Coyne says staff breached neutrality guidelines.", "But there is no such guideline."),
+    ("Coyne claimed union staff campaigned despite rules obliging them to stay neutral.",
+     "A Unite spokesman dismissed the allegations as baseless."),
+]
+
+
+@pytest.mark.parametrize(("claim", "rebuttal"), CHALLENGED)
+def test_rebutted_claim_is_recorded_as_challenged(matcher, claim, rebuttal):
+    assert claims(matcher, claim, rebuttal) == []
+    (f,) = claims(matcher, claim, rebuttal, kind="challenged_claim")
+    assert f.challenged and f.severity == "low" and f.details["rebuttal"]
+
+
+def test_hedge_in_the_same_sentence_challenges_the_claim(matcher):
+    sentence = "Coyne falsely claimed staff had broken guidelines requiring neutrality."
+    assert claims(matcher, sentence) == []
+
+
+CORRECT = [
+    "There was no guideline requiring staff to be neutral.",
+    "Staff were not bound by any neutrality rules.",
+    "Ian Allinson, who finished third, said he would not be joining the challenge.",
+    "Allinson said he would not back Coyne's legal challenge.",
+    "Coyne is alone in seeking a re-run.",
+    "Coyne, the only candidate seeking a re-run, has gone to the Certification Officer.",
+    "Gerard Coyne, one of the two losing candidates, has lodged a complaint with the "
+    "Certification Officer.",
+    "Allinson has refused to back the legal challenge mounted by Coyne.",
+]
+
+
+@pytest.mark.parametrize("sentence", CORRECT)
+def test_correct_statements_are_not_claims(matcher, sentence):
+    assert claims(matcher, sentence) == []
+    assert claims(matcher, sentence, kind="challenged_claim") == []
+
+
+def test_claim_is_reported_once_per_article(matcher):
+    found = claims(matcher, "Allinson backs Coyne's legal action.",
+                   "Ian Allinson has joined Gerard Coyne in demanding a re-run.")
+    assert len(found) == 1
+
+
+def test_claim_finding_carries_correction_and_source(matcher):
+    (f,) = claims(matcher, "Union staff broke guidelines requiring them to be neutral.")
+    assert f.fact_ids == ["guidelines.none"]
+    assert "no such rule" in f.correction and "guidelines" in f.fact_sources[0].lower()
