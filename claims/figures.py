@@ -26,7 +26,14 @@ _STRONG_VERB = (
     r"came (?:second|third|first|last) (?:on|with)|was (?:second|third|runner-up) (?:on|with)|"
     r"trailed (?:on|with)|had)"
 )
-_SCORE_AFTER = re.compile(r"^\s*(?:votes?\s+)?(?:to|against|-|\u2013)\s*\d", re.IGNORECASE)
+_GAP_QUALIFIER = (
+    r"(?:(?:about|around|some|nearly|almost|just|only|over|under|more than|less than|"
+    r"fewer than|roughly|a total of|just over|just under)\s+)?"
+)
+_SCORE_AFTER = re.compile(
+    r"^\s*(?:votes?\s+)?(?:to|against|versus|v|-|\u2013)\s*(?:[\w.\u2019']+\s+){0,3}?\d",
+    re.IGNORECASE,
+)
 _SCORE_BEFORE = re.compile(r"\d\s*(?:votes?\s+)?(?:to|against|-|\u2013)\s*$", re.IGNORECASE)
 _SCORELINE = re.compile(r"^\s*(?:votes?\s+)?(?:to|against|-|\u2013)\s*$", re.IGNORECASE)
 
@@ -77,10 +84,11 @@ def consistent(n: NumberMention, fig: Figure) -> bool:
         return t >= v * (1 - 1e-9)
     if q == "under":
         return t <= v * (1 + 1e-9)
+    edge = 0.005  # "nearly 130,000" for 130,071: the writer rounded, not misstated
     if q == "near_above":
-        return t >= v * (1 - 1e-9) and (t - v) <= slack * v
+        return t >= v * (1 - edge) and (t - v) <= slack * v
     if q == "near_below":
-        return t <= v * (1 + 1e-9) and (v - t) <= slack * v
+        return t <= v * (1 + edge) and (v - t) <= slack * v
     sig = n.sig_figs
     rounded = _close(_round_sig(t, sig), v) or _close(_trunc_sig(t, sig), v)
     if q == "approx":
@@ -100,15 +108,30 @@ class FigureChecker:
         self.by_measure: dict[tuple[str, str], list[Figure]] = {}
         for f in facts.figures:
             self.by_measure.setdefault((f.measure, f.unit), []).append(f)
-        words: set[str] = set()
+        # Cues anchored at the number ("won ... by$") run per number; the rest run once
+        # per clause, joined into one pattern per measure.
+        self.free: dict[str, re.Pattern] = {}
+        self.anchored: dict[str, list[re.Pattern]] = {}
         for m in facts.measures:
-            for p in m.cues + m.follows:
-                words.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", p.pattern))
-        self.keywords = frozenset(words)
+            free = [p for p in m.cues if not p.pattern.rstrip().endswith("$")]
+            self.anchored[m.id] = [p for p in m.cues if p.pattern.rstrip().endswith("$")]
+            if free:
+                joined = "|".join(f"(?:{p.pattern})" for p in free)
+                self.free[m.id] = re.compile(joined, re.IGNORECASE)
+
+    def _clause_cues(self, text: str, cs: int, ce: int) -> dict[str, list[tuple[int, int]]]:
+        return {mid: [h.span() for h in p.finditer(text, cs, ce)] for mid, p in self.free.items()}
 
     # -- measure ------------------------------------------------------------------------
     def _measure(
-        self, doc: Document, n: NumberMention, cs: int, ce: int, others: list[NumberMention]
+        self,
+        doc: Document,
+        n: NumberMention,
+        cs: int,
+        ce: int,
+        others: list[NumberMention],
+        cues: dict[str, list[tuple[int, int]]],
+        sent_start: int,
     ) -> str | None:
         text = doc.text
         dist: dict[str, int] = {}
@@ -118,15 +141,15 @@ class FigureChecker:
                 return x.start - a_end
             return max(0, a_start - x.end)
 
-        def belongs_elsewhere(hit: re.Match) -> bool:
+        def belongs_elsewhere(hs: int, he: int) -> bool:
             # A cue closer to another number (or with one in between) is that number's.
-            mine = gap(hit.start(), hit.end(), n)
+            mine = gap(hs, he, n)
             for o in others:
                 if o is n:
                     continue
-                if gap(hit.start(), hit.end(), o) < mine:
+                if gap(hs, he, o) < mine:
                     return True
-                lo, hi = min(hit.end(), n.end), max(hit.start(), n.start)
+                lo, hi = min(he, n.end), max(hs, n.start)
                 if lo <= o.start and o.end <= hi:
                     return True
             return False
@@ -139,17 +162,23 @@ class FigureChecker:
                 p.search(tail[:40]) for p in m.exclude_after
             ):
                 continue
-            if any(p.search(tail[:60]) and p.match(tail[:60]) for p in m.follows):
+            if any(p.match(tail[:60]) for p in m.follows):
                 best = 0
-            for p in m.cues:
-                hits = list(p.finditer(text, cs, n.start)) + list(p.finditer(text, n.end, ce))
-                for hit in hits:
-                    if belongs_elsewhere(hit):
-                        continue
-                    d = n.start - hit.end() if hit.end() <= n.start else hit.start() - n.end
-                    if n.qual_start is not None and hit.end() <= n.start:
-                        d = max(0, n.qual_start - hit.end())
-                    best = d if best is None else min(best, d)
+            spans = list(cues.get(m.id, ()))
+            for p in self.anchored[m.id]:
+                # Anchored cues may reach back over an appositive: "beat Coyne, his
+                # nearest challenger, by 5,523 votes".
+                end = n.qual_start if n.qual_start is not None else n.start
+                spans.extend(h.span() for h in p.finditer(text, sent_start, end))
+            for hs, he in spans:
+                if hs < n.end and he > n.start:
+                    continue  # the cue is the number itself
+                if belongs_elsewhere(hs, he):
+                    continue
+                d = n.start - he if he <= n.start else hs - n.end
+                if n.qual_start is not None and he <= n.start:
+                    d = max(0, n.qual_start - he)
+                best = d if best is None else min(best, d)
             if best is not None:
                 dist[m.id] = best
         if not dist:
@@ -172,48 +201,67 @@ class FigureChecker:
         if before:
             r = before[-1]
             gap = text[r.end : n.start]
-            qual = r"(?:(?:about|around|some|nearly|almost|just|only|over|under|more than|less than|fewer than|roughly|a total of|just over|just under)\s+)?"
-            if re.fullmatch(rf"(?:\u2019s|'s)\s+{qual}", gap, re.IGNORECASE) or re.fullmatch(
-                rf",?\s*(?:\(|on\s+|with\s+|:\s*|-\s*)?{qual}", gap, re.IGNORECASE
-            ) or re.fullmatch(rf"\s+{_STRONG_VERB}\s+{qual}", gap, re.IGNORECASE):
+            qual = _GAP_QUALIFIER
+            if (
+                re.fullmatch(rf"(?:\u2019s|'s)\s+{qual}", gap, re.IGNORECASE)
+                or re.fullmatch(rf",?\s*(?:\(|on\s+|with\s+|:\s*|-\s*)?{qual}", gap, re.IGNORECASE)
+                or re.fullmatch(rf"\s+{_STRONG_VERB}\s+{qual}", gap, re.IGNORECASE)
+            ):
                 if not _SCORELINE.match(text[max(cs, n.start - 12) : n.start]):
                     return [r.candidate], True
         if after:
             r = after[0]
-            if re.fullmatch(r"\s*(?:votes?\s+|per\s?cent\s+|%\s*)?for\s+", text[n.end : r.start],
-                            re.IGNORECASE):
+            if re.fullmatch(
+                r"\s*(?:votes?\s+|per\s?cent\s+|%\s*)?for\s+", text[n.end : r.start], re.IGNORECASE
+            ):
                 return [r.candidate], True
         if _SCORE_AFTER.match(text[n.end : ce]) or _SCORE_BEFORE.search(text[cs : n.start]):
             # "beat Coyne by 59,067 votes to 53,544": either tally may be either's.
             return [c.id for c in self.facts.candidates], False
-        cands = [r.candidate for r in in_clause]
+        # The subject comes before the number: in its clause, else earlier in the sentence,
+        # else the person a pronoun before it means, else the subject of the next clause
+        # ("With 59,067 votes, McCluskey won").
+        cands = [r.candidate for r in reversed(before)]
         if not cands:
-            cands = [r.candidate for r in sent.refs]
-            pron = re.search(r"\b(?:he|she|his|her)\b", sent.text, re.IGNORECASE)
+            cands = [r.candidate for r in reversed(sent.refs) if r.end <= n.start]
+        if not cands:
+            pron = _PRONOUN.search(text, sent.start, n.start)
             if pron:
-                subj = doc.subject_before(sent.start + pron.start())
-                if subj and subj not in cands:
-                    cands.append(subj)
+                subj = doc.subject_before(pron.start())
+                cands = [subj] if subj else []
+        if not cands:
+            nxt = next((c for c in sent.clauses if c[0] >= ce), None)
+            if nxt:
+                cands = [r.candidate for r in sent.refs if nxt[0] <= r.start <= nxt[0] + 4][:1]
         return list(dict.fromkeys(cands)), False
 
     # -- checking -----------------------------------------------------------------------
     def check_sentence(self, doc: Document, sent: Sent) -> list[FigureIssue]:
-        if not any(ch.isdigit() for ch in sent.text) and not (sent.words & _NUMBER_WORDS):
+        if not _HAS_DIGIT.search(sent.text) and not (sent.words & _NUMBER_WORDS):
             return []
         issues: list[FigureIssue] = []
         for cs, ce in sent.clauses:
             numbers = find_numbers(doc.text, cs, ce)
+            if not numbers:
+                continue
+            cues = self._clause_cues(doc.text, cs, ce)
             for n in numbers:
-                issue = self._check_number(doc, sent, n, cs, ce, numbers)
+                issue = self._check_number(doc, sent, n, cs, ce, numbers, cues)
                 if issue:
                     issues.append(issue)
         return issues
 
     def _check_number(
-        self, doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int,
+        self,
+        doc: Document,
+        sent: Sent,
+        n: NumberMention,
+        cs: int,
+        ce: int,
         numbers: list[NumberMention],
+        cues: dict[str, list[tuple[int, int]]],
     ) -> FigureIssue | None:
-        measure_id = self._measure(doc, n, cs, ce, numbers)
+        measure_id = self._measure(doc, n, cs, ce, numbers, cues, sent.start)
         if measure_id is None:
             # "McCluskey 59,067, Coyne 53,544": a tally listed beside a name.
             subjects, strong = self._subjects(doc, sent, n, cs, ce)
@@ -231,8 +279,10 @@ class FigureChecker:
         figures = self.by_measure.get((measure_id, unit), [])
         if not figures:
             return None
-        clause = doc.text[cs:ce]
-        qualified = [f for f in figures if f.qualifier and f.qualifier.search(clause)]
+        # A qualifier ("workplace") must sit by the number, not elsewhere in the clause.
+        nxt = min((o.start for o in numbers if o.start >= n.end), default=ce)
+        near = doc.text[max(cs, n.start - 15) : min(nxt, n.end + 40)]
+        qualified = [f for f in figures if f.qualifier and f.qualifier.search(near)]
         figures = qualified or [f for f in figures if not f.qualifier]
         subjects, strong = self._subjects(doc, sent, n, cs, ce)
         if any(f.subject for f in figures):
@@ -249,6 +299,8 @@ class FigureChecker:
         return FigureIssue(sent, n, figure, measure_id, figure.subject or None, strong)
 
 
+_HAS_DIGIT = re.compile(r"\d")
+_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten twenty thirty forty fifty sixty "
     "seventy eighty ninety hundred thousand million half third quarter fifth tenth "

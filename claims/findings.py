@@ -7,7 +7,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-KINDS = ("framing", "omission", "figure", "unchallenged_claim")
+KINDS = ("framing", "omission", "figure", "unchallenged_claim")  # these flag an article
+# Recorded but not flagged: a recorded false claim that the article itself rebuts.
+RECORDED_KINDS = ("challenged_claim",)
 SEVERITIES = ("low", "medium", "high")
 
 

@@ -22,8 +22,28 @@ _APPOSITIVE_AFTER = re.compile(
 _APPOSITIVE_BEFORE = re.compile(
     r"((?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+(?:Mc|Mac)?[A-Z][a-z'\u2019-]+)+),\s*$"
 )
-_NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "Unite", "Labour", "Union",
-              "General", "Secretary", "West", "Midlands", "Friday", "Monday", "It", "He", "She"}
+_NOT_NAMES = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Unite",
+    "Labour",
+    "Union",
+    "General",
+    "Secretary",
+    "West",
+    "Midlands",
+    "Friday",
+    "Monday",
+    "It",
+    "He",
+    "She",
+}
 
 
 @dataclass
@@ -38,17 +58,17 @@ class FramingHit:
 class FramingChecker:
     def __init__(self, facts: Facts):
         self.facts = facts
-        self.index: dict[str, list[Framing]] = {}
-        for rule in facts.framings:
+        self.index: dict[str, list[tuple[int, Framing]]] = {}
+        for pos, rule in enumerate(facts.framings):
             for k in rule.keywords:
-                self.index.setdefault(k, []).append(rule)
+                self.index.setdefault(k, []).append((pos, rule))
 
     def _rules(self, sent: Sent) -> list[Framing]:
-        seen: dict[str, Framing] = {}
-        for w in sent.words:
-            for rule in self.index.get(w, ()):
-                seen.setdefault(rule.id, rule)
-        return [r for r in self.facts.framings if r.id in seen]
+        seen: dict[int, Framing] = {}
+        for w in sent.words & self.index.keys():
+            for pos, rule in self.index[w]:
+                seen[pos] = rule
+        return [seen[pos] for pos in sorted(seen)]
 
     def _other_person(self, doc: Document, sent: Sent, start: int, end: int) -> bool:
         """Is the phrase set beside a named person who is not a candidate here?"""
@@ -60,8 +80,9 @@ class FramingChecker:
             name = m.group(1)
             if name.split()[0] in _NOT_NAMES:
                 continue
-            if not any(c.pattern is not None and c.pattern.search(name)
-                       for c in self.facts.candidates):
+            if not any(
+                c.pattern is not None and c.pattern.search(name) for c in self.facts.candidates
+            ):
                 return True
         return False
 

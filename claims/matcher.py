@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from claims.facts import Facts
 from claims.figures import FigureChecker, FigureIssue
-from claims.findings import Finding
+from claims.findings import RECORDED_KINDS, Finding
 from claims.framing import FramingChecker, FramingHit
 from claims.omission import check_omission
 from claims.text import Document, Sent
@@ -74,35 +74,64 @@ class Matcher:
         return findings
 
     # -- builders -----------------------------------------------------------------------
-    def _base(self, doc: Document, sent: Sent, kind: str, rule_id: str, fact_ids: list[str],
-              explanation: str, phrase: tuple[int, int] | None) -> Finding:
+    def _base(
+        self,
+        doc: Document,
+        sent: Sent,
+        kind: str,
+        rule_id: str,
+        fact_ids: list[str],
+        explanation: str,
+        phrase: tuple[int, int] | None,
+    ) -> Finding:
         start, end = sent.start, sent.end
         while end > start and doc.text[end - 1].isspace():
             end -= 1
         facts = [self.facts.fact(f) for f in fact_ids]
         where = phrase or (start, end)
         voice, speaker = doc.voice_at(sent, *where)
-        idx = next((s.index for s in doc.article.sentences if s.start <= start < s.end + 1),
-                   sent.index)
-        para = next((p.index for p in doc.article.paragraphs if p.start <= start <= p.end),
-                    sent.paragraph)
-        details = {"election": self.facts.election.id, "facts_version": self.facts.version,
-                   "headline": sent.headline}
+        idx = next(
+            (s.index for s in doc.article.sentences if s.start <= start < s.end + 1), sent.index
+        )
+        para = next(
+            (p.index for p in doc.article.paragraphs if p.start <= start <= p.end), sent.paragraph
+        )
+        details = {
+            "election": self.facts.election.id,
+            "facts_version": self.facts.version,
+            "headline": sent.headline,
+        }
         if phrase:
-            details.update(phrase=doc.text[phrase[0]:phrase[1]], phrase_start=phrase[0],
-                           phrase_end=phrase[1])
+            details.update(
+                phrase=doc.text[phrase[0] : phrase[1]], phrase_start=phrase[0], phrase_end=phrase[1]
+            )
         return Finding(
-            kind=kind, rule_id=rule_id, quote=doc.text[start:end], start=start, end=end,
-            explanation=explanation, fact_ids=fact_ids,
+            kind=kind,
+            rule_id=rule_id,
+            quote=doc.text[start:end],
+            start=start,
+            end=end,
+            explanation=explanation,
+            fact_ids=fact_ids,
             correction=" ".join(f.statement for f in facts),
             fact_sources=list(dict.fromkeys(self.facts.source_text(f.source) for f in facts)),
-            sentence_index=idx, paragraph_index=para, speaker=speaker, voice=voice,
+            sentence_index=idx,
+            paragraph_index=para,
+            speaker=speaker,
+            voice=voice,
             details=details,
         )
 
     def _framing(self, doc: Document, hit: FramingHit, all_hits: list[FramingHit]) -> Finding:
-        f = self._base(doc, hit.sent, "framing", hit.rule.id, [hit.rule.fact],
-                       hit.rule.explanation, (hit.start, hit.end))
+        f = self._base(
+            doc,
+            hit.sent,
+            "framing",
+            hit.rule.id,
+            [hit.rule.fact],
+            hit.rule.explanation,
+            (hit.start, hit.end),
+        )
         f.severity = hit.rule.severity if f.voice == "outlet" else _lower(hit.rule.severity)
         f.confidence = hit.rule.confidence
         if len(all_hits) > 1:
@@ -112,18 +141,37 @@ class Matcher:
     def _figure(self, doc: Document, issue: FigureIssue) -> Finding:
         fig, n = issue.figure, issue.number
         who = self.facts.candidate(fig.subject).name + "'s " if fig.subject else ""
-        what = {"votes": "vote", "participation": "turnout/total vote",
-                "margin": "margin", "ballots": "ballot papers", "spoiled": "spoiled papers",
-                "nominations": "nominations"}.get(issue.measure, issue.measure)
-        explanation = (f"States {who}{what} as '{n.text.strip()}' ({n.qualifier}); the "
-                       f"recorded figure is {_fmt(fig.value, fig.unit)}.")
-        f = self._base(doc, issue.sent, "figure", f"figure.{issue.measure}", [fig.id],
-                       explanation, (n.qual_start if n.qual_start is not None else n.start, n.end))
+        what = {
+            "votes": "vote",
+            "participation": "turnout/total vote",
+            "margin": "margin",
+            "ballots": "ballot papers",
+            "spoiled": "spoiled papers",
+            "nominations": "nominations",
+        }.get(issue.measure, issue.measure)
+        explanation = (
+            f"States {who}{what} as '{n.text.strip()}' ({n.qualifier}); the "
+            f"recorded figure is {_fmt(fig.value, fig.unit)}."
+        )
+        f = self._base(
+            doc,
+            issue.sent,
+            "figure",
+            f"figure.{issue.measure}",
+            [fig.id],
+            explanation,
+            (n.qual_start if n.qual_start is not None else n.start, n.end),
+        )
         f.severity = "high" if abs(n.value - fig.value) > 0.15 * fig.value else "medium"
         f.confidence = 0.85 if issue.strong else 0.7
-        f.details.update(value=n.value, unit=n.unit, qualifier=n.qualifier,
-                         measure=issue.measure, subject=fig.subject or None,
-                         recorded=fig.value)
+        f.details.update(
+            value=n.value,
+            unit=n.unit,
+            qualifier=n.qualifier,
+            measure=issue.measure,
+            subject=fig.subject or None,
+            recorded=fig.value,
+        )
         return f
 
     def _claims(self, doc: Document, hits: list[ClaimHit]) -> list[Finding]:
@@ -137,9 +185,13 @@ class Matcher:
             best = max(group, key=lambda h: (h.score, not h.sent.headline, -h.sent.index))
             claim = best.claim
             if challenged:
-                kind, expl = "challenged_claim", (
-                    f"Repeats a recorded false claim ({claim.claim}) but the article "
-                    "challenges it.")
+                kind, expl = (
+                    RECORDED_KINDS[0],
+                    (
+                        f"Repeats a recorded false claim ({claim.claim}) but the article "
+                        "challenges it."
+                    ),
+                )
             else:
                 kind, expl = "unchallenged_claim", claim.explanation
             f = self._base(doc, best.sent, kind, claim.id, [claim.fact], expl, None)
@@ -153,10 +205,16 @@ class Matcher:
 
     def _omission(self, doc: Document, hit) -> Finding:  # noqa: ANN001
         names = [self.facts.candidate(c).name for c in hit.missing]
-        expl = (f"Reports the contest but never mentions {', '.join(names)}: there were "
-                f"{len(self.facts.candidates)} candidates.")
-        fact_ids = [f.id for f in self.facts.figures if f.subject in hit.missing][:1]
-        fact_ids = ["candidates.three"] if "candidates.three" in self.facts.facts else fact_ids
+        expl = (
+            f"Reports the contest but never mentions {', '.join(names)}: there were "
+            f"{len(self.facts.candidates)} candidates."
+        )
+        listed = self.facts.election.candidates_fact
+        fact_ids = (
+            [listed]
+            if listed
+            else [f.id for f in self.facts.figures if f.subject in hit.missing][:1]
+        )
         if not fact_ids:
             fact_ids = list(self.facts.facts)[:1]
         f = self._base(doc, hit.sent, "omission", "omission.candidate", fact_ids, expl, None)

@@ -14,37 +14,105 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "m": 1_000_000,
+    "bn": 1_000_000_000,
+    "k": 1_000,
+}
 _FRACTIONS = {
-    "half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
-    "two-thirds": 200 / 3, "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0,
-    "three-quarters": 75.0, "three quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0,
-    "two-fifths": 40.0, "two fifths": 40.0, "three-fifths": 60.0, "an eighth": 12.5,
-    "one eighth": 12.5, "a tenth": 10.0, "one tenth": 10.0, "a sixth": 100 / 6,
-    "a seventh": 100 / 7, "a ninth": 100 / 9,
+    "half": 50.0,
+    "a half": 50.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "two-thirds": 200 / 3,
+    "two thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "three-quarters": 75.0,
+    "three quarters": 75.0,
+    "a fifth": 20.0,
+    "one fifth": 20.0,
+    "two-fifths": 40.0,
+    "two fifths": 40.0,
+    "three-fifths": 60.0,
+    "an eighth": 12.5,
+    "one eighth": 12.5,
+    "a tenth": 10.0,
+    "one tenth": 10.0,
+    "a sixth": 100 / 6,
+    "a seventh": 100 / 7,
+    "a ninth": 100 / 9,
 }
-_ORD = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "three": 3,
-        "four": 4, "two": 2, "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50,
-        "hundred": 100}
+_ORD = {
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "three": 3,
+    "four": 4,
+    "two": 2,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "fifty": 50,
+    "hundred": 100,
+}
 _WORD = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
-_WORDNUM = rf"(?:{_WORD}(?:[\s-]+(?:and\s+)?{_WORD})*(?:\s+(?:hundred|thousand|million|billion))*|a\s+(?:hundred|thousand|million|billion))"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:,\s\d{3})+(?=\s+(?:votes?|ballot|papers|members|nominations|people))|\d+(?:\.\d+)?)"
+_SCALE_WORDS = r"(?:hundred|thousand|million|billion)"
+_WORDNUM = rf"(?:{_WORD}(?:[\s-]+(?:and\s+)?{_WORD})*(?:\s+{_SCALE_WORDS})*|a\s+{_SCALE_WORDS})"
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:,\s\d{3})+(?![\d%]|\.\d|\s*(?:per\s?cent|percent|pc)\b|,\s?\d)"
+    r"|\d+(?:\.\d+)?)"
+)
 _SCALE = r"(?:\s*(?:m|bn|k)\b|\s+(?:million|thousand|billion)\b)"
 _PCT = r"(?:\s*%|\s*per\s?cent\b|\s*percent\b|\s*pc\b|\s+(?:percentage\s+)?points?\b|\s*pts?\b)"
+_FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
 _NUMBER = re.compile(
     rf"(?P<ratio>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>\d+|{_WORD}|hundred))"
-    rf"|(?P<frac>\b(?:{'|'.join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))})\b(?=\s+(?:of|the)\b))"
+    rf"|(?P<frac>\b(?:{_FRACTION_WORDS})\b(?=\s+(?:of|the)\b))"
     rf"|(?P<num>(?<![\w.,£$€])(?:{_DIGITS}{_SCALE}?|\b{_WORDNUM}\b))(?P<pct>{_PCT})?",
     re.IGNORECASE,
 )
-_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _SKIP_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)?\s*(?:{_MONTHS}\b|years?\b|yrs?\b|months?\b|weeks?\b|days?\b|hours?\b|"
     r"minutes?\b|[ap]\.?m\b|o'clock|pounds?\b|p\b|mps?\b|seats?\b|jobs?\b|miles?\b|km\b|"
@@ -57,14 +125,76 @@ _SKIP_BEFORE = re.compile(
     r"\bsection\s+|\brule\s+|\bclause\s+|\bstep\s+|\btier\s+|\bgrade\s+|\bband\s+)$",
     re.IGNORECASE,
 )
-_QUALIFIERS = (
-    ("near_above", r"(?:just|slightly|a little|marginally|barely|only just)\s+(?:over|more than|above|in excess of)"),
-    ("near_below", r"(?:nearly|almost|just under|just short of|just below|slightly (?:under|less than|fewer than|below)|a little (?:under|less than)|approaching|close on|getting on for|shy of|not quite|just shy of|very nearly)"),
-    ("approx", r"(?:about|around|roughly|approximately|approx\.?|some|an estimated|estimated|circa|c\.|close to|in the region of|of the order of|~|an approximate|more or less|upward of)"),
-    ("over", r"(?:more than|over|above|in excess of|upwards of|at least|greater than|north of|well over|comfortably over)"),
-    ("under", r"(?:less than|fewer than|under|below|not even|short of|lower than|well under|well below|barely|scarcely|hardly|within)"),
-)
-_QUAL_RES = [(k, re.compile(rf"\b{p}\s*$", re.IGNORECASE)) for k, p in _QUALIFIERS]
+# Checked in this order: "just over" before "over".
+_QUALIFIERS = {
+    "near_above": [
+        r"(?:just|slightly|a little|marginally|only just) (?:over|more than|above|in excess of)",
+    ],
+    "near_below": [
+        "nearly",
+        "almost",
+        "just under",
+        "just short of",
+        "just below",
+        "approaching",
+        r"slightly (?:under|less than|fewer than|below)",
+        r"a little (?:under|less than)",
+        "close on",
+        "getting on for",
+        "shy of",
+        "not quite",
+        "just shy of",
+        "very nearly",
+    ],
+    "approx": [
+        "about",
+        "around",
+        "roughly",
+        r"approximately",
+        r"approx\.?",
+        "some",
+        "an estimated",
+        "estimated",
+        "circa",
+        r"c\.",
+        "close to",
+        "in the region of",
+        "of the order of",
+        "~",
+        "more or less",
+        "barely",
+        "scarcely",
+        "hardly",
+    ],
+    "over": [
+        "more than",
+        "over",
+        "above",
+        "in excess of",
+        "upwards? of",
+        "at least",
+        "greater than",
+        "north of",
+        "well over",
+        "comfortably over",
+    ],
+    "under": [
+        "less than",
+        "fewer than",
+        "under",
+        "below",
+        "not even",
+        "short of",
+        "lower than",
+        "well under",
+        "well below",
+        "within",
+    ],
+}
+_QUAL_RES = [
+    (k, re.compile(rf"(?:^|\b|\s)(?:{'|'.join(words)})\s*$", re.IGNORECASE))
+    for k, words in _QUALIFIERS.items()
+]
 _COUNTED = re.compile(
     r"^[\s-]*(?:[\w-]+\s+)?(?:votes?|nominations?|ballots?|papers|members|workplaces|branches)\b",
     re.IGNORECASE,
@@ -161,7 +291,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             out.append(NumberMention(s, e, m.group(0), value, "percent", 1, q, "fraction", qs))
             continue
         num = m.group("num")
-        if _SKIP_BEFORE.search(before) or (not m.group("pct") and _SKIP_AFTER.match(after.lstrip())):
+        if _SKIP_BEFORE.search(before) or (
+            not m.group("pct") and _SKIP_AFTER.match(after.lstrip())
+        ):
             continue
         if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", num) and not m.group("pct"):
             continue  # a year

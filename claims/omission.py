@@ -33,6 +33,37 @@ class OmissionHit:
     named: list[str]
 
 
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up (returning limit + 1) once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _misspelt(name: str, text: str) -> bool:
+    """Is the candidate's surname in the text under a spelling nobody listed ("Allinsen")?"""
+    surname = name.split()[-1].lower()
+    limit = 2 if len(surname) >= 7 else 1
+    if len(surname) < 5:
+        return False
+    for word in set(re.findall(r"\b[A-Z][a-zA-Z'\u2019-]{3,}\b", text)):
+        w = word.lower()
+        # A near spelling of the same length (give or take one letter): "Allinsen".
+        if w == surname or w[0] != surname[0] or abs(len(w) - len(surname)) > 1:
+            continue
+        if _distance(w, surname, limit) <= limit:
+            return True
+    return False
+
+
 def _acknowledges(facts: Facts, text: str) -> bool:
     """Does the text say there were more candidates without naming them?"""
     n = len(facts.candidates)
@@ -68,6 +99,7 @@ def check_omission(doc: Document, facts: Facts) -> OmissionHit | None:
     if not (named & winners) or not (named & losers):
         return None
     missing = [c.id for c in facts.candidates if c.id not in mentioned_anywhere]
+    missing = [c for c in missing if not _misspelt(facts.candidate(c).name, doc.text)]
     if not missing or _acknowledges(facts, doc.text):
         return None
     if not _CONTEST.search(doc.text):

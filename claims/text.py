@@ -11,7 +11,9 @@ around it, whether a statement is about this election or another one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from claims.facts import Candidate, Facts
 from scraper.models import Article
@@ -23,14 +25,16 @@ SPEECH_VERBS = (
     r"maintains|suggested|suggests|warned|warns|believes|believed|accused|accuses|"
     r"protested|contended|contends|asserted|asserts|noted|explained|explains|commented|"
     r"responded|replied|announced|admitted|conceded|predicted|vowed|pointed out|"
-    r"went on|continued|tweeted|posted"
+    r"went on(?! to\b)|continued(?! to\b)|tweeted|posted"
 )
 _SPEAKER_WORDS = (
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|source|official|"
     r"insider|ally|allies|supporter|supporters|campaign|team|camp|union|complaint|statement|"
     r"lawyers?|solicitors?|letter|report|filing|challenge|claim)"
 )
-_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+(?:Mc|Mac)?[A-Z][a-z'\u2019-]+){0,2}"
+_NAME = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+(?:Mc|Mac)?[A-Z][a-z'\u2019-]+){0,2}"
+)
 _PRONOUN = r"(?:he|she|they)"
 _SPEAKER = rf"(?P<speaker>{_SPEAKER_WORDS}|{_NAME}|{_PRONOUN})"
 _SPEAKER2 = _SPEAKER.replace("?P<speaker>", "?P<speaker2>")
@@ -97,6 +101,9 @@ class Document:
         self.text = article.text
         self.facts = facts
         self.sentences: list[Sent] = []
+        self._mark_cache: dict[tuple[int, int], tuple[bool, bool]] = {}
+        self._anchor_cache: dict[int, bool] = {}
+        self._memo: dict[object, Any] = {}
         self._build()
 
     # -- construction -------------------------------------------------------------------
@@ -138,7 +145,16 @@ class Document:
 
     def _refs(self, s: int, e: int) -> list[Ref]:
         found: list[Ref] = []
-        for c in self.facts.candidates:
+        candidates = self.facts.candidates
+        if self.facts.any_ref is not None:  # one scan for every candidate
+            for m in self.facts.any_ref.finditer(self.text, s, e):
+                c = candidates[int(m.lastgroup[1:])] if m.lastgroup else None
+                if c is None or c.pattern is None:
+                    continue
+                by_name = bool(c.pattern.fullmatch(m.group(0)))
+                found.append(Ref(c.id, m.start(), m.end(), by_name))
+            return found
+        for c in candidates:
             assert c.pattern is not None and c.ref_pattern is not None
             for m in c.ref_pattern.finditer(self.text, s, e):
                 by_name = bool(c.pattern.fullmatch(m.group(0)))
@@ -215,18 +231,27 @@ class Document:
     # -- scope ---------------------------------------------------------------------------
     def _marks(self, s: int, e: int) -> tuple[bool, bool]:
         """(mentions this election, mentions another) within text[s:e]."""
-        chunk = self.text[s:e]
+        key = (s, e)
+        if key in self._mark_cache:
+            return self._mark_cache[key]
         el = self.facts.election
-        this = any(p.search(chunk) for p in el.markers)
-        other = any(p.search(chunk) for p in el.other_markers)
-        for y in _YEAR.findall(chunk):
+        text = self.text
+        this = bool(el.any_marker and el.any_marker.search(text, s, e))
+        other = bool(el.any_other_marker and el.any_other_marker.search(text, s, e))
+        for y in _YEAR.findall(text, s, e):
             if el.year is not None and int(y) == el.year:
                 this = True
             elif el.year is not None:
                 other = True
-        for c in self.facts.candidates:
-            if c.exclusive and c.pattern is not None and c.pattern.search(chunk):
-                this = True
+        if not this:
+            this = any(
+                self.facts.candidate(r.candidate).exclusive and r.by_name
+                for sent in self.sentences
+                if sent.start < e and sent.end > s
+                for r in sent.refs
+                if s <= r.start < e
+            )
+        self._mark_cache[key] = (this, other)
         return this, other
 
     def _scopes(self) -> None:
@@ -261,7 +286,11 @@ class Document:
                 break
         this, other = self._marks(sent.start, sent.end)
         if other and this:
-            # Mixed sentence: the nearest marker to the words decides.
+            # Mixed sentence, nothing in the words' own clause: a candidate who stood only
+            # here settles it ("McCluskey, first elected in 2010, saw off his only rival,
+            # Gerard Coyne"); otherwise the nearest marker decides.
+            if any(r.by_name and self.facts.candidate(r.candidate).exclusive for r in sent.refs):
+                return "this"
             return "other" if self._nearest_other(sent, start) else "this"
         return sent.scope
 
@@ -295,12 +324,21 @@ class Document:
             )
         return False
 
+    def memo(self, key: object, compute: Callable[[], Any]) -> Any:
+        """Compute a per-article value once (rules share one Document)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
     def anchored(self, sent: Sent, window: int = 1) -> bool:
         """Is the sentence, or one next to it, visibly about this election (a candidate
         or an election marker)?  Figures with no such anchor are not judged."""
         lo, hi = max(0, sent.index - window), sent.index + window + 1
+        marker = self.facts.election.any_marker
         for s in self.sentences[lo:hi]:
-            if s.refs or any(p.search(s.text) for p in self.facts.election.markers):
+            if s.index not in self._anchor_cache:
+                self._anchor_cache[s.index] = bool(s.refs) or bool(marker and marker.search(s.text))
+            if self._anchor_cache[s.index]:
                 return True
         return False
 
@@ -319,7 +357,7 @@ class Document:
         return None
 
     def voice_at(self, sent: Sent, start: int, end: int) -> tuple[str, str | None]:
-        """("quote", speaker) when the words are quoted or reported speech, else ("outlet", None)."""
+        """("quote", speaker) for quoted or reported words, else ("outlet", None)."""
         for q in self.all_quotes:
             if q.start <= start and end <= q.end + 1:
                 return "quote", q.speaker or self._continued_speaker(q)

@@ -12,9 +12,10 @@ within a few sentences after it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from claims.facts import FalseClaim, Facts
+from claims.facts import Facts, FalseClaim
 from claims.text import Document, Sent
 
 
@@ -29,37 +30,45 @@ class ClaimHit:
     rebuttal: str = ""
 
 
+def _join(patterns: list[re.Pattern]) -> re.Pattern | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+
+
 class ClaimChecker:
     def __init__(self, facts: Facts):
         self.facts = facts
-        self.index: dict[str, list[FalseClaim]] = {}
-        for claim in facts.false_claims:
+        self.index: dict[str, list[tuple[int, FalseClaim]]] = {}
+        for pos, claim in enumerate(facts.false_claims):
             for k in claim.keywords:
-                self.index.setdefault(k, []).append(claim)
+                self.index.setdefault(k, []).append((pos, claim))
+        # Each concept group joined into one pattern: one scan finds its earliest match.
+        self.groups = {c.id: [_join(g) for g in c.require] for c in facts.false_claims}
+        self.rebuttal_any = {c.id: _join(c.rebuttals) for c in facts.false_claims}
+        self.generic = _join(facts.generic_rebuttals)
+        self.inline = _join(facts.inline_rebuttals)
 
     def _claims(self, sent: Sent) -> list[FalseClaim]:
-        seen: dict[str, FalseClaim] = {}
-        for w in sent.words:
-            for c in self.index.get(w, ()):
-                seen.setdefault(c.id, c)
-        return [c for c in self.facts.false_claims if c.id in seen]
+        seen: dict[int, FalseClaim] = {}
+        for w in sent.words & self.index.keys():
+            for pos, claim in self.index[w]:
+                seen[pos] = claim
+        return [seen[pos] for pos in sorted(seen)]
 
     def check_sentence(self, doc: Document, sent: Sent) -> list[ClaimHit]:
         hits: list[ClaimHit] = []
         text = doc.text
         for claim in self._claims(sent):
             spans = []
-            for group in claim.require:
-                best = None
-                for p in group:
-                    m = p.search(text, sent.start, sent.end)
-                    if m and (best is None or m.start() < best[0]):
-                        best = (m.start(), m.end())
-                if best is None:
+            for group in self.groups[claim.id]:
+                m = group.search(text, sent.start, sent.end) if group else None
+                if m is None:
                     break
-                spans.append(best)
+                spans.append(m.span())
             else:
-                if any(p.search(sent.text) for p in claim.rebuttals):
+                rebut = self.rebuttal_any[claim.id]
+                if rebut and rebut.search(sent.text):
                     continue  # the sentence states the correction
                 first = min(s for s, _ in spans)
                 # "There was no guideline...", "staff were not bound by...": the
@@ -78,19 +87,19 @@ class ClaimChecker:
 
     def challenge(self, doc: Document, hit: ClaimHit) -> None:
         """Set hit.challenged when the article rebuts the claim."""
-        for sent in doc.sentences:
-            for p in hit.claim.rebuttals:
-                m = p.search(sent.text)
-                if m:
-                    hit.challenged, hit.rebuttal = True, sent.text
-                    return
-        for p in self.facts.inline_rebuttals:
-            if p.search(hit.sent.text):
-                hit.challenged, hit.rebuttal = True, hit.sent.text
+        rebut = self.rebuttal_any[hit.claim.id]
+        if rebut:
+            m = doc.memo(("rebuttal", hit.claim.id), lambda: rebut.search(doc.text))
+            if m:
+                sent = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+                hit.challenged, hit.rebuttal = True, sent.text if sent else m.group(0)
                 return
-        window = doc.sentences[hit.sent.index : hit.sent.index + 1 + self.facts.rebuttal_window]
+        if self.inline and self.inline.search(hit.sent.text):
+            hit.challenged, hit.rebuttal = True, hit.sent.text
+            return
+        lo = max(0, hit.sent.index - 1)
+        window = doc.sentences[lo : hit.sent.index + 1 + self.facts.rebuttal_window]
         for sent in window:
-            for p in self.facts.generic_rebuttals:
-                if p.search(sent.text):
-                    hit.challenged, hit.rebuttal = True, sent.text
-                    return
+            if self.generic and self.generic.search(sent.text):
+                hit.challenged, hit.rebuttal = True, sent.text
+                return

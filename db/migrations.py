@@ -81,9 +81,7 @@ def m001_sources_and_fetches(db: sqlite_utils.Database) -> None:
 
 @migration
 def m002_articles_and_stories(db: sqlite_utils.Database) -> None:
-    db["stories"].create(
-        {"id": int, "title": str, "first_seen": str, "simhash": str}, pk="id"
-    )
+    db["stories"].create({"id": int, "title": str, "first_seen": str, "simhash": str}, pk="id")
     db["articles"].create(
         {
             "id": int,
@@ -200,8 +198,14 @@ def m004_rebuttals_and_corrections(db: sqlite_utils.Database) -> None:
         foreign_keys=[("article_id", "articles", "id")],
     )
     db["rebuttal_history"].create(
-        {"id": int, "rebuttal_id": int, "old_status": str, "new_status": str, "note": str,
-         "at": str},
+        {
+            "id": int,
+            "rebuttal_id": int,
+            "old_status": str,
+            "new_status": str,
+            "note": str,
+            "at": str,
+        },
         pk="id",
         foreign_keys=[("rebuttal_id", "rebuttals", "id")],
     )
@@ -257,9 +261,7 @@ def m005_runs(db: sqlite_utils.Database) -> None:
 
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply pending migrations in order; return the names applied."""
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
-    )
+    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     done = {row[0] for row in db.execute("SELECT name FROM _migrations").fetchall()}
     applied = []
     for fn in sorted(MIGRATIONS, key=lambda f: f.__name__):

@@ -26,6 +26,7 @@ import sqlite_utils
 
 from claims.findings import Finding
 from db import transaction
+from scraper.dedup import NEAR_DUPLICATE_DISTANCE
 from scraper.models import Article, SourceConfig
 
 
@@ -63,7 +64,9 @@ def upsert_source(db: sqlite_utils.Database, source: SourceConfig) -> None:
             )
 
 
-def record_fetch(db: sqlite_utils.Database, record: Any, *, run_id: int | None, source: str) -> None:
+def record_fetch(
+    db: sqlite_utils.Database, record: Any, *, run_id: int | None, source: str
+) -> None:
     """Append one fetch attempt (a scraper.fetch.FetchRecord) to the fetch log."""
     row = dataclasses.asdict(record) if dataclasses.is_dataclass(record) else dict(record)
     db["fetches"].insert(
@@ -91,9 +94,16 @@ def url_state(db: sqlite_utils.Database, url: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-def save_url_state(db: sqlite_utils.Database, url: str, *, etag: str | None,
-                   last_modified: str | None, status: int | None,
-                   content_hash: str | None = None, article_id: int | None = None) -> None:
+def save_url_state(
+    db: sqlite_utils.Database,
+    url: str,
+    *,
+    etag: str | None,
+    last_modified: str | None,
+    status: int | None,
+    content_hash: str | None = None,
+    article_id: int | None = None,
+) -> None:
     old = url_state(db, url) or {}
     db["url_state"].upsert(
         {
@@ -169,7 +179,7 @@ def store_article(
     *,
     fetched_url: str = "",
     facts_version: str = "",
-    near_duplicate_distance: int = 3,
+    near_duplicate_distance: int = NEAR_DUPLICATE_DISTANCE,
 ) -> StoreResult:
     """Store one article and its findings in a single transaction.
 
@@ -204,10 +214,13 @@ def store_article(
         else:
             story_id = _near_story(db, article.simhash, near_duplicate_distance)
             if story_id is None:
-                story_id = db["stories"].insert(
-                    {"title": article.title, "first_seen": now(),
-                     "simhash": row["simhash"]}
-                ).last_pk
+                story_id = (
+                    db["stories"]
+                    .insert(
+                        {"title": article.title, "first_seen": now(), "simhash": row["simhash"]}
+                    )
+                    .last_pk
+                )
             row["story_id"] = story_id
             article_id = db["articles"].insert(row).last_pk
             _add_alias(db, fetched_url, article_id)
@@ -295,9 +308,7 @@ def store_findings(
         f"AND id NOT IN ({placeholders})",
         [article_id, *ids],
     )
-    db.execute(
-        "UPDATE articles SET checked_at = ? WHERE id = ?", [now(), article_id]
-    )
+    db.execute("UPDATE articles SET checked_at = ? WHERE id = ?", [now(), article_id])
     return new_rows
 
 
@@ -307,7 +318,8 @@ def article_from_row(row: dict[str, Any]) -> Article:
 
     text = row["text"] or ""
     paragraphs = [
-        Paragraph(i, s, e, text[s:e]) for i, (s, e) in enumerate(json.loads(row["paragraphs"] or "[]"))
+        Paragraph(i, s, e, text[s:e])
+        for i, (s, e) in enumerate(json.loads(row["paragraphs"] or "[]"))
     ]
     sentences = [
         Sentence(i, p, s, e, text[s:e])

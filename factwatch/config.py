@@ -115,7 +115,10 @@ def _fill(cls: type, data: Any, where: str, origin: str) -> Any:
             known = ", ".join(sorted(fields))
             raise ConfigError(f"{origin}: {name}: unknown key (known keys: {known})")
         default = fields[key].default
-        if default is dataclasses.MISSING and fields[key].default_factory is not dataclasses.MISSING:
+        if (
+            default is dataclasses.MISSING
+            and fields[key].default_factory is not dataclasses.MISSING
+        ):
             default = fields[key].default_factory()
         if dataclasses.is_dataclass(default):
             kwargs[key] = _fill(type(default), value, name, origin)
@@ -164,7 +167,9 @@ def _source(data: Any, index: int, origin: str) -> SourceConfig:
     return src
 
 
-def parse_config(data: dict[str, Any], *, origin: str = "config", base: Path | None = None) -> Config:
+def parse_config(
+    data: dict[str, Any], *, origin: str = "config", base: Path | None = None
+) -> Config:
     """Validate a parsed TOML document and return a Config."""
     data = dict(data)
     raw_sources = data.pop("sources", [])
@@ -179,7 +184,11 @@ def parse_config(data: dict[str, Any], *, origin: str = "config", base: Path | N
     if not isinstance(db_path, str) or not db_path:
         raise ConfigError(f"{origin}: database.path: expected a file path, got {db_path!r}")
     facts = data.pop("facts", {"files": ["facts/unite-2017.toml"]})
-    if not isinstance(facts, dict) or not isinstance(facts.get("files"), list) or not facts["files"]:
+    if (
+        not isinstance(facts, dict)
+        or not isinstance(facts.get("files"), list)
+        or not facts["files"]
+    ):
         raise ConfigError(f"{origin}: facts.files: expected a non-empty list of facts files")
     config = _fill(Config, data, "", origin)
     if not isinstance(raw_sources, list):

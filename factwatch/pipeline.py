@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 import sqlite_utils
 
+from claims.findings import KINDS
 from db import store, transaction
 from factwatch.config import Config
 from factwatch.errors import ExtractionError, FactwatchError
@@ -98,7 +99,7 @@ def extract_stage(page: Page, run: Pass) -> Page | None:
 
     url = page.result.final_url or page.link.url
     try:
-        article = extract(page.result.body, url=url, source=page.link.source)
+        article = extract(page.result.text(), url=url, source=page.link.source)
     except ExtractionError as exc:
         page.report.fail(page.link.url, "soft", str(exc))
         run.forget_later(page)
@@ -138,20 +139,29 @@ def store_stage(page: Page, run: Pass) -> Page | None:
     result = page.result
     with transaction(run.db):
         stored = store.store_article(
-            run.db, page.article, page.findings, fetched_url=page.link.url,
+            run.db,
+            page.article,
+            page.findings,
+            fetched_url=page.link.url,
             facts_version=run.facts_version,
         )
         store.save_url_state(
-            run.db, page.link.url, etag=result.etag, last_modified=result.last_modified,
-            status=result.status, content_hash=page.article.content_hash,
+            run.db,
+            page.link.url,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            status=result.status,
+            content_hash=page.article.content_hash,
             article_id=stored.article_id,
         )
     if stored.status in ("new", "updated"):
         page.report.stored += 1
     elif stored.status in ("duplicate", "unchanged"):
         page.report.duplicates += 1
-    page.report.flagged += len(stored.new_findings)
-    run.report.new_findings.extend(stored.new_findings)
+    # Recorded kinds (a claim the article itself rebuts) are stored, not flagged.
+    flagged = [row for row in stored.new_findings if row["kind"] in KINDS]
+    page.report.flagged += len(flagged)
+    run.report.new_findings.extend(flagged)
     return page
 
 
@@ -187,8 +197,15 @@ class Validators:
 class Pass:
     """What one pass shares.  Use ``run_pass()`` unless you need the parts."""
 
-    def __init__(self, config: Config, db: sqlite_utils.Database, *, run_id: int | None = None,
-                 refresh: bool = False, stop_event: threading.Event | None = None):
+    def __init__(
+        self,
+        config: Config,
+        db: sqlite_utils.Database,
+        *,
+        run_id: int | None = None,
+        refresh: bool = False,
+        stop_event: threading.Event | None = None,
+    ):
         self.config = config
         self.db = db
         self.run_id = run_id
@@ -209,14 +226,19 @@ class Pass:
                 record = self.records.get_nowait()
             except queue.Empty:
                 return
-            store.record_fetch(self.db, record, run_id=self.run_id,
-                               source=getattr(record, "source", None) or source)
+            store.record_fetch(
+                self.db,
+                record,
+                run_id=self.run_id,
+                source=getattr(record, "source", None) or source,
+            )
 
     def forget_later(self, page: Page) -> None:
         """Remember a page that yields no article, so the next pass skips it."""
         r = page.result
-        store.save_url_state(self.db, page.link.url, etag=r.etag,
-                             last_modified=r.last_modified, status=r.status)
+        store.save_url_state(
+            self.db, page.link.url, etag=r.etag, last_modified=r.last_modified, status=r.status
+        )
 
     # -- stages ------------------------------------------------------------------
     def discover(self, sources: list[SourceConfig], fetcher: Any) -> list[tuple[Link, Any]]:
@@ -241,10 +263,12 @@ class Pass:
                 self.drain_records(source.name)
                 continue
             self.drain_records(source.name)
-            report.ttl_seconds = getattr(found, "ttl_seconds", None)
-            for message in getattr(found, "errors", []):
+            report.ttl_seconds = found.ttl_seconds
+            failed_fetch = next((r for r in found.fetched if r.error), None)
+            kind = (failed_fetch.error_kind if failed_fetch else None) or "soft"
+            for message in found.errors:
                 report.discovery_error = message
-                report.fail(source.url, "soft", message)
+                report.fail(source.url, kind, message)
             if found.not_modified:
                 report.not_modified += 1
             for link in found.links:
@@ -272,18 +296,23 @@ class Pass:
             if current is None:
                 return
 
-    def fetch_and_process(self, wanted: list[tuple[Link, SourceReport]], fetcher: Any,
-                          progress: bool) -> None:
+    def fetch_and_process(
+        self, wanted: list[tuple[Link, SourceReport]], fetcher: Any, progress: bool
+    ) -> None:
         from scraper.fetch import FetchRequest
 
         reqs = []
         for link, report in wanted:
             state = store.url_state(self.db, link.url) if self.refresh else None
-            reqs.append(FetchRequest(
-                url=link.url, purpose="article", key=(link, report),
-                etag=state["etag"] if state else None,
-                last_modified=state["last_modified"] if state else None,
-            ))
+            reqs.append(
+                FetchRequest(
+                    url=link.url,
+                    purpose="article",
+                    key=(link, report),
+                    etag=state["etag"] if state else None,
+                    last_modified=state["last_modified"] if state else None,
+                )
+            )
         bar = _progress(len(reqs), progress)
         for result in fetcher.fetch_many(reqs):
             link, report = result.request_key
@@ -291,8 +320,10 @@ class Pass:
             report.fetched += 1
             if result.error:
                 report.fail(link.url, result.error_kind or "temporary", result.error)
-                log.info("%s", result.error if link.url in result.error
-                            else f"{link.url}: {result.error}")
+                log.info(
+                    "%s",
+                    result.error if link.url in result.error else f"{link.url}: {result.error}",
+                )
                 if result.error_kind == "hard":
                     self.forget_later(Page(link, result, report))
             elif result.not_modified:

@@ -138,7 +138,10 @@ class Fetcher:
         self.safety = safety
         self.on_fetch = on_fetch
         self.limiter = HostLimiter(politeness.per_host_delay, margin=GAP_MARGIN)
-        self.session = build_session(politeness, safety, on_sent=self.limiter.started)
+        self._trusted: set[str] = set()
+        self.session = build_session(
+            politeness, safety, on_sent=self.limiter.started, trusted=self.is_trusted
+        )
         self.robots = RobotsCache()
         self._random = random.Random()
         self._lock = threading.Lock()
@@ -161,10 +164,25 @@ class Fetcher:
         return result
 
     def fetch_many(self, requests: Iterable[FetchRequest]) -> Iterator[FetchResult]:
-        """Fetch concurrently (``concurrency`` threads), yielding results as they finish."""
+        """Fetch concurrently (``concurrency`` threads), yielding results as they finish.
+
+        Hosts are served as they become ready, one request in flight per host;
+        results come back in completion order, matched by ``request_key``."""
         from scraper.hostpool import run_many
 
         return run_many(self, requests)
+
+    def trust(self, url: str) -> None:
+        """Let ``url``'s host (scheme, name and port exactly) through the address
+        check, for a source the operator configured on, say, an intranet or
+        loopback address.  Links found there to other hosts, or to the same
+        address under another name, are still checked."""
+        with self._lock:
+            self._trusted.add(host_key(url))
+
+    def is_trusted(self, host: str) -> bool:
+        with self._lock:
+            return host in self._trusted
 
     def close(self) -> None:
         self.session.close()
@@ -221,10 +239,15 @@ class Fetcher:
             wait = job.not_before - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
-            if not slot_held:
-                self.limiter.acquire(plan.host)
-            slot_held = False
-            step = self.perform(job, plan)
+            try:
+                if not slot_held:
+                    self.limiter.acquire(plan.host)
+                slot_held = False
+                step = self.perform(job, plan)
+            except BaseException:
+                if plan.kind == "robots":
+                    self.robots.release(plan.host)
+                raise
             records.extend(step.records)
             if step.result is not None:
                 return step.result, records
@@ -232,7 +255,10 @@ class Fetcher:
     def perform(self, job: Job, plan: Plan) -> Step:
         """One network step for ``job``; the caller holds a slot for ``plan.host``."""
         try:
-            check_url(job.current, self.safety)
+            if self.is_trusted(plan.host):
+                check_scheme(job.current, self.safety)
+            else:
+                check_url(job.current, self.safety)
         except UnsafeURL as exc:
             if plan.kind == "robots":
                 self.robots.release(plan.host)
@@ -244,11 +270,7 @@ class Fetcher:
 
     def _robots_step(self, host: str) -> Step:
         sub = self.new_job(FetchRequest(_robots_url(host), purpose="robots"))
-        try:
-            result, records = self.run(sub, slot_held=True)
-        except BaseException:
-            self.robots.release(host)
-            raise
+        result, records = self.run(sub, slot_held=True)
         rules = rules_from_result(host, result)
         self.robots.store(rules)
         delay = rules.crawl_delay(self.politeness.user_agent)
@@ -294,7 +316,8 @@ class Fetcher:
             err = FetchTimeout(f"{url}: could not connect within {pol.connect_timeout:g}s", url=url)
             return self._retry(job, host, err)
         except requests.exceptions.ConnectionError as exc:
-            return self._retry(job, host, FetchError(f"{url}: could not connect ({exc})", url=url))
+            err = FetchError(f"{url}: connection failed ({_root_cause(exc)})", url=url)
+            return self._retry(job, host, err)
         except requests.exceptions.RequestException as exc:
             return self._finish_step(job, FetchError(f"{url}: request failed ({exc})", url=url))
         try:
@@ -439,6 +462,25 @@ class Fetcher:
             error=result.error,
             error_kind=result.error_kind,
         )
+
+
+def _root_cause(exc: BaseException) -> str:
+    """The innermost error behind requests' and urllib3's wrappers, briefly."""
+    seen: set[int] = set()
+    current: BaseException = exc
+    while id(current) not in seen:
+        seen.add(id(current))
+        inner = getattr(current, "reason", None) or current.__cause__ or current.__context__
+        if not isinstance(inner, BaseException):
+            args = [a for a in current.args if isinstance(a, BaseException)]
+            inner = args[0] if args else None
+        if inner is None:
+            break
+        current = inner
+    text = str(current)
+    if ": " in text and text.startswith("<"):  # "<urllib3.connection...>: Failed to ..."
+        text = text.split(": ", 1)[1]
+    return text or type(current).__name__
 
 
 def _charset(content_type: str) -> str | None:

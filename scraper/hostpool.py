@@ -2,8 +2,10 @@
 
 Jobs wait in one queue per host.  The dispatcher (the thread iterating the
 results) starts, while a worker is free, a step of the job whose host is ready
-soonest: the host's next slot has come (per-host delay, Crawl-delay,
-Retry-After) and the job's own backoff has passed.  A worker therefore never
+soonest: the host has no step in flight, its next slot has come (per-host
+delay, Crawl-delay, Retry-After) and the job's own backoff has passed.  One
+step in flight per host also means a request that leaves late (a slow worker,
+a slow connect) pushes the next one back instead of bunching up with it.  A worker therefore never
 sleeps on a busy host while another host is ready; it performs one request
 (robots.txt, a page, a redirect hop or a retry) and hands the job back.
 
@@ -32,6 +34,7 @@ class HostPool:
         self.fetcher = fetcher
         self.queues: dict[str, deque[Job]] = {}
         self.finished: deque[FetchResult] = deque()
+        self.busy: set[str] = set()  # hosts with a step in flight
 
     def add(self, job: Job) -> None:
         """Queue ``job`` under the host of its next step, or finish it now."""
@@ -76,7 +79,7 @@ class HostPool:
         best: tuple[str, int] | None = None
         best_time: float | None = None
         for host, queue in self.queues.items():
-            if not queue or robots.state(host) == FETCHING:
+            if not queue or host in self.busy or robots.state(host) == FETCHING:
                 continue
             index, not_before = 0, queue[0].not_before
             for i, job in enumerate(queue):
@@ -100,7 +103,7 @@ def run_many(fetcher: Fetcher, requests: Iterable[FetchRequest]) -> Iterator[Fet
         pool.add(fetcher.new_job(request))
     workers = max(1, fetcher.politeness.concurrency)
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch")
-    in_flight: dict[Future[Step], Job] = {}
+    in_flight: dict[Future[Step], tuple[Job, Plan]] = {}
     try:
         while pool.finished or pool.pending() or in_flight:
             while pool.finished:
@@ -112,7 +115,8 @@ def run_many(fetcher: Fetcher, requests: Iterable[FetchRequest]) -> Iterator[Fet
                     next_at = picked
                     break
                 job, plan = picked
-                in_flight[executor.submit(fetcher.perform, job, plan)] = job
+                pool.busy.add(plan.host)
+                in_flight[executor.submit(fetcher.perform, job, plan)] = (job, plan)
             if pool.finished:
                 continue
             timeout = None if next_at is None else max(0.0, next_at - time.monotonic())
@@ -124,15 +128,30 @@ def run_many(fetcher: Fetcher, requests: Iterable[FetchRequest]) -> Iterator[Fet
                 continue
             done, _ = wait(list(in_flight), timeout=timeout, return_when=FIRST_COMPLETED)
             for future in done:
-                job = in_flight.pop(future)
-                step = future.result()
+                job, plan = in_flight.pop(future)
+                pool.busy.discard(plan.host)
+                step = _result(fetcher, future, plan)
                 fetcher.emit(step.records)
                 if step.result is not None:
                     pool.finished.append(step.result)
                 else:
                     pool.add(job)
     finally:
+        # The caller stopped early (or a step failed): finish what is running,
+        # drop what has not started, and record what was fetched.
         executor.shutdown(wait=True, cancel_futures=True)
-        for future, _job in in_flight.items():
-            if future.done() and not future.cancelled() and future.exception() is None:
+        for future, (_job, plan) in in_flight.items():
+            if future.cancelled() or future.exception() is not None:
+                if plan.kind == "robots":
+                    fetcher.robots.release(plan.host)
+            else:
                 fetcher.emit(future.result().records)
+
+
+def _result(fetcher: Fetcher, future: Future[Step], plan: Plan) -> Step:
+    try:
+        return future.result()
+    except BaseException:
+        if plan.kind == "robots":
+            fetcher.robots.release(plan.host)
+        raise

@@ -29,14 +29,23 @@ from scraper.safety import check_address
 
 CHUNK = 64 * 1024
 OnSent = Callable[[str], None]
+Trusted = Callable[[str], bool]
 
 
-def _guarded(base: type, scheme: str, safety: Safety, on_sent: OnSent | None) -> type:
-    """A connection class that refuses a peer address the safety rules forbid and
-    reports the moment each request has been written to the socket."""
+def _guarded(
+    base: type, scheme: str, safety: Safety, on_sent: OnSent | None, trusted: Trusted | None
+) -> type:
+    """A connection class that refuses a peer address the safety rules forbid
+    (unless its host is trusted) and reports when each request has been written."""
+
+    def key(self) -> str:  # type: ignore[no-untyped-def]
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return host_key(f"{scheme}://{host}:{self.port}")
 
     def _new_conn(self):  # type: ignore[no-untyped-def]
         sock = base._new_conn(self)
+        if trusted is not None and trusted(key(self)):
+            return sock
         try:
             check_address(sock.getpeername()[0], safety)
         except Exception:
@@ -47,8 +56,7 @@ def _guarded(base: type, scheme: str, safety: Safety, on_sent: OnSent | None) ->
     def request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         base.request(self, *args, **kwargs)
         if on_sent is not None:
-            host = f"[{self.host}]" if ":" in self.host else self.host
-            on_sent(host_key(f"{scheme}://{host}:{self.port}"))
+            on_sent(key(self))
 
     return type(f"Guarded{base.__name__}", (base,), {"_new_conn": _new_conn, "request": request})
 
@@ -56,15 +64,24 @@ def _guarded(base: type, scheme: str, safety: Safety, on_sent: OnSent | None) ->
 class GuardedAdapter(HTTPAdapter):
     """HTTPAdapter whose pools use peer-checked connections."""
 
-    def __init__(self, safety: Safety, *, on_sent: OnSent | None = None, **kwargs):
+    def __init__(
+        self,
+        safety: Safety,
+        *,
+        on_sent: OnSent | None = None,
+        trusted: Trusted | None = None,
+        **kwargs,
+    ):
         self._safety = safety
         self._on_sent = on_sent
+        self._trusted = trusted
         super().__init__(**kwargs)
 
     def init_poolmanager(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().init_poolmanager(*args, **kwargs)
-        http_conn = _guarded(HTTPConnection, "http", self._safety, self._on_sent)
-        https_conn = _guarded(HTTPSConnection, "https", self._safety, self._on_sent)
+        extra = (self._safety, self._on_sent, self._trusted)
+        http_conn = _guarded(HTTPConnection, "http", *extra)
+        https_conn = _guarded(HTTPSConnection, "https", *extra)
         self.poolmanager.pool_classes_by_scheme = {
             "http": type("GuardedHTTPPool", (HTTPConnectionPool,), {"ConnectionCls": http_conn}),
             "https": type(
@@ -74,17 +91,28 @@ class GuardedAdapter(HTTPAdapter):
 
 
 def build_session(
-    politeness: Politeness, safety: Safety, *, on_sent: OnSent | None = None
+    politeness: Politeness,
+    safety: Safety,
+    *,
+    on_sent: OnSent | None = None,
+    trusted: Trusted | None = None,
 ) -> requests.Session:
     """One session for all hosts: our User-Agent, no env proxies, guarded pools.
 
-    ``on_sent(host_key)`` is called as soon as a request has been written."""
+    ``on_sent(host_key)`` is called as soon as a request has been written;
+    connections to hosts for which ``trusted(host_key)`` is true skip the
+    address check."""
     session = requests.Session()
     session.trust_env = False
     session.headers["User-Agent"] = politeness.user_agent
     size = max(4, politeness.concurrency)
     adapter = GuardedAdapter(
-        safety, on_sent=on_sent, pool_connections=64, pool_maxsize=size, max_retries=0
+        safety,
+        on_sent=on_sent,
+        trusted=trusted,
+        pool_connections=64,
+        pool_maxsize=size,
+        max_retries=0,
     )
     session.mount("http://", adapter)
     session.mount("https://", adapter)

@@ -82,7 +82,8 @@ def test_cli_exits_2_on_a_bad_config(tmp_path):
     path = write(tmp_path, "[politeness]\nretries = true\n")
     run = subprocess.run(
         [sys.executable, "-m", "factwatch", "--config", str(path), "sources"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert run.returncode == 2
     assert "politeness.retries" in run.stderr

@@ -1,5 +1,5 @@
-"""The fetcher's manners: robots.txt, Crawl-delay, per-host spacing, the
-User-Agent and host-aware scheduling, checked against a real local server."""
+"""The fetcher's manners: robots.txt, Crawl-delay, per-host spacing and the
+User-Agent, checked against a real local server."""
 
 from __future__ import annotations
 
@@ -117,40 +117,6 @@ def test_per_host_delay_applies_to_plain_fetch_calls(site, records):
         for _ in range(3):
             fetcher.fetch(site.url("/a"))
     assert min(gaps(site)) >= 0.15
-
-
-def test_fetch_many_interleaves_hosts_instead_of_waiting_on_one():
-    a, b = LocalSite().start(), LocalSite().start()
-    try:
-        for s in (a, b):
-            for i in range(3):
-                s.route(f"/p{i}", f"<p>{i}</p>")
-        requests = [
-            FetchRequest(s.url(f"/p{i}"), key=(s.port, i)) for s in (a, b) for i in range(3)
-        ]
-        records: list[FetchRecord] = []
-        with make_fetcher(records, per_host_delay=0.2, concurrency=1, obey_robots=False) as f:
-            results = list(f.fetch_many(requests))
-        order = sorted([(r.at, "a") for r in a.requests] + [(r.at, "b") for r in b.requests])
-    finally:
-        a.stop()
-        b.stop()
-    assert [host for _, host in order] == ["a", "b", "a", "b", "a", "b"]
-    assert sorted(r.request_key for r in results) == sorted(r.key for r in requests)
-
-
-def test_fetch_many_echoes_keys_and_records_every_fetch(site, records):
-    site.route("/a", "<p>a</p>")
-    requests = [FetchRequest(site.url("/a"), key="A"), FetchRequest(site.url("/nope"), key="N")]
-    with make_fetcher(records, concurrency=2) as fetcher:
-        results = {r.request_key: r for r in fetcher.fetch_many(requests)}
-    assert results["A"].ok and results["N"].status == 404
-    assert results["N"].error_kind == "hard"
-    assert sorted((r.purpose, r.status) for r in records) == [
-        ("article", 200),
-        ("article", 404),
-        ("robots", 404),
-    ]
 
 
 def test_user_agent_is_sent_on_every_request(site, records):

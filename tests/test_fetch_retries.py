@@ -117,7 +117,7 @@ def test_connection_refused_is_retried_then_temporary(records):
     url = f"http://127.0.0.1:{port}/a"
     with make_fetcher(records, retries=1) as fetcher:
         result = fetcher.fetch(url)
-    assert result.error_kind == "temporary" and "could not connect" in result.error
+    assert result.error_kind == "temporary" and "Connection refused" in result.error
     assert records[0].attempts == 2
 
 

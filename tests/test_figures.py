@@ -47,13 +47,23 @@ WRONG = [
     ("More than two million ballot papers were sent out.", "ballots.despatched"),
     ("McCluskey won 45.4 per cent of the 230,071 votes cast.", "total.votes"),
     ("Allinson received 90 nominations.", "nominations.allinson"),
-    ("Allinson received 97 nominations, including 31 from workplaces.",
-     "nominations.workplace.allinson"),
+    (
+        "Allinson received 97 nominations, including 31 from workplaces.",
+        "nominations.workplace.allinson",
+    ),
     ("The result: McCluskey 59,067, Coyne 53,544, Allinson 19,143.", "votes.allinson"),
+    ("McCluskey won by a margin of only 2,000.", "margin.votes"),
+    ("Turnout was just under 15%.", "turnout"),
+    ("More than 15% of members voted.", "turnout"),
+    ("He was re-elected with 55 per cent of the vote.", "share.mccluskey"),
+    ("The winner took 51% of the vote.", "share.mccluskey"),
+    ("The union sent out more than 1.5 million ballot papers.", "ballots.despatched"),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "fact_id"), WRONG, ids=[w[1] + str(i) for i, w in enumerate(WRONG)])
+@pytest.mark.parametrize(
+    ("sentence", "fact_id"), WRONG, ids=[w[1] + str(i) for i, w in enumerate(WRONG)]
+)
 def test_wrong_figure_is_flagged_against_the_right_fact(matcher, sentence, fact_id):
     found = figures(matcher, sentence)
     assert [f.fact_ids for f in found] == [[fact_id]]
@@ -90,6 +100,17 @@ RIGHT = [
     "Allinson received 21 workplace nominations.",
     "Ian Allinson, who came third in the Unite general secretary election with 17,143 votes, "
     "said he was ignored.",
+    "Coyne was just 5,523 votes short.",
+    "Turnout was just over 12%.",
+    "McCluskey beat Coyne, his nearest challenger, by 5,523 votes.",
+    "McCluskey, a close ally of the Labour leader, won 59,067 votes against Coyne's 53,544 "
+    "\u2013 a majority of 5,523.",
+    "Jeremy Corbyn's most powerful union ally clung on to his job by fewer than 6,000 votes.",
+    "McCluskey won 59,067 votes (45.4%) to Coyne's 53,544 (41.2%).",
+    "Ian Allinson, the only grassroots candidate, received a total of 97 nominations "
+    "including 21 workplace nominations.",
+    "Ian Allinson spoke. He stood by his pile of 17143 votes, while the media chased Gerard Coyne.",
+    "With 59,067 votes, McCluskey won.",
 ]
 
 
@@ -108,6 +129,9 @@ UNRELATED = [
     "The vote was counted on 28 April 2017 at 5pm.",
     "Coyne had been regional secretary for 15 years.",
     "Labour is trailing by 20 points in the opinion polls.",
+    "Turnout was 12.2%, down from 15.2% in 2013.",
+    "In 2013 McCluskey won 144,570 votes, with a 15.2% turnout, beating Jerry Hicks.",
+    "Unite's membership grew by 3 per cent last year.",
 ]
 
 
@@ -152,6 +176,8 @@ def test_numbers_are_read_as_journalists_write_them(text, value, unit, qualifier
     assert (n.value, n.unit, n.qualifier) == (pytest.approx(value), unit, qualifier)
 
 
-@pytest.mark.parametrize("text", ["28 April 2017", "in 2013", "at 5pm", "£1m", "won 6-4", "his third term"])
+@pytest.mark.parametrize(
+    "text", ["28 April 2017", "in 2013", "at 5pm", "£1m", "won 6-4", "his third term"]
+)
 def test_dates_years_money_and_scores_are_not_numbers(text):
     assert find_numbers(text) == []

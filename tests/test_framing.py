@@ -64,6 +64,24 @@ FLAGGED = [
     ("The battle between McCluskey and Coyne was watched by Labour.", "battle between"),
     ("The race pitted McCluskey against Coyne.", "pitted"),
     ("McCluskey v Coyne: the result is in.", "McCluskey v Coyne"),
+    ("Unite's defeated candidate is to mount a legal challenge.", "defeated candidate"),
+    ("The losing side says the contest was unfair.", "losing side"),
+    ("McCluskey narrowly saw off his challenger.", "his challenger"),
+    ("Coyne, who was beaten by McCluskey, says he will fight on.", "who was beaten"),
+    ("Outside the count, the beaten candidate told supporters to fight on.", "beaten candidate"),
+    ("McCluskey has beaten his only challenger for the leadership.", "his only challenger"),
+    ("Both camps accused each other of misusing union resources.", "Both camps"),
+    ("Coyne, the challenger, said the result was tainted.", "the challenger"),
+    (
+        "McCluskey, who was first elected in 2010, saw off his only rival, Gerard Coyne.",
+        "his only rival",
+    ),
+    ("The rival camp said the ballot was unfair.", "rival camp"),
+    ("McCluskey won a bruising head-to-head with Coyne.", "head-to-head"),
+    (
+        "Jeremy Corbyn's most powerful union ally clung on after a bitter two-way battle.",
+        "two-way battle",
+    ),
     (
         "It was a straight fight between the incumbent and the West Midlands regional secretary.",
         "straight fight",
@@ -99,6 +117,13 @@ PASSES = [
     "This was not a two-horse race: three candidates stood.",
     "Allinson said the election was never a straight fight.",
     "Three candidates stood in a three-way contest.",
+    "McCluskey narrowly saw off his challengers.",
+    "Allinson, the left-wing challenger, won 13.2 per cent.",
+    "The challenger who came third, Ian Allinson, said little.",
+    'Coyne said he was "the only candidate who could beat McCluskey".',
+    'Allinson said: "This is a three horse race."',
+    "The Coyne camp said the contest was unfair.",
+    "McCluskey beat Coyne, his nearest challenger, by 5,523 votes.",
 ]
 
 
@@ -113,6 +138,10 @@ OTHER_ELECTIONS = [
     "In the GMB contest, the defeated candidate accepted the result.",
     "In the Labour leadership contest the defeated candidate, Owen Smith, conceded.",
     "Four years ago it was a two-horse race. McCluskey won it easily.",
+    "Four years ago, McCluskey beat his only rival, Jerry Hicks, while this year Coyne ran him "
+    "close.",
+    "In 2013 McCluskey beat Jerry Hicks in a two-horse race; this time Coyne and Allinson stood.",
+    "McCluskey beat Jerry Hicks in a two-horse race in 2013, but Coyne proved tougher.",
 ]
 
 

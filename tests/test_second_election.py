@@ -36,10 +36,12 @@ def test_framing_rule_from_the_new_file_fires(matcher):
 
 
 def test_omission_counts_the_new_elections_candidates(matcher):
-    found = matcher.check(article(
-        "Maria Okafor won the guild chair election, beating Tom Reyes and Priya Sha."))
+    found = matcher.check(
+        article("Maria Okafor won the guild chair election, beating Tom Reyes and Priya Sha.")
+    )
     (f,) = [f for f in found if f.kind == "omission"]
     assert f.details["missing"] == ["hollis"]
+    assert f.fact_ids == ["four-candidates"]
 
 
 def test_figure_is_checked_against_the_new_figures(matcher):

@@ -14,17 +14,29 @@ def make_article(url="https://news.example/a", text_paras=None, simhash=0):
     import hashlib
 
     return Article(
-        url=url, canonical_url=url, title="Result", text=text, paragraphs=paragraphs,
-        sentences=segment(paragraphs, text), outlet="News",
-        content_hash=hashlib.sha256(text.encode()).hexdigest(), simhash=simhash,
+        url=url,
+        canonical_url=url,
+        title="Result",
+        text=text,
+        paragraphs=paragraphs,
+        sentences=segment(paragraphs, text),
+        outlet="News",
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        simhash=simhash,
     )
 
 
 def framing(article):
     quote = "Gerard Coyne, the defeated candidate, left."
     start = article.text.index(quote)
-    return Finding(kind="framing", rule_id="framing.definite-loser", quote=quote, start=start,
-                   end=start + len(quote), explanation="three candidates stood")
+    return Finding(
+        kind="framing",
+        rule_id="framing.definite-loser",
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+        explanation="three candidates stood",
+    )
 
 
 def count(db, table):
@@ -37,7 +49,7 @@ def test_new_article_is_stored_with_its_findings(db):
     assert result.status == "new"
     assert count(db, "articles") == 1
     row = next(db.query("SELECT * FROM findings"))
-    assert row["quote"] == article.text[row["start"]:row["end"]]
+    assert row["quote"] == article.text[row["start"] : row["end"]]
     assert row["status"] == "suggested"
 
 
@@ -60,8 +72,9 @@ def test_identical_text_at_another_url_is_an_alias(db):
 
 def test_near_duplicate_joins_the_same_story(db):
     a = store.store_article(db, make_article("https://a.example/x", simhash=0b1111), None)
-    other = make_article("https://b.example/y", ["Different intro.", "Same wire body."],
-                         simhash=0b1101)
+    other = make_article(
+        "https://b.example/y", ["Different intro.", "Same wire body."], simhash=0b1101
+    )
     b = store.store_article(db, other, None)
     assert b.status == "new"
     assert a.story_id == b.story_id

@@ -28,31 +28,62 @@ def claims(matcher: Matcher, *paragraphs: str, kind: str = "unchallenged_claim")
 
 
 REPEATED = [
-    ('Coyne said: "Unite employees repeatedly breached guidelines that meant they should have '
-     'been neutral in this contest."', "claim.neutrality-guidelines"),
-    ("The complaint argues that paid officials were bound by union guidance to stay impartial "
-     "during the ballot but campaigned for the incumbent anyway.", "claim.neutrality-guidelines"),
-    ("Coyne says paid officials broke rules requiring them to stay neutral.",
-     "claim.neutrality-guidelines"),
-    ("Staff were supposed to remain impartial under union guidelines, the complaint says.",
-     "claim.neutrality-guidelines"),
-    ("Coyne accused union officials of breaching guidelines on neutrality.",
-     "claim.neutrality-guidelines"),
-    ("Coyne complained that Unite employees had not been neutral, as union guidelines required.",
-     "claim.neutrality-guidelines"),
-    ("Ian Allinson has joined Gerard Coyne in demanding a re-run of the Unite election.",
-     "claim.joint-rerun"),
+    (
+        'Coyne said: "Unite employees repeatedly breached guidelines that meant they should have '
+        'been neutral in this contest."',
+        "claim.neutrality-guidelines",
+    ),
+    (
+        "The complaint argues that paid officials were bound by union guidance to stay impartial "
+        "during the ballot but campaigned for the incumbent anyway.",
+        "claim.neutrality-guidelines",
+    ),
+    (
+        "Coyne says paid officials broke rules requiring them to stay neutral.",
+        "claim.neutrality-guidelines",
+    ),
+    (
+        "Staff were supposed to remain impartial under union guidelines, the complaint says.",
+        "claim.neutrality-guidelines",
+    ),
+    (
+        "Coyne accused union officials of breaching guidelines on neutrality.",
+        "claim.neutrality-guidelines",
+    ),
+    (
+        "Coyne complained that Unite employees had not been neutral, as union guidelines required.",
+        "claim.neutrality-guidelines",
+    ),
+    (
+        "Ian Allinson has joined Gerard Coyne in demanding a re-run of the Unite election.",
+        "claim.joint-rerun",
+    ),
     ("Both defeated candidates have called for a re-run.", "claim.joint-rerun"),
     ("Allinson is also seeking a fresh ballot.", "claim.joint-rerun"),
     ("Coyne and Allinson want the result overturned.", "claim.joint-rerun"),
     ("The two losing candidates are now seeking a re-run of the ballot.", "claim.joint-rerun"),
     ("Losing candidates call for rerun.", "claim.joint-rerun"),
-    ("Coyne's legal challenge, backed by Allinson, will be heard next month.",
-     "claim.joint-rerun"),
+    ("Coyne's legal challenge, backed by Allinson, will be heard next month.", "claim.joint-rerun"),
+    ("Both Coyne and Allinson have lodged complaints about the ballot.", "claim.joint-rerun"),
+    ("Unite's rules require officials to be neutral in elections.", "claim.neutrality-guidelines"),
+    (
+        "Coyne says officials should have stayed out of the contest under union rules.",
+        "claim.neutrality-guidelines",
+    ),
+    (
+        "Coyne alleges that union staff campaigned for McCluskey in breach of the rules.",
+        "claim.neutrality-guidelines",
+    ),
+    (
+        "Coyne alleges that, in breach of union guidelines, officials campaigned for McCluskey.",
+        "claim.neutrality-guidelines",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "rule"), REPEATED, ids=[f"{r}-{i}" for i, (_, r) in enumerate(REPEATED)])
+@pytest.mark.parametrize(
+    ("sentence", "rule"), REPEATED, ids=[f"{r}-{i}" for i, (_, r) in enumerate(REPEATED)]
+)
 def test_false_claim_is_flagged_in_any_paraphrase(matcher, sentence, rule):
     found = claims(matcher, sentence)
     assert [f.rule_id for f in found] == [rule]
@@ -60,8 +91,11 @@ def test_false_claim_is_flagged_in_any_paraphrase(matcher, sentence, rule):
 
 
 def test_direct_quote_records_speaker_and_voice(matcher):
-    (f,) = claims(matcher, 'Coyne said: "Unite employees breached guidelines that meant they '
-                           'should have been neutral."')
+    (f,) = claims(
+        matcher,
+        'Coyne said: "Unite employees breached guidelines that meant they '
+        'should have been neutral."',
+    )
     assert f.voice == "quote" and f.speaker == "Gerard Coyne"
 
 
@@ -71,13 +105,22 @@ def test_claim_in_outlet_voice_is_high_severity(matcher):
 
 
 CHALLENGED = [
-    ("Coyne said union employees had repeatedly breached guidelines that meant they should have "
-     "been neutral.", "No such guideline exists, according to Ian Allinson."),
-    ("Coyne says paid officials broke rules requiring them to stay neutral.",
-     "Unite rejected the claim."),
+    (
+        "Coyne said union employees had repeatedly breached guidelines that meant they should have "
+        "been neutral.",
+        "No such guideline exists, according to Ian Allinson.",
+    ),
+    (
+        "Coyne says paid officials broke rules requiring them to stay neutral.",
+        "Unite rejected the claim.",
+    ),
     ("Coyne says staff breached neutrality guidelines.", "But there is no such guideline."),
-    ("Coyne claimed union staff campaigned despite rules obliging them to stay neutral.",
-     "A Unite spokesman dismissed the allegations as baseless."),
+    (
+        "Coyne claimed union staff campaigned despite rules obliging them to stay neutral.",
+        "A Unite spokesman dismissed the allegations as baseless.",
+    ),
+    ("Coyne says staff broke neutrality rules.", "Unite denies there were any such rules."),
+    ("Unite has denied that any guidelines required neutrality.", "Coyne says staff broke them."),
 ]
 
 
@@ -103,6 +146,9 @@ CORRECT = [
     "Gerard Coyne, one of the two losing candidates, has lodged a complaint with the "
     "Certification Officer.",
     "Allinson has refused to back the legal challenge mounted by Coyne.",
+    "Unite officials campaigned for McCluskey, as they were entitled to do.",
+    "Electoral Reform Services, a neutral body, ran the ballot under union rules.",
+    "Unite's ballot guidelines do not require staff to be neutral.",
 ]
 
 
@@ -113,8 +159,11 @@ def test_correct_statements_are_not_claims(matcher, sentence):
 
 
 def test_claim_is_reported_once_per_article(matcher):
-    found = claims(matcher, "Allinson backs Coyne's legal action.",
-                   "Ian Allinson has joined Gerard Coyne in demanding a re-run.")
+    found = claims(
+        matcher,
+        "Allinson backs Coyne's legal action.",
+        "Ian Allinson has joined Gerard Coyne in demanding a re-run.",
+    )
     assert len(found) == 1
 
 

@@ -148,3 +148,17 @@ def test_thin_fetch_function_uses_safe_defaults(site):
     site.route("/a", "<p>a</p>")
     result = fetch(site.url("/a"))
     assert result.error_kind == "hard" and site.requests == []
+
+
+def test_a_trusted_source_host_is_fetched_but_other_names_for_it_are_not(site, loopback_only):
+    site.route("/feed", "<rss/>", content_type="application/rss+xml")
+    site.route("/a", "<p>a</p>")
+    politeness = Politeness(per_host_delay=0.0, retries=0, obey_robots=False)
+    with Fetcher(politeness, Safety(allow_loopback=False)) as fetcher:
+        fetcher.trust(site.url("/feed"))
+        feed = fetcher.fetch(site.url("/feed"))
+        same_host = fetcher.fetch(site.url("/a"))
+        other_name = fetcher.fetch(site.url("/a").replace("127.0.0.1", "localhost"))
+    assert feed.ok and same_host.ok
+    assert other_name.error_kind == "hard" and "loopback" in other_name.error
+    assert [r.path for r in site.requests] == ["/feed", "/a"]

@@ -80,10 +80,20 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factwatch")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              envvar="FACTWATCH_CONFIG", help="Config file (default: ./config.toml).")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False),
-              envvar="FACTWATCH_DB", help="Database file, overriding config.toml.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    envvar="FACTWATCH_CONFIG",
+    help="Config file (default: ./config.toml).",
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    envvar="FACTWATCH_DB",
+    help="Database file, overriding config.toml.",
+)
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.pass_context
 def cli(ctx: click.Context, config_path: str | None, db_path: str | None, verbose: int) -> None:
@@ -94,8 +104,9 @@ def cli(ctx: click.Context, config_path: str | None, db_path: str | None, verbos
         factwatch demo
     """
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     ctx.obj = Context(config_path, db_path)
 
 

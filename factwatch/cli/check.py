@@ -7,16 +7,16 @@ from pathlib import Path
 
 import click
 
+from claims.findings import KINDS
 from factwatch.cli import handle_errors
-from factwatch.errors import ExtractionError, FactsError, FactwatchError
-
-SCORED_KINDS = ("framing", "omission", "figure", "unchallenged_claim")
+from factwatch.errors import ExtractionError, FactwatchError
 
 
 def bundled_facts() -> Path:
-    import claims
+    """The facts file shipped beside the package (used when none is configured)."""
+    import claims.facts
 
-    return Path(claims.__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
+    return Path(claims.facts.__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
 
 
 def _facts_paths(obj, given: tuple[str, ...]) -> list[str]:  # noqa: ANN001
@@ -40,8 +40,7 @@ def _article_from_text(text: str, where: str):  # noqa: ANN202
     if not body:
         raise ExtractionError(f"{where}: the file holds no text")
     title = paragraphs[0].text if paragraphs else ""
-    article = Article(url=where, canonical_url=where, title=title, text=body,
-                      paragraphs=paragraphs)
+    article = Article(url=where, canonical_url=where, title=title, text=body, paragraphs=paragraphs)
     article.sentences = segment(paragraphs, body)
     return article
 
@@ -73,11 +72,13 @@ def _load(item: str, obj):  # noqa: ANN001, ANN202
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise FactwatchError(f"{item}: no such file (give a path to an HTML or text file, "
-                             "or an http(s) URL)") from None
+        raise FactwatchError(
+            f"{item}: no such file (give a path to an HTML or text file, or an http(s) URL)"
+        ) from None
     except IsADirectoryError:
-        raise FactwatchError(f"{item}: is a folder; pass the files in it (e.g. {item}/*.html)"
-                             ) from None
+        raise FactwatchError(
+            f"{item}: is a folder; pass the files in it (e.g. {item}/*.html)"
+        ) from None
     except OSError as exc:
         raise FactwatchError(f"{item}: cannot read: {exc.strerror}") from None
     if _looks_html(data, path.name):
@@ -93,7 +94,7 @@ def _table(rows: list[dict]) -> str:
         who = f" [{r['speaker']}]" if r.get("speaker") else ""
         quote = r["quote"] if len(r["quote"]) <= 110 else r["quote"][:107] + "..."
         lines.append(f"{r['article']}:{r['start']}: {r['kind']} ({r['severity']}){who}")
-        lines.append(f"    \"{quote}\"")
+        lines.append(f'    "{quote}"')
         lines.append(f"    {r['explanation']}")
         if r.get("correction"):
             lines.append(f"    Fact: {r['correction']}")
@@ -102,10 +103,21 @@ def _table(rows: list[dict]) -> str:
 
 @click.command()
 @click.argument("items", nargs=-1, required=True, metavar="PATH_OR_URL...")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
-@click.option("--facts", "facts_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Facts file (repeatable; default: the config's facts files).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--facts",
+    "facts_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Facts file (repeatable; default: the config's facts files).",
+)
 @click.pass_obj
 @handle_errors
 def check(obj, items: tuple[str, ...], fmt: str, facts_files: tuple[str, ...]) -> None:  # noqa: ANN001
@@ -122,11 +134,7 @@ def check(obj, items: tuple[str, ...], fmt: str, facts_files: tuple[str, ...]) -
     from claims.facts import load_facts
     from claims.matcher import Matcher
 
-    try:
-        facts = load_facts(_facts_paths(obj, facts_files))
-    except FactsError:
-        raise
-    matcher = Matcher(facts)
+    matcher = Matcher(load_facts(_facts_paths(obj, facts_files)))
     rows: list[dict] = []
     errors: list[str] = []
     for item in items:
@@ -145,7 +153,7 @@ def check(obj, items: tuple[str, ...], fmt: str, facts_files: tuple[str, ...]) -
         click.echo(f"Error: {message}", err=True)
     if errors:
         raise SystemExit(2)
-    raise SystemExit(1 if any(r["kind"] in SCORED_KINDS for r in rows) else 0)
+    raise SystemExit(1 if any(r["kind"] in KINDS for r in rows) else 0)
 
 
 COMMANDS = [check]

@@ -15,17 +15,24 @@ def _print_run(report, db) -> None:  # noqa: ANN001
         f"failed {report.failed}" + (" (stopped early)" if report.interrupted else "")
     )
     for s in report.sources:
-        line = (f"  {s.name}: discovered {s.discovered}, fetched {s.fetched}, "
-                f"stored {s.stored}, duplicates {s.duplicates}, off-topic {s.off_topic}, "
-                f"unchanged {s.not_modified + s.skipped}, failed {s.failed}")
+        line = (
+            f"  {s.name}: discovered {s.discovered}, fetched {s.fetched}, "
+            f"stored {s.stored}, duplicates {s.duplicates}, off-topic {s.off_topic}, "
+            f"unchanged {s.not_modified + s.skipped}, failed {s.failed}"
+        )
         click.echo(line)
         for url, kind, message in s.errors[:5]:
-            click.echo(f"    ! {kind}: {message}" if url in message else f"    ! {kind}: {url}: {message}")
+            click.echo(
+                f"    ! {kind}: {message}" if url in message else f"    ! {kind}: {url}: {message}"
+            )
 
 
 @click.command()
-@click.option("--refresh", is_flag=True,
-              help="Re-fetch articles already stored (conditional GET) and recheck changed ones.")
+@click.option(
+    "--refresh",
+    is_flag=True,
+    help="Re-fetch articles already stored (conditional GET) and recheck changed ones.",
+)
 @click.option("--all-sources", is_flag=True, help="Ignore each source's next-fetch time.")
 @click.pass_obj
 @handle_errors
@@ -62,13 +69,21 @@ def recheck(obj) -> None:  # noqa: ANN001
     from factwatch.pipeline import recheck as do_recheck
 
     counts = do_recheck(obj.config, db=obj.db)
-    click.echo(f"rechecked {counts['articles']} articles: {counts['new']} new findings, "
-               f"{counts['stale']} newly stale")
+    click.echo(
+        f"rechecked {counts['articles']} articles: {counts['new']} new findings, "
+        f"{counts['stale']} newly stale"
+    )
 
 
 @click.command()
-@click.option("--db", "demo_db", default="factwatch-demo.db", show_default=True,
-              type=click.Path(dir_okay=False), help="Database the demo writes.")
+@click.option(
+    "--db",
+    "demo_db",
+    default="factwatch-demo.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Database the demo writes.",
+)
 @click.option("--serve", is_flag=True, help="Keep the demo sites running until Ctrl-C.")
 @click.pass_obj
 @handle_errors
@@ -142,14 +157,19 @@ def articles(obj, text: str | None, limit: int, fmt: str) -> None:  # noqa: ANN0
     if text:
         from db.fts import fts_query
 
-        sql = (f"SELECT {cols}, snippet(articles_fts, 1, '[', ']', '...', 12) AS snippet "
-               "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-               "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+        sql = (
+            f"SELECT {cols}, snippet(articles_fts, 1, '[', ']', '...', 12) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
         rows = list(db.query(sql, [fts_query(text), limit]))
     else:
-        rows = list(db.query(
-            f"SELECT {cols} FROM articles a ORDER BY a.published DESC, a.id DESC LIMIT ?", [limit]
-        ))
+        rows = list(
+            db.query(
+                f"SELECT {cols} FROM articles a ORDER BY a.published DESC, a.id DESC LIMIT ?",
+                [limit],
+            )
+        )
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return
@@ -157,8 +177,10 @@ def articles(obj, text: str | None, limit: int, fmt: str) -> None:  # noqa: ANN0
         click.echo("no articles" + (f" match {text!r}" if text else ": run `factwatch run` first"))
         return
     for r in rows:
-        click.echo(f"{r['id']:>5}  {(r['published'] or '')[:10]:10}  {r['outlet'] or '':20.20}  "
-                   f"{r['title']}")
+        click.echo(
+            f"{r['id']:>5}  {(r['published'] or '')[:10]:10}  {r['outlet'] or '':20.20}  "
+            f"{r['title']}"
+        )
         if r.get("snippet"):
             click.echo(f"       {r['snippet']}")
 
