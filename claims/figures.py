@@ -36,6 +36,40 @@ _SCORE_AFTER = re.compile(
 )
 _SCORE_BEFORE = re.compile(r"\d\s*(?:votes?\s+)?(?:to|against|-|\u2013)\s*$", re.IGNORECASE)
 _SCORELINE = re.compile(r"^\s*(?:votes?\s+)?(?:to|against|-|\u2013)\s*$", re.IGNORECASE)
+# "A of B members": B is the whole A is counted from ("131,000 of a million members").
+_BASE_BEFORE = re.compile(
+    r"\d(?:\s*(?:%|per\s?cent|percent))?\s+(?:[\w-]+\s+)?of\s+(?:the\s+|some\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+# ...and the verb after B is A's ("of a million members voted").
+_PART_VERB = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(?:members|people|voters|electors|workers|of them)\s+(?:have\s+|had\s+)?"
+    r"(?:voted|took part|participated|turned out|bothered|cast|returned)\b",
+    re.IGNORECASE,
+)
+# "from 15.2 per cent to 12.2 per cent": the first figure is the earlier state.
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"^[^;:]{0,40}?\bto\s+(?:[a-z]+\s+){0,3}?\d", re.IGNORECASE)
+# The time a number refers to, written right after it: "15.2 per cent in 2013", "last time".
+_WHEN_AFTER = re.compile(
+    r"^\s*(?:(?:votes?|per\s?cent|percent|%|points?)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:in|at|during|for|of)\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b"
+    r"|(?:in|at)\s+the\s+(?:last|previous|earlier|first|2013|2010)\s+(?:election|contest|ballot|race|vote|time)\b"
+    r"|last\s+time\b|(?:four|five|three)\s+years\s+(?:ago|earlier)\b)",
+    re.IGNORECASE,
+)
+# Names after a comparison ("behind McCluskey and Coyne", "ahead of Coyne") are its objects.
+_COMPARED = re.compile(
+    r"\b(?:behind|ahead of|in front of|beat|beats|beating|defeated|defeating|against|than|"
+    r"over|outpolled|trailing|trailed|to)\s+$",
+    re.IGNORECASE,
+)
+_COORD = re.compile(r"^\s*(?:,\s*|,?\s+(?:and|or)\s+)$", re.IGNORECASE)
+# A qualifier word coordinated with another ("branches and workplaces") names a wider set.
+_COORD_AROUND = (
+    re.compile(r"\b[\w-]+\s*(?:,|\band\b|\bor\b)\s*$", re.IGNORECASE),
+    re.compile(r"^\s*(?:,|\band\b|\bor\b)\s*[\w-]+", re.IGNORECASE),
+)
 
 
 @dataclass
@@ -155,15 +189,25 @@ class FigureChecker:
             return False
 
         head = text[max(cs, (n.qual_start or n.start) - 40) : n.qual_start or n.start]
+        tail = text[n.end : ce]
+        # The whole of a ratio ("of a million members") is judged only by what follows it.
+        base = bool(_BASE_BEFORE.search(head))
+        if base and _PART_VERB.match(tail):
+            return None
         for m in self.facts.measures:
             best = None
-            tail = text[n.end : ce]
+            if (m.id, n.unit) not in self.by_measure:
+                continue  # no figure of this unit: a percentage is never a ballot count
             if any(p.search(head) for p in m.exclude_before) or any(
                 p.search(tail[:40]) for p in m.exclude_after
             ):
                 continue
             if any(p.match(tail[:60]) for p in m.follows):
                 best = 0
+            if base:
+                if best is not None:
+                    dist[m.id] = best
+                continue
             spans = list(cues.get(m.id, ()))
             for p in self.anchored[m.id]:
                 # Anchored cues may reach back over an appositive: "beat Coyne, his

@@ -137,6 +137,12 @@ PAGE_TYPES = frozenset(
 )
 
 
+# How servers label a gzipped sitemap (``sitemap.xml.gz``).
+SITEMAP_ARCHIVE_TYPES = frozenset(
+    {"application/gzip", "application/x-gzip", "application/octet-stream"}
+)
+
+
 def check_content_type(url: str, content_type: str, purpose: str) -> None:
     """Raise BadContentType unless the response is a page, a feed or plain text.
 
@@ -150,6 +156,8 @@ def check_content_type(url: str, content_type: str, purpose: str) -> None:
             return
     elif mime in PAGE_TYPES:
         return
+    elif purpose == "sitemap" and mime in SITEMAP_ARCHIVE_TYPES:
+        return  # sitemap.xml.gz, unpacked with a size cap by scraper.sitemaps
     wanted = "text/*" if purpose == "robots" else "HTML, XML or plain text"
     raise BadContentType(f"{url}: content type {mime!r} is not {wanted}; skipped", url=url)
 

@@ -145,6 +145,14 @@ def test_gzipped_sitemap_read(site):
     assert [x.url for x in result.links] == ["https://p.example/gz"]
 
 
+@pytest.mark.parametrize("content_type", ["application/x-gzip", "application/gzip"])
+def test_gzipped_sitemap_served_as_gzip_is_read(site, content_type):
+    body = gzip.compress(urlset(("https://p.example/gz", None)).encode())
+    serve(site, "/sitemap.xml.gz", body, content_type=content_type)
+    result = discover(source(site, "/sitemap.xml.gz"), make_fetcher())
+    assert [x.url for x in result.links] == ["https://p.example/gz"]
+
+
 def test_gzipped_sitemap_over_size_cap_refused(site):
     from scraper.discover import Discoverer
 

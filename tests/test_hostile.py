@@ -105,11 +105,6 @@ def test_file_scheme_link_is_never_read(newsroom, db_path):
     assert report.stored == HEALTHY
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs configured source URLs to be trusted while "
-    "safety.allow_loopback = false applies to discovered links",
-)
 def test_loopback_links_are_refused_when_loopback_is_not_allowed(newsroom, db_path):
     trap = newsroom.url("/a/0").replace("127.0.0.1", "localhost")
     newsroom.route("/feed.xml", rss([trap]), content_type="application/rss+xml")
