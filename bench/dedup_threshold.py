@@ -1,6 +1,6 @@
 """Tune the simhash near-duplicate distance on wire-style copies.
 
-For each article body of the extraction benchmark (/work/shared/bench/extraction,
+For each article body of the extraction benchmark (../shared/bench/extraction,
 or the folder given as the first argument) a "wire copy" is made the way
 syndicated agency copy differs between outlets: the first paragraph is replaced
 by a different intro, a byline line is added and a few words are edited.
@@ -35,7 +35,11 @@ def wire_copy(body: str, other_intro: str, rng: random.Random) -> str:
 
 
 def main() -> None:
-    base = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/bench/extraction")
+    base = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).resolve().parents[2] / "shared" / "bench" / "extraction"
+    )
     truth = json.loads((base / "ground-truth.json").read_text(encoding="utf-8"))
     bodies = [v["articleBody"] for _, v in sorted(truth.items())]
     bodies = [b for b in bodies if len(b.split()) >= 150 and len(b.split("\n")) >= 3]

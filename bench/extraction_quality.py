@@ -28,7 +28,7 @@ from factwatch.errors import ExtractionError
 from scraper.extract import Extractor
 
 WORD = re.compile(r"\w+")
-BENCH = Path("/work/shared/bench/extraction")
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "extraction"
 
 
 def _extractor_variant(**options):

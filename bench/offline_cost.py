@@ -5,9 +5,9 @@ one process and one run, times:
 
 - ``trafilatura.extract(html)`` with its defaults (the baseline);
 - factwatch's ``extract(html, url=...)`` (metadata, main text, clean-up,
-  paragraphs, sentences, content hash, simhash) followed by writing the whole
-  article row into a real SQLite database (``db.open_db``, articles table with
-  its full-text index), one transaction per article.
+  paragraphs, sentences, content hash, simhash) followed by storing it with
+  ``db.store.store_article`` (the pipeline's own path: one transaction, the
+  articles table with its full-text index, dedup and story grouping).
 
 Both run on each page back to back, ROUNDS times; each page's fastest time
 for each side counts (so load from other processes affects both alike).
@@ -18,7 +18,6 @@ Prints milliseconds per article and the ratio (target: at most 1.3).
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import json
 import sys
@@ -29,35 +28,12 @@ from pathlib import Path
 
 import trafilatura
 
-from db import open_db, transaction
+from db import open_db, store
 from factwatch.errors import ExtractionError
 from scraper.extract import extract
-from scraper.models import Article
 
 ROUNDS = 3
-BENCH = Path("/work/shared/bench/extraction")
-
-
-def row(article: Article, *, key: str) -> dict:
-    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    return {
-        "url": key,
-        "first_url": article.url,
-        "title": article.title,
-        "authors": json.dumps(article.authors),
-        "published": article.published,
-        "outlet": article.outlet,
-        "language": article.language,
-        "text": article.text,
-        "paragraphs": json.dumps([[p.start, p.end] for p in article.paragraphs]),
-        "sentences": json.dumps([[s.paragraph, s.start, s.end] for s in article.sentences]),
-        "content_hash": article.content_hash,
-        "simhash": format(article.simhash, "016x"),
-        "source": "bench",
-        "fetched_at": now,
-        "updated_at": now,
-        "metadata": json.dumps(article.metadata, default=str),
-    }
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "extraction"
 
 
 def measure(pages: list[tuple[str, str, str]], db_path: Path) -> tuple[list, list, int]:
@@ -77,9 +53,9 @@ def measure(pages: list[tuple[str, str, str]], db_path: Path) -> tuple[list, lis
         except ExtractionError:
             article = None
         if article is not None:
-            with transaction(db):
-                # The benchmark id keeps rows apart when pages share a canonical URL.
-                db["articles"].insert(row(article, key=f"{article.canonical_url}#{pid}"))
+            # The benchmark id keeps rows apart when pages share a canonical URL.
+            article.canonical_url = f"{article.canonical_url}#{pid}"
+            store.store_article(db, article, None)
             stored += 1
         ours.append(clock() - start)
     db.conn.close()

@@ -38,7 +38,7 @@ _SCORE_BEFORE = re.compile(r"\d\s*(?:votes?\s+)?(?:to|against|-|\u2013)\s*$", re
 _SCORELINE = re.compile(r"^\s*(?:votes?\s+)?(?:to|against|-|\u2013)\s*$", re.IGNORECASE)
 # "A of B members": B is the whole A is counted from ("131,000 of a million members").
 _BASE_BEFORE = re.compile(
-    r"\d(?:\s*(?:%|per\s?cent|percent))?\s+(?:[\w-]+\s+)?of\s+(?:the\s+|some\s+|about\s+)?$",
+    r"\d(?:\s*(?:%|per\s?cent|percent))?\s+(?:[\w-]+\s+)?of(?:\s+the|\s+some)?\s*$",
     re.IGNORECASE,
 )
 # ...and the verb after B is A's ("of a million members voted").
@@ -48,13 +48,13 @@ _PART_VERB = re.compile(
     re.IGNORECASE,
 )
 # "from 15.2 per cent to 12.2 per cent": the first figure is the earlier state.
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"^[^;:]{0,40}?\bto\s+(?:[a-z]+\s+){0,3}?\d", re.IGNORECASE)
 # The time a number refers to, written right after it: "15.2 per cent in 2013", "last time".
 _WHEN_AFTER = re.compile(
     r"^\s*(?:(?:votes?|per\s?cent|percent|%|points?)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?:in|at|during|for|of)\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b"
-    r"|(?:in|at)\s+the\s+(?:last|previous|earlier|first|2013|2010)\s+(?:election|contest|ballot|race|vote|time)\b"
+    r"|(?:in|at)\s+the\s+(?:last|previous|earlier)\s+(?:election|contest|ballot|race|vote)\b"
     r"|last\s+time\b|(?:four|five|three)\s+years\s+(?:ago|earlier)\b)",
     re.IGNORECASE,
 )
@@ -67,8 +67,8 @@ _COMPARED = re.compile(
 _COORD = re.compile(r"^\s*(?:,\s*|,?\s+(?:and|or)\s+)$", re.IGNORECASE)
 # A qualifier word coordinated with another ("branches and workplaces") names a wider set.
 _COORD_AROUND = (
-    re.compile(r"\b[\w-]+\s*(?:,|\band\b|\bor\b)\s*$", re.IGNORECASE),
-    re.compile(r"^\s*(?:,|\band\b|\bor\b)\s*[\w-]+", re.IGNORECASE),
+    re.compile(r"\b[a-z-]+s\s+(?:and|or)\s+$", re.IGNORECASE),
+    re.compile(r"^\s+(?:and|or)\s+(?!the\b|a\b|\d)[a-z-]+s\b", re.IGNORECASE),
 )
 
 
@@ -233,6 +233,32 @@ class FigureChecker:
                 choice = mid
         return choice
 
+    def _attached_measure(
+        self, doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, measure_id: str
+    ) -> str:
+        """A number tied to a name ("Coyne on 41.2 per cent", "McCluskey won 51 per cent")
+        is that candidate's tally or share, whatever other cues the clause holds, unless
+        the words right after it say otherwise ("5,523 votes ahead", "more votes")."""
+        own = next((m for m in self.facts.measures if m.needs_subject), None)
+        if own is None or measure_id == own.id or (own.id, n.unit) not in self.by_measure:
+            return measure_id
+        subjects, strong = self._subjects(doc, sent, n, cs, ce)
+        if not strong:
+            return measure_id
+        tail = doc.text[n.end : ce][:60]
+        if any(p.match(tail) for p in own.follows):
+            return own.id
+        for m in self.facts.measures:
+            if m is own:
+                continue
+            if any(p.match(tail) for p in m.follows):
+                return measure_id
+            rx = self.free.get(m.id)
+            hit = rx.search(tail[:20]) if rx else None
+            if hit and re.fullmatch(r"[\s-]*(?:votes?[\s-]*)?", tail[: hit.start()]):
+                return measure_id
+        return own.id
+
     # -- subject ------------------------------------------------------------------------
     def _subjects(
         self, doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int
@@ -252,6 +278,12 @@ class FigureChecker:
                 or re.fullmatch(rf"\s+{_STRONG_VERB}\s+{qual}", gap, re.IGNORECASE)
             ):
                 if not _SCORELINE.match(text[max(cs, n.start - 12) : n.start]):
+                    if re.match(r",?\s*with\s", gap, re.IGNORECASE):
+                        # "finished behind McCluskey and Coyne with 13.2 per cent": the
+                        # names are compared with; the number is the sentence subject's.
+                        subject = _compared_subject(doc, sent, r)
+                        if subject is not False:
+                            return ([subject] if subject else []), False
                     return [r.candidate], True
         if after:
             r = after[0]
@@ -305,7 +337,17 @@ class FigureChecker:
         numbers: list[NumberMention],
         cues: dict[str, list[tuple[int, int]]],
     ) -> FigureIssue | None:
+        text = doc.text
+        head = text[max(cs, (n.qual_start or n.start) - 40) : n.qual_start or n.start]
+        tail = text[n.end : ce]
+        if _FROM_BEFORE.search(head) and _TO_AFTER.match(tail):
+            return None  # "fell from 15.2 per cent to ...": the earlier figure
+        when = _WHEN_AFTER.match(tail)
+        if when and (not when.group("year") or int(when.group("year")) != self.facts.election.year):
+            return None  # "15.2 per cent in 2013": a figure of another year
         measure_id = self._measure(doc, n, cs, ce, numbers, cues, sent.start)
+        if measure_id is not None:
+            measure_id = self._attached_measure(doc, sent, n, cs, ce, measure_id)
         if measure_id is None:
             # "McCluskey 59,067, Coyne 53,544": a tally listed beside a name.
             subjects, strong = self._subjects(doc, sent, n, cs, ce)
@@ -326,7 +368,7 @@ class FigureChecker:
         # A qualifier ("workplace") must sit by the number, not elsewhere in the clause.
         nxt = min((o.start for o in numbers if o.start >= n.end), default=ce)
         near = doc.text[max(cs, n.start - 15) : min(nxt, n.end + 40)]
-        qualified = [f for f in figures if f.qualifier and f.qualifier.search(near)]
+        qualified = [f for f in figures if f.qualifier and _qualifies(f.qualifier, near)]
         figures = qualified or [f for f in figures if not f.qualifier]
         subjects, strong = self._subjects(doc, sent, n, cs, ce)
         if any(f.subject for f in figures):
@@ -350,3 +392,31 @@ _NUMBER_WORDS = frozenset(
     "seventy eighty ninety hundred thousand million half third quarter fifth tenth "
     "eighth".split()
 )
+
+
+def _qualifies(qualifier: re.Pattern, near: str) -> bool:
+    """Is the qualifier in the words by the number, and not one of a list
+    ("from branches and workplaces" is every nomination, not the workplace ones)?"""
+    for m in qualifier.finditer(near):
+        before, after = near[: m.start()], near[m.end() :]
+        if not (_COORD_AROUND[0].search(before) or _COORD_AROUND[1].match(after)):
+            return True
+    return False
+
+
+def _compared_subject(doc: Document, sent: Sent, ref) -> str | None | bool:  # noqa: ANN001
+    """When ``ref`` (with any names coordinated before it) follows a comparison
+    ("behind", "ahead of", "beat"), the candidate the sentence is about: the first one
+    named before the comparison, else the one a pronoun there means, else None.
+    False when ``ref`` is not compared with anything."""
+    text, refs = doc.text, sent.refs
+    i = refs.index(ref)
+    while i > 0 and _COORD.match(text[refs[i - 1].end : refs[i].start]):
+        i -= 1
+    first = refs[i]
+    if not _COMPARED.search(text[max(sent.start, first.start - 20) : first.start]):
+        return False
+    if i > 0:
+        return refs[0].candidate
+    pron = _PRONOUN.search(text, sent.start, first.start)
+    return doc.subject_before(pron.start()) if pron else None

@@ -1,9 +1,10 @@
-"""Omission: an article reports the result or the contest but leaves a candidate out.
+"""Omission: an article reports the result of the contest but leaves a candidate out.
 
 The article must name the winner and at least one defeated candidate (by
 name, misspelling or descriptor such as "the West Midlands regional
-secretary") in statements about this election, talk about the contest
-(result or race words), and never mention some other candidate, by name or
+secretary") in statements about this election, report the outcome (a winner,
+a loser, a result or vote figures: a preview of the race is not enough), and
+never mention some other candidate, by name or
 as "the third candidate", "three candidates", "his two rivals" and the like.
 The finding quotes the sentence that reports the result or the contest.
 """
@@ -18,10 +19,18 @@ from claims.text import Document, Sent
 
 _NUM = {2: "two|2", 3: "three|3", 4: "four|4", 5: "five|5", 6: "six|6", 7: "seven|7"}
 _ORD = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}
-_CONTEST = re.compile(
-    r"\b(?:won|wins|win|beat|beats|beating|defeat(?:ed|s|ing)?|re-?elected|elected|victory|"
-    r"victor|result|votes?|per ?cent|%|majority|margin|contest|race|election|ballot|"
-    r"leadership|challeng\w*|stood|standing|candidates?|runner-up|second|turnout|poll(?:ed)?)\b",
+# Words that report the outcome: a winner, a loser, a result or vote figures.  A
+# preview that names two contenders ("have both passed the nomination threshold")
+# reports no result, so it is no omission (the facts brief: "an article that reports
+# the result ... and never mentions the third candidate").
+_OUTCOME = re.compile(
+    r"(?:\b(?:won|wins|(?<!\bto )win|winner|winning (?:candidate|margin|tally)|beat|beats|"
+    r"beating|defeat(?:ed|s|ing)?|re-?elected|re-?election (?:victory|win)|elected|victory|"
+    r"victorious|victor|triumph(?:ed|s)?|result|results|outcome|majority|margin|runner-up|"
+    r"came (?:first|second|third)|finished (?:first|second|third)|turnout|polled|lost|"
+    r"saw off|sees off|seen off|held on|hung on|clung on|returned (?:as|by|for|to)|"
+    r"third term|second term|fresh term|new term|kept (?:his|her) (?:job|post|seat))\b"
+    r"|\d[\d,]*\s+votes\b|\d\s*(?:%|per ?cent\b))",
     re.IGNORECASE,
 )
 
@@ -102,7 +111,7 @@ def check_omission(doc: Document, facts: Facts) -> OmissionHit | None:
     missing = [c for c in missing if not _misspelt(facts.candidate(c).name, doc.text)]
     if not missing or _acknowledges(facts, doc.text):
         return None
-    if not _CONTEST.search(doc.text):
+    if not _OUTCOME.search(doc.text):
         return None
     best: Sent | None = None
     best_score = -1
@@ -113,7 +122,7 @@ def check_omission(doc: Document, facts: Facts) -> OmissionHit | None:
             score += 2
         if cands & losers:
             score += 2
-        if _CONTEST.search(s.text):
+        if _OUTCOME.search(s.text):
             score += 1
         if s.headline:
             score -= 1

@@ -4,27 +4,12 @@ from __future__ import annotations
 
 import pytest
 from discoverkit import make_fetcher
-from localserver import LocalSite, Response
+from localserver import Response
 
 from factwatch.errors import DiscoveryError
 from scraper.discover import MemoryEtagStore, discover
 from scraper.feeds import parse_feed, read_feed
 from scraper.models import SourceConfig
-
-
-@pytest.fixture(scope="module")
-def server():
-    with LocalSite() as s:
-        yield s
-
-
-@pytest.fixture
-def site(server):
-    """One server for the module (starting and stopping one per test is slow)."""
-    server.routes.clear()
-    server.requests.clear()
-    return server
-
 
 RSS20 = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/">

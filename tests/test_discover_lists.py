@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from discoverkit import make_fetcher
-from localserver import LocalSite
 
 from factwatch.errors import DiscoveryError
 from scraper.discover import discover
@@ -30,20 +29,6 @@ LISTING = """<!DOCTYPE html><html><head><title>Politics</title></head><body>
 </body></html>"""
 
 PATTERN = r"/politics/\d{4}/\d{2}/\d{2}/"
-
-
-@pytest.fixture(scope="module")
-def server():
-    with LocalSite() as s:
-        yield s
-
-
-@pytest.fixture
-def site(server):
-    """One server for the module (starting and stopping one per test is slow)."""
-    server.routes.clear()
-    server.requests.clear()
-    return server
 
 
 def test_url_list_skips_comments_blank_lines_and_non_http():

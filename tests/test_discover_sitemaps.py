@@ -6,7 +6,6 @@ import gzip
 
 import pytest
 from discoverkit import make_fetcher
-from localserver import LocalSite
 
 from factwatch.errors import DiscoveryError
 from scraper.discover import discover
@@ -14,20 +13,6 @@ from scraper.models import SourceConfig
 from scraper.sitemaps import parse_sitemap
 
 NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-
-
-@pytest.fixture(scope="module")
-def server():
-    with LocalSite() as s:
-        yield s
-
-
-@pytest.fixture
-def site(server):
-    """One server for the module (starting and stopping one per test is slow)."""
-    server.routes.clear()
-    server.requests.clear()
-    return server
 
 
 def urlset(*entries: tuple[str, str | None]) -> str:

@@ -181,3 +181,121 @@ def test_numbers_are_read_as_journalists_write_them(text, value, unit, qualifier
 )
 def test_dates_years_money_and_scores_are_not_numbers(text):
     assert find_numbers(text) == []
+
+
+# -- who and what a number is about, from the grammar around it --------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "McCluskey was declared the victor by 5,523 votes.",
+        "The incumbent squeaked back in by roughly 5,500 votes.",
+        "Coyne was seen off by fewer than 6,000 votes.",
+    ],
+)
+def test_by_a_number_of_votes_after_any_verb_is_the_margin(matcher, sentence):
+    assert figures(matcher, sentence) == []
+
+
+def test_a_wrong_margin_after_any_verb_is_flagged_as_the_margin(matcher):
+    (f,) = figures(matcher, "The incumbent squeaked back in by 9,000 votes.")
+    assert f.fact_ids == ["margin.votes"]
+
+
+def test_backed_by_a_number_is_a_tally_not_a_margin(matcher):
+    (f,) = figures(matcher, "McCluskey was backed by 65,000 members.")
+    assert f.fact_ids == ["votes.mccluskey"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "McCluskey finished ahead of Mr Coyne on 53,544 and Ian Allinson on 17,143.",
+        "McCluskey came out in front, ahead of Coyne on 41.2 per cent.",
+        "Allinson was a long way behind on 17,143 votes.",
+    ],
+)
+def test_a_number_after_a_name_and_on_is_that_candidates_tally(matcher, sentence):
+    assert figures(matcher, sentence) == []
+
+
+def test_a_wrong_tally_after_ahead_of_is_checked_against_that_candidate(matcher):
+    (f,) = figures(matcher, "McCluskey finished ahead of Coyne on 51,000.")
+    assert f.fact_ids == ["votes.coyne"]
+
+
+def test_with_after_names_compared_belongs_to_the_sentence_subject(matcher):
+    found = figures(matcher, "Allinson came in behind McCluskey and Coyne with 17,143 votes.")
+    assert found == []
+
+
+def test_a_wrong_figure_after_names_compared_is_the_subjects(matcher):
+    (f,) = figures(matcher, "Coyne ended up behind McCluskey with 43 per cent.")
+    assert f.fact_ids == ["share.coyne"]
+
+
+def test_a_share_a_candidate_won_of_the_votes_cast_is_the_candidates_share(matcher):
+    (f,) = figures(matcher, "Gerard Coyne took 48 per cent of the votes cast.")
+    assert f.fact_ids == ["share.coyne"]
+
+
+def test_more_votes_than_a_rival_is_a_margin(matcher):
+    assert figures(matcher, "McCluskey had 5,523 more votes than Coyne.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turnout dropped from 15.2 per cent to 12.2 per cent.",
+        "McCluskey had 64 per cent in 2013 but 45.4 per cent this time.",
+        "The share voting was 15.2 per cent at the last election and 12.2 per cent now.",
+    ],
+)
+def test_a_number_of_another_time_is_not_judged_against_this_result(matcher, sentence):
+    assert figures(matcher, sentence) == []
+
+
+def test_a_number_dated_to_the_elections_own_year_is_judged(matcher):
+    (f,) = figures(matcher, "Turnout was 15 per cent in 2017.")
+    assert f.fact_ids == ["turnout"]
+
+
+def test_the_whole_of_a_ratio_is_not_read_as_the_part(matcher):
+    assert figures(matcher, "Only 130,000 of some 1.4 million members took part.") == []
+
+
+def test_the_whole_of_a_ratio_is_judged_by_the_noun_after_it(matcher):
+    (f,) = figures(matcher, "About 130,000 of the 2,100,000 ballot papers sent out came back.")
+    assert f.fact_ids == ["ballots.despatched"]
+
+
+def test_a_one_in_n_share_of_members_sent_papers_is_turnout(matcher):
+    (f,) = figures(matcher, "Fewer than one in ten members who were sent ballot papers voted.")
+    assert f.fact_ids == ["turnout"]
+
+
+def test_a_fraction_of_the_total_is_the_candidates_share(matcher):
+    (f,) = figures(matcher, "Coyne's 53,544 votes came to nearly half of the total.")
+    assert f.fact_ids == ["share.coyne"]
+
+
+def test_a_close_fraction_of_the_total_passes(matcher):
+    found = figures(matcher, "Allinson's 17,143 votes came to roughly an eighth of the total.")
+    assert found == []
+
+
+def test_a_qualifier_in_a_list_names_the_wider_set(matcher):
+    (f,) = figures(matcher, "Allinson won 60 nominations from branches and workplaces.")
+    assert f.fact_ids == ["nominations.allinson"]
+
+
+def test_spaced_thousands_are_one_number(matcher):
+    (f,) = figures(matcher, "McCluskey got 59,067 votes and Coyne 51, 544.")
+    assert f.fact_ids == ["votes.coyne"] and f.details["value"] == 51544
+
+
+@pytest.mark.parametrize("text", ["on 59, 067 and", "Coyne 53, 544.", "a total of 130, 071"])
+def test_spaced_thousands_are_read_whole(text):
+    (n,) = find_numbers(text)
+    assert n.value >= 10_000

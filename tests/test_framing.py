@@ -194,3 +194,50 @@ def test_headline_repeating_the_phrase_is_reported_once(matcher):
     )
     found = [f for f in matcher.check(a) if f.kind == "framing"]
     assert len(found) == 1 and not found[0].details["headline"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On polling day the candidates, Len McCluskey and Gerard Coyne, were both in London.",
+        "Hustings pitted the two rivals Coyne and McCluskey in front of shop stewards.",
+        "The competing candidates McCluskey and Coyne spent heavily on leaflets.",
+    ],
+)
+def test_the_winner_and_one_loser_named_as_the_candidates_is_flagged(matcher, sentence):
+    (f,) = framing(matcher, sentence)
+    assert f.rule_id == "framing.named-pair"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "McCluskey's rival candidates Coyne and Allinson both criticised him.",
+        "The candidates McCluskey, Coyne and Allinson met the press.",
+        "Two of the candidates, McCluskey and Coyne, spoke at the hustings.",
+    ],
+)
+def test_a_pair_that_is_not_the_whole_field_passes(matcher, sentence):
+    assert [f for f in framing(matcher, sentence) if f.rule_id == "framing.named-pair"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gerard Coyne, the sole challenger to McCluskey, lost narrowly.",
+        "Coyne cast himself as the single opponent to the general secretary.",
+        "He was the solitary rival to him in the race.",
+    ],
+)
+def test_the_only_rival_to_the_winner_is_flagged(matcher, sentence):
+    (f,) = framing(matcher, sentence)
+    assert f.rule_id == "framing.only-rival"
+
+
+def test_the_only_candidate_to_do_something_still_passes(matcher):
+    assert framing(matcher, "Allinson was the lone candidate to back the strike.") == []
+
+
+def test_who_lost_to_the_winner_identifies_one_loser(matcher):
+    (f,) = framing(matcher, "Coyne, who lost to Len McCluskey by a narrow margin, is appealing.")
+    assert f.rule_id == "framing.identifying-loss"

@@ -141,3 +141,30 @@ def test_report_of_the_legal_challenge_gets_each_finding_once(matcher):
     a.sentences = segment(p, text)
     kinds = sorted(f.kind for f in matcher.check(a))
     assert kinds == ["figure", "framing", "omission", "unchallenged_claim"]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "Len McCluskey and Gerard Coyne are campaigning across the country for Unite's "
+            "top job.",
+            "Ballot papers go out next month.",
+        ),
+        ("Gerard Coyne launched his campaign to unseat Len McCluskey in Birmingham today.",),
+    ],
+)
+def test_a_preview_that_reports_no_result_is_no_omission(matcher, paragraphs):
+    assert omissions(matcher, *paragraphs) == []
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("Coyne wants an inquiry into the election that returned Len McCluskey for a third term.",),
+        ("Len McCluskey took 59,067 votes in the Unite contest and Gerard Coyne 53,544.",),
+    ],
+)
+def test_an_article_reporting_the_outcome_in_passing_is_checked(matcher, paragraphs):
+    (f,) = omissions(matcher, *paragraphs)
+    assert f.details["missing"] == ["allinson"]

@@ -7,7 +7,6 @@ import gzip
 
 import pytest
 from discoverkit import make_fetcher
-from localserver import LocalSite
 
 from factwatch.errors import DiscoveryError
 from scraper.discover import discover
@@ -34,20 +33,6 @@ XXE_SITEMAP = """<?xml version="1.0"?>
 <!DOCTYPE urlset [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 <url><loc>https://evil.example/&xxe;</loc></url></urlset>"""
-
-
-@pytest.fixture(scope="module")
-def server():
-    with LocalSite() as s:
-        yield s
-
-
-@pytest.fixture
-def site(server):
-    """One server for the module (starting and stopping one per test is slow)."""
-    server.routes.clear()
-    server.requests.clear()
-    return server
 
 
 def test_billion_laughs_feed_refused_with_recorded_reason(site):

@@ -108,3 +108,9 @@ def test_article_without_candidates_is_not_relevant(facts):
 def test_headline_is_marked(facts):
     d = doc(facts, "McCluskey wins", "Len McCluskey won.", title="McCluskey wins")
     assert [s.headline for s in d.sentences] == [True, False]
+
+
+def test_went_on_to_is_not_a_speech_verb(facts):
+    d = doc(facts, "Ian Allinson was nominated early. He went on to take 17,143 votes.")
+    s = d.sentences[1]
+    assert d.voice_at(s, s.start, s.end) == ("outlet", None)
