@@ -206,7 +206,11 @@ def _parse(data: dict, origin: str) -> Facts:
         )
 
     any_ref = re.compile(
-        "|".join(f"(?P<c{i}>{c.ref_pattern.pattern})" for i, c in enumerate(candidates)),
+        "|".join(
+            f"(?P<c{i}>{c.ref_pattern.pattern})"
+            for i, c in enumerate(candidates)
+            if c.ref_pattern is not None
+        ),
         re.IGNORECASE,
     )
     election.any_marker = _join(election.markers)

@@ -140,8 +140,11 @@ class Facts:
             terms.append(self.election.office)
         for c in self.candidates:
             terms.extend(c.names)
-        seen: set[str] = set()
-        return [t for t in terms if t and not (t.lower() in seen or seen.add(t.lower()))]
+        unique: dict[str, str] = {}
+        for term in terms:
+            if term:
+                unique.setdefault(term.lower(), term)
+        return list(unique.values())
 
     def fact(self, fact_id: str) -> Fact:
         """The fact (or figure) with this id; KeyError when there is none."""

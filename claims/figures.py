@@ -30,6 +30,16 @@ _GAP_QUALIFIER = (
     r"(?:(?:about|around|some|nearly|almost|just|only|over|under|more than|less than|"
     r"fewer than|roughly|a total of|just over|just under)\s+)?"
 )
+# How a number is tied to the name before it: "Coyne's 53,544", "Coyne on 41.2 per cent",
+# "Coyne (41.2%)", "McCluskey won 59,067".
+_ATTACH = re.compile(
+    rf"(?:\u2019s|'s)\s+{_GAP_QUALIFIER}"
+    rf"|,?\s*(?:\(|on\s+|with\s+|:\s*|-\s*)?{_GAP_QUALIFIER}"
+    rf"|\s+{_STRONG_VERB}\s+{_GAP_QUALIFIER}",
+    re.IGNORECASE,
+)
+_WITH_GAP = re.compile(r",?\s*with\s", re.IGNORECASE)
+_JUST_VOTES = re.compile(r"[\s-]*(?:votes?[\s-]*)?", re.IGNORECASE)
 _SCORE_AFTER = re.compile(
     r"^\s*(?:votes?\s+)?(?:to|against|versus|v|-|\u2013)\s*(?:[\w.\u2019']+\s+){0,3}?\d",
     re.IGNORECASE,
@@ -233,17 +243,12 @@ class FigureChecker:
                 choice = mid
         return choice
 
-    def _attached_measure(
-        self, doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, measure_id: str
-    ) -> str:
+    def _attached_measure(self, doc: Document, n: NumberMention, ce: int, measure_id: str) -> str:
         """A number tied to a name ("Coyne on 41.2 per cent", "McCluskey won 51 per cent")
         is that candidate's tally or share, whatever other cues the clause holds, unless
         the words right after it say otherwise ("5,523 votes ahead", "more votes")."""
         own = next((m for m in self.facts.measures if m.needs_subject), None)
         if own is None or measure_id == own.id or (own.id, n.unit) not in self.by_measure:
-            return measure_id
-        subjects, strong = self._subjects(doc, sent, n, cs, ce)
-        if not strong:
             return measure_id
         tail = doc.text[n.end : ce][:60]
         if any(p.match(tail) for p in own.follows):
@@ -255,7 +260,7 @@ class FigureChecker:
                 return measure_id
             rx = self.free.get(m.id)
             hit = rx.search(tail[:20]) if rx else None
-            if hit and re.fullmatch(r"[\s-]*(?:votes?[\s-]*)?", tail[: hit.start()]):
+            if hit and _JUST_VOTES.fullmatch(tail[: hit.start()]):
                 return measure_id
         return own.id
 
@@ -271,19 +276,16 @@ class FigureChecker:
         if before:
             r = before[-1]
             gap = text[r.end : n.start]
-            qual = _GAP_QUALIFIER
-            if (
-                re.fullmatch(rf"(?:\u2019s|'s)\s+{qual}", gap, re.IGNORECASE)
-                or re.fullmatch(rf",?\s*(?:\(|on\s+|with\s+|:\s*|-\s*)?{qual}", gap, re.IGNORECASE)
-                or re.fullmatch(rf"\s+{_STRONG_VERB}\s+{qual}", gap, re.IGNORECASE)
-            ):
+            if _ATTACH.fullmatch(gap):
                 if not _SCORELINE.match(text[max(cs, n.start - 12) : n.start]):
-                    if re.match(r",?\s*with\s", gap, re.IGNORECASE):
+                    if _WITH_GAP.match(gap):
                         # "finished behind McCluskey and Coyne with 13.2 per cent": the
                         # names are compared with; the number is the sentence subject's.
                         subject = _compared_subject(doc, sent, r)
-                        if subject is not False:
-                            return ([subject] if subject else []), False
+                        if isinstance(subject, str):
+                            return [subject], False
+                        if subject is None:
+                            return [], False
                     return [r.candidate], True
         if after:
             r = after[0]
@@ -346,11 +348,11 @@ class FigureChecker:
         if when and (not when.group("year") or int(when.group("year")) != self.facts.election.year):
             return None  # "15.2 per cent in 2013": a figure of another year
         measure_id = self._measure(doc, n, cs, ce, numbers, cues, sent.start)
-        if measure_id is not None:
-            measure_id = self._attached_measure(doc, sent, n, cs, ce, measure_id)
+        subjects, strong = self._subjects(doc, sent, n, cs, ce)
+        if measure_id is not None and strong:
+            measure_id = self._attached_measure(doc, n, ce, measure_id)
         if measure_id is None:
             # "McCluskey 59,067, Coyne 53,544": a tally listed beside a name.
-            subjects, strong = self._subjects(doc, sent, n, cs, ce)
             listed = [r for r in sent.refs if n.start - 3 <= r.end <= n.start]
             gap = doc.text[listed[-1].end : n.start] if listed else "x"
             if not (strong and re.fullmatch(r"[\s:(-]*", gap)):
@@ -370,7 +372,6 @@ class FigureChecker:
         near = doc.text[max(cs, n.start - 15) : min(nxt, n.end + 40)]
         qualified = [f for f in figures if f.qualifier and _qualifies(f.qualifier, near)]
         figures = qualified or [f for f in figures if not f.qualifier]
-        subjects, strong = self._subjects(doc, sent, n, cs, ce)
         if any(f.subject for f in figures):
             if not subjects:
                 if measure.needs_subject:

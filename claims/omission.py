@@ -28,8 +28,10 @@ _OUTCOME = re.compile(
     r"beating|defeat(?:ed|s|ing)?|re-?elected|re-?election (?:victory|win)|elected|victory|"
     r"victorious|victor|triumph(?:ed|s)?|result|results|outcome|majority|margin|runner-up|"
     r"came (?:first|second|third)|finished (?:first|second|third)|turnout|polled|lost|"
-    r"saw off|sees off|seen off|held on|hung on|clung on|returned (?:as|by|for|to)|"
-    r"third term|second term|fresh term|new term|kept (?:his|her) (?:job|post|seat))\b"
+    r"saw off|sees off|seen off|held on|holds on|hung on|clung on|clings on|retain(?:s|ed)|"
+    r"returned (?:as|by|for|to)|failed to (?:unseat|oust|topple)|conceded|"
+    r"third term|second term|fresh term|new term|keeps? (?:his|her) (?:job|post|seat)|"
+    r"kept (?:his|her) (?:job|post|seat))\b"
     r"|\d[\d,]*\s+votes\b|\d\s*(?:%|per ?cent\b))",
     re.IGNORECASE,
 )

@@ -25,7 +25,7 @@ def migration(fn: Migration) -> Migration:
 
 @migration
 def m001_sources_and_fetches(db: sqlite_utils.Database) -> None:
-    db["sources"].create(
+    db.table("sources").create(
         {
             "name": str,
             "kind": str,
@@ -44,7 +44,7 @@ def m001_sources_and_fetches(db: sqlite_utils.Database) -> None:
         not_null={"kind"},
         defaults={"status": "ok", "failure_score": 0.0, "consecutive_failures": 0},
     )
-    db["fetches"].create(
+    db.table("fetches").create(
         {
             "id": int,
             "run_id": int,
@@ -63,9 +63,9 @@ def m001_sources_and_fetches(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["fetches"].create_index(["url"])
-    db["fetches"].create_index(["run_id"])
-    db["url_state"].create(
+    db.table("fetches").create_index(["url"])
+    db.table("fetches").create_index(["run_id"])
+    db.table("url_state").create(
         {
             "url": str,
             "etag": str,
@@ -81,8 +81,10 @@ def m001_sources_and_fetches(db: sqlite_utils.Database) -> None:
 
 @migration
 def m002_articles_and_stories(db: sqlite_utils.Database) -> None:
-    db["stories"].create({"id": int, "title": str, "first_seen": str, "simhash": str}, pk="id")
-    db["articles"].create(
+    db.table("stories").create(
+        {"id": int, "title": str, "first_seen": str, "simhash": str}, pk="id"
+    )
+    db.table("articles").create(
         {
             "id": int,
             "url": str,  # canonical URL: the article's identity
@@ -109,22 +111,22 @@ def m002_articles_and_stories(db: sqlite_utils.Database) -> None:
         not_null={"url", "content_hash"},
         foreign_keys=[("story_id", "stories", "id")],
     )
-    db["articles"].create_index(["url"], unique=True)
-    db["articles"].create_index(["content_hash"])
-    db["articles"].create_index(["story_id"])
+    db.table("articles").create_index(["url"], unique=True)
+    db.table("articles").create_index(["content_hash"])
+    db.table("articles").create_index(["story_id"])
     # Every URL under which an article was seen (AMP, mobile, tracking variants,
     # identical syndicated copies).
-    db["article_urls"].create(
+    db.table("article_urls").create(
         {"url": str, "article_id": int, "first_seen": str},
         pk="url",
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    db.table("articles").enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
 
 
 @migration
 def m003_findings_and_reviews(db: sqlite_utils.Database) -> None:
-    db["findings"].create(
+    db.table("findings").create(
         {
             "id": str,  # stable identity: hash of article, rule and statement
             "article_id": int,
@@ -156,12 +158,12 @@ def m003_findings_and_reviews(db: sqlite_utils.Database) -> None:
         defaults={"status": "suggested", "stale": 0, "challenged": 0},
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["findings"].create_index(["article_id"])
-    db["findings"].create_index(["kind"])
-    db["findings"].create_index(["status"])
-    db["findings"].create_index(["statement_key"])
-    db["findings"].enable_fts(["quote", "explanation"], create_triggers=True)
-    db["reviews"].create(
+    db.table("findings").create_index(["article_id"])
+    db.table("findings").create_index(["kind"])
+    db.table("findings").create_index(["status"])
+    db.table("findings").create_index(["statement_key"])
+    db.table("findings").enable_fts(["quote", "explanation"], create_triggers=True)
+    db.table("reviews").create(
         {
             "id": int,
             "finding_id": str,
@@ -175,12 +177,12 @@ def m003_findings_and_reviews(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("finding_id", "findings", "id")],
     )
-    db["reviews"].create_index(["finding_id"])
+    db.table("reviews").create_index(["finding_id"])
 
 
 @migration
 def m004_rebuttals_and_corrections(db: sqlite_utils.Database) -> None:
-    db["rebuttals"].create(
+    db.table("rebuttals").create(
         {
             "id": int,
             "article_id": int,
@@ -197,7 +199,7 @@ def m004_rebuttals_and_corrections(db: sqlite_utils.Database) -> None:
         defaults={"status": "draft"},
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["rebuttal_history"].create(
+    db.table("rebuttal_history").create(
         {
             "id": int,
             "rebuttal_id": int,
@@ -209,7 +211,7 @@ def m004_rebuttals_and_corrections(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("rebuttal_id", "rebuttals", "id")],
     )
-    db["corrections"].create(
+    db.table("corrections").create(
         {
             "id": int,
             "rebuttal_id": int,
@@ -227,7 +229,7 @@ def m004_rebuttals_and_corrections(db: sqlite_utils.Database) -> None:
 
 @migration
 def m005_runs(db: sqlite_utils.Database) -> None:
-    db["runs"].create(
+    db.table("runs").create(
         {
             "id": int,
             "started_at": str,
@@ -244,7 +246,7 @@ def m005_runs(db: sqlite_utils.Database) -> None:
         pk="id",
         defaults={"fetched": 0, "stored": 0, "flagged": 0, "failed": 0, "skipped": 0},
     )
-    db["run_sources"].create(
+    db.table("run_sources").create(
         {
             "run_id": int,
             "source": str,
@@ -272,7 +274,7 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
             if db.execute("SELECT 1 FROM _migrations WHERE name = ?", [fn.__name__]).fetchone():
                 continue
             fn(db)
-            db["_migrations"].insert(
+            db.table("_migrations").insert(
                 {"name": fn.__name__, "applied_at": dt.datetime.now(dt.UTC).isoformat()}
             )
         applied.append(fn.__name__)

@@ -62,7 +62,7 @@ def review(
             "note": note,
             "at": now(),
         }
-        row["id"] = db["reviews"].insert(row).last_pk
+        row["id"] = db.table("reviews").insert(row).last_pk
     return row
 
 
@@ -95,7 +95,7 @@ def inherit_decision(db: sqlite_utils.Database, finding_row: dict[str, Any]) -> 
         if old is None:
             return None
         db.execute("UPDATE findings SET status = ? WHERE id = ?", [status, fid])
-        db["reviews"].insert(
+        db.table("reviews").insert(
             {
                 "finding_id": fid,
                 "action": "inherit",

@@ -46,7 +46,7 @@ def upsert_source(db: sqlite_utils.Database, source: SourceConfig) -> None:
                 [source.kind, url, config, source.name],
             )
         else:
-            db["sources"].insert(
+            db.table("sources").insert(
                 {
                     "name": source.name,
                     "kind": source.kind,
@@ -68,8 +68,9 @@ def record_fetch(
     db: sqlite_utils.Database, record: Any, *, run_id: int | None, source: str
 ) -> None:
     """Append one fetch attempt (a scraper.fetch.FetchRecord) to the fetch log."""
-    row = dataclasses.asdict(record) if dataclasses.is_dataclass(record) else dict(record)
-    db["fetches"].insert(
+    is_record = dataclasses.is_dataclass(record) and not isinstance(record, type)
+    row = dataclasses.asdict(record) if is_record else dict(record)
+    db.table("fetches").insert(
         {
             "run_id": run_id,
             "source": source,
@@ -105,7 +106,7 @@ def save_url_state(
     article_id: int | None = None,
 ) -> None:
     old = url_state(db, url) or {}
-    db["url_state"].upsert(
+    db.table("url_state").upsert(
         {
             "url": url,
             "etag": etag or old.get("etag"),
@@ -210,19 +211,19 @@ def store_article(
             status = "unchanged" if old_hash == article.content_hash else "updated"
             row.pop("first_url")
             row.pop("fetched_at")
-            db["articles"].update(article_id, row)
+            db.table("articles").update(article_id, row)
         else:
             story_id = _near_story(db, article.simhash, near_duplicate_distance)
             if story_id is None:
                 story_id = (
-                    db["stories"]
+                    db.table("stories")
                     .insert(
                         {"title": article.title, "first_seen": now(), "simhash": row["simhash"]}
                     )
                     .last_pk
                 )
             row["story_id"] = story_id
-            article_id = db["articles"].insert(row).last_pk
+            article_id = int(db.table("articles").insert(row).last_pk or 0)
             _add_alias(db, fetched_url, article_id)
             status = "new"
         new_rows: list[dict[str, Any]] = []
@@ -293,14 +294,14 @@ def store_findings(
         seen.add(row["id"])
         old = db.execute("SELECT status FROM findings WHERE id = ?", [row["id"]]).fetchone()
         if old is None:
-            db["findings"].insert(row)
+            db.table("findings").insert(row)
             _inherit(db, row)
             new_rows.append(row)
         else:
             # Keep the reviewer's status and first_seen; refresh the evidence.
             for kept in ("status", "first_seen"):
                 row.pop(kept)
-            db["findings"].update(row["id"], row)
+            db.table("findings").update(row["id"], row)
     ids = list(seen)
     placeholders = ",".join("?" * len(ids)) or "''"
     db.execute(

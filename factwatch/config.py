@@ -119,7 +119,7 @@ def _fill(cls: type, data: Any, where: str, origin: str) -> Any:
             default is dataclasses.MISSING
             and fields[key].default_factory is not dataclasses.MISSING
         ):
-            default = fields[key].default_factory()
+            default = fields[key].default_factory()  # type: ignore[misc,operator]
         if dataclasses.is_dataclass(default):
             kwargs[key] = _fill(type(default), value, name, origin)
         else:

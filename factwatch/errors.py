@@ -97,11 +97,12 @@ class FetchTimeout(FetchError):
 
 
 class HTTPStatusError(FetchError):
-    @property  # type: ignore[override]
-    def kind(self) -> str:  # noqa: D401
-        if self.status is not None and (self.status >= 500 or self.status == 429):
-            return "temporary"
-        return "hard"
+    """4xx is hard (the page is gone or forbidden); 5xx and 429 are temporary."""
+
+    def __init__(self, message: str, *, url: str = "", status: int | None = None):
+        super().__init__(message, url=url, status=status)
+        temporary = status is not None and (status >= 500 or status == 429)
+        self.kind = "temporary" if temporary else "hard"
 
 
 class DiscoveryError(FactwatchError):

@@ -295,11 +295,11 @@ class Pass:
         return not (state and state["last_status"] in (200, 404, 410))
 
     def process(self, page: Page) -> None:
-        current: Page | None = page
         for stage in STAGES:
-            current = stage(current, self)
-            if current is None:
+            after = stage(page, self)
+            if after is None:
                 return
+            page = after
 
     def fetch_and_process(
         self, wanted: list[tuple[Link, SourceReport]], fetcher: Any, progress: bool

@@ -190,7 +190,7 @@ def check_corrections(db: sqlite_utils.Database, *, get_page: PageGetter) -> lis
     stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with transaction(db):
         for c in checks:
-            db["corrections"].insert(
+            db.table("corrections").insert(
                 {
                     "rebuttal_id": c.rebuttal_id,
                     "article_id": c.article_id,

@@ -255,7 +255,7 @@ def draft_rebuttals(
         for d in drafts:
             stamp = now()
             d.id = (
-                db["rebuttals"]
+                db.table("rebuttals")
                 .insert(
                     {
                         "article_id": d.article_id,
@@ -271,7 +271,7 @@ def draft_rebuttals(
                 )
                 .last_pk
             )
-            db["rebuttal_history"].insert(
+            db.table("rebuttal_history").insert(
                 {
                     "rebuttal_id": d.id,
                     "old_status": None,

@@ -58,7 +58,7 @@ def mark(
             "UPDATE rebuttals SET status = ?, updated_at = ? WHERE id = ?",
             [status, stamp, rebuttal_id],
         )
-        db["rebuttal_history"].insert(
+        db.table("rebuttal_history").insert(
             {
                 "rebuttal_id": rebuttal_id,
                 "old_status": old,

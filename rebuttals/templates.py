@@ -86,7 +86,7 @@ class TemplateSet:
         for node in tree.find_all(nodes.Assign):
             if isinstance(node.target, nodes.Name) and node.target.name == "known_kinds":
                 try:
-                    return [str(k) for k in node.node.as_const()]
+                    return [str(k) for k in node.node.as_const()]  # type: ignore[attr-defined]
                 except nodes.Impossible:
                     raise TemplateError(
                         f"{path}:{node.lineno}: known_kinds must be a literal list of kind names"

@@ -98,7 +98,7 @@ def _shingle_hashes(text: str) -> list[int]:
         ids = [sum(ids) & _MASK]
         triples = [(ids[0], 0, 0)]
     else:
-        triples = zip(ids, ids[1:], ids[2:], strict=False)  # SHINGLE_WORDS == 3
+        triples = list(zip(ids, ids[1:], ids[2:], strict=False))  # SHINGLE_WORDS == 3
     hashes = []
     for a, b, c in triples:
         h = ((a ^ (b * _MIX) ^ (c * _MIX2)) * _MIX) & _MASK

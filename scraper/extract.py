@@ -141,7 +141,8 @@ class Extractor:
             include_tables=self.include_tables,
             with_metadata=False,
         )
-        lines = (doc.text or "").split("\n") if doc is not None else []
+        text = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)
+        lines = (text or "").split("\n")
         paragraphs = self.clean(lines, meta)
         if not paragraphs and meta.article_body:
             paragraphs = self.clean(meta.article_body.split("\n"), meta)

@@ -307,7 +307,7 @@ class Fetcher:
         except UnsafeURL as exc:
             return self._finish_step(job, UnsafeURL(f"{url}: {exc}", url=url))
         except requests.exceptions.ReadTimeout:
-            err = FetchTimeout(
+            err: FetchError = FetchTimeout(
                 f"{url}: no response within {pol.read_timeout:g}s (politeness.read_timeout)",
                 url=url,
             )

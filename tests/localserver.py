@@ -81,8 +81,15 @@ class LocalSite:
     def url(self, path: str = "/") -> str:
         return f"http://{self.host}:{self.port}{path}"
 
-    def route(self, path: str, body: bytes | str = b"", *, responses: list[Response] | None = None,
-              handler: Handler | None = None, **kwargs) -> None:
+    def route(
+        self,
+        path: str,
+        body: bytes | str = b"",
+        *,
+        responses: list[Response] | None = None,
+        handler: Handler | None = None,
+        **kwargs,
+    ) -> None:
         """Serve ``path``.  ``responses`` are served in turn (the last one repeats);
         ``handler`` computes a Response per request."""
         if handler is not None:
@@ -96,8 +103,13 @@ class LocalSite:
     def _serve(self, h: BaseHTTPRequestHandler) -> None:
         length = int(h.headers.get("Content-Length") or 0)
         payload = h.rfile.read(length) if length else b""
-        req = Request(h.command, h.path, {k: v for k, v in h.headers.items()}, time.monotonic(),
-                      host=h.headers.get("Host", ""))
+        req = Request(
+            h.command,
+            h.path,
+            {k: v for k, v in h.headers.items()},
+            time.monotonic(),
+            host=h.headers.get("Host", ""),
+        )
         req.headers["_body"] = payload.decode("utf-8", "replace")
         with self._lock:
             self.requests.append(req)

@@ -299,3 +299,7 @@ def test_spaced_thousands_are_one_number(matcher):
 def test_spaced_thousands_are_read_whole(text):
     (n,) = find_numbers(text)
     assert n.value >= 10_000
+
+
+def test_by_a_number_then_to_another_is_a_scoreline_not_a_margin(matcher):
+    assert figures(matcher, "He was elected by 59,067 members to 53,544 for Coyne.") == []

@@ -72,7 +72,9 @@ def test_recheck_command_reports_counts(db, db_path):
     stored_db(db)
     run = subprocess.run(
         [sys.executable, "-m", "factwatch", "--db", str(db_path), "recheck"],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr
     assert "rechecked 1 articles" in run.stdout

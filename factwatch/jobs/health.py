@@ -166,7 +166,7 @@ def record_outcome(
     max_age = cache_control_max_age or getattr(report, "max_age_seconds", None)
     row["next_fetch_at"] = iso(next_fetch_time(row, ttl, max_age, schedule, now=now, policy=policy))
     with transaction(db):
-        db["sources"].upsert(row, pk="name")
+        db.table("sources").upsert(row, pk="name")
     return row
 
 

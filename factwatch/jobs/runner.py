@@ -39,7 +39,7 @@ def _mark_abandoned(db: sqlite_utils.Database) -> list[int]:
     rows = list(db.query("SELECT id, pid FROM runs WHERE status = 'running'"))
     with transaction(db):
         for row in rows:
-            db["runs"].update(
+            db.table("runs").update(
                 row["id"],
                 {
                     "status": "interrupted",
@@ -54,7 +54,7 @@ def _mark_abandoned(db: sqlite_utils.Database) -> list[int]:
 def _start_run(db: sqlite_utils.Database) -> int:
     with transaction(db):
         return int(
-            db["runs"]
+            db.table("runs")
             .insert(
                 {
                     "started_at": health.iso(health.now_utc()),
@@ -63,6 +63,7 @@ def _start_run(db: sqlite_utils.Database) -> int:
                 }
             )
             .last_pk
+            or 0
         )
 
 
@@ -83,7 +84,7 @@ def _finish_run(
         status = "ok"
     with transaction(db):
         for sr in report.sources:
-            db["run_sources"].upsert(
+            db.table("run_sources").upsert(
                 {
                     "run_id": run_id,
                     "source": sr.name,
@@ -96,7 +97,7 @@ def _finish_run(
                 },
                 pk=("run_id", "source"),
             )
-        db["runs"].update(
+        db.table("runs").update(
             run_id,
             {
                 "ended_at": health.iso(health.now_utc()),
@@ -226,7 +227,7 @@ def _locked_job(
             report = _empty_report(run_id)
     except BaseException as exc:
         with transaction(db):
-            db["runs"].update(
+            db.table("runs").update(
                 run_id,
                 {
                     "ended_at": health.iso(health.now_utc()),

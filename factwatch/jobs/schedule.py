@@ -78,7 +78,9 @@ def run_schedule(
 
     ``job`` defaults to ``runner.run_job``.  Returns the number of passes run."""
     if job is None:
-        from factwatch.jobs.runner import run_job as job
+        from factwatch.jobs.runner import run_job
+
+        job = run_job
     stop_event = stop_event or threading.Event()
     passes = 0
     while not stop_event.is_set():
