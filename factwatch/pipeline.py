@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import sqlite3
 import sys
 import threading
 from collections.abc import Callable
@@ -295,11 +296,20 @@ class Pass:
         return not (state and state["last_status"] in (200, 404, 410))
 
     def process(self, page: Page) -> None:
-        for stage in STAGES:
-            after = stage(page, self)
-            if after is None:
-                return
-            page = after
+        """Run one page through the stages.  A page that breaks a stage (a
+        parser bug on hostile HTML, say) is recorded as failed and the pass goes
+        on; database errors still stop the pass, since nothing could be stored."""
+        try:
+            for stage in STAGES:
+                after = stage(page, self)
+                if after is None:
+                    return
+                page = after
+        except sqlite3.Error:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one bad page must not end the pass
+            log.exception("%s: failed while processing", page.link.url)
+            page.report.fail(page.link.url, "soft", f"{page.link.url}: could not process: {exc!r}")
 
     def fetch_and_process(
         self, wanted: list[tuple[Link, SourceReport]], fetcher: Any, progress: bool

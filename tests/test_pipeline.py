@@ -1,0 +1,100 @@
+"""One pass end to end over a local site: stages, resumption, failures kept apart."""
+
+from __future__ import annotations
+
+import pytest
+from localserver import Response
+from newsroom import article_html, make_config, rss
+
+from db import open_db
+from factwatch import pipeline
+from scraper.models import SourceConfig
+
+
+@pytest.fixture
+def newsroom(site):
+    for i in range(3):
+        site.route(f"/a/{i}", body=article_html(i))
+    site.route(
+        "/feed.xml",
+        body=rss([site.url(f"/a/{i}") for i in range(3)]),
+        content_type="application/rss+xml",
+        headers={"ETag": '"feed-v1"'},
+    )
+    return site
+
+
+def run(site, db_path, **kw):
+    source = SourceConfig(name="courier", kind="feed", url=site.url("/feed.xml"))
+    config = make_config(db_path, [source])
+    db = open_db(db_path)
+    return pipeline.run_pass(config, db=db, **kw), db
+
+
+def test_a_pass_stores_every_article_and_logs_every_fetch(newsroom, db_path):
+    report, db = run(newsroom, db_path)
+    assert report.stored == 3
+    purposes = [r["purpose"] for r in db.query("SELECT purpose FROM fetches")]
+    assert purposes.count("article") == 3 and "feed" in purposes
+
+
+def test_a_second_pass_stores_nothing_and_fetches_no_article(newsroom, db_path):
+    run(newsroom, db_path)
+    report, db = run(newsroom, db_path)
+    assert (report.stored, report.fetched) == (0, 0)
+    assert db["articles"].count == 3
+
+
+def test_a_page_that_breaks_a_stage_is_recorded_and_the_pass_goes_on(
+    newsroom, db_path, monkeypatch
+):
+    def breaks_on_one(page, run):
+        if page.link.url.endswith("/a/1"):
+            raise ValueError("parser fell over")
+        return page
+
+    monkeypatch.setattr(pipeline, "STAGES", [breaks_on_one, *pipeline.STAGES])
+    report, db = run(newsroom, db_path)
+    assert report.stored == 2
+    (source,) = report.sources
+    assert "parser fell over" in source.errors[0][2]
+
+
+def test_a_temporary_failure_is_retried_on_the_next_pass(newsroom, db_path):
+    newsroom.route("/a/2", responses=[Response(status=503), Response(body=article_html(2))])
+    first, _ = run(newsroom, db_path)
+    assert first.stored == 2 and first.failed == 1
+    # The feed's ETag was not kept, so the next pass reads the feed again
+    # instead of getting a 304, and finds the article that failed.
+    second, db = run(newsroom, db_path)
+    assert second.stored == 1
+    assert db["articles"].count == 3
+
+
+def test_an_unchanged_feed_is_revalidated_with_its_etag(newsroom, db_path):
+    newsroom.route(
+        "/feed.xml",
+        handler=lambda req: (
+            Response(status=304)
+            if req.headers.get("If-None-Match") == '"feed-v1"'
+            else Response(
+                body=rss([newsroom.url(f"/a/{i}") for i in range(3)]),
+                content_type="application/rss+xml",
+                headers={"ETag": '"feed-v1"'},
+            )
+        ),
+    )
+    run(newsroom, db_path)
+    report, _ = run(newsroom, db_path)
+    assert report.sources[0].not_modified == 1
+    assert newsroom.hits("/feed.xml")[-1].headers.get("If-None-Match") == '"feed-v1"'
+
+
+def test_a_stop_request_ends_the_pass_after_the_current_article(newsroom, db_path):
+    import threading
+
+    stop = threading.Event()
+    stop.set()
+    report, db = run(newsroom, db_path, stop_event=stop)
+    assert report.interrupted
+    assert db["articles"].count == 0
