@@ -94,16 +94,23 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     envvar="FACTWATCH_DB",
     help="Database file, overriding config.toml.",
 )
-@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Errors only on stderr.")
 @click.pass_context
-def cli(ctx: click.Context, config_path: str | None, db_path: str | None, verbose: int) -> None:
+def cli(
+    ctx: click.Context, config_path: str | None, db_path: str | None, verbose: int, quiet: bool
+) -> None:
     """Watch election coverage for misleading claims.
 
     \b
     Example:
         factwatch demo
     """
-    level = logging.WARNING - 10 * min(verbose, 2)
+    # Warnings by default; a pass without a terminal (cron, systemd) also logs
+    # its progress at info level, so its log shows what it did.
+    level = logging.ERROR if quiet else logging.WARNING - 10 * min(verbose, 2)
+    if not quiet and not verbose and not sys.stderr.isatty():
+        logging.getLogger("factwatch").setLevel(logging.INFO)
     logging.basicConfig(
         level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
