@@ -134,9 +134,16 @@ def sources(obj, enable_name: str | None, fmt: str) -> None:  # noqa: ANN001
     if not rows:
         click.echo("no sources: add [[sources]] to config.toml")
         return
+    click.echo(f"{'SOURCE':24} {'KIND':8} {'HEALTH':9} {'SCORE':>5}  {'LAST OK':16}  NEXT DUE")
     for r in rows:
-        click.echo(f"{r['name']:24} {r['kind']:8} {r['status']:9} {r.get('summary', '')}")
+        click.echo(
+            f"{r['name']:24.24} {r['kind']:8} {r['status']:9} {r['failure_score'] or 0:5.1f}  "
+            f"{(r['last_ok_at'] or 'never')[:16]:16}  {(r['next_fetch_at'] or 'now')[:16]}"
+        )
         click.echo(f"    {r['url']}")
+        reason = r["disabled_reason"] or r["last_error"]
+        if reason:
+            click.echo(f"    ! {reason}")
 
 
 @click.command()
