@@ -496,9 +496,16 @@ def fetch(
     safety: Safety | None = None,
     **kw: Any,
 ) -> FetchResult:
-    """Fetch one URL with a throwaway :class:`Fetcher` (defaults from config)."""
+    """Fetch one URL with a throwaway :class:`Fetcher` (defaults from config).
+
+    ``trusted=True`` lets the URL's own host through the address check, for a
+    URL the user typed (as for configured sources); redirects elsewhere are
+    still checked."""
     on_fetch = kw.pop("on_fetch", None)
+    trusted = kw.pop("trusted", False)
     with Fetcher(politeness or Politeness(), safety or Safety(), on_fetch=on_fetch) as fetcher:
+        if trusted:
+            fetcher.trust(url)
         return fetcher.fetch(url, **kw)
 
 

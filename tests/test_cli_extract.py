@@ -112,8 +112,26 @@ def test_url_that_fails_to_fetch_is_reported_by_url(site, config):
     assert url in result.stderr and result.exit_code == 1
 
 
-def test_loopback_url_is_refused_without_the_config(site, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # no config.toml here: defaults refuse loopback
-    site.route("/news/unite", body=(PAGES / "og-meta.html").read_bytes())
-    result = run("extract", site.url("/news/unite"))
-    assert site.url("/news/unite") in result.stderr and result.exit_code == 1
+def test_a_redirect_from_a_typed_url_to_another_loopback_host_is_refused(site, tmp_path):
+    from localserver import LocalSite, Response
+
+    with LocalSite() as other:
+        other.route("/inside", body=(PAGES / "og-meta.html").read_bytes())
+        site.route(
+            "/hop", responses=[Response(status=302, headers={"Location": other.url("/inside")})]
+        )
+        strict = tmp_path / "strict.toml"
+        strict.write_text("[politeness]\nper_host_delay = 0\nretries = 0\n", encoding="utf-8")
+        result = run("--config", str(strict), "extract", site.url("/hop"))
+        assert result.exit_code == 1
+        assert "loopback" in result.stderr
+        assert other.hits("/inside") == []
+
+
+def test_a_url_typed_by_the_user_is_fetched_without_allowing_loopback(site, tmp_path):
+    site.route("/story", body=Path(ARTICLE).read_text(encoding="utf-8"))
+    strict = tmp_path / "strict.toml"
+    strict.write_text("[politeness]\nper_host_delay = 0\nretries = 0\n", encoding="utf-8")
+    result = run("--config", str(strict), "extract", "--format", "json", site.url("/story"))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)[0]["article"] == site.url("/story")

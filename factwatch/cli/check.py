@@ -61,7 +61,7 @@ def _load(item: str, obj):  # noqa: ANN001, ANN202
         from scraper.fetch import fetch
 
         config = obj.config
-        result = fetch(item, politeness=config.politeness, safety=config.safety)
+        result = fetch(item, politeness=config.politeness, safety=config.safety, trusted=True)
         if result.error:
             raise FactwatchError(f"{item}: cannot fetch: {result.error}")
         data, ctype = result.body, result.content_type or ""

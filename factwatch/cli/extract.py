@@ -29,7 +29,7 @@ def _read(page: str, config: Any) -> tuple[str | bytes, str]:
         from scraper.fetch import fetch
 
         try:
-            result = fetch(page, politeness=config.politeness, safety=config.safety)
+            result = fetch(page, politeness=config.politeness, safety=config.safety, trusted=True)
         except FetchError as exc:
             raise PageError(str(exc)) from None
         if result.error:
