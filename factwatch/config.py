@@ -17,6 +17,9 @@ from factwatch.errors import ConfigError
 from scraper.models import SourceConfig
 
 SOURCE_KINDS = ("feed", "sitemap", "urls", "listing")
+# The facts file shipped with factwatch (the 2017 Unite election), used by the
+# demo and by `check` when no config names facts files that exist.
+BUNDLED_FACTS = Path(__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
 
 
 @dataclass
@@ -93,7 +96,7 @@ class Rebuttals:
 class Config:
     path: Path | None = None
     database: str = "factwatch.db"
-    facts: list[str] = field(default_factory=lambda: ["facts/unite-2017.toml"])
+    facts: list[str] = field(default_factory=lambda: [str(BUNDLED_FACTS)])
     politeness: Politeness = field(default_factory=Politeness)
     safety: Safety = field(default_factory=Safety)
     topic: Topic = field(default_factory=Topic)

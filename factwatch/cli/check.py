@@ -9,14 +9,8 @@ import click
 
 from claims.findings import KINDS
 from factwatch.cli import handle_errors
+from factwatch.config import BUNDLED_FACTS
 from factwatch.errors import ExtractionError, FactwatchError
-
-
-def bundled_facts() -> Path:
-    """The facts file shipped beside the package (used when none is configured)."""
-    import claims.facts
-
-    return Path(claims.facts.__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
 
 
 def _facts_paths(obj, given: tuple[str, ...]) -> list[str]:  # noqa: ANN001
@@ -25,7 +19,7 @@ def _facts_paths(obj, given: tuple[str, ...]) -> list[str]:  # noqa: ANN001
     config = obj.config
     paths = list(config.facts)
     if config.path is None and not all(Path(p).exists() for p in paths):
-        return [str(bundled_facts())]
+        return [str(BUNDLED_FACTS)]
     return paths
 
 

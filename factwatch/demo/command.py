@@ -8,13 +8,10 @@ prints what was stored and flagged.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import click
 
-from factwatch.config import Config, Politeness, Safety
-
-BUNDLED_FACTS = Path(__file__).resolve().parents[2] / "facts" / "unite-2017.toml"
+from factwatch.config import BUNDLED_FACTS, Config, Politeness, Safety
 
 
 def demo_config(db_path: str, sources: list) -> Config:  # noqa: ANN001
