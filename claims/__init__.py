@@ -9,6 +9,7 @@ framing.py       two-person framing rules in context
 figures.py       numbers attached to a measure and a candidate, judged with rounding
 unchallenged.py  recorded false claims in any paraphrase, and their rebuttals
 omission.py      results reported without every candidate
+field.py         statements of the size of the field ("three candidates")
 findings.py      the Finding dataclass and its stable identity
 matcher.py       Matcher (compiled rules for one facts file) and check_article()
 """

@@ -137,6 +137,7 @@ def _parse(data: dict, origin: str) -> Facts:
         other_markers=comp.many(
             r.strings(e, "other_markers", "election"), "election.other_markers"
         ),
+        weak_markers=comp.many(r.strings(e, "weak_markers", "election"), "election.weak_markers"),
         source=source_of(e, "election") if "source" in e else "",
         candidates_fact=r.get(e, "candidates_fact", "election", str, ""),
     )
@@ -163,6 +164,9 @@ def _parse(data: dict, origin: str) -> Facts:
                 exclude_after=comp.many(
                     r.strings(t, "exclude_after", where), f"{where}.exclude_after"
                 ),
+                nouns=comp.many(r.strings(t, "nouns", where), f"{where}.nouns"),
+                people=comp.many(r.strings(t, "people", where), f"{where}.people"),
+                people_cues=comp.many(r.strings(t, "people_cues", where), f"{where}.people_cues"),
             )
         )
     measure_ids = {m.id for m in measures}
@@ -213,6 +217,8 @@ def _parse(data: dict, origin: str) -> Facts:
         ),
         re.IGNORECASE,
     )
+    election.any_strong_marker = _join(election.markers)
+    election.markers = election.markers + election.weak_markers
     election.any_marker = _join(election.markers)
     election.any_other_marker = _join(election.other_markers)
     all_fact_ids = set(facts) | {f.id for f in figures}

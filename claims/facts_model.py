@@ -21,11 +21,16 @@ class Election:
     aliases: list[str] = field(default_factory=list)
     markers: list[re.Pattern] = field(default_factory=list)
     other_markers: list[re.Pattern] = field(default_factory=list)
+    # Markers too common to move a paragraph that is about another contest back to
+    # this one ("the big affiliates, including Unite, swung behind Corbyn"); they
+    # are also in ``markers``.
+    weak_markers: list[re.Pattern] = field(default_factory=list)
     source: str = ""
     candidates_fact: str = ""  # the fact that lists every candidate (omission quotes it)
     # The lists above joined into one pattern each (one scan per text, not one per marker).
     any_marker: re.Pattern | None = None
     any_other_marker: re.Pattern | None = None
+    any_strong_marker: re.Pattern | None = None  # markers that are not weak
 
 
 @dataclass
@@ -65,6 +70,27 @@ class Measure:
     needs_subject: bool = False
     exclude_before: list[re.Pattern] = field(default_factory=list)
     exclude_after: list[re.Pattern] = field(default_factory=list)
+    # What a count of this measure can count ("votes", "ballot papers"); a count
+    # followed by another noun ("1.4 million members") is not of this measure.
+    nouns: list[re.Pattern] = field(default_factory=list)
+    # Counts of people ("members") that are of this measure only after one of
+    # ``people_cues`` ("backed by 65,000 members" is a tally).
+    people: list[re.Pattern] = field(default_factory=list)
+    people_cues: list[re.Pattern] = field(default_factory=list)
+    _nouns_rx: re.Pattern | None = field(default=None, repr=False, compare=False)
+
+    def counts(self, noun: str | None, before: str = "") -> bool:
+        """May a count followed by ``noun``, after the words ``before``, be of this
+        measure?"""
+        if noun is None or not self.nouns:
+            return True
+        if self._nouns_rx is None:
+            self._nouns_rx = re.compile("|".join(f"(?:{p.pattern})" for p in self.nouns), re.I)
+        if self._nouns_rx.fullmatch(noun):
+            return True
+        return any(p.fullmatch(noun) for p in self.people) and any(
+            p.search(before) for p in self.people_cues
+        )
 
 
 @dataclass

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from claims.facts import Facts, Figure, Measure
-from claims.numbers import NumberMention, find_numbers
+from claims.numbers import INTENSIFIER, NumberMention, find_numbers
 from claims.text import Document, Sent
 
 _NEAR = 40  # chars: an overriding cue this much further away still wins
@@ -176,6 +176,7 @@ class FigureChecker:
         others: list[NumberMention],
         cues: dict[str, list[tuple[int, int]]],
         sent_start: int,
+        noun: str | None = None,
     ) -> str | None:
         text = doc.text
         dist: dict[str, int] = {}
@@ -208,6 +209,8 @@ class FigureChecker:
             best = None
             if (m.id, n.unit) not in self.by_measure:
                 continue  # no figure of this unit: a percentage is never a ballot count
+            if noun is not None and not m.counts(noun, head):
+                continue  # "1.4 million members" counts no votes
             if any(p.search(head) for p in m.exclude_before) or any(
                 p.search(tail[:40]) for p in m.exclude_after
             ):
@@ -223,6 +226,8 @@ class FigureChecker:
                 # Anchored cues may reach back over an appositive: "beat Coyne, his
                 # nearest challenger, by 5,523 votes".
                 end = n.qual_start if n.qual_start is not None else n.start
+                stress = INTENSIFIER.search(text, max(sent_start, end - 20), end)
+                end = stress.start() if stress else end  # "by just 5,523"
                 spans.extend(h.span() for h in p.finditer(text, sent_start, end))
             for hs, he in spans:
                 if hs < n.end and he > n.start:
@@ -243,12 +248,17 @@ class FigureChecker:
                 choice = mid
         return choice
 
-    def _attached_measure(self, doc: Document, n: NumberMention, ce: int, measure_id: str) -> str:
+    def _attached_measure(
+        self, doc: Document, n: NumberMention, ce: int, measure_id: str, noun: str | None = None
+    ) -> str:
         """A number tied to a name ("Coyne on 41.2 per cent", "McCluskey won 51 per cent")
         is that candidate's tally or share, whatever other cues the clause holds, unless
         the words right after it say otherwise ("5,523 votes ahead", "more votes")."""
         own = next((m for m in self.facts.measures if m.needs_subject), None)
         if own is None or measure_id == own.id or (own.id, n.unit) not in self.by_measure:
+            return measure_id
+        head = doc.text[max(0, (n.qual_start or n.start) - 40) : n.qual_start or n.start]
+        if not own.counts(noun, head):
             return measure_id
         tail = doc.text[n.end : ce][:60]
         if any(p.match(tail) for p in own.follows):
@@ -318,16 +328,61 @@ class FigureChecker:
         if not _HAS_DIGIT.search(sent.text) and not (sent.words & _NUMBER_WORDS):
             return []
         issues: list[FigureIssue] = []
+        prev: tuple[int, int, bool] | None = None  # the clause before: start, end, has numbers
+        seen: dict[int, list[NumberMention]] = doc.memo("numbers", dict)
+        seen[sent.index] = []
         for cs, ce in sent.clauses:
             numbers = find_numbers(doc.text, cs, ce)
+            before, prev = prev, (cs, ce, bool(numbers))
             if not numbers:
                 continue
+            seen[sent.index].extend(numbers)
             cues = self._clause_cues(doc.text, cs, ce)
+            if before and self._appositive(doc, sent, numbers[0], before, cs, ce):
+                # "McCluskey's margin over Coyne, 5,523 votes, was narrow": the number
+                # restates the noun before it, whose cue says what it measures.
+                for mid, spans in self._clause_cues(doc.text, before[0], before[1]).items():
+                    if not self.measures[mid].needs_subject:
+                        cues[mid] = spans + cues.get(mid, [])
             for n in numbers:
                 issue = self._check_number(doc, sent, n, cs, ce, numbers, cues)
                 if issue:
                     issues.append(issue)
         return issues
+
+    @staticmethod
+    def _appositive(
+        doc: Document,
+        sent: Sent,
+        n: NumberMention,
+        before: tuple[int, int, bool],
+        cs: int,
+        ce: int,
+    ) -> bool:
+        """Is the clause a number set off by commas after a number-free clause?"""
+        text = doc.text
+        bs, be, has_numbers = before
+        if has_numbers or text[be:cs].strip() != ",":
+            return False
+        if text[cs : n.qual_start if n.qual_start is not None else n.start].strip():
+            return False
+        rest = text[ce : sent.end].lstrip()
+        return rest.startswith(",") or not rest.strip(" .")
+
+    def _noun(self, doc: Document, sent: Sent, n: NumberMention) -> str | None:
+        """What the count counts: the noun after it, else, for a bare count ("Coyne
+        received 187."), the noun of the count before it in the same paragraph
+        ("McCluskey received the backing of 1,185 branches")."""
+        if n.unit != "count" or n.noun:
+            return n.noun
+        if not _BARE_END.match(doc.text, n.end):
+            return None
+        seen: dict[int, list[NumberMention]] = doc.memo("numbers", dict)
+        earlier = [o for o in seen.get(sent.index, ()) if o.unit == "count" and o.end <= n.start]
+        prev = doc.sentences[sent.index - 1] if sent.index > 0 else None
+        if not earlier and prev is not None and prev.paragraph == sent.paragraph:
+            earlier = [o for o in seen.get(prev.index, ()) if o.unit == "count"]
+        return earlier[-1].noun if earlier else None
 
     def _check_number(
         self,
@@ -347,19 +402,21 @@ class FigureChecker:
         when = _WHEN_AFTER.match(tail)
         if when and (not when.group("year") or int(when.group("year")) != self.facts.election.year):
             return None  # "15.2 per cent in 2013": a figure of another year
-        measure_id = self._measure(doc, n, cs, ce, numbers, cues, sent.start)
+        noun = self._noun(doc, sent, n)
+        measure_id = self._measure(doc, n, cs, ce, numbers, cues, sent.start, noun)
         subjects, strong = self._subjects(doc, sent, n, cs, ce)
         if measure_id is not None and strong:
-            measure_id = self._attached_measure(doc, n, ce, measure_id)
+            measure_id = self._attached_measure(doc, n, ce, measure_id, noun)
         if measure_id is None:
             # "McCluskey 59,067, Coyne 53,544": a tally listed beside a name.
             listed = [r for r in sent.refs if n.start - 3 <= r.end <= n.start]
             gap = doc.text[listed[-1].end : n.start] if listed else "x"
             if not (strong and re.fullmatch(r"[\s:(-]*", gap)):
                 return None
-            measure_id = next((m.id for m in self.facts.measures if m.needs_subject), None)
-            if measure_id is None:
+            own = next((m for m in self.facts.measures if m.needs_subject), None)
+            if own is None or not own.counts(noun, head):
                 return None
+            measure_id = own.id
         if doc.scope_at(sent, n.start, n.end) == "other" or not doc.anchored(sent):
             return None
         measure: Measure = self.measures[measure_id]
@@ -387,6 +444,8 @@ class FigureChecker:
 
 
 _HAS_DIGIT = re.compile(r"\d")
+# A count with nothing after it but punctuation or a conjunction: "Coyne received 187."
+_BARE_END = re.compile(r"\s*(?:[.;,)]|$|\s(?:and|but|while|whilst)\b)")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten twenty thirty forty fifty sixty "

@@ -5,7 +5,11 @@ them with the context a regular expression cannot see: the clause must not
 be negated ("this is not a two-horse race"), the words must be about this
 election (not 2013's, not another union's), a phrase set beside somebody who
 did not stand here ("the defeated candidate, Jerry Hicks") is about someone
-else, and a sentence that names every candidate frames nothing.
+else, and a sentence that names every candidate frames nothing.  A phrase the
+article mentions rather than uses ("the BBC called him 'the defeated
+candidate'", "often presented as a two-horse race") and corrects nearby
+("there were three names on the ballot paper") is the article's criticism of
+the framing, not framing.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from claims.facts import Facts, Framing
+from claims.field import states_field_size
 from claims.text import Document, Sent
 
 _APPOSITIVE_AFTER = re.compile(
@@ -22,6 +27,20 @@ _APPOSITIVE_AFTER = re.compile(
 _APPOSITIVE_BEFORE = re.compile(
     r"((?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+(?:Mc|Mac)?[A-Z][a-z'\u2019-]+)+),\s*$"
 )
+# Words that introduce a phrase as somebody's label for a thing: "it called him ",
+# "presented in the national press as a ", "the so-called ".
+_NAMING = re.compile(
+    r"(?:\b(?:call(?:ed|s|ing)?|dub(?:bed|s|bing)?|label(?:led|s|ling)?|brand(?:ed|s|ing)?)"
+    r"\s+(?:him|her|it|them|[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)?)\s+"
+    r"|\b(?:present(?:ed|s|ing)?|describ(?:ed|es|ing)|bill(?:ed|s|ing)?|portray(?:ed|s|ing)?|"
+    r"paint(?:ed|s|ing)?|characteri[sz](?:ed|es|ing)|depict(?:ed|s|ing)?|fram(?:ed|es|ing)|"
+    r"refer(?:red|s|ring)? to|spun|sold)\b"
+    r"(?:\s+(?:him|her|it|them))?(?:\s+[\w\u2019'-]+){0,5}?\s+as\s+"
+    r"|\bso-called\s+)"
+    r"(?:a|an|the)?\s*[\"\u201c\u2018']?\s*$",
+    re.IGNORECASE,
+)
+_SO_CALLED = re.compile(r"\bso-called\b", re.IGNORECASE)
 _NOT_NAMES = {
     "The",
     "A",
@@ -116,4 +135,21 @@ class FramingChecker:
             return False
         if doc.scope_at(sent, s, e) == "other":
             return False
+        if self._mentioned(doc, sent, s, e):
+            return False
         return not self._other_person(doc, sent, s, e)
+
+    def _mentioned(self, doc: Document, sent: Sent, s: int, e: int) -> bool:
+        """Is the phrase somebody's label the article reports and corrects nearby?"""
+        text = doc.text
+        labelled = bool(_NAMING.search(text, max(sent.start, s - 80), s)) or bool(
+            _SO_CALLED.search(text, s, e)
+        )
+        if not labelled:
+            # Scare quotes around just the phrase: the "two-horse race" narrative.
+            labelled = any(s - 3 <= q.start <= s and e <= q.end <= e + 3 for q in sent.quotes)
+        if not labelled:
+            return False
+        lo = doc.sentences[max(0, sent.index - 1)].start
+        hi = doc.sentences[min(len(doc.sentences) - 1, sent.index + 2)].end
+        return states_field_size(self.facts, text[lo:hi])

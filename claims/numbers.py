@@ -195,10 +195,54 @@ _QUAL_RES = [
     (k, re.compile(rf"(?:^|\b|\s)(?:{'|'.join(words)})\s*$", re.IGNORECASE))
     for k, words in _QUALIFIERS.items()
 ]
+# Words that stress a number without changing it: "by just 5,523 votes".
+INTENSIFIER = re.compile(
+    r"\b(?:just|only|a mere|merely|a paltry|a meagre|a measly|a scant|a slender)\s*$",
+    re.IGNORECASE,
+)
 _COUNTED = re.compile(
     r"^[\s-]*(?:[\w-]+\s+)?(?:votes?|nominations?|ballots?|papers|members|workplaces|branches)\b",
     re.IGNORECASE,
 )
+# The thing a count counts: the plural noun right after it, perhaps behind one
+# modifier ("1.4 million members", "1,062,049 ballot papers", "17,143
+# first-preference votes").  Words ending in "s" that are no nouns are skipped.
+_NOUN_AFTER = re.compile(
+    r"[ \t]+(?P<w1>[a-z][a-z'\u2019-]*)(?:[ \t]+(?P<w2>[a-z][a-z'\u2019-]*))?", re.IGNORECASE
+)
+_IRREGULAR_PLURALS = frozenset("people staff men women workforce electorate membership".split())
+_NOT_NOUNS = frozenset(
+    "is was has as us this thus its his hers ours yours theirs less unless whereas across "
+    "besides perhaps always plus versus towards afterwards alongside means represents suggests "
+    "shows gives puts makes leaves remains seems looks compares falls rises includes exceeds "
+    "marks equals counts does goes".split()
+)
+_MODIFIERS = frozenset(
+    "ballot postal valid invalid spoiled spoilt branch workplace union paid-up eligible "
+    "individual separate extra more fewer additional".split()
+)
+
+
+def _plural(word: str) -> bool:
+    w = word.lower()
+    if w in _IRREGULAR_PLURALS:
+        return True
+    return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in _NOT_NOUNS
+
+
+def head_noun(text: str, end: int) -> str | None:
+    """The noun a count written at ``text[..end]`` counts, if one follows it."""
+    m = _NOUN_AFTER.match(text, end, min(len(text), end + 60))
+    if not m:
+        return None
+    w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
+    if _plural(w1):
+        return w1
+    if w2 and ("-" in w1 or w1 in _MODIFIERS) and _plural(w2):
+        return w2
+    return None
+
+
 _APPROX_AFTER = re.compile(r"^\s*(?:or so|odd|-odd|plus|\+|or thereabouts)\b", re.IGNORECASE)
 
 
@@ -213,6 +257,7 @@ class NumberMention:
     qualifier: str = "exact"  # exact, approx, over, under, near_below, near_above
     form: str = "number"  # number, ratio, fraction, points
     qual_start: int | None = None  # where the qualifier begins, if any
+    noun: str | None = None  # what a count counts, when a noun follows it ("members")
 
 
 def _words_value(text: str) -> tuple[float, int] | None:
@@ -259,7 +304,7 @@ def _digits_value(text: str) -> tuple[float, int]:
 
 def _qualifier(text: str, start: int, end: int) -> tuple[str, int | None]:
     before = text[max(0, start - 40) : start]
-    before = re.sub(r"\b(?:just|only|a mere|merely|a paltry|a meagre|a measly)\s*$", "", before)
+    before = INTENSIFIER.sub("", before)
     for kind, rx in _QUAL_RES:
         m = rx.search(before)
         if m:
@@ -314,5 +359,6 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         form = "points" if re.search(r"points?|pts?", pct, re.IGNORECASE) else "number"
         unit = "percent" if pct else "count"
         q, qs = _qualifier(text, s, e)
-        out.append(NumberMention(s, e, m.group(0), value, unit, sig, q, form, qs))
+        noun = head_noun(text, e) if unit == "count" else None
+        out.append(NumberMention(s, e, m.group(0), value, unit, sig, q, form, qs, noun))
     return out

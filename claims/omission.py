@@ -15,10 +15,9 @@ import re
 from dataclasses import dataclass
 
 from claims.facts import Facts
+from claims.field import acknowledges_field
 from claims.text import Document, Sent
 
-_NUM = {2: "two|2", 3: "three|3", 4: "four|4", 5: "five|5", 6: "six|6", 7: "seven|7"}
-_ORD = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}
 # Words that report the outcome: a winner, a loser, a result or vote figures.  A
 # preview that names two contenders ("have both passed the nomination threshold")
 # reports no result, so it is no omission (the facts brief: "an article that reports
@@ -35,6 +34,33 @@ _OUTCOME = re.compile(
     r"|\d[\d,]*\s+votes\b|\d\s*(?:%|per ?cent\b))",
     re.IGNORECASE,
 )
+
+
+# An outcome spoken of ahead of time reports none: "is seeking a third term", "the
+# result is expected two days later", "hopes of victory".
+_PROSPECT_BEFORE = re.compile(
+    r"\b(?:seek(?:s|ing)?|bid(?:s|ding)?(?: for| to)?|hop(?:e|es|ing|ed)(?: for| of| to)?|"
+    r"aim(?:s|ing)? (?:for|to|at)|chances? (?:of|at)|will|would|could|might|may|if|whether|"
+    r"expect(?:s|ed)? to|set to|likely to|on course (?:for|to)|ahead of|awaits?|awaiting|"
+    r"want(?:s|ed)? to|pursuit of|quest for|try(?:ing)? to|tries to|hunt for)"
+    r"(?:\s+[\w\u2019'-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+_PROSPECT_AFTER = re.compile(
+    r"\s+(?:is |are )?(?:expected|due|awaited|will be|to be (?:declared|announced))\b",
+    re.IGNORECASE,
+)
+
+
+def _reports_outcome(text: str) -> bool:
+    """Does the text report an outcome (not only look ahead to one)?"""
+    for m in _OUTCOME.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        before = re.split(r"[.;:!?]", before)[-1]
+        if _PROSPECT_BEFORE.search(before) or _PROSPECT_AFTER.match(text, m.end()):
+            continue
+        return True
+    return False
 
 
 @dataclass
@@ -75,27 +101,6 @@ def _misspelt(name: str, text: str) -> bool:
     return False
 
 
-def _acknowledges(facts: Facts, text: str) -> bool:
-    """Does the text say there were more candidates without naming them?"""
-    n = len(facts.candidates)
-    if n not in _NUM:
-        return False
-    total, others = _NUM[n], _NUM.get(n - 1, "")
-    pats = [
-        rf"\b(?:{total})[- ](?:candidates|contenders|way|horse|cornered|person|man)\b",
-        rf"\b{_ORD[n]}[- ](?:candidate|contender|man|placed|place)\b",
-        rf"\bfinished {_ORD[n]}\b|\bcame {_ORD[n]}\b|\bin {_ORD[n]} place\b",
-        rf"\b(?:{total}) (?:people|men|names) (?:stood|were on the ballot)\b",
-    ]
-    if others:
-        pats.append(
-            rf"\b(?:{others}|both) (?:other |defeated |losing |beaten |unsuccessful )?"
-            r"(?:candidates|challengers|rivals|opponents|contenders|losers)\b"
-        )
-        pats.append(rf"\b(?:the )?other (?:{others}) (?:candidates|challengers|contenders)\b")
-    return any(re.search(p, text, re.IGNORECASE) for p in pats)
-
-
 def check_omission(doc: Document, facts: Facts) -> OmissionHit | None:
     this = [s for s in doc.sentences if s.scope == "this"]
     named: set[str] = set()
@@ -111,9 +116,9 @@ def check_omission(doc: Document, facts: Facts) -> OmissionHit | None:
         return None
     missing = [c.id for c in facts.candidates if c.id not in mentioned_anywhere]
     missing = [c for c in missing if not _misspelt(facts.candidate(c).name, doc.text)]
-    if not missing or _acknowledges(facts, doc.text):
+    if not missing or acknowledges_field(facts, doc.text):
         return None
-    if not _OUTCOME.search(doc.text):
+    if not _reports_outcome(doc.text):
         return None
     best: Sent | None = None
     best_score = -1

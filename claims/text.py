@@ -11,6 +11,7 @@ around it, whether a statement is about this election or another one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,7 +102,7 @@ class Document:
         self.text = article.text
         self.facts = facts
         self.sentences: list[Sent] = []
-        self._mark_cache: dict[tuple[int, int], tuple[bool, bool]] = {}
+        self._mark_cache: dict[tuple[int, int], tuple[bool, bool, bool]] = {}
         self._anchor_cache: dict[int, bool] = {}
         self._memo: dict[object, Any] = {}
         self._build()
@@ -127,6 +128,7 @@ class Document:
             sent.clauses = self._clauses(s, e)
             sent.refs = self._refs(s, e)
             self.sentences.append(sent)
+        self._starts = [sent.start for sent in self.sentences]
         self.all_quotes = self._quotes()
         for sent in self.sentences:
             sent.quotes = [q for q in self.all_quotes if q.start < sent.end and q.end > sent.start]
@@ -231,28 +233,43 @@ class Document:
     # -- scope ---------------------------------------------------------------------------
     def _marks(self, s: int, e: int) -> tuple[bool, bool]:
         """(mentions this election, mentions another) within text[s:e]."""
+        this, other, _ = self._marks3(s, e)
+        return this, other
+
+    def _marks3(self, s: int, e: int) -> tuple[bool, bool, bool]:
+        """(this, other, this by more than a weak marker) within text[s:e]."""
         key = (s, e)
         if key in self._mark_cache:
             return self._mark_cache[key]
         el = self.facts.election
         text = self.text
         this = bool(el.any_marker and el.any_marker.search(text, s, e))
+        strong = this and (
+            not el.weak_markers
+            or bool(el.any_strong_marker and el.any_strong_marker.search(text, s, e))
+        )
         other = bool(el.any_other_marker and el.any_other_marker.search(text, s, e))
         for y in _YEAR.findall(text, s, e):
             if el.year is not None and int(y) == el.year:
-                this = True
+                this = strong = True
             elif el.year is not None:
                 other = True
-        if not this:
-            this = any(
-                self.facts.candidate(r.candidate).exclusive and r.by_name
-                for sent in self.sentences
-                if sent.start < e and sent.end > s
-                for r in sent.refs
-                if s <= r.start < e
-            )
-        self._mark_cache[key] = (this, other)
-        return this, other
+        if not strong:
+            strong = self._exclusive_named(s, e)
+            this = this or strong
+        self._mark_cache[key] = (this, other, strong)
+        return this, other, strong
+
+    def _exclusive_named(self, s: int, e: int) -> bool:
+        """Is a candidate who stood only here named within text[s:e]?"""
+        i = max(0, bisect_right(self._starts, s) - 1)
+        for sent in self.sentences[i:]:
+            if sent.start >= e:
+                break
+            for r in sent.refs:
+                if s <= r.start < e and r.by_name and self.facts.candidate(r.candidate).exclusive:
+                    return True
+        return False
 
     def _scopes(self) -> None:
         # An article whose opening is about another contest stays there unless
@@ -267,10 +284,10 @@ class Document:
         for sent in self.sentences:
             if sent.paragraph != para:
                 state, para = default, sent.paragraph
-            this, other = self._marks(sent.start, sent.end)
+            this, other, strong = self._marks3(sent.start, sent.end)
             if other and not this:
                 state = "other"
-            elif this:
+            elif this and (strong or state == "this"):
                 state = "this"
             sent.scope = state
 

@@ -71,11 +71,10 @@ class ClaimChecker:
                 if rebut and rebut.search(sent.text):
                     continue  # the sentence states the correction
                 first = min(s for s, _ in spans)
-                # "There was no guideline...", "staff were not bound by...": the
-                # negated first concept states the correction, not the claim.
-                rule_at = spans[0][0]
-                cs, _ = doc.clause_of(sent, rule_at)
-                if doc.negated_before(rule_at, min(cs, rule_at), words=4):
+                # "There was no guideline...", "staff were not bound by...", "its
+                # guidance placed no duty of neutrality": a negated first concept,
+                # wherever it is named, states the correction, not the claim.
+                if self._denied(doc, sent, self.groups[claim.id][0]):
                     continue
                 if doc.scope_at(sent, first, max(e for _, e in spans)) == "other":
                     continue
@@ -84,6 +83,17 @@ class ClaimChecker:
                 )
                 hits.append(ClaimHit(claim, sent, sent.start, sent.end, score))
         return hits
+
+    @staticmethod
+    def _denied(doc: Document, sent: Sent, group: re.Pattern | None) -> bool:
+        """Is any mention of the claim's first concept negated in its clause?"""
+        if group is None:
+            return False
+        for m in group.finditer(doc.text, sent.start, sent.end):
+            cs, _ = doc.clause_of(sent, m.start())
+            if doc.negated_before(m.start(), min(cs, m.start()), words=4):
+                return True
+        return False
 
     def challenge(self, doc: Document, hit: ClaimHit) -> None:
         """Set hit.challenged when the article rebuts the claim."""

@@ -114,6 +114,12 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
         ('severity = "high"', 'severity = "dire"', "framings[0].severity", "expected one of"),
         ('subject = "mccluskey"', 'subject = "smith"', "figures[0].subject", "not a candidate id"),
         ('name = "Gerard Coyne"\n', "", "candidates[1].name", "missing"),
+        (
+            "nouns = ['votes?', 'ballots?', 'papers', 'points?']",
+            "nouns = ['votes?(']",
+            "measures[0].nouns",
+            "not a valid pattern",
+        ),
     ],
 )
 def test_malformed_file_names_file_key_and_problem(tmp_path, old, new, key, problem):
@@ -146,3 +152,10 @@ def test_unknown_top_level_key_is_rejected(tmp_path):
 def test_a_second_election_file_loads(tmp_path):
     facts = load_facts(SECOND)
     assert facts.election.id == "harbour-chair-2021" and len(facts.candidates) == 4
+
+
+def test_measures_know_what_their_counts_count(facts):
+    votes = next(m for m in facts.measures if m.id == "votes")
+    assert votes.counts("votes") and votes.counts(None)
+    assert not votes.counts("members") and not votes.counts("branches")
+    assert votes.counts("members", "was backed by ")

@@ -303,3 +303,68 @@ def test_spaced_thousands_are_read_whole(text):
 
 def test_by_a_number_then_to_another_is_a_scoreline_not_a_margin(matcher):
     assert figures(matcher, "He was elected by 59,067 members to 53,544 for Coyne.") == []
+
+
+# -- what a count counts: the noun after it, or the one it leaves out ----------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "McCluskey now heads a union with 1.3 million members.",
+        "Coyne won the backing of 240 branches and workplaces.",
+        "The incumbent took charge of 600 staff at the headquarters.",
+    ],
+)
+def test_a_count_of_something_other_than_votes_is_no_tally(matcher, sentence):
+    assert figures(matcher, sentence) == []
+
+
+def test_a_count_of_people_after_a_voting_verb_is_still_a_tally(matcher):
+    (f,) = figures(matcher, "Coyne was backed by 49,000 union members.")
+    assert f.fact_ids == ["votes.coyne"]
+
+
+def test_a_bare_count_counts_what_the_count_before_it_counted(matcher):
+    text = "McCluskey gathered the support of 900 branches. Coyne gathered 150."
+    assert figures(matcher, text) == []
+
+
+def test_a_bare_count_after_a_vote_count_is_a_vote_count(matcher):
+    (f,) = figures(matcher, "McCluskey won 59,067 votes. Coyne won 48,000.")
+    assert f.fact_ids == ["votes.coyne"]
+
+
+# -- margins written as "by only N", "N votes over X", or an appositive ------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The general secretary defeated Coyne by only 5,523 votes.",
+        "McCluskey ended the count 5,523 votes over Coyne.",
+        "McCluskey's lead over Coyne, 5,523 votes, proved enough.",
+        "His winning margin, 5,523 votes over Coyne, was thin.",
+    ],
+)
+def test_a_margin_is_not_read_as_a_tally(matcher, sentence):
+    assert figures(matcher, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The general secretary defeated Coyne by a mere 3,100 votes.",
+        "McCluskey ended the count 7,000 votes over Coyne.",
+        "McCluskey's lead over Coyne, 8,200 votes, proved enough.",
+    ],
+)
+def test_a_wrong_margin_is_flagged_as_the_margin(matcher, sentence):
+    (f,) = figures(matcher, sentence)
+    assert f.fact_ids == ["margin.votes"]
+
+
+def test_an_opinion_poll_lead_is_not_the_election_margin(matcher):
+    text = "A new Survation poll gives the Tories a lead of 17 points."
+    assert figures(matcher, text) == []
+
+
+def test_an_opinion_poll_paragraph_stays_about_the_poll(matcher):
+    text = "Polls show Labour far behind. An Opinium survey put its deficit at 19 points."
+    assert figures(matcher, text) == []

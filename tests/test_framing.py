@@ -241,3 +241,52 @@ def test_the_only_candidate_to_do_something_still_passes(matcher):
 def test_who_lost_to_the_winner_identifies_one_loser(matcher):
     (f,) = framing(matcher, "Coyne, who lost to Len McCluskey by a narrow margin, is appealing.")
     assert f.rule_id == "framing.identifying-loss"
+
+
+# -- a phrase mentioned and corrected is criticism, not framing --------------------------
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "Several papers described the contest as a two-horse race, though three candidates "
+            "stood.",
+        ),
+        (
+            'One radio bulletin labelled Coyne "the losing candidate". There were two losing '
+            "candidates, not one.",
+        ),
+        ("The so-called head-to-head ignored the third candidate on the ballot.",),
+    ],
+)
+def test_a_phrase_reported_and_corrected_is_not_framing(matcher, paragraphs):
+    assert framing(matcher, *paragraphs) == []
+
+
+def test_a_phrase_reported_without_correction_is_still_framing(matcher):
+    (f,) = framing(matcher, "The contest was billed as a two-horse race.")
+    assert f.rule_id == "framing.two-person"
+
+
+def test_a_paragraph_about_another_contest_is_not_moved_by_the_organisation_name(matcher):
+    text = (
+        "In 2016 Jeremy Corbyn saw off Owen Smith. Unite backed the incumbent, and the "
+        "defeated candidate went back to the backbenches."
+    )
+    assert framing(matcher, text) == []
+
+
+def test_the_organisation_name_alone_still_places_an_unscoped_paragraph_here(matcher):
+    (f,) = framing(matcher, "Unite members rejected the defeated candidate.")
+    assert f.rule_id == "framing.definite-loser"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Sore loser Coyne heads to court.", "Bad loser Gerard Coyne calls in lawyers."]
+)
+def test_a_sore_loser_epithet_is_about_conduct_not_the_field(matcher, sentence):
+    assert framing(matcher, sentence) == []
+
+
+def test_loser_as_a_title_is_still_flagged(matcher):
+    (f,) = framing(matcher, "Loser Gerard Coyne calls in the lawyers.")
+    assert f.rule_id == "framing.loser-title"

@@ -114,3 +114,13 @@ def test_went_on_to_is_not_a_speech_verb(facts):
     d = doc(facts, "Ian Allinson was nominated early. He went on to take 17,143 votes.")
     s = d.sentences[1]
     assert d.voice_at(s, s.start, s.end) == ("outlet", None)
+
+
+def test_a_weak_marker_does_not_move_a_paragraph_about_another_contest(facts):
+    d = doc(facts, "Last year Owen Smith lost to Jeremy Corbyn. Unite had backed Corbyn.")
+    assert [s.scope for s in d.sentences] == ["other", "other"]
+
+
+def test_a_strong_marker_moves_it_back(facts):
+    d = doc(facts, "Owen Smith lost to Jeremy Corbyn. The Unite general secretary race followed.")
+    assert [s.scope for s in d.sentences] == ["other", "this"]

@@ -171,3 +171,19 @@ def test_claim_finding_carries_correction_and_source(matcher):
     (f,) = claims(matcher, "Union staff broke guidelines requiring them to be neutral.")
     assert f.fact_ids == ["guidelines.none"]
     assert "no such rule" in f.correction and "guidelines" in f.fact_sources[0].lower()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rules, it said, were never meant to keep officials neutral.",
+        "Unite replied that its guidance placed no duty of neutrality on its officers.",
+    ],
+)
+def test_a_sentence_that_negates_the_rule_is_the_denial_not_the_claim(matcher, sentence):
+    assert claims(matcher, sentence) == []
+
+
+def test_a_claim_that_staff_were_not_neutral_is_still_the_claim(matcher):
+    (f,) = claims(matcher, "Coyne says officials were not neutral, in breach of union rules.")
+    assert f.rule_id == "claim.neutrality-guidelines"
