@@ -186,7 +186,7 @@ def parse_config(
         raise ConfigError(f"{origin}: database: expected a table with `path`")
     if not isinstance(db_path, str) or not db_path:
         raise ConfigError(f"{origin}: database.path: expected a file path, got {db_path!r}")
-    facts = data.pop("facts", {"files": ["facts/unite-2017.toml"]})
+    facts = data.pop("facts", {"files": [str(BUNDLED_FACTS)]})  # default: the bundled file
     if (
         not isinstance(facts, dict)
         or not isinstance(facts.get("files"), list)

@@ -88,3 +88,11 @@ def test_cli_exits_2_on_a_bad_config(tmp_path):
     assert run.returncode == 2
     assert "politeness.retries" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_without_a_facts_table_the_bundled_facts_are_used(tmp_path):
+    from factwatch.config import BUNDLED_FACTS
+
+    config = load_config(write(tmp_path, '[database]\npath = "fw.db"\n'))
+    assert config.facts == [str(BUNDLED_FACTS)]
+    assert BUNDLED_FACTS.exists()
