@@ -140,6 +140,10 @@ def _parse(data: dict, origin: str) -> Facts:
         weak_markers=comp.many(r.strings(e, "weak_markers", "election"), "election.weak_markers"),
         source=source_of(e, "election") if "source" in e else "",
         candidates_fact=r.get(e, "candidates_fact", "election", str, ""),
+        electorate_figure=r.get(e, "electorate_figure", "election", str, ""),
+        electorate_of=comp.many(
+            r.strings(e, "electorate_of", "election"), "election.electorate_of"
+        ),
     )
 
     facts: dict[str, Fact] = {}
@@ -222,6 +226,13 @@ def _parse(data: dict, origin: str) -> Facts:
     election.any_marker = _join(election.markers)
     election.any_other_marker = _join(election.other_markers)
     all_fact_ids = set(facts) | {f.id for f in figures}
+    counts = {f.id for f in figures if f.unit == "count" and not f.subject}
+    if election.electorate_figure and election.electorate_figure not in counts:
+        raise r.fail(
+            "election.electorate_figure",
+            f"{election.electorate_figure!r} is not the id of a [[figures]] count of the whole"
+            " election",
+        )
     if election.candidates_fact and election.candidates_fact not in all_fact_ids:
         raise r.fail(
             "election.candidates_fact",

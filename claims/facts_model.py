@@ -27,6 +27,10 @@ class Election:
     weak_markers: list[re.Pattern] = field(default_factory=list)
     source: str = ""
     candidates_fact: str = ""  # the fact that lists every candidate (omission quotes it)
+    # The count figure of everyone entitled to vote, and the words that name that whole
+    # ("of Unite's members"): a candidate's share "of" it is checked against it.
+    electorate_figure: str = ""
+    electorate_of: list[re.Pattern] = field(default_factory=list)
     # The lists above joined into one pattern each (one scan per text, not one per marker).
     any_marker: re.Pattern | None = None
     any_other_marker: re.Pattern | None = None

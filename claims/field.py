@@ -35,6 +35,11 @@ def _patterns(n: int) -> tuple[re.Pattern | None, re.Pattern | None]:
     if others:
         strict.append(rf"\b(?:{others}) {_LOSS} (?:candidates|challengers|rivals|contenders)\b")
         strict.append(rf"\b(?:the )?other (?:{others}) (?:candidates|challengers|contenders)\b")
+        # "Two candidates lost, not one."
+        strict.append(
+            rf"\b(?:{others}) (?:candidates|challengers|contenders|men|people) (?:lost|were"
+            r" defeated|were beaten)\b"
+        )
         loose.append(
             rf"\b(?:{others}|both) (?:other |{_LOSS} )?"
             r"(?:candidates|challengers|rivals|opponents|contenders|losers)\b"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.facts import Facts, Figure, Measure
 from claims.numbers import INTENSIFIER, NumberMention, find_numbers
@@ -297,6 +297,8 @@ class FigureChecker:
                         if subject is None:
                             return [], False
                     return [r.candidate], True
+            if _BRACKETED.fullmatch(gap):
+                return [r.candidate], True  # "Coyne 53,544 (41.2%)"
         if after:
             r = after[0]
             if re.fullmatch(
@@ -323,10 +325,43 @@ class FigureChecker:
                 cands = [r.candidate for r in sent.refs if nxt[0] <= r.start <= nxt[0] + 4][:1]
         return list(dict.fromkeys(cands)), False
 
+    def _of_electorate(self, tail: str, figures: list[Figure]) -> list[Figure]:
+        """A candidate's share "of Unite's members" is a share of the electorate: the
+        figures become the candidates' tallies over the electorate's count."""
+        el = self.facts.election
+        if not el.electorate_of or not any(p.match(tail) for p in el.electorate_of):
+            return figures
+        whole = next((f for f in self.facts.figures if f.id == el.electorate_figure), None)
+        if whole is None or not whole.value:
+            return []  # a share of a total the facts do not record: not judged
+        out = []
+        for f in figures:
+            tally = next(
+                (
+                    t
+                    for t in self.by_measure.get((f.measure, "count"), [])
+                    if t.subject == f.subject and not t.qualifier
+                ),
+                None,
+            )
+            if tally is not None:
+                share = round(100.0 * tally.value / whole.value, 2)
+                out.append(
+                    replace(
+                        f,
+                        value=share,
+                        statement=f"{tally.statement} ({share}% of"
+                        f" the {whole.value:,.0f} counted in: {whole.statement})",
+                    )
+                )
+        return out
+
     # -- checking -----------------------------------------------------------------------
     def check_sentence(self, doc: Document, sent: Sent) -> list[FigureIssue]:
         if not _HAS_DIGIT.search(sent.text) and not (sent.words & _NUMBER_WORDS):
             return []
+        if sent.words & _SUPERSEDED_WORDS and _SUPERSEDED.search(sent.text):
+            return []  # a correction quotes the wrong figure it withdraws
         issues: list[FigureIssue] = []
         prev: tuple[int, int, bool] | None = None  # the clause before: start, end, has numbers
         seen: dict[int, list[NumberMention]] = doc.memo("numbers", dict)
@@ -344,8 +379,12 @@ class FigureChecker:
                 for mid, spans in self._clause_cues(doc.text, before[0], before[1]).items():
                     if not self.measures[mid].needs_subject:
                         cues[mid] = spans + cues.get(mid, [])
+            ranges = _ranges(doc.text, numbers)
             for n in numbers:
-                issue = self._check_number(doc, sent, n, cs, ce, numbers, cues)
+                if any(lo is n for lo in ranges.values()):
+                    continue  # judged with the number that closes its range
+                low = ranges.get(id(n))
+                issue = self._check_number(doc, sent, n, cs, ce, numbers, cues, low)
                 if issue:
                     issues.append(issue)
         return issues
@@ -393,6 +432,7 @@ class FigureChecker:
         ce: int,
         numbers: list[NumberMention],
         cues: dict[str, list[tuple[int, int]]],
+        low: NumberMention | None = None,
     ) -> FigureIssue | None:
         text = doc.text
         head = text[max(cs, (n.qual_start or n.start) - 40) : n.qual_start or n.start]
@@ -409,9 +449,9 @@ class FigureChecker:
             measure_id = self._attached_measure(doc, n, ce, measure_id, noun)
         if measure_id is None:
             # "McCluskey 59,067, Coyne 53,544": a tally listed beside a name.
-            listed = [r for r in sent.refs if n.start - 3 <= r.end <= n.start]
+            listed = [r for r in sent.refs if n.start - 20 <= r.end <= n.start]
             gap = doc.text[listed[-1].end : n.start] if listed else "x"
-            if not (strong and re.fullmatch(r"[\s:(-]*", gap)):
+            if not (strong and _LIST_GAP.fullmatch(gap)):
                 return None
             own = next((m for m in self.facts.measures if m.needs_subject), None)
             if own is None or not own.counts(noun, head):
@@ -437,13 +477,40 @@ class FigureChecker:
                 figures = [f for f in figures if f.subject in subjects]
             if not figures:
                 return None
-        if any(consistent(n, f) for f in figures):
+        if unit == "percent" and measure.needs_subject:
+            figures = self._of_electorate(tail, figures)
+            if not figures:
+                return None
+        if low is not None:
+            # A range is right when it holds the figure, as rounded to its own precision.
+            half = 0.5 * 10 ** -_decimals(n.text)
+            if any(low.value - half <= f.value <= n.value + half for f in figures):
+                return None
+        elif any(consistent(n, f) for f in figures):
             return None
         figure = min(figures, key=lambda f: abs(f.value - n.value))
         return FigureIssue(sent, n, figure, measure_id, figure.subject or None, strong)
 
 
 _HAS_DIGIT = re.compile(r"\d")
+# A sentence that repeats a figure only to withdraw it: "was misstated as 7,143",
+# "this article originally gave the turnout as 21.2 per cent".
+_SUPERSEDED = re.compile(
+    r"\b(?:misstated|misreported|misquoted|mistyped|misprinted)\b"
+    r"|\b(?:originally|previously|wrongly|incorrectly|mistakenly)\s+(?:gave|stated|said|reported|"
+    r"put|listed|described|quoted)\b|\ban? (?:earlier|previous) version\b",
+    re.IGNORECASE,
+)
+_SUPERSEDED_WORDS = frozenset(
+    "misstated misreported misquoted mistyped misprinted originally previously wrongly "
+    "incorrectly mistakenly earlier previous".split()
+)
+# "between 12 and 13 per cent", "45-46 per cent": the first number opens a range.
+_RANGE_OPEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to)\s*|[-\u2013]", re.IGNORECASE)
+# "Coyne 53,544 (43.2%)": a share in brackets after the candidate's tally.
+_BRACKETED = re.compile(r"[\s:-]*\d[\d,.]*\s*(?:votes?\s*)?\(\s*", re.IGNORECASE)
+_LIST_GAP = re.compile(r"[\s:(-]*(?:\d[\d,.]*\s*(?:votes?\s*)?[(,]\s*)?")
 # A count with nothing after it but punctuation or a conjunction: "Coyne received 187."
 _BARE_END = re.compile(r"\s*(?:[.;,)]|$|\s(?:and|but|while|whilst)\b)")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
@@ -452,6 +519,26 @@ _NUMBER_WORDS = frozenset(
     "seventy eighty ninety hundred thousand million half third quarter fifth tenth "
     "eighth".split()
 )
+
+
+def _decimals(written: str) -> int:
+    """Decimal places of a number as written ("12.5 per cent" has one)."""
+    m = re.search(r"\d(?:[\d,]*)(?:\.(\d+))?", written)
+    return len(m.group(1)) if m and m.group(1) else 0
+
+
+def _ranges(text: str, numbers: list[NumberMention]) -> dict[int, NumberMention]:
+    """Ranges in a clause ("between 12 and 13 per cent", "45-46%"): the closing
+    number's id mapped to the opening one."""
+    out: dict[int, NumberMention] = {}
+    for a, b in zip(numbers, numbers[1:], strict=False):
+        join = text[a.end : b.qual_start if b.qual_start is not None else b.start]
+        if not _RANGE_JOIN.fullmatch(join) or a.value >= b.value:
+            continue
+        opened = _RANGE_OPEN.search(text, max(0, a.start - 12), a.start)
+        if opened or join.strip() in ("-", "\u2013"):
+            out[id(b)] = a
+    return out
 
 
 def _qualifies(qualifier: re.Pattern, near: str) -> bool:

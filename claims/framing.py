@@ -31,13 +31,14 @@ _APPOSITIVE_BEFORE = re.compile(
 # "presented in the national press as a ", "the so-called ".
 _NAMING = re.compile(
     r"(?:\b(?:call(?:ed|s|ing)?|dub(?:bed|s|bing)?|label(?:led|s|ling)?|brand(?:ed|s|ing)?)"
-    r"\s+(?:him|her|it|them|[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)?)\s+"
+    r"\s+(?:him|her|it|them|the (?:contest|race|election|ballot|vote|result)|"
+    r"[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)?)\s+"
     r"|\b(?:present(?:ed|s|ing)?|describ(?:ed|es|ing)|bill(?:ed|s|ing)?|portray(?:ed|s|ing)?|"
     r"paint(?:ed|s|ing)?|characteri[sz](?:ed|es|ing)|depict(?:ed|s|ing)?|fram(?:ed|es|ing)|"
     r"refer(?:red|s|ring)? to|spun|sold)\b"
     r"(?:\s+(?:him|her|it|them))?(?:\s+[\w\u2019'-]+){0,5}?\s+as\s+"
     r"|\bso-called\s+)"
-    r"(?:a|an|the)?\s*[\"\u201c\u2018']?\s*$",
+    r"[\"\u201c\u2018']?\s*(?:a|an|the)?\s*[\"\u201c\u2018']?\s*$",
     re.IGNORECASE,
 )
 _SO_CALLED = re.compile(r"\bso-called\b", re.IGNORECASE)

@@ -368,3 +368,48 @@ def test_an_opinion_poll_lead_is_not_the_election_margin(matcher):
 def test_an_opinion_poll_paragraph_stays_about_the_poll(matcher):
     text = "Polls show Labour far behind. An Opinium survey put its deficit at 19 points."
     assert figures(matcher, text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turnout came in at between 11 and 13 per cent, the union said.",
+        "Coyne finished with between 40 and 42 per cent of the vote.",
+    ],
+)
+def test_a_range_holding_the_figure_passes(matcher, sentence):
+    assert figures(matcher, sentence) == []
+
+
+def test_a_range_missing_the_figure_is_flagged(matcher):
+    found = figures(matcher, "Coyne finished with between 30 and 35 per cent of the vote.")
+    assert [f.fact_ids for f in found] == [["share.coyne"]]
+
+
+def test_a_share_of_the_membership_is_checked_against_the_electorate(matcher):
+    assert (
+        figures(matcher, "Coyne's 53,544 votes came from barely 5 per cent of the members.") == []
+    )
+    found = figures(matcher, "Coyne was backed by 41.2 per cent of the union's members.")
+    assert [f.fact_ids for f in found] == [["share.coyne"]]
+
+
+def test_a_withdrawn_figure_in_a_correction_is_not_a_finding(matcher):
+    sentence = "Correction: Gerard Coyne's total was wrongly given as 35,544 in the first edition."
+    assert figures(matcher, sentence) == []
+
+
+def test_a_compound_vote_count_before_a_result_noun_is_the_margin(matcher):
+    assert figures(matcher, "McCluskey hung on after a 5,523-vote win over Coyne.") == []
+    found = figures(matcher, "McCluskey hung on after a 9,000-vote win over Coyne.")
+    assert [f.fact_ids for f in found] == [["margin.votes"]]
+
+
+def test_a_bracketed_share_belongs_to_the_tally_before_it(matcher):
+    found = figures(matcher, "Results: McCluskey 59,067 (45.4%), Allinson 17,143 (15.1%).")
+    assert [f.fact_ids for f in found] == [["share.allinson"]]
+
+
+def test_a_share_after_an_appositive_belongs_to_the_name(matcher):
+    found = figures(matcher, "Coyne, the West Midlands regional secretary, drew 38 per cent.")
+    assert [f.fact_ids for f in found] == [["share.coyne"]]

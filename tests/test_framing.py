@@ -290,3 +290,27 @@ def test_a_sore_loser_epithet_is_about_conduct_not_the_field(matcher, sentence):
 def test_loser_as_a_title_is_still_flagged(matcher):
     (f,) = framing(matcher, "Loser Gerard Coyne calls in the lawyers.")
     assert f.rule_id == "framing.loser-title"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("Members faced a straight union ballot between the two men.", "straight union ballot"),
+        ("It was a scrap between Coyne and McCluskey from the start.", "scrap between Coyne"),
+        ("Voters had a choice between McCluskey's record and Coyne's promises.", "choice between"),
+        ("The incumbent saw off a single challenger in the spring.", "a single challenger"),
+    ],
+)
+def test_two_person_contest_in_new_wording_is_flagged(matcher, sentence, key):
+    found = framing(matcher, sentence)
+    assert len(found) == 1
+    assert key.lower() in found[0].quote.lower()
+
+
+def test_a_label_quoted_by_a_critic_and_corrected_is_not_flagged(matcher):
+    found = framing(
+        matcher,
+        "A tabloid called the race 'a straight fight' on Monday.",
+        "Two candidates lost, not one, and Allinson took 13.2 per cent.",
+    )
+    assert found == []

@@ -105,6 +105,10 @@ def test_kill_9_at_random_points_then_rerun_loses_and_duplicates_nothing(slow_ne
 
 
 def test_two_passes_started_together_run_exactly_once(slow_news, tmp_path):
+    # Slower pages here (a pass of several seconds), so that the two passes
+    # overlap even when a busy machine starts the second process late.
+    for i in range(ARTICLES):
+        slow_news.route(f"/a/{i}", responses=[Response(body=article_html(i), delay=0.15)])
     config = write_config(tmp_path, slow_news, "pair")
     procs = [
         subprocess.Popen(

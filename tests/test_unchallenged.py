@@ -187,3 +187,20 @@ def test_a_sentence_that_negates_the_rule_is_the_denial_not_the_claim(matcher, s
 def test_a_claim_that_staff_were_not_neutral_is_still_the_claim(matcher):
     (f,) = claims(matcher, "Coyne says officials were not neutral, in breach of union rules.")
     assert f.rule_id == "claim.neutrality-guidelines"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Coyne argues union rules obliged regional staff to stay out of the contest.",
+        "Officials, he says, were bound by the guidance to take no side in the ballot.",
+    ],
+)
+def test_neutrality_rule_in_new_wording_is_flagged(matcher, sentence):
+    found = claims(matcher, sentence)
+    assert [f.rule_id for f in found] == ["claim.neutrality-guidelines"]
+
+
+def test_reports_called_wrong_in_the_same_sentence_challenge_the_claim(matcher):
+    sentence = "Stories that Allinson backed the call for a fresh ballot were simply untrue."
+    assert claims(matcher, sentence) == []
