@@ -9,6 +9,7 @@ import click
 
 from claims.findings import KINDS
 from factwatch.cli import handle_errors
+from factwatch.cli.pages import read_page
 from factwatch.config import BUNDLED_FACTS
 from factwatch.errors import ExtractionError, FactwatchError
 
@@ -51,33 +52,14 @@ def _load(item: str, obj):  # noqa: ANN001, ANN202
     from scraper.encoding import decode_body
     from scraper.extract import extract
 
-    if item.startswith(("http://", "https://")):
-        from scraper.fetch import fetch
-
-        config = obj.config
-        result = fetch(item, politeness=config.politeness, safety=config.safety, trusted=True)
-        if result.error:
-            raise FactwatchError(f"{item}: cannot fetch: {result.error}")
-        data, ctype = result.body, result.content_type or ""
-        if "html" in ctype or _looks_html(data, item):
-            return extract(result.text(), url=item)
-        return _article_from_text(result.text(), item)
-    path = Path(item)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FactwatchError(
-            f"{item}: no such file (give a path to an HTML or text file, or an http(s) URL)"
-        ) from None
-    except IsADirectoryError:
-        raise FactwatchError(
-            f"{item}: is a folder; pass the files in it (e.g. {item}/*.html)"
-        ) from None
-    except OSError as exc:
-        raise FactwatchError(f"{item}: cannot read: {exc.strerror}") from None
-    if _looks_html(data, path.name):
-        return extract(data, url=item)
-    return _article_from_text(decode_body(data), item)
+    page = read_page(item, obj.config)
+    if page.text is not None:  # fetched: decoded with the response's charset
+        if "html" in page.content_type or _looks_html(page.body, item):
+            return extract(page.text, url=item)
+        return _article_from_text(page.text, item)
+    if _looks_html(page.body, Path(item).name):
+        return extract(page.body, url=item)
+    return _article_from_text(decode_body(page.body), item)
 
 
 def _table(rows: list[dict]) -> str:

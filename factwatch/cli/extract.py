@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import click
 
 from factwatch.cli import handle_errors
-from factwatch.errors import ExtractionError, FetchError
+from factwatch.cli.pages import is_url, read_page
+from factwatch.errors import ExtractionError, FactwatchError
 from scraper.models import Article
 
 
@@ -19,30 +18,13 @@ class PageError(Exception):
     """One page could not be read or extracted; the message names the page."""
 
 
-def _is_url(page: str) -> bool:
-    return urlsplit(page).scheme.lower() in ("http", "https")
-
-
 def _read(page: str, config: Any) -> tuple[str | bytes, str]:
     """The page's HTML and the URL to extract it under."""
-    if _is_url(page):
-        from scraper.fetch import fetch
-
-        try:
-            result = fetch(page, politeness=config.politeness, safety=config.safety, trusted=True)
-        except FetchError as exc:
-            raise PageError(str(exc)) from None
-        if result.error:
-            raise PageError(result.error if page in result.error else f"{page}: {result.error}")
-        return result.text(), result.final_url or page
-    path = Path(page)
-    if not path.is_file():
-        hint = " (a folder, not a file)" if path.is_dir() else ""
-        raise PageError(f"{page}: no such file{hint}; give an HTML file or an http(s) URL")
     try:
-        return path.read_bytes(), ""
-    except OSError as exc:
-        raise PageError(f"{page}: cannot read the file: {exc.strerror}") from None
+        got = read_page(page, config)
+    except FactwatchError as exc:
+        raise PageError(str(exc)) from None
+    return (got.text if got.text is not None else got.body), got.url
 
 
 def _extract(page: str, config: Any) -> Article:
@@ -132,7 +114,7 @@ def extract(obj: Any, pages: tuple[str, ...], fmt: str) -> None:
         factwatch extract saved/article.html https://example.org/news/unite-result
         factwatch extract --format json saved/*.html > pages.json
     """
-    config = obj.config if any(_is_url(p) for p in pages) else None
+    config = obj.config if any(is_url(p) for p in pages) else None
     records, failed = [], False
     for page in pages:
         try:
