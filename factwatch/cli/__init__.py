@@ -2,11 +2,13 @@
 
 Commands live in small modules by concern and are registered here:
 
-    scrape.py   run, demo, sources, articles, extract
-    check.py    check, recheck
+    scrape.py   run, recheck, demo, sources, articles
+    extract.py  extract
+    check.py    check
     review.py   findings, search, show, review
     rebut.py    rebut, rebuttals, corrections, export, serve
     ops.py      schedule, status, backup
+    pages.py    (helper) read a file or URL named on the command line
 
 Every command's help ends with an example (tests/test_cli_help.py checks).
 Errors derived from FactwatchError print one line to stderr and exit with
