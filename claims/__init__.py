@@ -4,6 +4,7 @@ facts.py         load and validate a facts file (TOML); re-exports the dataclass
 facts_model.py   the facts as plain dataclasses (election, candidates, figures, rules)
 facts_reader.py  typed TOML access with clear errors; {MACRO} expansion
 text.py          the text model: sentences, clauses, quotations, speakers, voice, scope
+contenders.py    people the article casts as contenders of another contest
 numbers.py       numbers as journalists write them, with their qualifiers
 framing.py       two-person framing rules in context
 figures.py       numbers attached to a measure and a candidate, judged with rounding

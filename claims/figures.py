@@ -68,6 +68,15 @@ _WHEN_AFTER = re.compile(
     r"|last\s+time\b|(?:four|five|three)\s+years\s+(?:ago|earlier)\b)",
     re.IGNORECASE,
 )
+# "35,334, well down on the 53,544 he won in 2017": the number compared is of another time.
+_COMPARED_WITH = re.compile(
+    r"[^;:]{0,30}?\b(?:(?:down|up|fell|dropped|rose|falling|rising)\s+(?:on|from)"
+    r"|(?:fewer|more|less|lower|higher|smaller|larger|bigger)\s+than|compared\s+(?:with|to))"
+    r"\s+(?:the\s+)?(?:[\w'\u2019]+\s+){0,2}?\d[\d,.]*[^.;:]{0,40}?"
+    r"\b(?:in|of)\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 # Names after a comparison ("behind McCluskey and Coyne", "ahead of Coyne") are its objects.
 _COMPARED = re.compile(
     r"\b(?:behind|ahead of|in front of|beat|beats|beating|defeated|defeating|against|than|"
@@ -442,8 +451,20 @@ class FigureChecker:
         when = _WHEN_AFTER.match(tail)
         if when and (not when.group("year") or int(when.group("year")) != self.facts.election.year):
             return None  # "15.2 per cent in 2013": a figure of another year
+        comp = _COMPARED_WITH.match(text, n.end, sent.end)
+        if comp and int(comp.group("year")) == self.facts.election.year:
+            return None  # "35,334, down on the 53,544 he won in 2017": the other time's
         noun = self._noun(doc, sent, n)
         measure_id = self._measure(doc, n, cs, ce, numbers, cues, sent.start, noun)
+        if (
+            measure_id is not None
+            and not self.measures[measure_id].needs_subject
+            and _BY_BEFORE.search(head)
+            and _SCORE_AFTER.match(tail)
+        ):
+            # "won by 45.4 per cent to Coyne's 41.2 per cent": both figures are tallies.
+            own = next((m for m in self.facts.measures if m.needs_subject), None)
+            measure_id = own.id if own is not None else measure_id
         subjects, strong = self._subjects(doc, sent, n, cs, ce)
         if measure_id is not None and strong:
             measure_id = self._attached_measure(doc, n, ce, measure_id, noun)

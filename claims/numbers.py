@@ -101,7 +101,10 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?)"
 )
 _SCALE = r"(?:\s*(?:m|bn|k)\b|\s+(?:million|thousand|billion)\b)"
-_PCT = r"(?:\s*%|\s*per\s?cent\b|\s*percent\b|\s*pc\b|\s+(?:percentage\s+)?points?\b|\s*pts?\b)"
+_PCT = (
+    r"(?:\s*%|\s*per\s?cent\b|\s*percent\b|\s*pc\b|\s+(?:percentage\s+)?points?\b|\s*pts?\b"
+    r"|-(?:percentage-)?points?\b(?![\s-]+plan))"
+)
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
 _NUMBER = re.compile(
     rf"(?P<ratio>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>\d+|{_WORD}|hundred))"

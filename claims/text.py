@@ -11,11 +11,12 @@ around it, whether a statement is about this election or another one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from claims.contenders import foreign_contenders
 from claims.facts import Candidate, Facts
 from scraper.models import Article
 from scraper.segment import split_sentences
@@ -103,8 +104,10 @@ class Document:
         self.facts = facts
         self.sentences: list[Sent] = []
         self._mark_cache: dict[tuple[int, int], tuple[bool, bool, bool]] = {}
+        self._marker_pos: dict[str, tuple[list[int], list[int]]] = {}
         self._anchor_cache: dict[int, bool] = {}
         self._memo: dict[object, Any] = {}
+        self.foreign, self.foreign_count = foreign_contenders(self.text, facts)
         self._build()
 
     # -- construction -------------------------------------------------------------------
@@ -242,23 +245,58 @@ class Document:
         if key in self._mark_cache:
             return self._mark_cache[key]
         el = self.facts.election
-        text = self.text
-        this = bool(el.any_marker and el.any_marker.search(text, s, e))
-        strong = this and (
-            not el.weak_markers
-            or bool(el.any_strong_marker and el.any_strong_marker.search(text, s, e))
-        )
-        other = bool(el.any_other_marker and el.any_other_marker.search(text, s, e))
-        for y in _YEAR.findall(text, s, e):
-            if el.year is not None and int(y) == el.year:
-                this = strong = True
-            elif el.year is not None:
-                other = True
-        if not strong:
+        this = self._has("this", s, e)
+        strong = this and (not el.weak_markers or self._has("strong", s, e))
+        other = self._has("other", s, e)
+        foreign = self._has("foreign", s, e)
+        if foreign:  # a contender of another contest: only this election's year says here
+            other, this, strong = True, False, False
+        if el.year is not None:
+            for y in self._years(s, e):
+                if y == el.year:
+                    this = strong = True
+                else:
+                    other = True
+        if not strong and not foreign:
             strong = self._exclusive_named(s, e)
             this = this or strong
         self._mark_cache[key] = (this, other, strong)
         return this, other, strong
+
+    def _positions(self, kind: str) -> tuple[list[int], list[int]]:
+        """Every ``kind`` marker match in the document, found once: (starts, ends)."""
+        if kind not in self._marker_pos:
+            el = self.facts.election
+            rx = {
+                "this": el.any_marker,
+                "strong": el.any_strong_marker,
+                "other": el.any_other_marker,
+                "foreign": self.foreign,
+                "year": _YEAR,
+            }[kind]
+            found = [m.span() for m in rx.finditer(self.text)] if rx is not None else []
+            self._marker_pos[kind] = ([a for a, _ in found], [b for _, b in found])
+        return self._marker_pos[kind]
+
+    def _has(self, kind: str, s: int, e: int) -> bool:
+        """Is a ``kind`` marker match wholly within text[s:e]?"""
+        starts, ends = self._positions(kind)
+        i = bisect_left(starts, s)
+        while i < len(starts) and starts[i] < e:
+            if ends[i] <= e:
+                return True
+            i += 1
+        return False
+
+    def _years(self, s: int, e: int) -> list[int]:
+        """The four-digit years written within text[s:e]."""
+        starts, ends = self._positions("year")
+        i, out = bisect_left(starts, s), []
+        while i < len(starts) and starts[i] < e:
+            if ends[i] <= e:
+                out.append(int(self.text[starts[i] : ends[i]]))
+            i += 1
+        return out
 
     def _exclusive_named(self, s: int, e: int) -> bool:
         """Is a candidate who stood only here named within text[s:e]?"""
@@ -275,11 +313,16 @@ class Document:
         # An article whose opening is about another contest stays there unless
         # a paragraph says otherwise.
         default = "this"
-        if self.sentences:
-            first = self.sentences[0]
-            this, other = self._marks(first.start, first.end)
-            if other and not this:
+        lead = self.sentences[:2]
+        if lead:
+            marks = [self._marks3(s.start, s.end) for s in lead]
+            if any(m[1] for m in marks) and not any(m[2] for m in marks):
                 default = "other"
+        year = self.facts.election.year
+        if self.foreign_count >= 2 and year not in self._years(0, len(self.text)):
+            # Several contenders of another contest and never this election's year: the
+            # article reports that contest.
+            default = "other"
         state, para = default, -1
         for sent in self.sentences:
             if sent.paragraph != para:
@@ -293,6 +336,8 @@ class Document:
 
     def scope_at(self, sent: Sent, start: int, end: int) -> str:
         """Which election the words at [start, end) are about: "this" or "other"."""
+        if self.foreign is not None and self._foreign_sentence(sent):
+            return "other"
         for cs, ce in sent.clauses:
             if cs <= start < ce or (start <= cs < end):
                 this, other = self._marks(cs, ce)
@@ -310,6 +355,17 @@ class Document:
                 return "this"
             return "other" if self._nearest_other(sent, start) else "this"
         return sent.scope
+
+    def _foreign_sentence(self, sent: Sent) -> bool:
+        """Does the sentence name another contest's contender, and not this year?"""
+        key = ("foreign", sent.index)
+        if key not in self._memo:
+            assert self.foreign is not None
+            year = self.facts.election.year
+            self._memo[key] = self._has("foreign", sent.start, sent.end) and (
+                year not in self._years(sent.start, sent.end)
+            )
+        return self._memo[key]
 
     def _nearest_other(self, sent: Sent, pos: int) -> bool:
         el = self.facts.election

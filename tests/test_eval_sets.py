@@ -46,7 +46,9 @@ def test_dev_set_scores_f1_one(shared_dir, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["generalisation.jsonl", "coverage.jsonl", "formats.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["generalisation.jsonl", "coverage.jsonl", "formats.jsonl", "traps.jsonl"]
+)
 def test_our_sets_stay_above_their_floor(shared_dir, tmp_path, name):
     cases = HERE / "fixtures" / "claims" / name
     assert score(shared_dir, cases, tmp_path) >= 0.95

@@ -413,3 +413,16 @@ def test_a_bracketed_share_belongs_to_the_tally_before_it(matcher):
 def test_a_share_after_an_appositive_belongs_to_the_name(matcher):
     found = figures(matcher, "Coyne, the West Midlands regional secretary, drew 38 per cent.")
     assert [f.fact_ids for f in found] == [["share.coyne"]]
+
+
+def test_hyphenated_points_margin_is_a_percentage_margin(matcher):
+    assert not figures(matcher, "McCluskey's 4.2-point lead over Coyne was narrow.")
+
+
+def test_wrong_hyphenated_points_margin_is_flagged(matcher):
+    found = figures(matcher, "McCluskey won with a 9-point margin over Coyne.")
+    assert [f for f in found if f.fact_ids == ["margin.points"]]
+
+
+def test_by_x_to_y_are_two_candidates_shares_not_a_margin(matcher):
+    assert not figures(matcher, "McCluskey won by 45.4% to Coyne's 41.2%, a narrow result.")

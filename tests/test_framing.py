@@ -314,3 +314,29 @@ def test_a_label_quoted_by_a_critic_and_corrected_is_not_flagged(matcher):
         "Two candidates lost, not one, and Allinson took 13.2 per cent.",
     )
     assert found == []
+
+
+def test_only_rival_narrowed_by_a_clause_is_not_framing(matcher):
+    found = framing(
+        matcher, "Coyne, McCluskey's only rival with backing from the shop stewards, spoke."
+    )
+    assert not found
+
+
+def test_only_rival_unqualified_after_a_narrowed_one_is_still_reported(matcher):
+    found = framing(
+        matcher,
+        "Coyne was McCluskey's only challenger to carry the West Midlands region.",
+        "On the night, Coyne, McCluskey's only challenger in the hall, left early.",
+    )
+    assert [f for f in found if "in the hall" in f.quote]
+
+
+def test_and_only_other_candidate_is_framing(matcher):
+    found = framing(matcher, "Coyne, second and only other contender, conceded on Friday.")
+    assert found
+
+
+def test_two_cornered_contest_is_framing(matcher):
+    found = framing(matcher, "It was a bruising two-cornered contest for Unite's top job.")
+    assert found

@@ -204,3 +204,11 @@ def test_neutrality_rule_in_new_wording_is_flagged(matcher, sentence):
 def test_reports_called_wrong_in_the_same_sentence_challenge_the_claim(matcher):
     sentence = "Stories that Allinson backed the call for a fresh ballot were simply untrue."
     assert claims(matcher, sentence) == []
+
+
+def test_neutrality_as_a_ban_on_backing_candidates_is_the_claim(matcher):
+    found = claims(
+        matcher,
+        "The complaint says the union's rules prohibited staff from supporting any candidate.",
+    )
+    assert [f for f in found if f.rule_id == "claim.neutrality-guidelines"]
