@@ -48,7 +48,8 @@ _SCORE_BEFORE = re.compile(r"\d\s*(?:votes?\s+)?(?:to|against|-|\u2013)\s*$", re
 _SCORELINE = re.compile(r"^\s*(?:votes?\s+)?(?:to|against|-|\u2013)\s*$", re.IGNORECASE)
 # "A of B members": B is the whole A is counted from ("131,000 of a million members").
 _BASE_BEFORE = re.compile(
-    r"\d(?:\s*(?:%|per\s?cent|percent))?\s+(?:[\w-]+\s+)?of(?:\s+the|\s+some)?\s*$",
+    r"(?:\d|\bhundred|\bthousand|\bdozen|\bhandful)(?:\s*(?:%|per\s?cent|percent))?\s+"
+    r"(?:[\w-]+\s+)?(?:out\s+)?of(?:\s+the|\s+some)?\s*$",
     re.IGNORECASE,
 )
 # ...and the verb after B is A's ("of a million members voted").
@@ -74,6 +75,13 @@ _COMPARED_WITH = re.compile(
     r"|(?:fewer|more|less|lower|higher|smaller|larger|bigger)\s+than|compared\s+(?:with|to))"
     r"\s+(?:the\s+)?(?:[\w'\u2019]+\s+){0,2}?\d[\d,.]*[^.;:]{0,40}?"
     r"\b(?:in|of)\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# Several candidates together: "his two challengers", "between them", "combined".
+_GROUP_SUBJECT = re.compile(
+    r"\b(?:combined|together|between them|jointly)\b"
+    r"|\b(?:two|both|three|all)\s+(?:of\s+)?(?:(?:his|her|their|the)\s+)?"
+    r"(?:challengers|rivals|opponents|candidates|contenders|losers|men)\b",
     re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
@@ -145,7 +153,11 @@ def consistent(n: NumberMention, fig: Figure) -> bool:
     sig = n.sig_figs
     rounded = _close(_round_sig(t, sig), v) or _close(_trunc_sig(t, sig), v)
     if q == "approx":
-        return rounded or abs(v - t) <= fig.approx * t or _close(_round_sig(t, 1), v)
+        # "some 62,000" for 59,067: within the facts' slack, but also within about one
+        # unit of the last figure the writer gave.
+        unit = 10.0 ** (math.floor(math.log10(abs(v))) - sig + 1) if v else 0.0
+        near = abs(v - t) <= fig.approx * t and (sig < 2 or abs(v - t) <= 1.5 * unit)
+        return rounded or near or _close(_round_sig(t, 1), v)
     if sig >= fig.sig_figs:
         return rounded
     # Written with fewer figures than the facts allow: accept only a near value.
@@ -407,13 +419,14 @@ class FigureChecker:
         cs: int,
         ce: int,
     ) -> bool:
-        """Is the clause a number set off by commas after a number-free clause?"""
+        """Is the clause a number set off by commas or a dash after a number-free clause?"""
         text = doc.text
         bs, be, has_numbers = before
-        if has_numbers or text[be:cs].strip() != ",":
+        if has_numbers or text[be:cs].strip() not in (",", "-", "\u2013", "\u2014"):
             return False
-        if text[cs : n.qual_start if n.qual_start is not None else n.start].strip():
-            return False
+        lead = text[cs : n.qual_start if n.qual_start is not None else n.start]
+        if INTENSIFIER.sub("", lead).strip():
+            return False  # "just 5,523 votes" is still the bare number
         rest = text[ce : sent.end].lstrip()
         return rest.startswith(",") or not rest.strip(" .")
 
@@ -454,6 +467,8 @@ class FigureChecker:
         comp = _COMPARED_WITH.match(text, n.end, sent.end)
         if comp and int(comp.group("year")) == self.facts.election.year:
             return None  # "35,334, down on the 53,544 he won in 2017": the other time's
+        if _GROUP_SUBJECT.search(text, max(sent.start, cs - 80), n.start):
+            return None  # "the two challengers took more than half": no one candidate's
         noun = self._noun(doc, sent, n)
         measure_id = self._measure(doc, n, cs, ce, numbers, cues, sent.start, noun)
         if (
@@ -536,7 +551,8 @@ _LIST_GAP = re.compile(r"[\s:(-]*(?:\d[\d,.]*\s*(?:votes?\s*)?[(,]\s*)?")
 _BARE_END = re.compile(r"\s*(?:[.;,)]|$|\s(?:and|but|while|whilst)\b)")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten twenty thirty forty fifty sixty "
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty "
     "seventy eighty ninety hundred thousand million half third quarter fifth tenth "
     "eighth".split()
 )

@@ -94,7 +94,12 @@ _ORD = {
 }
 _WORD = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
 _SCALE_WORDS = r"(?:hundred|thousand|million|billion)"
-_WORDNUM = rf"(?:{_WORD}(?:[\s-]+(?:and\s+)?{_WORD})*(?:\s+{_SCALE_WORDS})*|a\s+{_SCALE_WORDS})"
+# "fifty-nine thousand and sixty-seven", "five and a half thousand", "two hundred".
+_WORDGROUP = rf"{_WORD}(?:[\s-]+(?:and\s+)?{_WORD})*(?:\s+and\s+a\s+half)?"
+_WORDNUM = (
+    rf"(?:{_WORDGROUP}(?:\s+{_SCALE_WORDS}(?:\s+and\s+{_WORDGROUP}|\s+{_WORDGROUP}(?=\s+"
+    rf"{_SCALE_WORDS}\b))?)*|a\s+{_SCALE_WORDS})"
+)
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:,\s\d{3})+(?![\d%]|\.\d|\s*(?:per\s?cent|percent|pc)\b|,\s?\d)"
@@ -107,7 +112,8 @@ _PCT = (
 )
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
 _NUMBER = re.compile(
-    rf"(?P<ratio>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>\d+|{_WORD}|hundred))"
+    rf"(?P<ratio>\b(?:one|1)\s+(?:(?:member|voter|person|worker|elector)\s+)?in\s+(?:every\s+)?"
+    rf"(?P<den>\d+|{_WORD}|hundred))"
     rf"|(?P<frac>\b(?:{_FRACTION_WORDS})\b(?=\s+(?:of|the)\b))"
     rf"|(?P<num>(?<![\w.,£$€])(?:{_DIGITS}{_SCALE}?|\b{_WORDNUM}\b))(?P<pct>{_PCT})?",
     re.IGNORECASE,
@@ -120,7 +126,9 @@ _SKIP_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)?\s*(?:{_MONTHS}\b|years?\b|yrs?\b|months?\b|weeks?\b|days?\b|hours?\b|"
     r"minutes?\b|[ap]\.?m\b|o'clock|pounds?\b|p\b|mps?\b|seats?\b|jobs?\b|miles?\b|km\b|"
     r"times\b|terms?\b|regions?\b|-year|-month|-week|-day|-point plan|per hour|an hour|"
-    r"councils?\b|councillors?\b|constituenc)",
+    r"councils?\b|councillors?\b|constituenc|"
+    # "a three-way vote", "a two-horse race": how many took part, never a figure.
+    r"-(?:way|horse|cornered|candidate|strong)\b)",
     re.IGNORECASE,
 )
 _SKIP_BEFORE = re.compile(
@@ -241,7 +249,9 @@ def head_noun(text: str, end: int) -> str | None:
     w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
     if _plural(w1):
         return w1
-    if w2 and ("-" in w1 or w1 in _MODIFIERS) and _plural(w2):
+    # "100,000 Irish members": a capitalised modifier (a nationality, a place).
+    proper = m.group("w1")[0].isupper()
+    if w2 and ("-" in w1 or w1 in _MODIFIERS or proper) and _plural(w2):
         return w2
     return None
 
@@ -271,7 +281,9 @@ def _words_value(text: str) -> tuple[float, int] | None:
         if tok in ("and", ""):
             continue
         if tok == "a":
-            current = 1.0
+            continue  # "a thousand", "and a half"
+        if tok == "half":
+            current += 0.5
             continue
         if tok in _UNITS:
             current += _UNITS[tok]
@@ -359,6 +371,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             if value < 1000 and not m.group("pct") and not _COUNTED.match(after):
                 continue  # "two", "three": figures only when they count votes or the like
         pct = m.group("pct") or ""
+        if not pct and value != int(value) and not re.search(r"[a-z]\s*$", num, re.I):
+            continue  # "McCluskey 45.4": a bare decimal is a share, never a count
         form = "points" if re.search(r"points?|pts?", pct, re.IGNORECASE) else "number"
         unit = "percent" if pct else "count"
         q, qs = _qualifier(text, s, e)

@@ -426,3 +426,57 @@ def test_wrong_hyphenated_points_margin_is_flagged(matcher):
 
 def test_by_x_to_y_are_two_candidates_shares_not_a_margin(matcher):
     assert not figures(matcher, "McCluskey won by 45.4% to Coyne's 41.2%, a narrow result.")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("fifty-three thousand and forty-four ballots", 53044),
+        ("four and a half thousand votes", 4500),
+        ("three hundred and twelve thousand papers", 312000),
+        ("a thousand votes", 1000),
+    ],
+)
+def test_number_words_with_thousands_and_halves_are_read_whole(text, value):
+    (n,) = find_numbers(text)
+    assert n.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["in a four-way race", "a two-horse affair", "Coyne 53.5, Allinson 17.1"]
+)
+def test_n_way_and_bare_decimals_are_not_counts(text):
+    assert [n for n in find_numbers(text) if n.unit == "count"] == []
+
+
+def test_one_noun_in_n_is_a_ratio():
+    (n,) = find_numbers("just one voter in every four")
+    assert (n.form, n.value) == ("ratio", pytest.approx(25.0))
+
+
+MIXED_WRONG = [
+    ("Gerard Coyne picked up some sixty-eight thousand votes.", "votes.coyne"),
+    ("Scarcely one voter in five took part in the ballot.", "turnout"),
+    ("Officials were said to have put turnout at nineteen per cent.", "turnout"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "fact_id"), MIXED_WRONG)
+def test_wrong_figures_in_words_are_flagged(matcher, sentence, fact_id):
+    assert [f.fact_ids for f in figures(matcher, sentence)] == [[fact_id]]
+
+
+MIXED_RIGHT = [
+    "McCluskey collected fifty-nine thousand and sixty-seven votes.",
+    "Ian Allinson gathered around seventeen thousand votes.",
+    "McCluskey clung on by a hair's breadth - a mere 5,523 votes.",
+    "Together, McCluskey's two rivals won more than half the vote.",
+    "Only a handful out of 130,071 votes cast were spoiled.",
+    "McCluskey thanked the union's 60,000 Scottish members.",
+    "McCluskey won a three-way contest.",
+]
+
+
+@pytest.mark.parametrize("sentence", MIXED_RIGHT)
+def test_honest_or_unrelated_figures_in_mixed_styles_pass(matcher, sentence):
+    assert figures(matcher, sentence) == []

@@ -340,3 +340,8 @@ def test_and_only_other_candidate_is_framing(matcher):
 def test_two_cornered_contest_is_framing(matcher):
     found = framing(matcher, "It was a bruising two-cornered contest for Unite's top job.")
     assert found
+
+
+def test_a_binary_contest_is_two_person_framing(matcher):
+    (f,) = framing(matcher, "Members faced a binary election between McCluskey and his critic.")
+    assert "binary election" in f.quote
