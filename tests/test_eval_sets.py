@@ -48,7 +48,14 @@ def test_dev_set_scores_f1_one(shared_dir, tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "name",
-    ["generalisation.jsonl", "coverage.jsonl", "formats.jsonl", "traps.jsonl", "mixed.jsonl"],
+    [
+        "generalisation.jsonl",
+        "coverage.jsonl",
+        "formats.jsonl",
+        "traps.jsonl",
+        "mixed.jsonl",
+        "fresh.jsonl",
+    ],
 )
 def test_our_sets_stay_above_their_floor(shared_dir, tmp_path, name):
     cases = HERE / "fixtures" / "claims" / name

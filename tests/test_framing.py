@@ -345,3 +345,13 @@ def test_two_cornered_contest_is_framing(matcher):
 def test_a_binary_contest_is_two_person_framing(matcher):
     (f,) = framing(matcher, "Members faced a binary election between McCluskey and his critic.")
     assert "binary election" in f.quote
+
+
+def test_both_campaigns_said_of_the_third_candidate_is_not_framing(matcher):
+    sentence = "Allinson, who came third, criticised the tone of both camps in a blog post."
+    assert framing(matcher, sentence) == []
+
+
+def test_both_camps_without_the_third_candidate_is_still_framing(matcher):
+    (f,) = framing(matcher, "Both camps traded insults on the final weekend of voting.")
+    assert "Both camps" in f.quote

@@ -212,3 +212,11 @@ def test_neutrality_as_a_ban_on_backing_candidates_is_the_claim(matcher):
         "The complaint says the union's rules prohibited staff from supporting any candidate.",
     )
     assert [f for f in found if f.rule_id == "claim.neutrality-guidelines"]
+
+
+def test_a_candidate_saying_he_is_not_alone_in_seeking_a_rerun_is_the_claim(matcher):
+    found = claims(
+        matcher,
+        "Mr Coyne told supporters he was not alone in demanding a new ballot for the union.",
+    )
+    assert [f.rule_id for f in found] == ["claim.joint-rerun"]
