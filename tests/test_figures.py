@@ -480,3 +480,13 @@ MIXED_RIGHT = [
 @pytest.mark.parametrize("sentence", MIXED_RIGHT)
 def test_honest_or_unrelated_figures_in_mixed_styles_pass(matcher, sentence):
     assert figures(matcher, sentence) == []
+
+
+def test_own_tally_that_puts_a_candidate_ahead_is_not_a_margin(matcher):
+    sentence = "In the end 59,067 votes placed McCluskey ahead of both rivals."
+    assert figures(matcher, sentence) == []
+
+
+def test_votes_separating_two_candidates_are_the_margin(matcher):
+    sentence = "Only some 1,800 votes separated the two leading men, McCluskey and Coyne."
+    assert [f.fact_ids for f in figures(matcher, sentence)] == [["margin.votes"]]
