@@ -32,7 +32,7 @@ test: install browser
 check: install
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/mypy factwatch scraper claims db rebuttals
+	$(BIN)/mypy -p factwatch
 
 bench: install
 	$(BIN)/python bench/run_all.py

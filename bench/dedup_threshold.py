@@ -19,7 +19,7 @@ import random
 import sys
 from pathlib import Path
 
-from scraper.dedup import hamming, simhash
+from factwatch.core.fingerprints import hamming, simhash
 
 EDITS = 5
 

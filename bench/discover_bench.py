@@ -13,11 +13,11 @@ import re
 import time
 from pathlib import Path
 
-from scraper.feeds import parse_feed
-from scraper.listing import parse_listing
-from scraper.safexml import check_xml_safe
-from scraper.sitemaps import parse_sitemap
-from scraper.topic import TopicFilter
+from factwatch.scraper.feeds import parse_feed
+from factwatch.scraper.listing import parse_listing
+from factwatch.scraper.safexml import check_xml_safe
+from factwatch.scraper.sitemaps import parse_sitemap
+from factwatch.scraper.topic import TopicFilter
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "bench" / "extraction" / "html"

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import trafilatura
 
-from factwatch.errors import ExtractionError
-from scraper.extract import Extractor
+from factwatch.core.errors import ExtractionError
+from factwatch.scraper.extract import Extractor
 
 WORD = re.compile(r"\w+")
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "extraction"

@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from claims.facts import load_facts
-from claims.matcher import Matcher
-from scraper.models import Article
-from scraper.segment import join_paragraphs, segment
+from factwatch.claims.facts import load_facts
+from factwatch.claims.matcher import Matcher
+from factwatch.core.records import Article
+from factwatch.core.segment import join_paragraphs, segment
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "facts" / "unite-2017.toml"

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import trafilatura
 
-from db import open_db, store
-from factwatch.errors import ExtractionError
-from scraper.extract import extract
+from factwatch.core.errors import ExtractionError
+from factwatch.db import open_db, store
+from factwatch.scraper.extract import extract
 
 ROUNDS = 3
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "extraction"

@@ -16,7 +16,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from claims.facts_model import (
+from factwatch.claims.facts_model import (
     Candidate,
     Election,
     Fact,
@@ -26,8 +26,8 @@ from claims.facts_model import (
     Framing,
     Measure,
 )
-from claims.facts_reader import NOT_ATTRIBUTIVE, Compiler, Reader, candidate_macros
-from factwatch.errors import FactsError
+from factwatch.claims.facts_reader import NOT_ATTRIBUTIVE, Compiler, Reader, candidate_macros
+from factwatch.core.errors import FactsError
 
 __all__ = [
     "Candidate",

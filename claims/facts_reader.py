@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claims.facts_model import Candidate
-from factwatch.errors import FactsError
+from factwatch.claims.facts_model import Candidate
+from factwatch.core.errors import FactsError
 
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+)?"

@@ -15,9 +15,9 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from claims.facts import Facts, Figure, Measure
-from claims.numbers import INTENSIFIER, NumberMention, find_numbers
-from claims.text import Document, Sent
+from factwatch.claims.facts import Facts, Figure, Measure
+from factwatch.claims.numbers import INTENSIFIER, NumberMention, find_numbers
+from factwatch.claims.text import Document, Sent
 
 _NEAR = 40  # chars: an overriding cue this much further away still wins
 _STRONG_VERB = (

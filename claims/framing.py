@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.facts import Facts, Framing
-from claims.field import states_field_size
-from claims.text import Document, Sent
+from factwatch.claims.facts import Facts, Framing
+from factwatch.claims.field import states_field_size
+from factwatch.claims.text import Document, Sent
 
 _APPOSITIVE_AFTER = re.compile(
     r"^,?\s+((?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+(?:Mc|Mac)?[A-Z][a-z'\u2019-]+)+)"

@@ -11,14 +11,14 @@ article.text[start:end]``); the exact phrase and its offsets are in
 
 from __future__ import annotations
 
-from claims.facts import Facts
-from claims.figures import FigureChecker, FigureIssue
-from claims.findings import RECORDED_KINDS, Finding
-from claims.framing import FramingChecker, FramingHit
-from claims.omission import check_omission
-from claims.text import Document, Sent
-from claims.unchallenged import ClaimChecker, ClaimHit
-from scraper.models import Article
+from factwatch.claims.facts import Facts
+from factwatch.claims.figures import FigureChecker, FigureIssue
+from factwatch.claims.findings import RECORDED_KINDS
+from factwatch.claims.framing import FramingChecker, FramingHit
+from factwatch.claims.omission import check_omission
+from factwatch.claims.text import Document, Sent
+from factwatch.claims.unchallenged import ClaimChecker, ClaimHit
+from factwatch.core.records import Article, Finding
 
 _RANK = {"low": 0, "medium": 1, "high": 2}
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.facts import Facts
-from claims.field import acknowledges_field
-from claims.text import Document, Sent
+from factwatch.claims.facts import Facts
+from factwatch.claims.field import acknowledges_field
+from factwatch.claims.text import Document, Sent
 
 # Words that report the outcome: a winner, a loser, a result or vote figures.  A
 # preview that names two contenders ("have both passed the nomination threshold")

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from claims.contenders import foreign_contenders
-from claims.facts import Candidate, Facts
-from scraper.models import Article
-from scraper.segment import split_sentences
+from factwatch.claims.contenders import foreign_contenders
+from factwatch.claims.facts import Candidate, Facts
+from factwatch.core.records import Article
+from factwatch.core.segment import split_sentences
 
 SPEECH_VERBS = (
     r"said|says|say|added|adds|claimed|claims|claim|insisted|insists|argued|argues|alleged|"

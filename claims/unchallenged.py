@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.facts import Facts, FalseClaim
-from claims.text import Document, Sent
+from factwatch.claims.facts import Facts, FalseClaim
+from factwatch.claims.text import Document, Sent
 
 
 @dataclass

@@ -14,14 +14,14 @@ from pathlib import Path
 
 import sqlite_utils
 
-from factwatch.errors import DatabaseError
+from factwatch.core.errors import DatabaseError
 
 BUSY_TIMEOUT_MS = 30_000
 
 
 def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) the database at ``path`` and migrate it."""
-    from db.migrations import migrate as run_migrations
+    from factwatch.db.migrations import migrate as run_migrations
 
     path = Path(path)
     try:

@@ -14,8 +14,8 @@ from typing import Any
 
 import sqlite_utils
 
-from db.fts import fts_query
-from factwatch.errors import DatabaseError, NotFoundError
+from factwatch.core.errors import DatabaseError, NotFoundError
+from factwatch.db.fts import fts_query
 
 EMPTY_DATABASE = "no findings yet: run `factwatch demo` or `factwatch run` first"
 STATUSES = ("suggested", "confirmed", "dismissed")

@@ -14,9 +14,9 @@ from typing import Any
 
 import sqlite_utils
 
-from db import transaction
-from db.queries import resolve_finding
-from factwatch.errors import NotFoundError
+from factwatch.core.errors import NotFoundError
+from factwatch.db import transaction
+from factwatch.db.queries import resolve_finding
 
 ACTIONS = {"confirm": "confirmed", "dismiss": "dismissed", "reopen": "suggested"}
 DECIDED = ("confirmed", "dismissed")

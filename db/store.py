@@ -24,10 +24,9 @@ from typing import Any
 
 import sqlite_utils
 
-from claims.findings import Finding
-from db import transaction
-from scraper.dedup import NEAR_DUPLICATE_DISTANCE
-from scraper.models import Article, SourceConfig
+from factwatch.core.fingerprints import NEAR_DUPLICATE_DISTANCE
+from factwatch.core.records import Article, Finding, SourceConfig
+from factwatch.db import transaction
 
 
 def now() -> str:
@@ -273,7 +272,7 @@ def finding_row(finding: Finding, *, article_id: int, article_key: str) -> dict[
 def _inherit(db: sqlite_utils.Database, row: dict[str, Any]) -> None:
     """Let a new finding show an earlier decision on the same statement elsewhere."""
     try:
-        from db.review import inherit_decision
+        from factwatch.db.review import inherit_decision
     except ImportError:  # review workflow not installed
         return
     inherit_decision(db, row)
@@ -315,7 +314,7 @@ def store_findings(
 
 def article_from_row(row: dict[str, Any]) -> Article:
     """Rebuild an Article (with paragraph and sentence offsets) from its row."""
-    from scraper.models import Paragraph, Sentence
+    from factwatch.core.records import Paragraph, Sentence
 
     text = row["text"] or ""
     paragraphs = [

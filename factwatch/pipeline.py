@@ -21,11 +21,11 @@ from typing import Any, Protocol
 
 import sqlite_utils
 
-from claims.findings import KINDS
-from db import store, transaction
-from factwatch.config import Config
-from factwatch.errors import ExtractionError, FactwatchError
-from scraper.models import Article, FetchResult, Link, SourceConfig
+from factwatch.claims.findings import KINDS
+from factwatch.core.errors import ExtractionError, FactwatchError
+from factwatch.core.records import Article, FetchResult, Link, SourceConfig
+from factwatch.core.settings import Config
+from factwatch.db import store, transaction
 
 log = logging.getLogger("factwatch.pipeline")
 
@@ -94,9 +94,9 @@ class Stage(Protocol):
 
 
 def extract_stage(page: Page, run: Pass) -> Page | None:
-    from scraper.dedup import content_hash, simhash
-    from scraper.extract import extract
-    from scraper.urls import canonicalize
+    from factwatch.core.fingerprints import content_hash, simhash
+    from factwatch.scraper.extract import extract
+    from factwatch.scraper.urls import canonicalize
 
     url = page.result.final_url or page.link.url
     try:
@@ -243,7 +243,7 @@ class Pass:
 
     # -- stages ------------------------------------------------------------------
     def discover(self, sources: list[SourceConfig], fetcher: Any) -> list[tuple[Link, Any]]:
-        from scraper.discover import discover
+        from factwatch.scraper.discover import discover
 
         wanted: list[tuple[Link, Any]] = []
         seen: set[str] = set()
@@ -314,7 +314,7 @@ class Pass:
     def fetch_and_process(
         self, wanted: list[tuple[Link, SourceReport]], fetcher: Any, progress: bool
     ) -> None:
-        from scraper.fetch import FetchRequest
+        from factwatch.scraper.fetch import FetchRequest
 
         reqs = []
         for link, report in wanted:
@@ -359,8 +359,8 @@ class Pass:
 
 def _load_matcher(config: Config) -> tuple[Any, str, Any]:
     """The claim matcher, facts version and facts for the configured facts files."""
-    from claims.facts import load_facts
-    from claims.matcher import Matcher
+    from factwatch.claims.facts import load_facts
+    from factwatch.claims.matcher import Matcher
 
     facts = load_facts(config.facts)
     return Matcher(facts), facts.version, facts
@@ -370,7 +370,7 @@ def _topic_filter(config: Config, facts: Any) -> Any:
     """Keep articles that mention enough distinct election terms (None: keep all)."""
     if not config.topic.enabled:
         return None
-    from scraper.topic import TopicFilter
+    from factwatch.scraper.topic import TopicFilter
 
     return TopicFilter.from_facts(
         facts, keywords=config.topic.keywords, min_matches=config.topic.min_matches
@@ -413,7 +413,7 @@ def run_pass(
     progress: bool = False,
 ) -> RunReport:
     """Run one pass over ``sources`` (default: all configured) and store the results."""
-    from scraper.fetch import Fetcher
+    from factwatch.scraper.fetch import Fetcher
 
     run = Pass(config, db, run_id=run_id, refresh=refresh, stop_event=stop_event)
     with Fetcher(config.politeness, config.safety, on_fetch=run.records.put) as fetcher:

@@ -14,8 +14,8 @@ from typing import Any
 
 import sqlite_utils
 
-from db.queries import FindingFilter, list_findings
-from factwatch.errors import ConfigError
+from factwatch.core.errors import ConfigError
+from factwatch.db.queries import FindingFilter, list_findings
 
 RATINGS = Path(__file__).resolve().parent / "data" / "ratings.toml"
 CSV_COLUMNS = (

@@ -23,9 +23,9 @@ from typing import Any
 
 import sqlite_utils
 
-from db import transaction
-from db.queries import article_text
-from factwatch.errors import ConfigError, FactwatchError
+from factwatch.core.errors import ConfigError, FactwatchError
+from factwatch.db import transaction
+from factwatch.db.queries import article_text
 
 NOTICES = Path(__file__).resolve().parent / "data" / "notices.toml"
 POSITION_TOLERANCE = 0.35  # how far (as a share of the text) a changed sentence may move
@@ -122,8 +122,8 @@ def fetch_page(*, politeness: Any, safety: Any) -> PageGetter:
     """A PageGetter over the project's fetcher and extractor."""
     from bs4 import BeautifulSoup
 
-    from scraper.extract import extract
-    from scraper.fetch import fetch
+    from factwatch.scraper.extract import extract
+    from factwatch.scraper.fetch import fetch
 
     def get(url: str) -> tuple[str, str]:
         result = fetch(url, politeness=politeness, safety=safety)

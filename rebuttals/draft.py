@@ -19,10 +19,16 @@ from typing import Any
 
 import sqlite_utils
 
-from db import transaction
-from db.queries import FindingFilter, article_text, list_findings, resolve_article, resolve_finding
-from factwatch.errors import FactwatchError, NotFoundError, TemplateError
-from rebuttals.templates import FORMATS, TemplateSet
+from factwatch.core.errors import FactwatchError, NotFoundError, TemplateError
+from factwatch.db import transaction
+from factwatch.db.queries import (
+    FindingFilter,
+    article_text,
+    list_findings,
+    resolve_article,
+    resolve_finding,
+)
+from factwatch.rebuttals.templates import FORMATS, TemplateSet
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +85,7 @@ def fact_texts(paths: list[str]) -> dict[str, dict[str, str]]:
     if not paths:
         return {}
     try:
-        from claims.facts import load_facts
+        from factwatch.claims.facts import load_facts
     except ImportError:
         return {}
     try:

@@ -11,8 +11,8 @@ from typing import Any
 
 import sqlite_utils
 
-from db import transaction
-from factwatch.errors import NotFoundError
+from factwatch.core.errors import NotFoundError
+from factwatch.db import transaction
 
 STATUSES = ("draft", "sent", "corrected", "ignored")
 

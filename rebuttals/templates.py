@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from factwatch.errors import TemplateError
+from factwatch.core.errors import TemplateError
 
 BUNDLED = Path(__file__).resolve().parent / "templates"
 FORMATS = ("correction_request", "letter", "social", "briefing")

@@ -23,14 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from factwatch.errors import DiscoveryError
-from scraper.feeds import read_feed
-from scraper.links import absolute_url, unique_links
-from scraper.listing import parse_listing, parse_url_list
-from scraper.models import FetchResult, Link, SourceConfig
-from scraper.safexml import SITEMAP_MAX_BYTES
-from scraper.sitemaps import read_sitemap
-from scraper.topic import TopicFilter
+from factwatch.core.errors import DiscoveryError
+from factwatch.core.records import FetchResult, Link, SourceConfig
+from factwatch.scraper.feeds import read_feed
+from factwatch.scraper.links import absolute_url, unique_links
+from factwatch.scraper.listing import parse_listing, parse_url_list
+from factwatch.scraper.safexml import SITEMAP_MAX_BYTES
+from factwatch.scraper.sitemaps import read_sitemap
+from factwatch.scraper.topic import TopicFilter
 
 MAX_SITEMAPS = 50  # sitemap documents fetched per source and pass
 MAX_SITEMAP_DEPTH = 3  # index -> index -> index -> urlset

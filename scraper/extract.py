@@ -33,11 +33,11 @@ import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
-from factwatch.errors import ConfigError, ExtractionError
-from scraper.dedup import content_hash, simhash
-from scraper.metadata import PageMetadata, read_metadata
-from scraper.models import Article
-from scraper.segment import join_paragraphs, segment
+from factwatch.core.errors import ConfigError, ExtractionError
+from factwatch.core.fingerprints import content_hash, simhash
+from factwatch.core.records import Article
+from factwatch.core.segment import join_paragraphs, segment
+from factwatch.scraper.metadata import PageMetadata, read_metadata
 
 BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.toml")
 _ASIDES = ".//aside|.//*[@role='complementary']"
@@ -110,7 +110,7 @@ class Extractor:
         """One article from one page; ExtractionError when it has no article text."""
         name = url or "page"
         if isinstance(html, bytes):
-            from scraper.encoding import decode_body
+            from factwatch.core.encoding import decode_body
 
             html = decode_body(html)
         if not html or not html.strip():

@@ -18,10 +18,10 @@ from typing import Any
 import feedparser
 from bs4 import BeautifulSoup
 
-from factwatch.errors import DiscoveryError
-from scraper.links import absolute_url, unique_links
-from scraper.models import Link
-from scraper.safexml import check_xml_safe
+from factwatch.core.errors import DiscoveryError
+from factwatch.core.records import Link
+from factwatch.scraper.links import absolute_url, unique_links
+from factwatch.scraper.safexml import check_xml_safe
 
 # sy:updatePeriod values (RSS 1.0 syndication module), in seconds.
 _PERIODS = {

@@ -32,8 +32,7 @@ from urllib.parse import urldefrag, urljoin
 
 import requests
 
-from factwatch.config import Politeness, Safety
-from factwatch.errors import (
+from factwatch.core.errors import (
     BlockedByRobots,
     FetchError,
     FetchTimeout,
@@ -41,12 +40,18 @@ from factwatch.errors import (
     TooManyRedirects,
     UnsafeURL,
 )
-from scraper.models import FetchResult
-from scraper.ratelimit import HostLimiter, host_key
-from scraper.robots import RobotsCache, rules_from_result
-from scraper.robots import robots_url as _robots_url
-from scraper.safety import check_scheme, check_url
-from scraper.transport import build_session, check_content_type, parse_retry_after, read_body
+from factwatch.core.records import FetchResult
+from factwatch.core.settings import Politeness, Safety
+from factwatch.scraper.ratelimit import HostLimiter, host_key
+from factwatch.scraper.robots import RobotsCache, rules_from_result
+from factwatch.scraper.robots import robots_url as _robots_url
+from factwatch.scraper.safety import check_scheme, check_url
+from factwatch.scraper.transport import (
+    build_session,
+    check_content_type,
+    parse_retry_after,
+    read_body,
+)
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -168,7 +173,7 @@ class Fetcher:
 
         Hosts are served as they become ready, one request in flight per host;
         results come back in completion order, matched by ``request_key``."""
-        from scraper.hostpool import run_many
+        from factwatch.scraper.hostpool import run_many
 
         return run_many(self, requests)
 
@@ -484,7 +489,7 @@ def _root_cause(exc: BaseException) -> str:
 
 
 def _charset(content_type: str) -> str | None:
-    from scraper.encoding import charset_from_content_type
+    from factwatch.core.encoding import charset_from_content_type
 
     return charset_from_content_type(content_type)
 

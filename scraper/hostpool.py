@@ -20,11 +20,11 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import TYPE_CHECKING
 
-from scraper.models import FetchResult
-from scraper.robots import FETCHING
+from factwatch.core.records import FetchResult
+from factwatch.scraper.robots import FETCHING
 
 if TYPE_CHECKING:
-    from scraper.fetch import Fetcher, FetchRequest, Job, Plan, Step
+    from factwatch.scraper.fetch import Fetcher, FetchRequest, Job, Plan, Step
 
 
 class HostPool:

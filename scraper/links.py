@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from scraper.models import Link
+from factwatch.core.records import Link
 
 HTTP_SCHEMES = ("http", "https")
 

@@ -7,9 +7,9 @@ import re
 
 from bs4 import BeautifulSoup
 
-from factwatch.errors import DiscoveryError
-from scraper.links import absolute_url
-from scraper.models import Link
+from factwatch.core.errors import DiscoveryError
+from factwatch.core.records import Link
+from factwatch.scraper.links import absolute_url
 
 
 def parse_url_list(text: str, *, base_url: str, source: str) -> list[Link]:

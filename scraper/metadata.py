@@ -31,7 +31,7 @@ from urllib.parse import urljoin, urlsplit
 from dateutil import parser as dateparser
 from lxml import etree
 
-from scraper.urls import canonicalize
+from factwatch.scraper.urls import canonicalize
 
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Report", "LiveBlogPosting", "NewsArticle")
 _TITLE_SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00bb ", " \u00b7 ")

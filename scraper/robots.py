@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from protego import Protego
 
-from scraper.models import FetchResult
+from factwatch.core.records import FetchResult
 
 UNKNOWN, FETCHING, KNOWN = "unknown", "fetching", "known"
 

@@ -19,8 +19,8 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
-from factwatch.config import Safety
-from factwatch.errors import UnsafeURL
+from factwatch.core.errors import UnsafeURL
+from factwatch.core.settings import Safety
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 

@@ -14,12 +14,12 @@ from xml.etree.ElementTree import Element
 
 from dateutil import parser as dateparser
 
-from factwatch.errors import DiscoveryError
-from scraper.feeds import looks_like_html
-from scraper.links import absolute_url, unique_links
-from scraper.listing import parse_url_list
-from scraper.models import Link
-from scraper.safexml import SITEMAP_MAX_BYTES, gunzip_capped, is_gzip, parse_xml
+from factwatch.core.errors import DiscoveryError
+from factwatch.core.records import Link
+from factwatch.scraper.feeds import looks_like_html
+from factwatch.scraper.links import absolute_url, unique_links
+from factwatch.scraper.listing import parse_url_list
+from factwatch.scraper.safexml import SITEMAP_MAX_BYTES, gunzip_capped, is_gzip, parse_xml
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -23,8 +23,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from factwatch.errors import ConfigError
-from scraper.models import Link
+from factwatch.core.errors import ConfigError
+from factwatch.core.records import Link
 
 
 def _normalise(text: str) -> str:

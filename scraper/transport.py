@@ -22,10 +22,10 @@ from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-from factwatch.config import Politeness, Safety
-from factwatch.errors import BadContentType, FetchError, FetchTimeout, TooLarge
-from scraper.ratelimit import host_key
-from scraper.safety import check_address
+from factwatch.core.errors import BadContentType, FetchError, FetchTimeout, TooLarge
+from factwatch.core.settings import Politeness, Safety
+from factwatch.scraper.ratelimit import host_key
+from factwatch.scraper.safety import check_address
 
 CHUNK = 64 * 1024
 OnSent = Callable[[str], None]

@@ -28,7 +28,7 @@ def db_path(tmp_path):
 
 @pytest.fixture
 def db(db_path):
-    from db import open_db
+    from factwatch.db import open_db
 
     database = open_db(db_path)
     yield database

@@ -3,8 +3,8 @@ test site (loopback allowed, no per-host delay, no retries)."""
 
 from __future__ import annotations
 
-from factwatch.config import Politeness, Safety
-from scraper.fetch import Fetcher
+from factwatch.core.settings import Politeness, Safety
+from factwatch.scraper.fetch import Fetcher
 
 
 def make_fetcher() -> Fetcher:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factwatch.config import Config, Politeness, Safety, Schedule, Topic
-from scraper.models import SourceConfig
+from factwatch.core.records import SourceConfig
+from factwatch.core.settings import Config, Politeness, Safety, Schedule, Topic
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTS = ROOT / "facts" / "unite-2017.toml"

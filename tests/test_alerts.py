@@ -9,7 +9,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from localserver import Response
 
-from factwatch.config import Alerts, Email, Webhook
+from factwatch.core.settings import Alerts, Email, Webhook
 from factwatch.jobs.alerts import Alerter, build_payload, describe_findings, send_alerts
 
 FINDING = {

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from db import open_db, transaction
-from factwatch.errors import BackupError, DatabaseError
+from factwatch.core.errors import BackupError, DatabaseError
+from factwatch.db import open_db, transaction
 from factwatch.jobs.backup import backup
 
 FACTWATCH = str(Path(sys.executable).with_name("factwatch"))

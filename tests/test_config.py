@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factwatch.config import load_config
-from factwatch.errors import ConfigError
+from factwatch.core.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -91,7 +91,7 @@ def test_cli_exits_2_on_a_bad_config(tmp_path):
 
 
 def test_without_a_facts_table_the_bundled_facts_are_used(tmp_path):
-    from factwatch.config import BUNDLED_FACTS
+    from factwatch.core.settings import BUNDLED_FACTS
 
     config = load_config(write(tmp_path, '[database]\npath = "fw.db"\n'))
     assert config.facts == [str(BUNDLED_FACTS)]

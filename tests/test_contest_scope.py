@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from claims.contenders import foreign_contenders
-from claims.facts import load_facts
-from claims.matcher import Matcher
-from scraper.models import Article
-from scraper.segment import join_paragraphs, segment
+from factwatch.claims.contenders import foreign_contenders
+from factwatch.claims.facts import load_facts
+from factwatch.claims.matcher import Matcher
+from factwatch.core.records import Article
+from factwatch.core.segment import join_paragraphs, segment
 
 FACTS = Path(__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
 

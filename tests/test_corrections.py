@@ -12,7 +12,7 @@ import json
 import pytest
 from builders import add_article, add_finding, counts, invoke
 
-from scraper.extract import extract
+from factwatch.scraper.extract import extract
 
 FLAGGED = "The defeated candidate, Gerard Coyne, said he would challenge the result in court."
 OPENING = (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.dedup import (
+from factwatch.core.fingerprints import (
     NEAR_DUPLICATE_DISTANCE,
     content_hash,
     hamming,

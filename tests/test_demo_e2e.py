@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from db import open_db
+from factwatch.db import open_db
 from factwatch.demo.command import demo_config
 from factwatch.demo.expected import load_expected
 from factwatch.demo.world import DemoWorld

@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 from defusedxml import ElementTree
 from protego import Protego
 
+from factwatch.core.errors import ConfigError
 from factwatch.demo import DemoWorld, load_expected
 from factwatch.demo.spec import PLACEHOLDER, SITE_DIR, fill, load_world
-from factwatch.errors import ConfigError
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"

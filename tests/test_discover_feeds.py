@@ -6,10 +6,10 @@ import pytest
 from discoverkit import make_fetcher
 from localserver import Response
 
-from factwatch.errors import DiscoveryError
-from scraper.discover import MemoryEtagStore, discover
-from scraper.feeds import parse_feed, read_feed
-from scraper.models import SourceConfig
+from factwatch.core.errors import DiscoveryError
+from factwatch.core.records import SourceConfig
+from factwatch.scraper.discover import MemoryEtagStore, discover
+from factwatch.scraper.feeds import parse_feed, read_feed
 
 RSS20 = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/">

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from discoverkit import make_fetcher
 
-from factwatch.errors import DiscoveryError
-from scraper.discover import discover
-from scraper.listing import parse_listing, parse_url_list
-from scraper.models import SourceConfig
+from factwatch.core.errors import DiscoveryError
+from factwatch.core.records import SourceConfig
+from factwatch.scraper.discover import discover
+from factwatch.scraper.listing import parse_listing, parse_url_list
 
 URL_LIST = """# Unite 2017 coverage
 https://p.example/one

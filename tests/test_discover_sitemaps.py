@@ -7,10 +7,10 @@ import gzip
 import pytest
 from discoverkit import make_fetcher
 
-from factwatch.errors import DiscoveryError
-from scraper.discover import discover
-from scraper.models import SourceConfig
-from scraper.sitemaps import parse_sitemap
+from factwatch.core.errors import DiscoveryError
+from factwatch.core.records import SourceConfig
+from factwatch.scraper.discover import discover
+from factwatch.scraper.sitemaps import parse_sitemap
 
 NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 
@@ -139,7 +139,7 @@ def test_gzipped_sitemap_served_as_gzip_is_read(site, content_type):
 
 
 def test_gzipped_sitemap_over_size_cap_refused(site):
-    from scraper.discover import Discoverer
+    from factwatch.scraper.discover import Discoverer
 
     bomb = gzip.compress(b"<urlset>" + b" " * 200_000 + b"</urlset>")
     serve(site, "/sitemap.xml.gz", bomb)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from factwatch.errors import ConfigError, ExtractionError
-from scraper.dedup import content_hash
-from scraper.extract import Extractor, extract, load_boilerplate
-from scraper.metadata import normalise_date, split_authors
+from factwatch.core.errors import ConfigError, ExtractionError
+from factwatch.core.fingerprints import content_hash
+from factwatch.scraper.extract import Extractor, extract, load_boilerplate
+from factwatch.scraper.metadata import normalise_date, split_authors
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 CASES = sorted(p.stem for p in PAGES.glob("*.html"))

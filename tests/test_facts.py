@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from claims.facts import load_facts
-from factwatch.errors import FactsError
+from factwatch.claims.facts import load_facts
+from factwatch.core.errors import FactsError
 
 FACTS = Path(__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
 SECOND = Path(__file__).resolve().parent / "fixtures" / "facts" / "harbour-2021.toml"

@@ -3,8 +3,8 @@ only declared inside the document."""
 
 from __future__ import annotations
 
-from factwatch.config import Politeness, Safety
-from scraper.fetch import Fetcher
+from factwatch.core.settings import Politeness, Safety
+from factwatch.scraper.fetch import Fetcher
 
 TEXT = "“Naïve” voters – the café’s résumé cost £5."
 

@@ -11,8 +11,8 @@ import zlib
 import pytest
 from localserver import Response
 
-from factwatch.config import Politeness, Safety
-from scraper.fetch import Fetcher, FetchRecord
+from factwatch.core.settings import Politeness, Safety
+from factwatch.scraper.fetch import Fetcher, FetchRecord
 
 MB = 1 << 20
 

@@ -9,8 +9,8 @@ import time
 import pytest
 from localserver import LocalSite, Request, Response
 
-from factwatch.config import Politeness, Safety
-from scraper.fetch import Fetcher, FetchRecord, FetchRequest
+from factwatch.core.settings import Politeness, Safety
+from factwatch.scraper.fetch import Fetcher, FetchRecord, FetchRequest
 
 
 @pytest.fixture

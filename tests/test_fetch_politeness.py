@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from localserver import LocalSite, Response
 
-from factwatch.config import Politeness, Safety
-from scraper.fetch import Fetcher, FetchRecord, FetchRequest
+from factwatch.core.settings import Politeness, Safety
+from factwatch.scraper.fetch import Fetcher, FetchRecord, FetchRequest
 
 UA = "factwatch-test/1.0 (+mailto:test@example.org)"
 

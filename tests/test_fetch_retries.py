@@ -9,8 +9,8 @@ from email.utils import format_datetime
 import pytest
 from localserver import Request, Response
 
-from factwatch.config import Politeness, Safety
-from scraper.fetch import Fetcher, FetchRecord
+from factwatch.core.settings import Politeness, Safety
+from factwatch.scraper.fetch import Fetcher, FetchRecord
 
 
 @pytest.fixture

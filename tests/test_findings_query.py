@@ -9,7 +9,7 @@ import json
 import pytest
 from builders import add_article, add_finding, counts, invoke
 
-from db.queries import FindingFilter, list_findings
+from factwatch.db.queries import FindingFilter, list_findings
 
 FIGURE_TEXT = (
     "Unite's leader won a two-horse race against Gerard Coyne.\n\n"

@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsroom import FACTS, article_html, rss
 
-from factwatch.errors import DiscoveryError, ExtractionError
-from scraper.extract import extract
-from scraper.feeds import parse_feed
-from scraper.models import Article, Link
-from scraper.sitemaps import parse_sitemap
+from factwatch.core.errors import DiscoveryError, ExtractionError
+from factwatch.core.records import Article, Link
+from factwatch.scraper.extract import extract
+from factwatch.scraper.feeds import parse_feed
+from factwatch.scraper.sitemaps import parse_sitemap
 
 EXAMPLES = 200
 FUZZ = settings(
@@ -185,8 +185,8 @@ SENTENCE_WORDS = (
 
 @pytest.fixture(scope="module")
 def matcher():
-    matcher_mod = pytest.importorskip("claims.matcher")
-    facts_mod = pytest.importorskip("claims.facts")
+    matcher_mod = pytest.importorskip("factwatch.claims.matcher")
+    facts_mod = pytest.importorskip("factwatch.claims.facts")
     return matcher_mod.Matcher(facts_mod.load_facts([str(FACTS)]))
 
 
@@ -202,8 +202,8 @@ def matcher():
     )
 )
 def test_matcher_on_random_text(matcher, paragraphs):
-    from claims.findings import Finding
-    from scraper.segment import join_paragraphs, segment
+    from factwatch.core.records import Finding
+    from factwatch.core.segment import join_paragraphs, segment
 
     text, paras = join_paragraphs(paragraphs)
     article = Article(

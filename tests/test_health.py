@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from factwatch.config import Schedule
-from factwatch.errors import NotFoundError
+from factwatch.core.errors import NotFoundError
+from factwatch.core.records import SourceConfig
+from factwatch.core.settings import Schedule
 from factwatch.jobs import health
 from factwatch.pipeline import SourceReport
-from scraper.models import SourceConfig
 
 NOW = dt.datetime(2026, 5, 1, 12, 0, tzinfo=dt.UTC)
 SCHEDULE = Schedule(every="30m", min_source_interval="15m", max_source_interval="24h")

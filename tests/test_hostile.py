@@ -10,9 +10,9 @@ import pytest
 from localserver import Response
 from newsroom import article_html, make_config, rss
 
-from db import open_db
+from factwatch.core.records import SourceConfig
+from factwatch.db import open_db
 from factwatch.jobs.runner import run_job
-from scraper.models import SourceConfig
 
 HEALTHY = 3
 

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from factwatch.errors import LockedError
+from factwatch.core.errors import LockedError
 from factwatch.jobs.lock import acquire, lock_path, lock_state
 
 HOLD = (

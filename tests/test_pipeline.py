@@ -6,9 +6,9 @@ import pytest
 from localserver import Response
 from newsroom import article_html, make_config, rss
 
-from db import open_db
 from factwatch import pipeline
-from scraper.models import SourceConfig
+from factwatch.core.records import SourceConfig
+from factwatch.db import open_db
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from claims.facts import load_facts
-from claims.matcher import Matcher
-from db import store
-from factwatch.config import Config
+from factwatch.claims.facts import load_facts
+from factwatch.claims.matcher import Matcher
+from factwatch.core.settings import Config
+from factwatch.db import store
 from factwatch.pipeline import recheck
-from scraper.extract import extract
+from factwatch.scraper.extract import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTS = ROOT / "facts" / "unite-2017.toml"

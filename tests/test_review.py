@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from builders import QUOTE, TEXT, add_article, add_finding, counts, invoke
 
-from claims.findings import Finding
-from db.review import inherit_decision
-from db.store import store_findings
+from factwatch.core.records import Finding
+from factwatch.db.review import inherit_decision
+from factwatch.db.store import store_findings
 
 
 @pytest.fixture(autouse=True)

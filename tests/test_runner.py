@@ -16,12 +16,12 @@ import pytest
 from localserver import Response
 from newsroom import article_html, config_toml, make_config, rss
 
-from db import open_db
-from factwatch.errors import LockedError
+from factwatch.core.errors import LockedError
+from factwatch.core.records import SourceConfig
+from factwatch.db import open_db
 from factwatch.jobs import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOURCES_FAILED
 from factwatch.jobs.lock import acquire
 from factwatch.jobs.runner import exit_code, run_job
-from scraper.models import SourceConfig
 
 FACTWATCH = str(Path(sys.executable).with_name("factwatch"))
 N = 6

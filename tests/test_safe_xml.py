@@ -8,11 +8,11 @@ import gzip
 import pytest
 from discoverkit import make_fetcher
 
-from factwatch.errors import DiscoveryError
-from scraper.discover import discover
-from scraper.feeds import parse_feed
-from scraper.models import SourceConfig
-from scraper.safexml import check_xml_safe, gunzip_capped, parse_xml
+from factwatch.core.errors import DiscoveryError
+from factwatch.core.records import SourceConfig
+from factwatch.scraper.discover import discover
+from factwatch.scraper.feeds import parse_feed
+from factwatch.scraper.safexml import check_xml_safe, gunzip_capped, parse_xml
 
 LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE lolz [

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from factwatch.config import Config
-from factwatch.errors import ConfigError, LockedError
+from factwatch.core.errors import ConfigError, LockedError
+from factwatch.core.settings import Config
 from factwatch.jobs.durations import parse_duration
 from factwatch.jobs.schedule import run_schedule
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from claims.facts import load_facts
-from claims.matcher import Matcher, check_article
-from scraper.models import Article
-from scraper.segment import join_paragraphs, segment
+from factwatch.claims.facts import load_facts
+from factwatch.claims.matcher import Matcher, check_article
+from factwatch.core.records import Article
+from factwatch.core.segment import join_paragraphs, segment
 
 FACTS = Path(__file__).resolve().parent / "fixtures" / "facts" / "harbour-2021.toml"
 

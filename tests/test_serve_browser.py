@@ -62,7 +62,7 @@ def _wait(url: str, proc: subprocess.Popen, timeout: float = 30.0) -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from db import open_db
+    from factwatch.db import open_db
 
     folder = tmp_path_factory.mktemp("serve")
     path = folder / "factwatch.db"

@@ -2,10 +2,9 @@
 
 import pytest
 
-from claims.findings import Finding
-from db import open_db, store, transaction
-from scraper.models import Article
-from scraper.segment import join_paragraphs, segment
+from factwatch.core.records import Article, Finding
+from factwatch.core.segment import join_paragraphs, segment
+from factwatch.db import open_db, store, transaction
 
 
 def make_article(url="https://news.example/a", text_paras=None, simhash=0):

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from claims.facts import load_facts
-from claims.text import Document
-from scraper.models import Article
-from scraper.segment import join_paragraphs
+from factwatch.claims.facts import load_facts
+from factwatch.claims.text import Document
+from factwatch.core.records import Article
+from factwatch.core.segment import join_paragraphs
 
 FACTS = Path(__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
 

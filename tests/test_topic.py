@@ -8,10 +8,10 @@ import pytest
 from discoverkit import make_fetcher
 from localserver import LocalSite
 
-from factwatch.errors import ConfigError
-from scraper.discover import discover
-from scraper.models import Link, SourceConfig
-from scraper.topic import TopicFilter
+from factwatch.core.errors import ConfigError
+from factwatch.core.records import Link, SourceConfig
+from factwatch.scraper.discover import discover
+from factwatch.scraper.topic import TopicFilter
 
 TERMS = ["Unite", "Len McCluskey", "Gerard Coyne", "Ian Allinson", "general secretary"]
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,7 +101,7 @@ def test_prefilter_keeps_entry_with_one_term_in_summary(topic):
 
 
 def test_from_facts_counts_each_candidate_once():
-    from claims.facts import load_facts
+    from factwatch.claims.facts import load_facts
 
     topic = TopicFilter.from_facts(load_facts(ROOT / "facts" / "unite-2017.toml"))
     assert not topic.matches("", "Len McCluskey, also known as McCluskey, spoke.")

@@ -12,11 +12,11 @@ import socket
 import pytest
 from localserver import Response
 
-from factwatch.config import Politeness, Safety
-from factwatch.errors import UnsafeURL
-from scraper.fetch import Fetcher, FetchRecord, fetch
-from scraper.safety import check_address, check_url
-from scraper.transport import build_session
+from factwatch.core.errors import UnsafeURL
+from factwatch.core.settings import Politeness, Safety
+from factwatch.scraper.fetch import Fetcher, FetchRecord, fetch
+from factwatch.scraper.safety import check_address, check_url
+from factwatch.scraper.transport import build_session
 
 
 @pytest.fixture(autouse=True)

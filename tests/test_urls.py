@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.urls import canonicalize
+from factwatch.scraper.urls import canonicalize
 
 CASES = [
     # scheme and host case, default ports, fragments

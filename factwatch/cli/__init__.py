@@ -28,7 +28,7 @@ from typing import Any
 import click
 
 from factwatch import __version__
-from factwatch.errors import FactwatchError
+from factwatch.core.errors import FactwatchError
 
 COMMAND_MODULES = ("scrape", "extract", "check", "review", "rebut", "ops")
 
@@ -45,7 +45,8 @@ class Context:
     @property
     def config(self):  # -> factwatch.config.Config
         if self._config is None:
-            from factwatch.config import Config, load_config
+            from factwatch.config import load_config
+            from factwatch.core.settings import Config
 
             if self.config_path:
                 self._config = load_config(self.config_path)
@@ -60,7 +61,7 @@ class Context:
     @property
     def db(self):  # -> sqlite_utils.Database
         if self._db is None:
-            from db import open_db
+            from factwatch.db import open_db
 
             self._db = open_db(self.config.database)
         return self._db

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from claims.findings import KINDS
+from factwatch.claims.findings import KINDS
 from factwatch.cli import handle_errors
 from factwatch.cli.pages import read_page
-from factwatch.config import BUNDLED_FACTS
-from factwatch.errors import ExtractionError, FactwatchError
+from factwatch.core.errors import ExtractionError, FactwatchError
+from factwatch.core.settings import BUNDLED_FACTS
 
 
 def _facts_paths(obj, given: tuple[str, ...]) -> list[str]:  # noqa: ANN001
@@ -25,8 +25,8 @@ def _facts_paths(obj, given: tuple[str, ...]) -> list[str]:  # noqa: ANN001
 
 
 def _article_from_text(text: str, where: str):  # noqa: ANN202
-    from scraper.models import Article
-    from scraper.segment import join_paragraphs, segment
+    from factwatch.core.records import Article
+    from factwatch.core.segment import join_paragraphs, segment
 
     blocks = [b for b in text.replace("\r\n", "\n").split("\n\n")]
     if len(blocks) == 1:
@@ -49,8 +49,8 @@ def _looks_html(data: bytes, name: str) -> bool:
 
 def _load(item: str, obj):  # noqa: ANN001, ANN202
     """Return an Article for a path or URL, or raise FactwatchError naming it."""
-    from scraper.encoding import decode_body
-    from scraper.extract import extract
+    from factwatch.core.encoding import decode_body
+    from factwatch.scraper.extract import extract
 
     page = read_page(item, obj.config)
     if page.text is not None:  # fetched: decoded with the response's charset
@@ -107,8 +107,8 @@ def check(obj, items: tuple[str, ...], fmt: str, facts_files: tuple[str, ...]) -
     Example:
         factwatch check article.html https://example.org/news/unite --format json
     """
-    from claims.facts import load_facts
-    from claims.matcher import Matcher
+    from factwatch.claims.facts import load_facts
+    from factwatch.claims.matcher import Matcher
 
     matcher = Matcher(load_facts(_facts_paths(obj, facts_files)))
     rows: list[dict] = []

@@ -10,8 +10,8 @@ import click
 
 from factwatch.cli import handle_errors
 from factwatch.cli.pages import is_url, read_page
-from factwatch.errors import ExtractionError, FactwatchError
-from scraper.models import Article
+from factwatch.core.errors import ExtractionError, FactwatchError
+from factwatch.core.records import Article
 
 
 class PageError(Exception):
@@ -28,7 +28,7 @@ def _read(page: str, config: Any) -> tuple[str | bytes, str]:
 
 
 def _extract(page: str, config: Any) -> Article:
-    from scraper.extract import extract
+    from factwatch.scraper.extract import extract
 
     html, url = _read(page, config)
     try:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from factwatch.errors import FactwatchError
+from factwatch.core.errors import FactwatchError
 
 
 @dataclass
@@ -31,7 +31,7 @@ def is_url(name: str) -> bool:
 def read_page(name: str, config: Any) -> Page:
     """Fetch or read one page; raise FactwatchError naming it on failure."""
     if is_url(name):
-        from scraper.fetch import fetch
+        from factwatch.scraper.fetch import fetch
 
         result = fetch(name, politeness=config.politeness, safety=config.safety, trusted=True)
         if result.error:

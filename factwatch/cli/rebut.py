@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from factwatch.cli import handle_errors
-from factwatch.errors import ConfigError
+from factwatch.core.errors import ConfigError
 
 
 @click.command()
@@ -48,8 +48,8 @@ def rebut(
         factwatch rebut --format correction_request
         factwatch rebut --finding 3f2a9c --format all --output drafts/
     """
-    from rebuttals.draft import draft_rebuttals
-    from rebuttals.templates import FORMATS, TemplateSet
+    from factwatch.rebuttals.draft import draft_rebuttals
+    from factwatch.rebuttals.templates import FORMATS, TemplateSet
 
     config = obj.config
     drafts = draft_rebuttals(
@@ -109,8 +109,8 @@ def rebuttals(
         factwatch rebuttals --status draft
         factwatch rebuttals 4 --mark sent --note "emailed the readers' editor"
     """
-    from rebuttals.status import get_rebuttal, history, list_rebuttals
-    from rebuttals.status import mark as set_status
+    from factwatch.rebuttals.status import get_rebuttal, history, list_rebuttals
+    from factwatch.rebuttals.status import mark as set_status
 
     db = obj.db
     if mark and rebuttal_id is None:
@@ -163,7 +163,7 @@ def corrections(obj: Any) -> None:
     Example:
         factwatch corrections
     """
-    from rebuttals.corrections import check_corrections, fetch_page
+    from factwatch.rebuttals.corrections import check_corrections, fetch_page
 
     config = obj.config
     checks = check_corrections(
@@ -202,7 +202,7 @@ def export(obj: Any, fmt: str, output: str | None, base_url: str) -> None:
     Example:
         factwatch export --format claimreview --output claimreview.json
     """
-    from rebuttals.claimreview import export_claimreview, export_csv, to_json
+    from factwatch.rebuttals.claimreview import export_claimreview, export_csv, to_json
 
     db = obj.db
     if fmt == "csv":

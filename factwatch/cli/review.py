@@ -60,8 +60,8 @@ def findings(obj: Any, fmt: str, include_stale: bool, limit: int | None, **filte
         factwatch findings --kind framing --status suggested
         factwatch findings --outlet "Example News" --format csv > findings.csv
     """
-    from db.queries import FindingFilter, list_findings
-    from rebuttals.claimreview import findings_csv
+    from factwatch.db.queries import FindingFilter, list_findings
+    from factwatch.rebuttals.claimreview import findings_csv
 
     rows = list_findings(
         obj.db, filters=FindingFilter(include_stale=include_stale, limit=limit, **filters)
@@ -100,7 +100,7 @@ def search(obj: Any, text: str, where: str, limit: int) -> None:
     Example:
         factwatch search "two-horse race" --in articles
     """
-    from db.queries import search as run_search
+    from factwatch.db.queries import search as run_search
 
     hits = run_search(obj.db, text, where=where, limit=limit)
     if not hits:
@@ -129,7 +129,7 @@ def show(obj: Any, finding_id: str) -> None:
     Example:
         factwatch show 3f2a9c
     """
-    from db.queries import get_finding, paragraph_of, rebuttals_for, review_history
+    from factwatch.db.queries import get_finding, paragraph_of, rebuttals_for, review_history
 
     db = obj.db
     f = get_finding(db, finding_id)
@@ -189,7 +189,7 @@ def review(
     Example:
         factwatch review 3f2a9c --confirm --note "three candidates stood"
     """
-    from db.review import review as apply_review
+    from factwatch.db.review import review as apply_review
 
     if action is None:
         raise click.UsageError("choose one of --confirm, --dismiss or --reopen")

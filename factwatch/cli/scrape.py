@@ -117,7 +117,7 @@ def sources(obj, enable_name: str | None, fmt: str) -> None:  # noqa: ANN001
         factwatch sources
         factwatch sources --enable northern-courier
     """
-    from db import store
+    from factwatch.db import store
     from factwatch.jobs import health
 
     db = obj.db
@@ -162,7 +162,7 @@ def articles(obj, text: str | None, limit: int, fmt: str) -> None:  # noqa: ANN0
     db = obj.db
     cols = "a.id, a.title, a.outlet, a.published, a.url, a.story_id"
     if text:
-        from db.fts import fts_query
+        from factwatch.db.fts import fts_query
 
         sql = (
             f"SELECT {cols}, snippet(articles_fts, 1, '[', ']', '...', 12) AS snippet "

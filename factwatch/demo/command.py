@@ -11,7 +11,7 @@ import time
 
 import click
 
-from factwatch.config import BUNDLED_FACTS, Config, Politeness, Safety
+from factwatch.core.settings import BUNDLED_FACTS, Config, Politeness, Safety
 
 
 def demo_config(db_path: str, sources: list) -> Config:  # noqa: ANN001
@@ -59,8 +59,8 @@ DEMO_BASE_PORT = 8731  # fixed ports keep URLs stable, so a second run revalidat
 
 def _start_world():  # noqa: ANN202
     """The demo world on its usual ports, or on free ports if those are taken."""
+    from factwatch.core.errors import ConfigError
     from factwatch.demo.world import DemoWorld
-    from factwatch.errors import ConfigError
 
     try:
         return DemoWorld(base_port=DEMO_BASE_PORT).start()
@@ -69,8 +69,8 @@ def _start_world():  # noqa: ANN202
 
 
 def run_demo(db_path: str, *, serve: bool = False) -> None:
-    from db import open_db
     from factwatch.cli.scrape import _print_run
+    from factwatch.db import open_db
     from factwatch.jobs.runner import run_job
 
     with _start_world() as world:

@@ -15,7 +15,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factwatch.errors import ConfigError
+from factwatch.core.errors import ConfigError
 
 EXPECTED_FILE = Path(__file__).resolve().parent / "expected.toml"
 FETCH_STATES = ("ok", "slow", "blocked", "empty", "duplicate")

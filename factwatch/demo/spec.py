@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factwatch.errors import ConfigError
+from factwatch.core.errors import ConfigError
 
 SITE_DIR = Path(__file__).resolve().parent / "site"
 WORLD_FILE = SITE_DIR / "world.toml"

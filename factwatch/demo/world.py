@@ -23,9 +23,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from factwatch.core.errors import ConfigError
+from factwatch.core.records import SourceConfig
 from factwatch.demo.spec import OutletSpec, WorldSpec, fill, load_world
-from factwatch.errors import ConfigError
-from scraper.models import SourceConfig
 
 LAST_MODIFIED = "Fri, 05 May 2017 09:00:00 GMT"
 CONTENT_TYPES = {

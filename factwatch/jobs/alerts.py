@@ -28,7 +28,7 @@ from typing import Any
 import requests
 import sqlite_utils
 
-from factwatch.config import Alerts, Email, Webhook
+from factwatch.core.settings import Alerts, Email, Webhook
 
 log = logging.getLogger("factwatch.jobs.alerts")
 

@@ -15,8 +15,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from db import BUSY_TIMEOUT_MS
-from factwatch.errors import BackupError, DatabaseError
+from factwatch.core.errors import BackupError, DatabaseError
+from factwatch.db import BUSY_TIMEOUT_MS
 
 
 @dataclass

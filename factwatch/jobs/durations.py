@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from factwatch.errors import ConfigError
+from factwatch.core.errors import ConfigError
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _PART = re.compile(r"(\d+(?:\.\d+)?)([smhd])")

@@ -31,11 +31,11 @@ from typing import Any
 
 import sqlite_utils
 
-from db import store, transaction
-from factwatch.config import Schedule
-from factwatch.errors import NotFoundError
+from factwatch.core.errors import NotFoundError
+from factwatch.core.records import SourceConfig
+from factwatch.core.settings import Schedule
+from factwatch.db import store, transaction
 from factwatch.jobs.durations import parse_duration
-from scraper.models import SourceConfig
 
 WEIGHTS = {"hard": 3.0, "soft": 1.0, "temporary": 0.5}
 _SEVERITY = ("temporary", "soft", "hard")  # worst last

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factwatch.errors import LockedError
+from factwatch.core.errors import LockedError
 
 log = logging.getLogger("factwatch.jobs.lock")
 

@@ -22,8 +22,8 @@ from typing import Any
 
 import sqlite_utils
 
-from db import open_db, transaction
-from factwatch.config import Config
+from factwatch.core.settings import Config
+from factwatch.db import open_db, transaction
 from factwatch.jobs import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOURCES_FAILED, health
 from factwatch.jobs.alerts import Alerter, build_payload, describe_findings
 from factwatch.jobs.lock import acquire

@@ -19,8 +19,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from factwatch.config import Config, load_config
-from factwatch.errors import FactwatchError, LockedError
+from factwatch.config import load_config
+from factwatch.core.errors import FactwatchError, LockedError
+from factwatch.core.settings import Config
 
 log = logging.getLogger("factwatch.jobs.schedule")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from scraper.models import Paragraph, Sentence
+from factwatch.core.records import Paragraph, Sentence
 
 PARAGRAPH_SEP = "\n\n"
 
