@@ -85,3 +85,40 @@ def test_lock_state_is_free_without_a_pass(db_path):
     assert lock_state(db_path) == {"state": "free"}
     acquire(db_path).release()
     assert lock_state(db_path) == {"state": "free"}
+
+
+CHURN = (
+    "import sys, time\n"
+    "from factwatch.core.errors import LockedError\n"
+    "from factwatch.jobs.lock import acquire\n"
+    "print('ready', flush=True)\n"
+    "end = time.monotonic() + float(sys.argv[2])\n"
+    "while time.monotonic() < end:\n"
+    "    try:\n"
+    "        with acquire(sys.argv[1]):\n"
+    "            time.sleep(0.002)\n"
+    "    except LockedError:\n"
+    "        pass\n"
+)
+
+
+def test_a_refused_pass_always_names_the_holders_pid(db_path):
+    # Another process takes and releases the lock as fast as it can, so this one
+    # often arrives while the holder has just taken it: the message must still
+    # carry the holder's details, never "pid ?".
+    churn = subprocess.Popen(
+        [sys.executable, "-c", CHURN, str(db_path), "3"], stdout=subprocess.PIPE, text=True
+    )
+    assert churn.stdout.readline().strip() == "ready"
+    refusals: list[str] = []
+    try:
+        while churn.poll() is None:
+            try:
+                acquire(db_path).release()
+            except LockedError as exc:
+                refusals.append(str(exc))
+    finally:
+        churn.wait()
+    assert len(refusals) > 20  # the two processes really collided
+    nameless = [m for m in refusals if f"pid {churn.pid}" not in m]
+    assert nameless == [], f"{len(nameless)} of {len(refusals)}: {nameless[0]}"

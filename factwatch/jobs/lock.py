@@ -1,7 +1,8 @@
 """One pass per database: an exclusive ``flock`` on ``<database>.lock``.
 
-The holder writes its pid, start time and host name into the lock file, so a
-second pass can say who holds the lock.  The operating system releases a
+The holder's pid, start time and host name are in the lock file, so a second
+pass can say who holds the lock.  The record is written to a new file that is
+renamed into place while locked, so it is never seen half-written.  The operating system releases a
 ``flock`` when its process dies, so a pass killed with SIGKILL never leaves
 the database locked: the next pass takes the lock over, notices the previous
 holder's details still in the file (a clean exit empties it) and logs that it
@@ -13,12 +14,15 @@ took over a stale lock.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import json
 import logging
 import os
 import socket
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,7 +65,9 @@ def pid_alive(pid: int) -> bool:
 
 
 def describe_holder(holder: dict[str, Any]) -> str:
-    pid = holder.get("pid", "?")
+    if not holder.get("pid"):
+        return "a process that left no details in the lock file"
+    pid = holder["pid"]
     host = holder.get("hostname") or "?"
     started = holder.get("started_at") or "an unknown time"
     return f"pid {pid} on {host}, started {started}"
@@ -95,50 +101,108 @@ class PassLock:
         self.release()
 
 
-def acquire(db_path: str | Path) -> PassLock:
-    """Take the pass lock for ``db_path`` or raise LockedError naming the holder."""
-    path = lock_path(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+def _same_file(fd: int, path: Path) -> bool:
+    """True while ``path`` still names the file open as ``fd`` (it may be replaced)."""
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        holder = _read_holder(fd)
+        now = os.stat(path)
+    except FileNotFoundError:
+        return False
+    mine = os.fstat(fd)
+    return (mine.st_dev, mine.st_ino) == (now.st_dev, now.st_ino)
+
+
+def _read_path(path: Path) -> dict[str, Any]:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return {}
+    try:
+        return _read_holder(fd)
+    finally:
         os.close(fd)
-        raise LockedError(
-            f"{db_path}: another pass is running ({describe_holder(holder)}). "
-            f"Wait for it to finish; the lock is {path}."
-        ) from None
+
+
+def _publish(path: Path, record: dict[str, Any]) -> int:
+    """Write ``record`` to a new file, lock it, and rename it over ``path``.
+
+    The caller holds the lock on the file ``path`` names now.  Whoever opens
+    ``path`` afterwards finds the new file, locked and already holding the
+    whole record: the holder's details are never seen half-written."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o644)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a new file: nobody else has it
+        os.write(fd, json.dumps(record).encode("utf-8"))
+        os.fsync(fd)
+        os.replace(tmp, path)
     except BaseException:
         os.close(fd)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
         raise
-    previous = _read_holder(fd)
-    took_over = None
-    if previous:
-        took_over = previous
-        alive = previous.get("hostname") == socket.gethostname() and pid_alive(
-            int(previous.get("pid") or 0)
+    return fd
+
+
+def acquire(db_path: str | Path, *, patience: float = 5.0) -> PassLock:
+    """Take the pass lock for ``db_path`` or raise LockedError naming the holder.
+
+    The lock is the ``flock`` on the file that ``<db_path>.lock`` names.  A new
+    holder writes its details to a fresh file and renames it into place, so a
+    second pass that finds the lock taken reads a complete record.  In the
+    instant between a holder taking the lock and renaming its record in (or
+    emptying it on release), the second pass looks again for up to
+    ``patience`` seconds."""
+    path = lock_path(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + patience
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            replaced = not _same_file(fd, path)
+            os.close(fd)
+            holder = {} if replaced else _read_path(path)
+            if holder.get("pid") or time.monotonic() >= deadline:
+                raise LockedError(
+                    f"{db_path}: another pass is running ({describe_holder(holder)}). "
+                    f"Wait for it to finish; the lock is {path}."
+                ) from None
+            time.sleep(0.001)  # a holder is publishing or releasing its record
+            continue
+        except BaseException:
+            os.close(fd)
+            raise
+        if _same_file(fd, path):
+            break
+        os.close(fd)  # locked a file another pass had just replaced: try the new one
+    try:
+        previous = _read_holder(fd)
+        took_over = None
+        if previous:
+            took_over = previous
+            alive = previous.get("hostname") == socket.gethostname() and pid_alive(
+                int(previous.get("pid") or 0)
+            )
+            state = "still exists but released the lock" if alive else "is no longer running"
+            log.warning(
+                "%s: took over a stale lock from %s, which %s (it did not finish cleanly)",
+                db_path,
+                describe_holder(previous),
+                state,
+            )
+        lock = PassLock(
+            path=path,
+            fd=-1,
+            pid=os.getpid(),
+            started_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            hostname=socket.gethostname(),
+            took_over=took_over,
         )
-        state = "still exists but released the lock" if alive else "is no longer running"
-        log.warning(
-            "%s: took over a stale lock from %s, which %s (it did not finish cleanly)",
-            db_path,
-            describe_holder(previous),
-            state,
-        )
-    lock = PassLock(
-        path=path,
-        fd=fd,
-        pid=os.getpid(),
-        started_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        hostname=socket.gethostname(),
-        took_over=took_over,
-    )
-    record = {"pid": lock.pid, "started_at": lock.started_at, "hostname": lock.hostname}
-    os.ftruncate(fd, 0)
-    os.lseek(fd, 0, os.SEEK_SET)
-    os.write(fd, json.dumps(record).encode("utf-8"))
-    os.fsync(fd)
+        record = {"pid": lock.pid, "started_at": lock.started_at, "hostname": lock.hostname}
+        lock.fd = _publish(path, record)
+    finally:
+        os.close(fd)  # the replaced file; its lock goes with it
     return lock
 
 
