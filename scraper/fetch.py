@@ -37,13 +37,14 @@ from factwatch.core.errors import (
     FetchError,
     FetchTimeout,
     HTTPStatusError,
+    RobotsUnavailable,
     TooManyRedirects,
     UnsafeURL,
 )
 from factwatch.core.records import FetchResult
 from factwatch.core.settings import Politeness, Safety
 from factwatch.scraper.ratelimit import HostLimiter, host_key
-from factwatch.scraper.robots import RobotsCache, rules_from_result
+from factwatch.scraper.robots import RobotsCache, RobotsRules, rules_from_result
 from factwatch.scraper.robots import robots_url as _robots_url
 from factwatch.scraper.safety import check_scheme, check_url
 from factwatch.scraper.transport import (
@@ -221,10 +222,16 @@ class Fetcher:
             rules = self.robots.get(host)
             if rules is None:
                 return Plan("robots", host)
+            if rules.verdict == "unavailable":
+                err: FetchError = RobotsUnavailable(
+                    f"{url}: not fetched: {host}/robots.txt is unavailable ({rules.reason}); "
+                    "the host is tried again next pass",
+                    url=url,
+                )
+                return Plan("finish", result=self.finish(job, err)[0])
             if not rules.allowed(url, self.politeness.user_agent):
-                reason = f" ({rules.reason})" if rules.verdict == "disallow-all" else ""
                 err = BlockedByRobots(
-                    f"{url}: disallowed by {host}/robots.txt{reason}; not fetched", url=url
+                    f"{url}: disallowed by {host}/robots.txt; not fetched", url=url
                 )
                 return Plan("finish", result=self.finish(job, err)[0])
         return Plan("request", host)
@@ -267,6 +274,13 @@ class Fetcher:
         except UnsafeURL as exc:
             if plan.kind == "robots":
                 self.robots.release(plan.host)
+            result, record = self.finish(job, exc)
+            return Step(result, [record])
+        except FetchError as exc:  # the host name does not resolve: try later
+            if plan.kind == "robots":
+                reason = str(exc).removeprefix(f"{job.current}: ")
+                self.robots.store(RobotsRules(plan.host, "unavailable", reason))
+                return Step()
             result, record = self.finish(job, exc)
             return Step(result, [record])
         if plan.kind == "robots":

@@ -4,9 +4,11 @@ What a robots.txt response means (following Google's documented behaviour):
 
 - 2xx: parse it with protego; Crawl-delay raises that host's delay.
 - 4xx other than 429 (404, 410, 403, ...): no rules, everything allowed.
-- 429, 5xx, or the host unreachable: disallow everything on that host for the
-  rest of this pass; a server in trouble is not crawled.  The next pass (a new
-  fetcher) asks again.
+- 429, 5xx, or the host unreachable (connection refused, DNS failure,
+  timeout): "unavailable".  RFC 9309 says to try later, so nothing on that
+  host is fetched for the rest of this pass, and each URL skipped is a
+  *temporary* failure (RobotsUnavailable), never "disallowed".  The next
+  pass (a new fetcher) asks again.
 - too large, wrong content type or too many redirects: treated as no rules.
 
 The cache is thread-safe.  One caller at a time "claims" a host and fetches its
@@ -28,17 +30,17 @@ UNKNOWN, FETCHING, KNOWN = "unknown", "fetching", "known"
 
 @dataclass
 class RobotsRules:
-    """The verdict for one host: parsed rules, allow-all or disallow-all."""
+    """The verdict for one host: parsed rules, allow-all, or unavailable (try later)."""
 
     host: str
-    verdict: str  # "rules" | "allow-all" | "disallow-all"
+    verdict: str  # "rules" | "allow-all" | "unavailable"
     reason: str = ""
     parser: Protego | None = None
 
     def allowed(self, url: str, user_agent: str) -> bool:
         if self.verdict == "allow-all":
             return True
-        if self.verdict == "disallow-all" or self.parser is None:
+        if self.verdict == "unavailable" or self.parser is None:
             return False
         return bool(self.parser.can_fetch(url, user_agent))
 
@@ -64,10 +66,11 @@ def rules_from_result(host: str, result: FetchResult) -> RobotsRules:
         return RobotsRules(host, "allow-all", f"robots.txt HTTP {status}: no rules")
     if result.error_kind == "soft":
         return RobotsRules(host, "allow-all", f"robots.txt unusable ({result.error}): no rules")
-    why = f"HTTP {status}" if status is not None else (result.error or "no response")
-    return RobotsRules(
-        host, "disallow-all", f"robots.txt unavailable ({why}): host skipped for this pass"
-    )
+    if status is not None:
+        why = f"HTTP {status}"
+    else:  # "<url>: connection failed (...)": keep the cause, not the URL again
+        why = (result.error or "no response").removeprefix(f"{result.url}: ")
+    return RobotsRules(host, "unavailable", why)
 
 
 class RobotsCache:

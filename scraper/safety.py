@@ -19,7 +19,7 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
-from factwatch.core.errors import UnsafeURL
+from factwatch.core.errors import FetchError, UnsafeURL
 from factwatch.core.settings import Safety
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -85,7 +85,8 @@ def resolve(host: str, port: int | None = None) -> list[IPAddress]:
     try:
         infos = socket.getaddrinfo(host, port or 80, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as exc:
-        raise UnsafeURL(f"cannot resolve host {host!r}: {exc}") from None
+        # A DNS failure is usually passing (RFC 9309 treats it as "try later").
+        raise FetchError(f"cannot resolve host {host!r}: {exc}") from None
     addresses: list[IPAddress] = []
     for info in infos:
         addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
@@ -98,7 +99,8 @@ def check_url(url: str, safety: Safety) -> None:
     """Raise UnsafeURL if ``url`` must not be fetched under ``safety``.
 
     Checks the scheme, then resolves the host and checks every address.
-    An unresolvable host is refused too (nothing could be fetched anyway).
+    A host that cannot be resolved raises a temporary FetchError (DNS trouble
+    passes; nothing could be fetched meanwhile anyway).
     """
     host = check_scheme(url, safety)
     try:
@@ -107,8 +109,8 @@ def check_url(url: str, safety: Safety) -> None:
         raise UnsafeURL(f"{url}: bad port ({exc})", url=url) from None
     try:
         addresses = resolve(host, port)
-    except UnsafeURL as exc:
-        raise UnsafeURL(f"{url}: {exc}", url=url) from None
+    except FetchError as exc:
+        raise FetchError(f"{url}: {exc}", url=url) from None
     for address in addresses:
         problem = address_problem(address, safety)
         if problem:

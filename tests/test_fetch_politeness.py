@@ -3,6 +3,8 @@ User-Agent, checked against a real local server."""
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 from localserver import LocalSite, Response
 
@@ -15,6 +17,13 @@ UA = "factwatch-test/1.0 (+mailto:test@example.org)"
 @pytest.fixture
 def records() -> list[FetchRecord]:
     return []
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 where nothing listens (connections are refused)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def make_fetcher(records: list[FetchRecord], **options) -> Fetcher:
@@ -73,14 +82,41 @@ def test_missing_robots_allows_everything(site, records):
     assert [(r.purpose, r.status) for r in records] == [("robots", 404), ("article", 200)]
 
 
-def test_robots_server_error_disallows_the_host_for_the_pass(site, records):
+def test_robots_server_error_is_a_temporary_fault_not_a_refusal(site, records):
     site.route("/robots.txt", responses=[Response(status=503, body="down")])
     site.route("/a", "<p>a</p>")
     with make_fetcher(records) as fetcher:
         result = fetcher.fetch(site.url("/a"))
     assert site.hits("/a") == []
-    assert result.error_kind == "hard" and "HTTP 503" in result.error
+    assert result.error_kind == "temporary" and "HTTP 503" in result.error
+    assert "disallowed" not in result.error and "tried again next pass" in result.error
     assert records[0].purpose == "robots" and records[0].status == 503
+
+
+def test_robots_on_a_host_that_refuses_connections_is_a_temporary_fault(records):
+    url = f"http://127.0.0.1:{closed_port()}/a"
+    with make_fetcher(records, connect_timeout=2.0) as fetcher:
+        result = fetcher.fetch(url)
+    assert result.error_kind == "temporary"
+    assert "robots.txt is unavailable" in result.error and "disallowed" not in result.error
+    assert "refused" in result.error.lower()
+
+
+def test_robots_that_times_out_is_a_temporary_fault(site, records):
+    site.route("/robots.txt", responses=[Response(body="User-agent: *\n", delay=1.0)])
+    site.route("/a", "<p>a</p>")
+    with make_fetcher(records, read_timeout=0.3) as fetcher:
+        result = fetcher.fetch(site.url("/a"))
+    assert site.hits("/a") == []
+    assert result.error_kind == "temporary" and "robots.txt is unavailable" in result.error
+
+
+def test_robots_forbidden_means_no_rules(site, records):
+    site.route("/robots.txt", responses=[Response(status=403, body="no")])
+    site.route("/a", "<p>a</p>")
+    with make_fetcher(records) as fetcher:
+        result = fetcher.fetch(site.url("/a"))
+    assert result.ok and len(site.hits("/a")) == 1
 
 
 def test_obey_robots_false_skips_robots(site, records):

@@ -81,6 +81,21 @@ def test_repeated_failures_disable_the_source_with_a_visible_reason(src):
     assert "factwatch sources --enable courier" in row["disabled_reason"]
 
 
+def test_a_source_disabled_by_temporary_faults_is_not_told_to_fix_its_config(src):
+    for _ in range(24):
+        row = record(src, failed("temporary"))
+    assert row["status"] == "disabled"
+    assert "nothing in config.toml needs changing" in row["disabled_reason"]
+    assert "fix or remove" not in row["disabled_reason"]
+    assert "factwatch sources --enable courier" in row["disabled_reason"]
+
+
+def test_a_source_disabled_by_hard_faults_is_told_what_to_fix(src):
+    for _ in range(4):
+        row = record(src, failed("hard"))
+    assert "fix or remove the source's URL in config.toml" in row["disabled_reason"]
+
+
 def test_a_success_resets_the_score(src):
     record(src, failed("hard"))
     row = record(src, healthy())

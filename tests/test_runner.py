@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -87,6 +88,22 @@ def test_a_failing_source_fails_the_run_and_backs_off(news, db_path):
     (src,) = rows(db_path, "SELECT status, last_error FROM sources")
     assert src["status"] == "backoff"
     assert "missing.xml" in src["last_error"]
+
+
+def test_a_source_whose_host_is_down_backs_off_as_temporary_and_is_not_disabled(db_path):
+    with socket.socket() as sock:  # a port where nothing listens: connection refused
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    down = SourceConfig("down", "feed", url=f"http://127.0.0.1:{port}/feed.xml")
+    config = make_config(db_path, [down])
+    for _ in range(4):  # two hours of passes on a 30-minute schedule
+        run_job(config, only_due=False)
+    (src,) = rows(db_path, "SELECT * FROM sources")
+    assert src["status"] != "disabled" and src["disabled_reason"] is None
+    assert src["failure_score"] == 4 * 0.5
+    assert src["last_error"].startswith("temporary: ")
+    assert "robots.txt is unavailable" in src["last_error"]
+    assert "disallowed" not in src["last_error"]
 
 
 def test_one_failing_source_of_two_leaves_the_run_ok_with_exit_3(news, db_path):

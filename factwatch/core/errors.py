@@ -10,6 +10,7 @@
     ├── BackupError                a backup cannot be written (destination exists, disk)
     ├── FetchError                 one URL could not be fetched (recorded, not fatal)
     │   ├── BlockedByRobots        robots.txt disallows the URL for our user agent
+    │   ├── RobotsUnavailable      robots.txt unreachable, timed out or 5xx: try later
     │   ├── UnsafeURL              scheme or address refused (loopback, private, metadata)
     │   ├── TooLarge               body or decompressed body over the size cap
     │   ├── BadContentType         not HTML/XML/text
@@ -74,6 +75,13 @@ class FetchError(FactwatchError):
 
 class BlockedByRobots(FetchError):
     kind = "hard"
+
+
+class RobotsUnavailable(FetchError):
+    """The host's robots.txt could not be read (unreachable, timeout, 429, 5xx).
+    RFC 9309: the crawler must wait and try later; not a refusal."""
+
+    kind = "temporary"
 
 
 class UnsafeURL(FetchError):

@@ -6,16 +6,19 @@ feed is recorded in ``fetches`` and ``run_sources`` but does not hurt the source
 
 Each failed pass adds the weight of its worst error kind to ``failure_score``:
 
-    hard       3.0   will not get better by waiting (404/410, robots, unsafe URL)
+    hard       3.0   will not get better by waiting, the user must act (404/410,
+                     robots.txt disallows, unsafe URL)
     soft       1.0   content problems (unparsable feed, no article text, too large)
-    temporary  0.5   timeouts, 5xx, 429: the site is probably just down for a while
+    temporary  0.5   timeouts, 5xx, 429, connection refused, DNS failure, robots.txt
+                     unavailable: the site is probably just down for a while
 
 At ``backoff_at`` (3.0: one hard failure, three soft, six temporary) the source
 goes to status ``backoff`` and its next fetch is pushed out exponentially
 (``min_source_interval * 2**(k+1)`` where k = score // backoff_at, capped at
 ``max_source_interval``).  At ``disable_at`` (12.0: four hard failures, twelve
 soft, twenty-four temporary) it is ``disabled`` with a reason naming the last
-error; ``enable_source()`` (``factwatch sources --enable NAME``) puts it back.
+error and advice that fits its kind (:func:`advice`); ``enable_source()``
+(``factwatch sources --enable NAME``) puts it back.
 Any successful pass resets the score.
 
 When healthy, a source is due again after the interval its feed asks for (RSS
@@ -90,6 +93,37 @@ def assess(report: Any, *, fetch_kinds: tuple[str, ...] = ()) -> Outcome:
     return Outcome(True, kind, f"{kind}: {worst[0]}: {worst[2]}"[:500])
 
 
+def advice(kind: str, error: str, name: str) -> str:
+    """What the user can do about a source failing with errors of ``kind``."""
+    enable = f"`factwatch sources --enable {name}`"
+    if kind == "temporary":
+        return (
+            "The site has been unreachable or failing (timeouts, server errors, robots.txt "
+            "unavailable) for a long time; nothing in config.toml needs changing. When the "
+            f"site is back (open the source URL in a browser), run {enable}."
+        )
+    if kind == "hard" and "robots.txt" in error:
+        return (
+            "The site's robots.txt disallows fetching this URL: remove the source from "
+            f"config.toml, or point it at a URL the site allows, then run {enable}."
+        )
+    if kind == "hard" and ("refused," in error or "scheme" in error):
+        return (
+            "The URL is refused by the safety settings: fix the source's URL, or [safety] "
+            f"in config.toml, then run {enable}."
+        )
+    if kind == "hard":
+        return (
+            "The URL answers with an error that waiting will not fix (gone, not found, "
+            f"forbidden): fix or remove the source's URL in config.toml, then run {enable}."
+        )
+    return (
+        "The site answers but what it sends cannot be used (not a feed or sitemap, no "
+        "article text, too large): check the source's URL and kind in config.toml, then "
+        f"run {enable}."
+    )
+
+
 def _interval(schedule: Schedule, key: str) -> float:
     return parse_duration(getattr(schedule, key), name=f"schedule.{key}")
 
@@ -156,8 +190,7 @@ def record_outcome(
                 disabled_reason=(
                     f"disabled after {count} failed passes in a row (failure score "
                     f"{score:g} >= {policy.disable_at:g}); last error: {outcome.error}. "
-                    f"Fix the source in config.toml, then run "
-                    f"`factwatch sources --enable {name}`."
+                    + advice(outcome.kind or "soft", outcome.error or "", name)
                 ),
             )
         elif score >= policy.backoff_at:
