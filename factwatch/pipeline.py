@@ -21,7 +21,6 @@ from typing import Any, Protocol
 
 import sqlite_utils
 
-from factwatch.claims.findings import KINDS
 from factwatch.core.errors import ExtractionError, FactwatchError
 from factwatch.core.records import Article, FetchResult, Link, SourceConfig
 from factwatch.core.settings import Config
@@ -94,34 +93,25 @@ class Stage(Protocol):
 
 
 def extract_stage(page: Page, run: Pass) -> Page | None:
-    from factwatch.core.fingerprints import content_hash, simhash
-    from factwatch.scraper.extract import extract
-    from factwatch.scraper.urls import canonicalize
+    from factwatch.work import extract_article, page_from_fetch
 
-    url = page.result.final_url or page.link.url
     try:
-        article = extract(page.result.text(), url=url, source=page.link.source)
+        page.article = extract_article(page_from_fetch(page.link, page.result))
     except ExtractionError as exc:
         page.report.fail(page.link.url, "soft", str(exc))
         run.forget_later(page)
         return None
-    article.canonical_url = canonicalize(article.canonical_url or url)
-    if not article.title and page.link.title:
-        article.title = page.link.title
-    if not article.published and page.link.published:
-        article.published = page.link.published
-    article.content_hash = content_hash(article.text)
-    article.simhash = article.simhash or simhash(article.text)
-    page.article = article
     return page
 
 
 def topic_stage(page: Page, run: Pass) -> Page | None:
+    from factwatch.work import on_topic
+
     assert page.article is not None
     source = run.source_configs.get(page.link.source)
     if source is not None and not source.topic_filter:
         return page
-    if run.topic is not None and not run.topic.matches(page.article.title, page.article.text):
+    if not on_topic(page.article, run.checker):
         page.report.off_topic += 1
         run.forget_later(page)
         return None
@@ -130,39 +120,34 @@ def topic_stage(page: Page, run: Pass) -> Page | None:
 
 def check_stage(page: Page, run: Pass) -> Page | None:
     assert page.article is not None
-    if run.matcher is not None:
-        page.findings = run.matcher.check(page.article)
+    page.findings = run.checker.matcher.check(page.article)
     return page
 
 
 def store_stage(page: Page, run: Pass) -> Page | None:
+    from factwatch.work import ARTICLE, Record
+
     assert page.article is not None
     result = page.result
-    with transaction(run.db):
-        stored = store.store_article(
-            run.db,
-            page.article,
-            page.findings,
-            fetched_url=page.link.url,
-            facts_version=run.facts_version,
-        )
-        store.save_url_state(
-            run.db,
-            page.link.url,
-            etag=result.etag,
-            last_modified=result.last_modified,
-            status=result.status,
-            content_hash=page.article.content_hash,
-            article_id=stored.article_id,
-        )
-    if stored.status in ("new", "updated"):
+    record = Record(
+        url=page.article.url,
+        fetched_url=page.link.url,
+        source=page.link.source,
+        outcome=ARTICLE,
+        article=page.article,
+        findings=page.findings,
+        facts_version=run.facts_version,
+        status=result.status,
+        etag=result.etag,
+        last_modified=result.last_modified,
+    )
+    written = run.writer.write(record)
+    if written.outcome in ("new", "updated"):
         page.report.stored += 1
-    elif stored.status in ("duplicate", "unchanged"):
+    elif written.outcome in ("duplicate", "unchanged", "older"):
         page.report.duplicates += 1
-    # Recorded kinds (a claim the article itself rebuts) are stored, not flagged.
-    flagged = [row for row in stored.new_findings if row["kind"] in KINDS]
-    page.report.flagged += len(flagged)
-    run.report.new_findings.extend(flagged)
+    page.report.flagged += len(written.new_findings)
+    run.report.new_findings.extend(written.new_findings)
     return page
 
 
@@ -216,8 +201,12 @@ class Pass:
         self.source_configs: dict[str, SourceConfig] = {}
         self.records: queue.Queue = queue.Queue()
         self.validators = Validators(db)
-        self.matcher, self.facts_version, facts = _load_matcher(config)
-        self.topic = _topic_filter(config, facts)
+        from factwatch.work import CheckSpec, Writer, checker
+
+        self.checker = checker(CheckSpec.from_config(config))
+        self.matcher, self.topic = self.checker.matcher, self.checker.topic
+        self.facts_version = self.checker.facts_version
+        self.writer = Writer(db)
 
     # -- fetch log ---------------------------------------------------------------
     def drain_records(self, source: str) -> None:
@@ -364,17 +353,6 @@ def _load_matcher(config: Config) -> tuple[Any, str, Any]:
 
     facts = load_facts(config.facts)
     return Matcher(facts), facts.version, facts
-
-
-def _topic_filter(config: Config, facts: Any) -> Any:
-    """Keep articles that mention enough distinct election terms (None: keep all)."""
-    if not config.topic.enabled:
-        return None
-    from factwatch.scraper.topic import TopicFilter
-
-    return TopicFilter.from_facts(
-        facts, keywords=config.topic.keywords, min_matches=config.topic.min_matches
-    )
 
 
 class _LogProgress:

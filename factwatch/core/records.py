@@ -69,6 +69,33 @@ class FetchResult:
 
 
 @dataclass
+class FetchedPage:
+    """A page's bytes and what is known about it, as handed to ``process_page``.
+
+    ``url`` is the page's identity before canonicalisation (for an archive
+    capture, the original URL, not the archive's address); ``fetched_url`` is
+    where the bytes came from (defaults to ``url``).  ``metadata`` is merged
+    into ``Article.metadata`` (archives put ``{"capture": {...}}`` here)."""
+
+    url: str
+    body: bytes
+    source: str = ""
+    content_type: str = ""
+    encoding: str | None = None
+    fetched_url: str = ""
+    title: str | None = None
+    published: str | None = None
+    topic_filter: bool = True
+    metadata: dict[str, Any] = field(default_factory=dict)
+    status: int | None = 200
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def text(self) -> str:
+        return decode_body(self.body, self.content_type, self.encoding)
+
+
+@dataclass
 class Paragraph:
     index: int
     start: int  # offset in Article.text

@@ -1,0 +1,296 @@
+"""From a fetched page to a compact record, and the one writer that stores records.
+
+The work on a page splits in two: the part that needs no database (extract,
+topic filter, claim matching) and the part that writes.  The first is a pure
+function of picklable inputs, so it runs anywhere: in the pass's own thread,
+in a worker process, or on a Dask worker of a back-check::
+
+    spec = CheckSpec.from_config(config)              # facts files and topic settings
+    record = process_page(page, spec)                 # FetchedPage -> Record, no side effects
+    outcome = Writer(db).write(record)                # the one place records become rows
+
+``process_page`` loads the facts and builds the matcher once per process
+(``checker(spec)`` is cached), so a worker pays that cost once.  Records are
+small: the extracted article (text, offsets, metadata) and its findings,
+never the page's HTML.
+
+``Writer.write`` stores a record through ``db.store`` exactly as a live pass
+does (article and findings in one transaction, canonical-URL and content
+dedup, stable finding ids), so review, rebuttals and exports treat archive
+captures and live fetches alike.  An article captured by a web archive
+carries ``metadata["capture"]`` (archive, timestamp, where the bytes came
+from); the writer never lets an older capture replace a newer one, nor any
+capture replace an article fetched live.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import sqlite_utils
+
+from factwatch.core.errors import ExtractionError
+from factwatch.core.records import Article, FetchedPage, FetchResult, Finding, Link
+from factwatch.core.settings import Config
+
+log = logging.getLogger("factwatch.work")
+
+__all__ = ["CheckSpec", "FetchedPage", "Record", "Writer", "checker", "process_page"]
+
+# What became of a page.
+ARTICLE = "article"
+OFF_TOPIC = "off_topic"
+NO_TEXT = "no_text"
+FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """What a worker needs to check pages: the facts files and the topic settings."""
+
+    facts: tuple[str, ...]
+    topic_enabled: bool = True
+    keywords: tuple[str, ...] = ()
+    min_matches: int = 2
+
+    @classmethod
+    def from_config(cls, config: Config) -> CheckSpec:
+        return cls(
+            facts=tuple(config.facts),
+            topic_enabled=config.topic.enabled,
+            keywords=tuple(config.topic.keywords),
+            min_matches=config.topic.min_matches,
+        )
+
+
+@dataclass
+class Record:
+    """What a worker returns for one page: compact, picklable, no HTML."""
+
+    url: str
+    fetched_url: str
+    source: str
+    outcome: str  # ARTICLE | OFF_TOPIC | NO_TEXT | FAILED
+    article: Article | None = None
+    findings: list[Finding] | None = None  # None: not checked
+    facts_version: str = ""
+    message: str = ""
+    status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass
+class Checker:
+    """The loaded matcher and topic filter for one CheckSpec (one per process)."""
+
+    matcher: Any
+    topic: Any  # scraper.topic.TopicFilter, or None when the filter is off
+    facts_version: str
+
+
+def checker(spec: CheckSpec) -> Checker:
+    """The matcher and topic filter for ``spec``, built once per process and
+    rebuilt when a facts file changes on disk (a long-running schedule)."""
+    stamps = []
+    for path in spec.facts:
+        try:
+            st = os.stat(path)
+            stamps.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamps.append((0, 0))  # load_facts names the missing file
+    return _checker(spec, tuple(stamps))
+
+
+@lru_cache(maxsize=4)
+def _checker(spec: CheckSpec, stamps: tuple[tuple[int, int], ...]) -> Checker:
+    from factwatch.claims.facts import load_facts
+    from factwatch.claims.matcher import Matcher
+
+    facts = load_facts(list(spec.facts))
+    topic = None
+    if spec.topic_enabled:
+        from factwatch.scraper.topic import TopicFilter
+
+        topic = TopicFilter.from_facts(
+            facts, keywords=list(spec.keywords), min_matches=spec.min_matches
+        )
+    return Checker(Matcher(facts), topic, facts.version)
+
+
+def page_from_fetch(link: Link, result: FetchResult, *, topic_filter: bool = True) -> FetchedPage:
+    """The FetchedPage of a live fetch (a discovered link and its response)."""
+    return FetchedPage(
+        url=result.final_url or link.url,
+        body=result.body,
+        source=link.source,
+        content_type=result.content_type,
+        encoding=result.encoding,
+        fetched_url=link.url,
+        title=link.title,
+        published=link.published,
+        topic_filter=topic_filter,
+        status=result.status,
+        etag=result.etag,
+        last_modified=result.last_modified,
+    )
+
+
+def extract_article(page: FetchedPage) -> Article:
+    """Extract the article of a page, with its identity and fingerprints set.
+
+    Raises ExtractionError when the page has no article text."""
+    from factwatch.core.fingerprints import content_hash, simhash
+    from factwatch.scraper.extract import extract
+    from factwatch.scraper.urls import canonicalize
+
+    article = extract(page.text(), url=page.url, source=page.source)
+    if page.metadata.get("capture"):
+        # An archived copy: its <link rel=canonical> may point at the archive's
+        # own address, so the original URL is the identity.
+        article.canonical_url = canonicalize(page.url)
+    else:
+        article.canonical_url = canonicalize(article.canonical_url or page.url)
+    if not article.title and page.title:
+        article.title = page.title
+    if not article.published and page.published:
+        article.published = page.published
+    article.content_hash = content_hash(article.text)
+    article.simhash = article.simhash or simhash(article.text)
+    article.metadata.update(page.metadata)
+    return article
+
+
+def on_topic(article: Article, check: Checker) -> bool:
+    return check.topic is None or check.topic.matches(article.title, article.text)
+
+
+def process_page(page: FetchedPage, spec: CheckSpec) -> Record:
+    """Extract, filter and check one page: pure, picklable in and out.
+
+    Problems with the page (no text, a parser failure on hostile HTML) come
+    back as a FAILED or NO_TEXT record; they never raise."""
+    record = Record(
+        url=page.url,
+        fetched_url=page.fetched_url or page.url,
+        source=page.source,
+        outcome=FAILED,
+        status=page.status,
+        etag=page.etag,
+        last_modified=page.last_modified,
+    )
+    try:
+        check = checker(spec)
+        record.facts_version = check.facts_version
+        article = extract_article(page)
+        if page.topic_filter and not on_topic(article, check):
+            record.outcome = OFF_TOPIC
+            return record
+        record.article = article
+        record.findings = check.matcher.check(article)
+        record.outcome = ARTICLE
+    except ExtractionError as exc:
+        record.outcome, record.message = NO_TEXT, str(exc)
+    except Exception as exc:  # noqa: BLE001 - one bad page must not end a run
+        log.exception("%s: failed while processing", page.url)
+        record.message = f"{page.url}: could not process: {exc!r}"
+    return record
+
+
+@dataclass
+class Written:
+    """What the writer did with a record."""
+
+    outcome: str  # new | updated | unchanged | duplicate | older | off_topic | no_text | failed
+    article_id: int | None = None
+    new_findings: list[dict[str, Any]] = field(default_factory=list)  # flagged kinds only
+
+
+class Writer:
+    """The one place records become rows (one SQLite connection, one thread)."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    def write(self, record: Record) -> Written:
+        """Store one record (article, findings, URL state) in one transaction."""
+        from factwatch.db import transaction
+
+        with transaction(self.db):
+            return self.write_in_transaction(record)
+
+    def write_in_transaction(self, record: Record) -> Written:
+        """As ``write``, inside a transaction the caller holds (several records,
+        or a record and a marker, committed together)."""
+        from factwatch.claims.findings import KINDS
+        from factwatch.db import store
+
+        if record.outcome != ARTICLE or record.article is None:
+            if record.outcome in (OFF_TOPIC, NO_TEXT):
+                self._forget(record)
+            return Written(record.outcome)
+        article = record.article
+        if self._older_than_stored(article):
+            article_id = store.known_url(self.db, article.canonical_url)
+            if article_id is not None:
+                self._alias(record.fetched_url, article_id)
+            return Written("older", article_id)
+        stored = store.store_article(
+            self.db,
+            article,
+            record.findings,
+            fetched_url=record.fetched_url,
+            facts_version=record.facts_version,
+        )
+        store.save_url_state(
+            self.db,
+            record.fetched_url,
+            etag=record.etag,
+            last_modified=record.last_modified,
+            status=record.status,
+            content_hash=article.content_hash,
+            article_id=stored.article_id,
+        )
+        # Recorded kinds (a claim the article itself rebuts) are stored, not flagged.
+        flagged = [row for row in stored.new_findings if row["kind"] in KINDS]
+        return Written(stored.status, stored.article_id, flagged)
+
+    def _forget(self, record: Record) -> None:
+        """Remember a page that yields no article, so a later pass skips it."""
+        from factwatch.db import store
+
+        store.save_url_state(
+            self.db,
+            record.fetched_url,
+            etag=record.etag,
+            last_modified=record.last_modified,
+            status=record.status,
+        )
+
+    def _alias(self, url: str, article_id: int) -> None:
+        from factwatch.db.store import now
+
+        self.db.execute(
+            "INSERT OR IGNORE INTO article_urls (url, article_id, first_seen) VALUES (?, ?, ?)",
+            [url, article_id, now()],
+        )
+
+    def _older_than_stored(self, article: Article) -> bool:
+        """A capture older than the stored copy (or any capture of a page fetched live)."""
+        capture = article.metadata.get("capture")
+        if not capture:
+            return False
+        row = self.db.execute(
+            "SELECT metadata FROM articles WHERE url = ?", [article.canonical_url]
+        ).fetchone()
+        if row is None:
+            return False
+        stored = (json.loads(row[0] or "{}") or {}).get("capture")
+        if not stored:
+            return True  # fetched live: the current version wins over any capture
+        return str(capture.get("timestamp", "")) <= str(stored.get("timestamp", ""))
