@@ -35,7 +35,10 @@ def now() -> str:
 
 def upsert_source(db: sqlite_utils.Database, source: SourceConfig) -> None:
     """Add a configured source, or update its definition; health columns are kept."""
-    config = json.dumps(dataclasses.asdict(source), sort_keys=True)
+    settings = dataclasses.asdict(source)
+    if settings.get("api_key"):
+        settings["api_key"] = "(set)"  # a secret: never written to the database
+    config = json.dumps(settings, sort_keys=True)
     url = source.url or (source.urls[0] if source.urls else "")
     existing = db.execute("SELECT name FROM sources WHERE name = ?", [source.name]).fetchone()
     with transaction(db):

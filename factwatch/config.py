@@ -15,7 +15,9 @@ from typing import Any
 from factwatch.core.errors import ConfigError
 from factwatch.core.records import SourceConfig
 from factwatch.core.settings import (
+    ARCHIVE_KINDS,
     BUNDLED_FACTS,
+    MATCH_TYPES,
     SOURCE_KINDS,
     Config,
 )
@@ -76,6 +78,9 @@ def _source(data: Any, index: int, origin: str) -> SourceConfig:
         raise ConfigError(
             f"{origin}: {where}.kind: {src.kind!r} is not one of {', '.join(SOURCE_KINDS)}"
         )
+    if src.kind in ARCHIVE_KINDS:
+        _archive_source(src, where, origin)
+        return src
     if src.kind != "urls" and not src.url:
         raise ConfigError(f"{origin}: {where}.url: a {src.kind} source needs a url")
     if src.kind == "urls" and not (src.urls or src.url):
@@ -83,6 +88,48 @@ def _source(data: Any, index: int, origin: str) -> SourceConfig:
     if src.kind == "listing" and not src.pattern:
         raise ConfigError(f"{origin}: {where}.pattern: a listing source needs a link pattern")
     return src
+
+
+def _archive_source(src: SourceConfig, where: str, origin: str) -> None:
+    """The keys each archive kind needs (see docs/configuration.md)."""
+    from factwatch.scraper.archives.captures import parse_config_date
+
+    def fail(key: str, problem: str) -> None:
+        raise ConfigError(f"{origin}: {where}.{key}: {problem}")
+
+    dates = {}
+    for key in ("since", "until"):
+        value = getattr(src, key)
+        if value:
+            dates[key] = parse_config_date(value)
+            if dates[key] is None:
+                fail(key, f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    if len(dates) == 2 and dates["since"] > dates["until"]:  # type: ignore[operator]
+        fail("until", f"{src.until!r} is before since = {src.since!r}")
+    if src.match_type not in MATCH_TYPES:
+        fail("match_type", f"{src.match_type!r} is not one of {', '.join(MATCH_TYPES)}")
+    for key in ("index_url", "data_url"):
+        value = getattr(src, key)
+        if value and "://" not in value and not (key == "data_url" and src.kind == "warc"):
+            fail(key, f"expected an http(s) URL, got {value!r}")
+    if src.kind == "wayback" and not src.url:
+        fail(
+            "url",
+            "a wayback source needs the URL prefix or domain to look up, "
+            'e.g. url = "www.theguardian.com/politics/"',
+        )
+    if src.kind == "commoncrawl":
+        if not (src.url or src.urls):
+            fail("url", 'a commoncrawl source needs a URL pattern, e.g. url = "example.com/news/*"')
+        if not (src.crawls or src.since or src.until):
+            fail(
+                "crawls",
+                'name the crawls (crawls = ["CC-MAIN-2017-17"]) or a date range (since, until)',
+            )
+    if src.kind == "warc" and not (src.url or src.urls):
+        fail("url", 'a warc source needs url = "FILE_OR_URL" or urls = [...] of WARC files')
+    if src.kind == "guardian" and not (src.query or src.section):
+        fail("query", 'a guardian source needs a query (query = "unite election") or a section')
 
 
 def parse_config(
@@ -120,6 +167,10 @@ def parse_config(
     for src in config.sources:
         if src.kind == "urls" and src.url and "://" not in src.url:
             src.url = str(_resolve(src.url, base))  # a local file of URLs
+        if src.kind == "warc":  # local WARC files, relative to the config file
+            src.url = _local(src.url, base)
+            src.urls = [_local(u, base) for u in src.urls]
+            src.data_url = _local(src.data_url, base)
     config.database = str(_resolve(db_path, base))
     config.facts = [str(_resolve(f, base)) for f in facts["files"]]
     if config.rebuttals.templates:
@@ -132,6 +183,10 @@ def parse_config(
             "so site owners can reach you"
         )
     return config
+
+
+def _local(location: str, base: Path) -> str:
+    return location if not location or "://" in location else str(_resolve(location, base))
 
 
 def _resolve(path: str, base: Path) -> Path:

@@ -75,6 +75,7 @@ class FetchRequest:
     last_modified: str | None = None
     key: Any = None
     accept: str | None = None
+    headers: dict[str, str] | None = None  # extra request headers (e.g. Range)
 
 
 @dataclass
@@ -162,9 +163,10 @@ class Fetcher:
         etag: str | None = None,
         last_modified: str | None = None,
         accept: str | None = None,
+        headers: dict[str, str] | None = None,
     ) -> FetchResult:
         """Fetch one URL in the calling thread; never raises for per-URL problems."""
-        request = FetchRequest(url, purpose, etag, last_modified, accept=accept)
+        request = FetchRequest(url, purpose, etag, last_modified, accept=accept, headers=headers)
         result, records = self.run(self.new_job(request))
         self.emit(records)
         return result
@@ -305,6 +307,8 @@ class Fetcher:
             "Accept": request.accept
             or (ROBOTS_ACCEPT if request.purpose == "robots" else DEFAULT_ACCEPT)
         }
+        if request.headers:
+            headers.update(request.headers)
         if request.etag:
             headers["If-None-Match"] = request.etag
         if request.last_modified:

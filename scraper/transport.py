@@ -143,8 +143,18 @@ SITEMAP_ARCHIVE_TYPES = frozenset(
 )
 
 
+# Archive index answers (CDX JSON, JSON lines, API responses) and WARC records.
+INDEX_TYPES = frozenset(
+    {"application/json", "text/json", "application/x-ndjson", "text/plain", "text/x-cdxj"}
+)
+RECORD_TYPES = frozenset(
+    {"application/warc", "application/octet-stream", "application/gzip", "application/x-gzip"}
+)
+
+
 def check_content_type(url: str, content_type: str, purpose: str) -> None:
-    """Raise BadContentType unless the response is a page, a feed or plain text.
+    """Raise BadContentType unless the response is a page, a feed or plain text
+    (purpose "index": JSON or text; "record": a WARC record).
 
     A response without a Content-Type is let through; robots.txt accepts any text/*.
     """
@@ -158,6 +168,10 @@ def check_content_type(url: str, content_type: str, purpose: str) -> None:
         return
     elif purpose == "sitemap" and mime in SITEMAP_ARCHIVE_TYPES:
         return  # sitemap.xml.gz, unpacked with a size cap by scraper.sitemaps
+    elif purpose == "index" and mime in INDEX_TYPES:
+        return
+    elif purpose == "record" and mime in RECORD_TYPES:
+        return
     wanted = "text/*" if purpose == "robots" else "HTML, XML or plain text"
     raise BadContentType(f"{url}: content type {mime!r} is not {wanted}; skipped", url=url)
 

@@ -16,7 +16,12 @@ class SourceConfig:
 
     kind is one of: "feed" (RSS/Atom), "sitemap" (XML sitemap, sitemap index or
     news sitemap), "urls" (a plain list, inline or a file/URL with one URL per
-    line), "listing" (an HTML page whose links matching ``pattern`` are articles).
+    line), "listing" (an HTML page whose links matching ``pattern`` are articles);
+    or an archive of past coverage, read by ``factwatch backcheck``: "wayback"
+    (a URL prefix or domain in the Wayback Machine), "commoncrawl" (URL
+    patterns in Common Crawl crawls), "warc" (WARC/ARC files, local or
+    HTTP(S)), "guardian" (the Guardian content API).  docs/configuration.md
+    describes every key.
     """
 
     name: str
@@ -26,6 +31,17 @@ class SourceConfig:
     pattern: str = ""
     topic_filter: bool = True
     max_articles: int = 500
+    # Archive sources (docs/configuration.md, "Archive sources").
+    since: str = ""  # first day covered: YYYY, YYYY-MM or YYYY-MM-DD
+    until: str = ""  # last day covered (a month or year means all of it)
+    match_type: str = "prefix"  # wayback, commoncrawl: exact | prefix | host | domain
+    crawls: list[str] = field(default_factory=list)  # commoncrawl crawl ids
+    query: str = ""  # guardian: search terms
+    section: str = ""  # guardian: section id, e.g. "politics"
+    api_key: str = field(default="", repr=False)  # guardian; or $FACTWATCH_GUARDIAN_KEY
+    index_url: str = ""  # CDX server, Common Crawl index server or API (default: public)
+    data_url: str = ""  # Wayback replay prefix, Common Crawl data prefix, WARC base
+    page_size: int = 0  # captures per index query (0: the archive's default)
 
 
 @dataclass

@@ -13,7 +13,10 @@ from pathlib import Path
 
 from factwatch.core.records import SourceConfig
 
-SOURCE_KINDS = ("feed", "sitemap", "urls", "listing")
+LIVE_KINDS = ("feed", "sitemap", "urls", "listing")
+ARCHIVE_KINDS = ("wayback", "commoncrawl", "warc", "guardian")  # read by `factwatch backcheck`
+SOURCE_KINDS = LIVE_KINDS + ARCHIVE_KINDS
+MATCH_TYPES = ("exact", "prefix", "host", "domain")
 # The facts file shipped with factwatch (package data), used by the demo and by
 # `check` when no config names facts files.
 BUNDLED_FACTS = Path(str(files("factwatch") / "facts" / "unite-2017.toml"))

@@ -22,7 +22,7 @@ from typing import Any
 
 import sqlite_utils
 
-from factwatch.core.settings import Config
+from factwatch.core.settings import LIVE_KINDS, Config
 from factwatch.db import open_db, transaction
 from factwatch.jobs import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOURCES_FAILED, health
 from factwatch.jobs.alerts import Alerter, build_payload, describe_findings
@@ -213,7 +213,9 @@ def _locked_job(
     _mark_abandoned(db)
     run_id = _start_run(db)
     try:
-        due, later = health.due_sources(db, config.sources, only_due=only_due)
+        # Archive sources (wayback, commoncrawl, warc, guardian) run with `backcheck`.
+        live = [s for s in config.sources if s.kind in LIVE_KINDS]
+        due, later = health.due_sources(db, live, only_due=only_due)
         for source in later:
             log.info("%s: not due yet (or disabled); skipped", source.name)
         if due:
