@@ -145,7 +145,7 @@ SITEMAP_ARCHIVE_TYPES = frozenset(
 
 # Archive index answers (CDX JSON, JSON lines, API responses) and WARC records.
 INDEX_TYPES = frozenset(
-    {"application/json", "text/json", "application/x-ndjson", "text/plain", "text/x-cdxj"}
+    {"application/json", "text/json", "application/x-ndjson", "text/x-ndjson", "text/plain"}
 )
 RECORD_TYPES = frozenset(
     {"application/warc", "application/octet-stream", "application/gzip", "application/x-gzip"}
