@@ -126,8 +126,10 @@ class CommonCrawlIndex:
             if result.error and result.status not in (400, 404):
                 raise FetchError(f"common crawl index query failed: {result.error}", url=url)
             if not result.error:
-                captures = [_capture(line, crawl, url) for line in result.text().splitlines()]
-                captures = [c for c in captures if c is not None]
+                for line in result.text().splitlines():
+                    capture = _capture(line, crawl, url)
+                    if capture is not None:
+                        captures.append(capture)
         n += 1
         if n >= self._num_pages(i, j):
             n, j = 0, j + 1

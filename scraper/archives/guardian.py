@@ -89,7 +89,9 @@ class GuardianIndex:
                 f"(HTTP {result.status}); check api_key or {KEY_ENV}"
             )
         if result.error:
-            raise FetchError(f"guardian API query failed: {redact(result.error)}", url=redact(url))
+            raise FetchError(
+                f"guardian API query failed: {redact(result.error)}", url=redact(url) or ""
+            )
         try:
             answer = json.loads(result.text())["response"]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
