@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test check browser bench clean
+.PHONY: install demo test check browser bench wheel clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -34,8 +34,12 @@ check: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy -p factwatch
 
+# Build the wheel, install it in a fresh virtualenv outside the checkout, run it there.
+wheel: install
+	scripts/check-wheel
+
 bench: install
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

@@ -9,15 +9,15 @@ import csv
 import io
 import json
 import tomllib
-from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from factwatch.core.errors import ConfigError
+from factwatch.core.resources import Traversable, bundled
 from factwatch.db.queries import FindingFilter, list_findings
 
-RATINGS = Path(__file__).resolve().parent / "data" / "ratings.toml"
+RATINGS = bundled("factwatch.rebuttals", "data", "ratings.toml")
 CSV_COLUMNS = (
     "id",
     "status",
@@ -42,7 +42,7 @@ CSV_COLUMNS = (
 )
 
 
-def load_ratings(path: Path = RATINGS) -> dict[str, Any]:
+def load_ratings(path: Traversable = RATINGS) -> dict[str, Any]:
     """Read and check the kind -> rating table."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

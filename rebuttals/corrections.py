@@ -18,16 +18,16 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from factwatch.core.errors import ConfigError, FactwatchError
+from factwatch.core.resources import Traversable, bundled
 from factwatch.db import transaction
 from factwatch.db.queries import article_text
 
-NOTICES = Path(__file__).resolve().parent / "data" / "notices.toml"
+NOTICES = bundled("factwatch.rebuttals", "data", "notices.toml")
 POSITION_TOLERANCE = 0.35  # how far (as a share of the text) a changed sentence may move
 
 PageGetter = Callable[[str], tuple[str, str]]  # url -> (article text, whole page text)
@@ -45,7 +45,7 @@ class CorrectionCheck:
     detail: dict[str, Any]
 
 
-def load_notices(path: Path = NOTICES) -> tuple[list[str], float]:
+def load_notices(path: Traversable = NOTICES) -> tuple[list[str], float]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

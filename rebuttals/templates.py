@@ -1,6 +1,7 @@
 """Load and render rebuttal templates (Jinja2, ``<format>.j2``).
 
-Bundled templates live in ``rebuttals/templates``; a folder named in
+Bundled templates live in ``rebuttals/templates`` (package data, loaded with
+Jinja2's PackageLoader); a folder named in
 config.toml ``[rebuttals] templates = "..."`` overrides them file by file.
 Rendering is strict: an unknown field, a syntax error or a finding kind the
 template does not declare in ``known_kinds`` raises TemplateError naming the
@@ -19,7 +20,7 @@ from jinja2 import nodes
 
 from factwatch.core.errors import TemplateError
 
-BUNDLED = Path(__file__).resolve().parent / "templates"
+BUNDLED = ("factwatch.rebuttals", "templates")  # package, folder
 FORMATS = ("correction_request", "letter", "social", "briefing")
 
 
@@ -41,9 +42,12 @@ class TemplateSet:
                     f"{path}: rebuttal templates folder not found; fix [rebuttals] templates "
                     "in config.toml or remove it to use the bundled templates"
                 )
-        self.folders.append(BUNDLED)
+        loaders: list[jinja2.BaseLoader] = [
+            jinja2.FileSystemLoader(str(p), encoding="utf-8") for p in self.folders
+        ]
+        loaders.append(jinja2.PackageLoader(*BUNDLED, encoding="utf-8"))
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(p) for p in self.folders], encoding="utf-8"),
+            loader=jinja2.ChoiceLoader(loaders),
             undefined=jinja2.StrictUndefined,
             autoescape=False,  # plain-text drafts, never served as HTML
             trim_blocks=True,
@@ -51,15 +55,23 @@ class TemplateSet:
             keep_trailing_newline=False,
         )
 
+    def source(self, fmt: str) -> tuple[str, str]:
+        """The text of ``<fmt>.j2`` and the file it comes from (the user's folder first)."""
+        assert self.env.loader is not None
+        try:
+            text, filename, _ = self.env.loader.get_source(self.env, f"{fmt}.j2")
+        except jinja2.TemplateNotFound:
+            where = [str(f) for f in self.folders] + ["the bundled templates"]
+            raise TemplateError(
+                f"no template for format {fmt!r}: expected {fmt}.j2 in " + " or ".join(where)
+            ) from None
+        except UnicodeDecodeError:
+            raise TemplateError(f"{fmt}.j2: template is not UTF-8 text") from None
+        return text, filename or f"{fmt}.j2"
+
     def path(self, fmt: str) -> str:
-        for folder in self.folders:
-            candidate = folder / f"{fmt}.j2"
-            if candidate.is_file():
-                return str(candidate)
-        raise TemplateError(
-            f"no template for format {fmt!r}: expected {fmt}.j2 in "
-            + " or ".join(str(f) for f in self.folders)
-        )
+        """The file ``<fmt>.j2`` is loaded from."""
+        return self.source(fmt)[1]
 
     def _load(self, fmt: str) -> jinja2.Template:
         path = self.path(fmt)
@@ -75,8 +87,7 @@ class TemplateSet:
 
     def known_kinds(self, fmt: str) -> list[str] | None:
         """The kinds a template declares with ``{% set known_kinds = [...] %}``, or None."""
-        path = self.path(fmt)
-        source = Path(path).read_text(encoding="utf-8", errors="replace")
+        source, path = self.source(fmt)
         try:
             tree = self.env.parse(source)
         except jinja2.TemplateSyntaxError as exc:

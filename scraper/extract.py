@@ -26,7 +26,6 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import lxml.html
 import trafilatura
@@ -36,20 +35,29 @@ from trafilatura.utils import load_html
 from factwatch.core.errors import ConfigError, ExtractionError
 from factwatch.core.fingerprints import content_hash, simhash
 from factwatch.core.records import Article
+from factwatch.core.resources import Traversable, bundled
 from factwatch.core.segment import join_paragraphs, segment
 from factwatch.scraper.metadata import PageMetadata, read_metadata
 
-BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.toml")
+BOILERPLATE_FILE = bundled("factwatch.scraper", "boilerplate.toml")
 _ASIDES = ".//aside|.//*[@role='complementary']"
 _NOT_WORD = re.compile(r"\W+")
 
 
-@cache
-def load_boilerplate(path: Path = BOILERPLATE_FILE) -> tuple[re.Pattern[str], ...]:
+def load_boilerplate(path: Traversable = BOILERPLATE_FILE) -> tuple[re.Pattern[str], ...]:
     """Compile the boilerplate patterns of ``path`` (a TOML file, see boilerplate.toml)."""
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read boilerplate patterns: {exc}") from None
+    return _compile_boilerplate(source, str(path))
+
+
+@cache
+def _compile_boilerplate(source: str, path: str) -> tuple[re.Pattern[str], ...]:
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: cannot read boilerplate patterns: {exc}") from None
     patterns = data.get("patterns")
     if not isinstance(patterns, list):
@@ -100,11 +108,11 @@ class Extractor:
     include_comments: bool = False
     title_in_text: bool = True
     min_words: int = 12
-    boilerplate: Path = BOILERPLATE_FILE
+    boilerplate: Traversable = BOILERPLATE_FILE
     _patterns: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._patterns = load_boilerplate(Path(self.boilerplate))
+        self._patterns = load_boilerplate(self.boilerplate)
 
     def extract(self, html: str | bytes, *, url: str = "", source: str = "") -> Article:
         """One article from one page; ExtractionError when it has no article text."""

@@ -32,6 +32,24 @@ def world():
         yield w
 
 
+def files_under(folder, prefix: str = ""):
+    """Relative paths of the files in a package-data folder (a Traversable)."""
+    for item in folder.iterdir():
+        if item.is_dir():
+            yield from files_under(item, f"{prefix}{item.name}/")
+        else:
+            yield prefix + item.name
+
+
+def walk(folder):
+    """The files in a package-data folder and its subfolders."""
+    for rel in files_under(folder):
+        item = folder
+        for part in rel.split("/"):
+            item = item / part
+        yield item
+
+
 def get(url: str, **kwargs) -> requests.Response:
     return requests.get(url, timeout=10, **kwargs)
 
@@ -207,8 +225,8 @@ def test_fill_rejects_an_unknown_outlet():
 
 def test_every_placeholder_in_the_site_names_an_outlet():
     outlets = {o.id for o in load_world().outlets}
-    for file in SITE_DIR.rglob("*"):
-        if file.is_file() and file.name != "world.toml":
+    for file in walk(SITE_DIR):
+        if file.name != "world.toml":
             for name in PLACEHOLDER.findall(file.read_text(encoding="utf-8")):
                 assert name == "" or name in outlets, (file, name)
 
@@ -262,19 +280,17 @@ def test_expected_covers_every_article_page_in_the_site():
     expected = {(a.outlet, a.path) for a in load_expected().articles}
     fronts = {("post", "/politics/")}  # section page of the listing source
     for outlet in load_world().outlets:
-        for file in outlet.root.rglob("*.html"):
-            rel = file.relative_to(outlet.root).as_posix()
-            if rel == "index.html":
+        for rel in files_under(outlet.root):
+            if not rel.endswith(".html") or rel == "index.html":
                 continue  # home page
             path = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel[:-5])
             assert (outlet.id, path) in expected or (outlet.id, path) in fronts, path
 
 
 def test_site_files_hold_no_contact_details():
-    for file in SITE_DIR.rglob("*"):
-        if file.is_file():
-            text = file.read_text(encoding="utf-8")
-            assert not re.search(r"[\w.]+@gmail\.com|\b07\d{3} ?\d{3} ?\d{3}\b", text), file
+    for file in walk(SITE_DIR):
+        text = file.read_text(encoding="utf-8")
+        assert not re.search(r"[\w.]+@gmail\.com|\b07\d{3} ?\d{3} ?\d{3}\b", text), file
 
 
 def test_stop_closes_the_ports():
@@ -343,4 +359,4 @@ def test_a_bad_source_kind_in_world_toml_names_the_key(tmp_path: Path):
         encoding="utf-8",
     )
     with pytest.raises(ConfigError, match=r"source\[0\]\.kind"):
-        load_world(world_toml)
+        load_world(tmp_path)

@@ -8,10 +8,10 @@ file themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 
 from factwatch.core.records import SourceConfig
+from factwatch.core.resources import as_path
 
 LIVE_KINDS = ("feed", "sitemap", "urls", "listing")
 ARCHIVE_KINDS = ("wayback", "commoncrawl", "warc", "guardian")  # read by `factwatch backcheck`
@@ -19,7 +19,7 @@ SOURCE_KINDS = LIVE_KINDS + ARCHIVE_KINDS
 MATCH_TYPES = ("exact", "prefix", "host", "domain")
 # The facts file shipped with factwatch (package data), used by the demo and by
 # `check` when no config names facts files.
-BUNDLED_FACTS = Path(str(files("factwatch") / "facts" / "unite-2017.toml"))
+BUNDLED_FACTS = as_path("factwatch", "facts", "unite-2017.toml")
 
 
 @dataclass

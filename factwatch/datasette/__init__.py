@@ -11,12 +11,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-METADATA = Path(__file__).resolve().parent / "metadata.json"
+from factwatch.core.resources import text
 
 
 def metadata_for(db_path: str | Path) -> dict[str, Any]:
     """The bundled metadata, keyed by the database name Datasette derives from the file."""
-    data = json.loads(METADATA.read_text(encoding="utf-8"))
+    data = json.loads(text("factwatch.datasette", "metadata.json"))
     name = Path(db_path).stem
     data["databases"] = {name: data["databases"]["factwatch"]}
     return data

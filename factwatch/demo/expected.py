@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from factwatch.core.errors import ConfigError
+from factwatch.core.resources import Traversable, bundled
 
-EXPECTED_FILE = Path(__file__).resolve().parent / "expected.toml"
+EXPECTED_FILE = bundled("factwatch.demo", "expected.toml")
 FETCH_STATES = ("ok", "slow", "blocked", "empty", "duplicate")
 
 
@@ -102,7 +102,7 @@ def _article(data: dict, index: int, origin: str) -> ExpectedArticle:
     )
 
 
-def load_expected(path: Path = EXPECTED_FILE) -> Expected:
+def load_expected(path: Traversable = EXPECTED_FILE) -> Expected:
     """Load and validate expected.toml."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

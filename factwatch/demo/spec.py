@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from factwatch.core.errors import ConfigError
+from factwatch.core.resources import Traversable, bundled
+from factwatch.core.settings import SOURCE_KINDS
 
-SITE_DIR = Path(__file__).resolve().parent / "site"
-WORLD_FILE = SITE_DIR / "world.toml"
-SOURCE_KINDS = ("feed", "sitemap", "urls", "listing")
+SITE_DIR = bundled("factwatch.demo", "site")
+WORLD_NAME = "world.toml"
 PLACEHOLDER = re.compile(r"\{\{base(?::([A-Za-z0-9_-]+))?\}\}")
 OUTLET_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -27,7 +27,7 @@ class OutletSpec:
 
     id: str
     name: str
-    root: Path
+    root: Traversable  # the outlet's folder of pages
     slow: tuple[str, ...] = ()
 
 
@@ -74,32 +74,32 @@ def fill(text: str, bases: dict[str, str], own: str | None = None) -> str:
 def _str(table: dict, key: str, where: str, *, required: bool = False) -> str:
     value = table.get(key, "")
     if not isinstance(value, str) or (required and not value):
-        raise ConfigError(f"{WORLD_FILE.name}: {where}.{key}: expected a non-empty string")
+        raise ConfigError(f"{WORLD_NAME}: {where}.{key}: expected a non-empty string")
     return value
 
 
 def _str_list(table: dict, key: str, where: str) -> tuple[str, ...]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{WORLD_FILE.name}: {where}.{key}: expected a list of strings")
+        raise ConfigError(f"{WORLD_NAME}: {where}.{key}: expected a list of strings")
     return tuple(value)
 
 
-def _outlet(table: dict, index: int, site_dir: Path) -> OutletSpec:
+def _outlet(table: dict, index: int, site_dir: Traversable) -> OutletSpec:
     where = f"outlet[{index}]"
     outlet_id = _str(table, "id", where, required=True)
     if not OUTLET_ID.match(outlet_id):
         raise ConfigError(
-            f"{WORLD_FILE.name}: {where}.id: {outlet_id!r} must be lower-case letters, "
+            f"{WORLD_NAME}: {where}.id: {outlet_id!r} must be lower-case letters, "
             "digits, '-' or '_'"
         )
     root = site_dir / outlet_id
     if not root.is_dir():
-        raise ConfigError(f"{WORLD_FILE.name}: {where}: no folder {root} for outlet {outlet_id!r}")
+        raise ConfigError(f"{WORLD_NAME}: {where}: no folder {root} for outlet {outlet_id!r}")
     slow = _str_list(table, "slow", where)
     for path in slow:
         if not path.startswith("/"):
-            raise ConfigError(f"{WORLD_FILE.name}: {where}.slow: {path!r} must start with '/'")
+            raise ConfigError(f"{WORLD_NAME}: {where}.slow: {path!r} must start with '/'")
     return OutletSpec(
         id=outlet_id, name=_str(table, "name", where, required=True), root=root, slow=slow
     )
@@ -110,11 +110,11 @@ def _source(table: dict, index: int) -> SourceSpec:
     kind = _str(table, "kind", where, required=True)
     if kind not in SOURCE_KINDS:
         raise ConfigError(
-            f"{WORLD_FILE.name}: {where}.kind: {kind!r} is not one of {', '.join(SOURCE_KINDS)}"
+            f"{WORLD_NAME}: {where}.kind: {kind!r} is not one of {', '.join(SOURCE_KINDS)}"
         )
     topic_filter = table.get("topic_filter", True)
     if not isinstance(topic_filter, bool):
-        raise ConfigError(f"{WORLD_FILE.name}: {where}.topic_filter: expected true or false")
+        raise ConfigError(f"{WORLD_NAME}: {where}.topic_filter: expected true or false")
     return SourceSpec(
         name=_str(table, "name", where, required=True),
         kind=kind,
@@ -125,13 +125,14 @@ def _source(table: dict, index: int) -> SourceSpec:
     )
 
 
-def load_world(path: Path = WORLD_FILE) -> WorldSpec:
-    """Load and validate world.toml; errors name the file and the key."""
+def load_world(site: Traversable = SITE_DIR) -> WorldSpec:
+    """Load and validate ``site``/world.toml; errors name the file and the key."""
+    path = site / WORLD_NAME
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the demo world: {exc}") from exc
-    outlets = tuple(_outlet(t, i, path.parent) for i, t in enumerate(data.get("outlet", [])))
+    outlets = tuple(_outlet(t, i, site) for i, t in enumerate(data.get("outlet", [])))
     if not outlets:
         raise ConfigError(f"{path}: no [[outlet]] entries")
     ids = [o.id for o in outlets]

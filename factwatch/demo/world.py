@@ -15,16 +15,17 @@ Last-Modified, and conditional requests get 304.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import threading
 import time
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from factwatch.core.errors import ConfigError
 from factwatch.core.records import SourceConfig
+from factwatch.core.resources import Traversable
 from factwatch.demo.spec import OutletSpec, WorldSpec, fill, load_world
 
 LAST_MODIFIED = "Fri, 05 May 2017 09:00:00 GMT"
@@ -65,7 +66,7 @@ class _OutletServer:
     def __init__(self, world: DemoWorld, spec: OutletSpec, host: str, port: int = 0):
         self.world = world
         self.spec = spec
-        self._cache: dict[Path, _Page] = {}
+        self._cache: dict[str, _Page] = {}
         self._lock = threading.Lock()
         outlet = self
 
@@ -100,29 +101,22 @@ class _OutletServer:
             daemon=True,
         )
 
-    def resolve(self, path: str) -> Path | None:
-        """The file serving URL ``path``, or None (also for paths leaving the folder)."""
-        rel = unquote(urlsplit(path).path).lstrip("/")
-        root = self.spec.root.resolve()
-        candidates = [rel, f"{rel}.html", f"{rel}/index.html"] if rel else ["index.html"]
-        for candidate in candidates:
-            target = (root / candidate).resolve()
-            if target.is_file() and target.is_relative_to(root):
-                return target
-        return None
+    def resolve(self, path: str) -> Traversable | None:
+        return page_file(self.spec.root, path)
 
-    def page(self, file: Path) -> _Page:
+    def page(self, file: Traversable) -> _Page:
+        key = str(file)
         with self._lock:
-            cached = self._cache.get(file)
+            cached = self._cache.get(key)
         if cached is not None:
             return cached
         raw = file.read_bytes()
         if b"{{base" in raw:
             raw = fill(raw.decode("utf-8"), self.world.bases, self.spec.id).encode("utf-8")
-        ctype = CONTENT_TYPES.get(file.suffix, "application/octet-stream")
+        ctype = CONTENT_TYPES.get(posixpath.splitext(file.name)[1], "application/octet-stream")
         page = _Page(raw, ctype, '"' + hashlib.sha256(raw).hexdigest()[:32] + '"')
         with self._lock:
-            self._cache[file] = page
+            self._cache[key] = page
         return page
 
     def serve(self, h: BaseHTTPRequestHandler) -> None:
@@ -156,6 +150,25 @@ class _OutletServer:
                 h.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+
+def page_file(root: Traversable, path: str) -> Traversable | None:
+    """The file under ``root`` that serves URL ``path`` (``/a/b`` is ``a/b``,
+    ``a/b.html`` or ``a/b/index.html``), or None, also for paths leaving ``root``."""
+    parts = [p for p in unquote(urlsplit(path).path).split("/") if p]
+    if any(p in (".", "..") or "\\" in p for p in parts):
+        return None
+    if not parts:
+        candidates = [["index.html"]]
+    else:
+        candidates = [parts, [*parts[:-1], parts[-1] + ".html"], [*parts, "index.html"]]
+    for candidate in candidates:
+        target = root
+        for part in candidate:
+            target = target / part
+        if target.is_file():
+            return target
+    return None
 
 
 def _not_modified(h: BaseHTTPRequestHandler, etag: str) -> bool:
