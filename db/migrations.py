@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from factwatch.db import transaction
+from factwatch.db.connection import transaction
 
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: list[Migration] = []

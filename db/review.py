@@ -15,7 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from factwatch.core.errors import NotFoundError
-from factwatch.db import transaction
+from factwatch.db.connection import transaction
 from factwatch.db.queries import resolve_finding
 
 ACTIONS = {"confirm": "confirmed", "dismiss": "dismissed", "reopen": "suggested"}

@@ -25,8 +25,9 @@ from typing import Any
 import sqlite_utils
 
 from factwatch.core.fingerprints import NEAR_DUPLICATE_DISTANCE
-from factwatch.core.records import Article, Finding, SourceConfig
-from factwatch.db import transaction
+from factwatch.core.records import Article, Finding, Paragraph, Sentence, SourceConfig
+from factwatch.db.connection import transaction
+from factwatch.db.review import inherit_decision
 
 
 def now() -> str:
@@ -272,15 +273,6 @@ def finding_row(finding: Finding, *, article_id: int, article_key: str) -> dict[
     }
 
 
-def _inherit(db: sqlite_utils.Database, row: dict[str, Any]) -> None:
-    """Let a new finding show an earlier decision on the same statement elsewhere."""
-    try:
-        from factwatch.db.review import inherit_decision
-    except ImportError:  # review workflow not installed
-        return
-    inherit_decision(db, row)
-
-
 def store_findings(
     db: sqlite_utils.Database, article_id: int, article_key: str, findings: list[Finding]
 ) -> list[dict[str, Any]]:
@@ -297,7 +289,7 @@ def store_findings(
         old = db.execute("SELECT status FROM findings WHERE id = ?", [row["id"]]).fetchone()
         if old is None:
             db.table("findings").insert(row)
-            _inherit(db, row)
+            inherit_decision(db, row)  # an earlier decision on a syndicated copy
             new_rows.append(row)
         else:
             # Keep the reviewer's status and first_seen; refresh the evidence.
@@ -317,8 +309,6 @@ def store_findings(
 
 def article_from_row(row: dict[str, Any]) -> Article:
     """Rebuild an Article (with paragraph and sentence offsets) from its row."""
-    from factwatch.core.records import Paragraph, Sentence
-
     text = row["text"] or ""
     paragraphs = [
         Paragraph(i, s, e, text[s:e])

@@ -21,6 +21,7 @@ from factwatch.core.settings import (
     SOURCE_KINDS,
     Config,
 )
+from factwatch.scraper.archives.captures import parse_config_date
 
 
 def _fill(cls: type, data: Any, where: str, origin: str) -> Any:
@@ -92,7 +93,6 @@ def _source(data: Any, index: int, origin: str) -> SourceConfig:
 
 def _archive_source(src: SourceConfig, where: str, origin: str) -> None:
     """The keys each archive kind needs (see docs/configuration.md)."""
-    from factwatch.scraper.archives.captures import parse_config_date
 
     def fail(key: str, problem: str) -> None:
         raise ConfigError(f"{origin}: {where}.{key}: {problem}")

@@ -21,10 +21,24 @@ from typing import Any, Protocol
 
 import sqlite_utils
 
+from factwatch.claims.facts import load_facts
+from factwatch.claims.matcher import Matcher
 from factwatch.core.errors import ExtractionError, FactwatchError
 from factwatch.core.records import Article, FetchResult, Link, SourceConfig
 from factwatch.core.settings import Config
 from factwatch.db import store, transaction
+from factwatch.scraper.discover import discover
+from factwatch.scraper.fetch import Fetcher, FetchRequest
+from factwatch.work import (
+    ARTICLE,
+    CheckSpec,
+    Record,
+    Writer,
+    checker,
+    extract_article,
+    on_topic,
+    page_from_fetch,
+)
 
 log = logging.getLogger("factwatch.pipeline")
 
@@ -76,6 +90,24 @@ class RunReport:
     def failed(self) -> int:
         return self.total("failed")
 
+    def summary(self) -> list[str]:
+        """What the pass did, for people: totals, then a line per source and
+        its first few errors."""
+        lines = [
+            f"fetched {self.fetched}, stored {self.stored}, flagged {self.flagged}, "
+            f"failed {self.failed}" + (" (stopped early)" if self.interrupted else "")
+        ]
+        for s in self.sources:
+            lines.append(
+                f"  {s.name}: discovered {s.discovered}, fetched {s.fetched}, "
+                f"stored {s.stored}, duplicates {s.duplicates}, off-topic {s.off_topic}, "
+                f"unchanged {s.not_modified + s.skipped}, failed {s.failed}"
+            )
+            for url, kind, message in s.errors[:5]:
+                where = message if url in message else f"{url}: {message}"
+                lines.append(f"    ! {kind}: {where}")
+        return lines
+
 
 @dataclass
 class Page:
@@ -93,8 +125,6 @@ class Stage(Protocol):
 
 
 def extract_stage(page: Page, run: Pass) -> Page | None:
-    from factwatch.work import extract_article, page_from_fetch
-
     try:
         page.article = extract_article(page_from_fetch(page.link, page.result))
     except ExtractionError as exc:
@@ -105,8 +135,6 @@ def extract_stage(page: Page, run: Pass) -> Page | None:
 
 
 def topic_stage(page: Page, run: Pass) -> Page | None:
-    from factwatch.work import on_topic
-
     assert page.article is not None
     source = run.source_configs.get(page.link.source)
     if source is not None and not source.topic_filter:
@@ -125,8 +153,6 @@ def check_stage(page: Page, run: Pass) -> Page | None:
 
 
 def store_stage(page: Page, run: Pass) -> Page | None:
-    from factwatch.work import ARTICLE, Record
-
     assert page.article is not None
     result = page.result
     record = Record(
@@ -201,8 +227,6 @@ class Pass:
         self.source_configs: dict[str, SourceConfig] = {}
         self.records: queue.Queue = queue.Queue()
         self.validators = Validators(db)
-        from factwatch.work import CheckSpec, Writer, checker
-
         self.checker = checker(CheckSpec.from_config(config))
         self.matcher, self.topic = self.checker.matcher, self.checker.topic
         self.facts_version = self.checker.facts_version
@@ -232,8 +256,6 @@ class Pass:
 
     # -- stages ------------------------------------------------------------------
     def discover(self, sources: list[SourceConfig], fetcher: Any) -> list[tuple[Link, Any]]:
-        from factwatch.scraper.discover import discover
-
         wanted: list[tuple[Link, Any]] = []
         seen: set[str] = set()
         for source in sources:
@@ -303,8 +325,6 @@ class Pass:
     def fetch_and_process(
         self, wanted: list[tuple[Link, SourceReport]], fetcher: Any, progress: bool
     ) -> None:
-        from factwatch.scraper.fetch import FetchRequest
-
         reqs = []
         for link, report in wanted:
             state = store.url_state(self.db, link.url) if self.refresh else None
@@ -348,9 +368,6 @@ class Pass:
 
 def _load_matcher(config: Config) -> tuple[Any, str, Any]:
     """The claim matcher, facts version and facts for the configured facts files."""
-    from factwatch.claims.facts import load_facts
-    from factwatch.claims.matcher import Matcher
-
     facts = load_facts(config.facts)
     return Matcher(facts), facts.version, facts
 
@@ -391,8 +408,6 @@ def run_pass(
     progress: bool = False,
 ) -> RunReport:
     """Run one pass over ``sources`` (default: all configured) and store the results."""
-    from factwatch.scraper.fetch import Fetcher
-
     run = Pass(config, db, run_id=run_id, refresh=refresh, stop_event=stop_event)
     with Fetcher(config.politeness, config.safety, on_fetch=run.records.put) as fetcher:
         wanted = run.discover(config.sources if sources is None else sources, fetcher)

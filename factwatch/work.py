@@ -34,9 +34,17 @@ from typing import Any
 
 import sqlite_utils
 
+from factwatch.claims.facts import load_facts
+from factwatch.claims.findings import KINDS
+from factwatch.claims.matcher import Matcher
 from factwatch.core.errors import ExtractionError
+from factwatch.core.fingerprints import content_hash, simhash
 from factwatch.core.records import Article, FetchedPage, FetchResult, Finding, Link
 from factwatch.core.settings import Config
+from factwatch.db import store, transaction
+from factwatch.scraper.extract import extract
+from factwatch.scraper.topic import TopicFilter
+from factwatch.scraper.urls import canonicalize
 
 log = logging.getLogger("factwatch.work")
 
@@ -109,14 +117,9 @@ def checker(spec: CheckSpec) -> Checker:
 
 @lru_cache(maxsize=4)
 def _checker(spec: CheckSpec, stamps: tuple[tuple[int, int], ...]) -> Checker:
-    from factwatch.claims.facts import load_facts
-    from factwatch.claims.matcher import Matcher
-
     facts = load_facts(list(spec.facts))
     topic = None
     if spec.topic_enabled:
-        from factwatch.scraper.topic import TopicFilter
-
         topic = TopicFilter.from_facts(
             facts, keywords=list(spec.keywords), min_matches=spec.min_matches
         )
@@ -145,10 +148,6 @@ def extract_article(page: FetchedPage) -> Article:
     """Extract the article of a page, with its identity and fingerprints set.
 
     Raises ExtractionError when the page has no article text."""
-    from factwatch.core.fingerprints import content_hash, simhash
-    from factwatch.scraper.extract import extract
-    from factwatch.scraper.urls import canonicalize
-
     article = extract(page.text(), url=page.url, source=page.source)
     if page.metadata.get("capture"):
         # An archived copy: its <link rel=canonical> may point at the archive's
@@ -219,17 +218,12 @@ class Writer:
 
     def write(self, record: Record) -> Written:
         """Store one record (article, findings, URL state) in one transaction."""
-        from factwatch.db import transaction
-
         with transaction(self.db):
             return self.write_in_transaction(record)
 
     def write_in_transaction(self, record: Record) -> Written:
         """As ``write``, inside a transaction the caller holds (several records,
         or a record and a marker, committed together)."""
-        from factwatch.claims.findings import KINDS
-        from factwatch.db import store
-
         if record.outcome != ARTICLE or record.article is None:
             if record.outcome in (OFF_TOPIC, NO_TEXT):
                 self._forget(record)
@@ -262,8 +256,6 @@ class Writer:
 
     def _forget(self, record: Record) -> None:
         """Remember a page that yields no article, so a later pass skips it."""
-        from factwatch.db import store
-
         store.save_url_state(
             self.db,
             record.fetched_url,
@@ -273,11 +265,9 @@ class Writer:
         )
 
     def _alias(self, url: str, article_id: int) -> None:
-        from factwatch.db.store import now
-
         self.db.execute(
             "INSERT OR IGNORE INTO article_urls (url, article_id, first_seen) VALUES (?, ?, ?)",
-            [url, article_id, now()],
+            [url, article_id, store.now()],
         )
 
     def _older_than_stored(self, article: Article) -> bool:

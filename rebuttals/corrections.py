@@ -118,24 +118,6 @@ def has_notice(*, old_text: str, new_text: str, page_text: str, phrases: list[st
     return found
 
 
-def fetch_page(*, politeness: Any, safety: Any) -> PageGetter:
-    """A PageGetter over the project's fetcher and extractor."""
-    from bs4 import BeautifulSoup
-
-    from factwatch.scraper.extract import extract
-    from factwatch.scraper.fetch import fetch
-
-    def get(url: str) -> tuple[str, str]:
-        result = fetch(url, politeness=politeness, safety=safety)
-        if result.error:
-            raise FactwatchError(f"{url}: {result.error}")
-        html = result.text()
-        page = BeautifulSoup(html, "html.parser").get_text(" ")
-        return extract(html, url=url).text, page
-
-    return get
-
-
 def check_corrections(db: sqlite_utils.Database, *, get_page: PageGetter) -> list[CorrectionCheck]:
     """Check every article with a sent rebuttal; record one corrections row per finding."""
     phrases, threshold = load_notices()

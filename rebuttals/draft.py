@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlite_utils
 
-from factwatch.core.errors import FactwatchError, NotFoundError, TemplateError
+from factwatch.core.errors import NotFoundError, TemplateError
 from factwatch.db import transaction
 from factwatch.db.queries import (
     FindingFilter,
@@ -76,41 +76,6 @@ class Draft:
 
 def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def fact_texts(paths: list[str]) -> dict[str, dict[str, str]]:
-    """Fact id -> {text, source} from the facts files, when claims.facts can read them.
-
-    Optional enrichment: drafts work from the findings alone when this is empty."""
-    if not paths:
-        return {}
-    try:
-        from factwatch.claims.facts import load_facts
-    except ImportError:
-        return {}
-    try:
-        loaded = load_facts(paths)
-    except (FactwatchError, OSError, TypeError, ValueError) as exc:
-        log.info("facts not loaded for drafts: %s", exc)
-        return {}
-    items: Any = getattr(loaded, "facts", {})
-    items = list(items.values()) if isinstance(items, dict) else list(items or [])
-    items += list(getattr(loaded, "figures", []) or [])
-    source_text = getattr(loaded, "source_text", None)
-    out: dict[str, dict[str, str]] = {}
-    for fact in items:
-        fid = getattr(fact, "id", None)
-        text = getattr(fact, "statement", None) or getattr(fact, "text", None)
-        if not fid or not text:
-            continue
-        source = str(getattr(fact, "source", "") or "")
-        if source and callable(source_text):
-            try:
-                source = str(source_text(source))
-            except (KeyError, FactwatchError):
-                pass
-        out[str(fid)] = {"id": str(fid), "text": str(text), "source": source}
-    return out
 
 
 def _finding_context(row: dict[str, Any], facts: dict[str, dict[str, str]]) -> dict[str, Any]:
@@ -230,13 +195,16 @@ def draft_rebuttals(
     article: str | None = None,
     organisation: str = "factwatch",
     signature: str = "The press office",
-    facts_files: list[str] | None = None,
+    facts: dict[str, dict[str, str]] | None = None,
 ) -> list[Draft]:
-    """Render and store drafts (status draft); returns them with their new ids."""
+    """Render and store drafts (status draft); returns them with their new ids.
+
+    ``facts`` maps fact ids to ``{"id", "text", "source"}``: the facts a finding
+    contradicts, listed in full by templates that want them (the briefing)."""
     for fmt in formats:
         if fmt not in FORMATS:
             raise NotFoundError(f"--format {fmt!r}: use one of {', '.join(FORMATS)} or all")
-    facts = fact_texts(facts_files or [])
+    facts = facts or {}
     base = {
         "organisation": organisation,
         "signature": signature,

@@ -32,6 +32,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
+from factwatch.core.encoding import decode_body
 from factwatch.core.errors import ConfigError, ExtractionError
 from factwatch.core.fingerprints import content_hash, simhash
 from factwatch.core.records import Article
@@ -118,8 +119,6 @@ class Extractor:
         """One article from one page; ExtractionError when it has no article text."""
         name = url or "page"
         if isinstance(html, bytes):
-            from factwatch.core.encoding import decode_body
-
             html = decode_body(html)
         if not html or not html.strip():
             raise ExtractionError(f"{name}: the page is empty")

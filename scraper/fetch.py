@@ -25,13 +25,13 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 import requests
 
+from factwatch.core.encoding import charset_from_content_type
 from factwatch.core.errors import (
     BlockedByRobots,
     FetchError,
@@ -43,10 +43,12 @@ from factwatch.core.errors import (
 )
 from factwatch.core.records import FetchResult
 from factwatch.core.settings import Politeness, Safety
+from factwatch.scraper.hostpool import run_many
 from factwatch.scraper.ratelimit import HostLimiter, host_key
 from factwatch.scraper.robots import RobotsCache, RobotsRules, rules_from_result
 from factwatch.scraper.robots import robots_url as _robots_url
 from factwatch.scraper.safety import check_scheme, check_url
+from factwatch.scraper.steps import FetchRecord, FetchRequest, Job, Plan, Step
 from factwatch.scraper.transport import (
     build_session,
     check_content_type,
@@ -63,68 +65,6 @@ ROBOTS_ACCEPT = "text/plain,text/*;q=0.9"
 # later (accepting the connection, starting a thread), and without a margin it
 # could see a gap slightly below the delay.
 GAP_MARGIN = 0.02
-
-
-@dataclass
-class FetchRequest:
-    """One URL for :meth:`Fetcher.fetch_many`; ``key`` comes back as result.request_key."""
-
-    url: str
-    purpose: str = "article"
-    etag: str | None = None
-    last_modified: str | None = None
-    key: Any = None
-    accept: str | None = None
-    headers: dict[str, str] | None = None  # extra request headers (e.g. Range)
-
-
-@dataclass
-class FetchRecord:
-    """One fetch as written to the ``fetches`` table."""
-
-    url: str
-    final_url: str
-    purpose: str
-    started_at: str  # ISO 8601 UTC
-    status: int | None
-    bytes: int
-    elapsed_ms: int
-    not_modified: bool
-    attempts: int
-    error: str | None
-    error_kind: str | None
-
-
-@dataclass
-class Job:
-    """The state of one fetch between steps."""
-
-    request: FetchRequest
-    current: str
-    seen: list[str] = field(default_factory=list)
-    attempts: int = 0  # requests sent, all hops and retries
-    hop_attempts: int = 0  # requests sent to the current hop
-    not_before: float = 0.0  # monotonic time of the next allowed step (retry backoff)
-    started_at: str = ""
-    t0: float = 0.0
-    max_retries: int = 0
-
-
-@dataclass
-class Plan:
-    """What a job needs next: "finish" (result set), "robots" or "request" on ``host``."""
-
-    kind: str
-    host: str = ""
-    result: FetchResult | None = None
-
-
-@dataclass
-class Step:
-    """The outcome of one step: a final result, or None to go on; plus records."""
-
-    result: FetchResult | None = None
-    records: list[FetchRecord] = field(default_factory=list)
 
 
 def _now_iso() -> str:
@@ -176,8 +116,6 @@ class Fetcher:
 
         Hosts are served as they become ready, one request in flight per host;
         results come back in completion order, matched by ``request_key``."""
-        from factwatch.scraper.hostpool import run_many
-
         return run_many(self, requests)
 
     def trust(self, url: str) -> None:
@@ -458,7 +396,7 @@ class Fetcher:
             result.status = resp.status_code
             result.headers = headers
             result.content_type = content_type
-            result.encoding = _charset(content_type)
+            result.encoding = charset_from_content_type(content_type)
             result.etag = resp.headers.get("ETag") or (request.etag if not_modified else None)
             result.last_modified = resp.headers.get("Last-Modified") or (
                 request.last_modified if not_modified else None
@@ -504,12 +442,6 @@ def _root_cause(exc: BaseException) -> str:
     if ": " in text and text.startswith("<"):  # "<urllib3.connection...>: Failed to ..."
         text = text.split(": ", 1)[1]
     return text or type(current).__name__
-
-
-def _charset(content_type: str) -> str | None:
-    from factwatch.core.encoding import charset_from_content_type
-
-    return charset_from_content_type(content_type)
 
 
 def fetch(

@@ -18,19 +18,34 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from factwatch.core.records import FetchResult
-from factwatch.scraper.robots import FETCHING
+from factwatch.core.settings import Politeness
+from factwatch.scraper.ratelimit import HostLimiter
+from factwatch.scraper.robots import FETCHING, RobotsCache
+from factwatch.scraper.steps import FetchRecord, FetchRequest, Job, Plan, Step
 
-if TYPE_CHECKING:
-    from factwatch.scraper.fetch import Fetcher, FetchRequest, Job, Plan, Step
+
+class StepRunner(Protocol):
+    """What the pool needs of ``scraper.fetch.Fetcher``: it plans and performs
+    the steps; the pool only decides which job goes next."""
+
+    politeness: Politeness
+    limiter: HostLimiter
+    robots: RobotsCache
+
+    def new_job(self, request: FetchRequest) -> Job: ...
+    def plan(self, job: Job) -> Plan: ...
+    def perform(self, job: Job, plan: Plan) -> Step: ...
+    def record(self, job: Job, result: FetchResult) -> FetchRecord: ...
+    def emit(self, records: list[FetchRecord]) -> None: ...
 
 
 class HostPool:
     """The dispatcher state for one ``fetch_many`` call."""
 
-    def __init__(self, fetcher: Fetcher):
+    def __init__(self, fetcher: StepRunner):
         self.fetcher = fetcher
         self.queues: dict[str, deque[Job]] = {}
         self.finished: deque[FetchResult] = deque()
@@ -96,7 +111,7 @@ class HostPool:
         return best if best_time <= now else best_time
 
 
-def run_many(fetcher: Fetcher, requests: Iterable[FetchRequest]) -> Iterator[FetchResult]:
+def run_many(fetcher: StepRunner, requests: Iterable[FetchRequest]) -> Iterator[FetchResult]:
     """Generator behind :meth:`Fetcher.fetch_many`."""
     pool = HostPool(fetcher)
     for request in requests:
@@ -148,7 +163,7 @@ def run_many(fetcher: Fetcher, requests: Iterable[FetchRequest]) -> Iterator[Fet
                 fetcher.emit(future.result().records)
 
 
-def _result(fetcher: Fetcher, future: Future[Step], plan: Plan) -> Step:
+def _result(fetcher: StepRunner, future: Future[Step], plan: Plan) -> Step:
     try:
         return future.result()
     except BaseException:

@@ -8,9 +8,12 @@ from pathlib import Path
 import click
 
 from factwatch.claims.findings import KINDS
-from factwatch.cli import handle_errors
+from factwatch.cli.context import handle_errors
 from factwatch.cli.pages import read_page
+from factwatch.core.encoding import decode_body
 from factwatch.core.errors import ExtractionError, FactwatchError
+from factwatch.core.records import Article
+from factwatch.core.segment import join_paragraphs, segment
 from factwatch.core.settings import BUNDLED_FACTS
 
 
@@ -25,9 +28,6 @@ def _facts_paths(obj, given: tuple[str, ...]) -> list[str]:  # noqa: ANN001
 
 
 def _article_from_text(text: str, where: str):  # noqa: ANN202
-    from factwatch.core.records import Article
-    from factwatch.core.segment import join_paragraphs, segment
-
     blocks = [b for b in text.replace("\r\n", "\n").split("\n\n")]
     if len(blocks) == 1:
         blocks = text.splitlines()
@@ -49,7 +49,6 @@ def _looks_html(data: bytes, name: str) -> bool:
 
 def _load(item: str, obj):  # noqa: ANN001, ANN202
     """Return an Article for a path or URL, or raise FactwatchError naming it."""
-    from factwatch.core.encoding import decode_body
     from factwatch.scraper.extract import extract
 
     page = read_page(item, obj.config)

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from factwatch.cli import handle_errors
+from factwatch.cli.context import handle_errors
 from factwatch.cli.pages import is_url, read_page
 from factwatch.core.errors import ExtractionError, FactwatchError
 from factwatch.core.records import Article

@@ -7,7 +7,7 @@ import threading
 
 import click
 
-from factwatch.cli import handle_errors
+from factwatch.cli.context import handle_errors
 from factwatch.jobs import EXIT_OK
 
 
@@ -38,7 +38,8 @@ def schedule(obj, every: str | None, passes: int | None) -> None:
         factwatch schedule --every 30m
     """
     from factwatch.jobs.durations import parse_duration
-    from factwatch.jobs.schedule import install_stop_signals, run_schedule
+    from factwatch.jobs.schedule import run_schedule
+    from factwatch.jobs.signals import install_stop_signals
 
     config = obj.config
     seconds = parse_duration(

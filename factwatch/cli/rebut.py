@@ -2,13 +2,68 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 import click
 
-from factwatch.cli import handle_errors
-from factwatch.core.errors import ConfigError
+from factwatch.cli.context import handle_errors
+from factwatch.core.errors import ConfigError, FactwatchError
+
+log = logging.getLogger("factwatch.cli.rebut")
+
+
+def fact_texts(paths: list[str]) -> dict[str, dict[str, str]]:
+    """Fact id -> {id, text, source} from the facts files, for drafts that list
+    the facts in full.  Optional: drafts work from the findings alone when the
+    facts cannot be read."""
+    from factwatch.claims.facts import load_facts
+
+    if not paths:
+        return {}
+    try:
+        loaded = load_facts(paths)
+    except (FactwatchError, OSError, TypeError, ValueError) as exc:
+        log.info("facts not loaded for drafts: %s", exc)
+        return {}
+    items: Any = getattr(loaded, "facts", {})
+    items = list(items.values()) if isinstance(items, dict) else list(items or [])
+    items += list(getattr(loaded, "figures", []) or [])
+    source_text = getattr(loaded, "source_text", None)
+    out: dict[str, dict[str, str]] = {}
+    for fact in items:
+        fid = getattr(fact, "id", None)
+        text = getattr(fact, "statement", None) or getattr(fact, "text", None)
+        if not fid or not text:
+            continue
+        source = str(getattr(fact, "source", "") or "")
+        if source and callable(source_text):
+            try:
+                source = str(source_text(source))
+            except (KeyError, FactwatchError):
+                pass
+        out[str(fid)] = {"id": str(fid), "text": str(text), "source": source}
+    return out
+
+
+def page_getter(config: Any) -> Any:
+    """A PageGetter (url -> article text, whole page text) over the fetcher and
+    extractor, for ``corrections``."""
+    from bs4 import BeautifulSoup
+
+    from factwatch.scraper.extract import extract
+    from factwatch.scraper.fetch import fetch
+
+    def get(url: str) -> tuple[str, str]:
+        result = fetch(url, politeness=config.politeness, safety=config.safety)
+        if result.error:
+            raise FactwatchError(f"{url}: {result.error}")
+        html = result.text()
+        page = BeautifulSoup(html, "html.parser").get_text(" ")
+        return extract(html, url=url).text, page
+
+    return get
 
 
 @click.command()
@@ -60,7 +115,7 @@ def rebut(
         article=article,
         organisation=config.rebuttals.organisation,
         signature=config.rebuttals.signature,
-        facts_files=config.facts,
+        facts=fact_texts(config.facts),
     )
     if not drafts:
         click.echo(
@@ -163,12 +218,9 @@ def corrections(obj: Any) -> None:
     Example:
         factwatch corrections
     """
-    from factwatch.rebuttals.corrections import check_corrections, fetch_page
+    from factwatch.rebuttals.corrections import check_corrections
 
-    config = obj.config
-    checks = check_corrections(
-        obj.db, get_page=fetch_page(politeness=config.politeness, safety=config.safety)
-    )
+    checks = check_corrections(obj.db, get_page=page_getter(obj.config))
     if not checks:
         click.echo(
             "No sent rebuttals to check. Mark one with `factwatch rebuttals ID --mark sent`."

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from factwatch.cli import handle_errors
+from factwatch.cli.context import handle_errors
 
 FORMATS = ("table", "json", "csv")
 

@@ -6,25 +6,7 @@ import json
 
 import click
 
-from factwatch.cli import handle_errors
-
-
-def _print_run(report, db) -> None:  # noqa: ANN001
-    click.echo(
-        f"fetched {report.fetched}, stored {report.stored}, flagged {report.flagged}, "
-        f"failed {report.failed}" + (" (stopped early)" if report.interrupted else "")
-    )
-    for s in report.sources:
-        line = (
-            f"  {s.name}: discovered {s.discovered}, fetched {s.fetched}, "
-            f"stored {s.stored}, duplicates {s.duplicates}, off-topic {s.off_topic}, "
-            f"unchanged {s.not_modified + s.skipped}, failed {s.failed}"
-        )
-        click.echo(line)
-        for url, kind, message in s.errors[:5]:
-            click.echo(
-                f"    ! {kind}: {message}" if url in message else f"    ! {kind}: {url}: {message}"
-            )
+from factwatch.cli.context import handle_errors
 
 
 @click.command()
@@ -46,11 +28,11 @@ def run(obj, refresh: bool, all_sources: bool) -> None:  # noqa: ANN001
     Example:
         factwatch --config config.toml run
     """
-    from factwatch.jobs.runner import exit_status, run_job
+    from factwatch.jobs.runner import exit_code, run_job
 
     report = run_job(obj.config, progress=True, only_due=not all_sources, refresh=refresh)
-    _print_run(report, obj.db)
-    raise SystemExit(exit_status(report))
+    click.echo("\n".join(report.summary()))
+    raise SystemExit(exit_code(report))
 
 
 @click.command()

@@ -7,6 +7,7 @@ template here marks anything safe).
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,6 @@ def build_app(db_path: str | Path) -> Any:
 
 def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8001) -> None:
     """Run Datasette over ``db_path`` until interrupted."""
-    import asyncio
-
     import uvicorn
 
     ds = build_app(db_path)

@@ -11,7 +11,11 @@ import time
 
 import click
 
+from factwatch.core.errors import ConfigError
 from factwatch.core.settings import BUNDLED_FACTS, Config, Politeness, Safety
+from factwatch.db import open_db
+from factwatch.demo.world import DemoWorld
+from factwatch.jobs.runner import run_job
 
 
 def demo_config(db_path: str, sources: list) -> Config:  # noqa: ANN001
@@ -59,9 +63,6 @@ DEMO_BASE_PORT = 8731  # fixed ports keep URLs stable, so a second run revalidat
 
 def _start_world():  # noqa: ANN202
     """The demo world on its usual ports, or on free ports if those are taken."""
-    from factwatch.core.errors import ConfigError
-    from factwatch.demo.world import DemoWorld
-
     try:
         return DemoWorld(base_port=DEMO_BASE_PORT).start()
     except ConfigError:
@@ -69,10 +70,6 @@ def _start_world():  # noqa: ANN202
 
 
 def run_demo(db_path: str, *, serve: bool = False) -> None:
-    from factwatch.cli.scrape import _print_run
-    from factwatch.db import open_db
-    from factwatch.jobs.runner import run_job
-
     with _start_world() as world:
         click.echo(
             f"Demo news world running on {', '.join(world.url(o, '/') for o in world.outlets)}"
@@ -81,7 +78,7 @@ def run_demo(db_path: str, *, serve: bool = False) -> None:
         report = run_job(config, progress=True, only_due=False)
         db = open_db(db_path)
         click.echo(f"\nPass stored into {db_path}:")
-        _print_run(report, db)
+        click.echo("\n".join(report.summary()))
         print_summary(db)
         click.echo(
             f"\nNext: factwatch --db {db_path} findings   |   "

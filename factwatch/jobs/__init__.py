@@ -5,6 +5,7 @@ an in-process schedule, alerts on new findings and consistent backups.
     runner.py    run_job(config): a recorded pass (runs, run_sources, health, alerts)
     health.py    failure scores, backoff, disabling, next fetch times
     schedule.py  run_schedule(config, every=...): passes until SIGTERM/SIGINT
+    signals.py   install_stop_signals(event): SIGTERM/SIGINT stop after the current article
     alerts.py    webhook and email alerts, sent in the background with retries
     backup.py    backup(db_path, dest): VACUUM INTO, safe on a live database
 

@@ -27,7 +27,8 @@ from factwatch.db import open_db, transaction
 from factwatch.jobs import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOURCES_FAILED, health
 from factwatch.jobs.alerts import Alerter, build_payload, describe_findings
 from factwatch.jobs.lock import acquire
-from factwatch.jobs.schedule import install_stop_signals
+from factwatch.jobs.signals import install_stop_signals
+from factwatch.pipeline import RunReport, run_pass
 
 log = logging.getLogger("factwatch.jobs.runner")
 
@@ -141,15 +142,6 @@ def exit_code(report: Any) -> int:
     return EXIT_SOURCES_FAILED if failed_sources(report) else EXIT_OK
 
 
-exit_status = exit_code  # the name `factwatch run` calls
-
-
-def _empty_report(run_id: int) -> Any:
-    from factwatch.pipeline import RunReport
-
-    return RunReport(run_id)
-
-
 def run_job(
     config: Config,
     *,
@@ -166,8 +158,7 @@ def run_job(
     Without a ``stop_event``, SIGTERM/SIGINT (in the main thread) stop the pass after
     the current article, as ``stop_event`` would.
     ``pass_fn`` replaces ``pipeline.run_pass`` (same keyword interface)."""
-    if pass_fn is None:
-        from factwatch.pipeline import run_pass as pass_fn
+    pass_fn = pass_fn or run_pass
     restore = None
     if stop_event is None and threading.current_thread() is threading.main_thread():
         # `factwatch run` under cron or systemd: SIGTERM stops after the current article.
@@ -226,7 +217,7 @@ def _locked_job(
                 kwargs["refresh"] = True
             report = pass_fn(config, **kwargs)
         else:
-            report = _empty_report(run_id)
+            report = RunReport(run_id)
     except BaseException as exc:
         with transaction(db):
             db.table("runs").update(

@@ -13,7 +13,6 @@ the previous config kept).  A pass that finds the lock held is skipped.
 from __future__ import annotations
 
 import logging
-import signal
 import threading
 import time
 from collections.abc import Callable
@@ -22,34 +21,11 @@ from typing import Any
 from factwatch.config import load_config
 from factwatch.core.errors import FactwatchError, LockedError
 from factwatch.core.settings import Config
+from factwatch.jobs.runner import run_job
 
 log = logging.getLogger("factwatch.jobs.schedule")
 
 Job = Callable[..., Any]
-
-
-def install_stop_signals(stop_event: threading.Event) -> Callable[[], None]:
-    """SIGTERM/SIGINT set ``stop_event`` (a second one restores the default and
-    re-raises it).  Returns a function restoring the previous handlers."""
-    signums = (signal.SIGTERM, signal.SIGINT)
-    previous = {s: signal.getsignal(s) for s in signums}
-
-    def handler(signum: int, frame: Any) -> None:
-        if stop_event.is_set():
-            signal.signal(signum, signal.SIG_DFL)
-            signal.raise_signal(signum)
-            return
-        log.warning("%s received: stopping after the current article", signal.Signals(signum).name)
-        stop_event.set()
-
-    for s in signums:
-        signal.signal(s, handler)
-
-    def restore() -> None:
-        for s, h in previous.items():
-            signal.signal(s, h)
-
-    return restore
 
 
 def _reload(config: Config) -> Config:
@@ -78,10 +54,7 @@ def run_schedule(
     """Run ``job(config, stop_event=...)`` every ``every`` seconds until stopped.
 
     ``job`` defaults to ``runner.run_job``.  Returns the number of passes run."""
-    if job is None:
-        from factwatch.jobs.runner import run_job
-
-        job = run_job
+    job = job or run_job
     stop_event = stop_event or threading.Event()
     passes = 0
     while not stop_event.is_set():

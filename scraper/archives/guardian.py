@@ -25,7 +25,12 @@ from urllib.parse import urlencode
 
 from factwatch.core.errors import ConfigError, DiscoveryError, FetchError
 from factwatch.core.records import FetchedPage, SourceConfig
-from factwatch.scraper.archives.captures import capture_metadata, from_iso
+from factwatch.scraper.archives.captures import (
+    capture_metadata,
+    cdx_date,
+    from_iso,
+    parse_config_date,
+)
 from factwatch.scraper.archives.wayback import IndexPage
 
 API_URL = "https://content.guardianapis.com/search"
@@ -150,8 +155,6 @@ def document(result: dict[str, Any]) -> str:
 
 def _day(value: str, *, end: bool) -> str:
     """A config date as the API's YYYY-MM-DD (a month or year: its first or last day)."""
-    from factwatch.scraper.archives.captures import cdx_date, parse_config_date
-
     if end:
         digits = cdx_date(value, end=True)[:8]
         return f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}"
