@@ -156,6 +156,8 @@ def test_the_graph_sees_type_checking_and_relative_imports(tmp_path):
 
 def test_a_layer_pointing_up_is_reported():
     up = importgraph.Import("factwatch.db.store", "factwatch.claims.matcher", 1, False, False)
-    sideways = importgraph.Import("factwatch.rebuttals.x", "factwatch.scraper.fetch", 1, True, False)
+    sideways = importgraph.Import(
+        "factwatch.rebuttals.x", "factwatch.scraper.fetch", 1, True, False
+    )
     down = importgraph.Import("factwatch.pipeline", "factwatch.db.store", 1, False, False)
     assert [_breaks_a_rule(e) for e in (up, sideways, down)] == [True, True, False]
