@@ -35,10 +35,10 @@ from typing import Any
 import sqlite_utils
 
 from factwatch.claims.facts import load_facts
-from factwatch.claims.findings import KINDS
 from factwatch.claims.matcher import Matcher
 from factwatch.core.errors import ExtractionError
 from factwatch.core.fingerprints import content_hash, simhash
+from factwatch.core.kinds import kinds
 from factwatch.core.records import Article, FetchedPage, FetchResult, Finding, Link
 from factwatch.core.settings import Config
 from factwatch.db import store, transaction
@@ -251,7 +251,7 @@ class Writer:
             article_id=stored.article_id,
         )
         # Recorded kinds (a claim the article itself rebuts) are stored, not flagged.
-        flagged = [row for row in stored.new_findings if row["kind"] in KINDS]
+        flagged = [row for row in stored.new_findings if kinds().flags(row["kind"])]
         return Written(stored.status, stored.article_id, flagged)
 
     def _forget(self, record: Record) -> None:

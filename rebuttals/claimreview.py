@@ -1,6 +1,7 @@
 """Exports of confirmed findings: schema.org ClaimReview JSON-LD, and CSV of findings.
 
-Ratings per kind come from ``rebuttals/data/ratings.toml`` (data, validated on load).
+The rating of each finding kind comes from the kind registry
+(``factwatch/core/kinds.toml``, validated on load).
 """
 
 from __future__ import annotations
@@ -8,16 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import tomllib
 from typing import Any
 
 import sqlite_utils
 
-from factwatch.core.errors import ConfigError
-from factwatch.core.resources import Traversable, bundled
+from factwatch.core.kinds import Registry, kinds
 from factwatch.db.queries import FindingFilter, list_findings
 
-RATINGS = bundled("factwatch.rebuttals", "data", "ratings.toml")
 CSV_COLUMNS = (
     "id",
     "status",
@@ -42,30 +40,6 @@ CSV_COLUMNS = (
 )
 
 
-def load_ratings(path: Traversable = RATINGS) -> dict[str, Any]:
-    """Read and check the kind -> rating table."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read ratings: {exc}") from None
-    for key in ("worst", "best"):
-        if not isinstance(data.get(key), int):
-            raise ConfigError(f"{path}: {key}: expected a whole number")
-    kinds = data.get("kinds")
-    if not isinstance(kinds, dict) or not kinds:
-        raise ConfigError(f"{path}: kinds: expected [kinds.NAME] tables")
-    for kind, rating in kinds.items():
-        if not isinstance(rating, dict) or not isinstance(rating.get("name"), str):
-            raise ConfigError(f'{path}: kinds.{kind}.name: expected a string such as "False"')
-        value = rating.get("value")
-        if not isinstance(value, int) or not data["worst"] <= value <= data["best"]:
-            raise ConfigError(
-                f"{path}: kinds.{kind}.value: expected a whole number from "
-                f"{data['worst']} to {data['best']}"
-            )
-    return data
-
-
 def _confirmed_at(db: sqlite_utils.Database, finding_id: str) -> str | None:
     row = db.execute(
         "SELECT max(at) FROM reviews WHERE finding_id = ? AND new_status = 'confirmed'",
@@ -78,12 +52,13 @@ def claim_review(
     row: dict[str, Any],
     *,
     organisation: str,
-    ratings: dict[str, Any],
+    registry: Registry,
     confirmed_at: str | None,
     base_url: str = "",
 ) -> dict[str, Any]:
     """One ClaimReview object for one confirmed finding row (from list_findings)."""
-    rating = ratings["kinds"].get(row["kind"], {"name": "Misleading", "value": ratings["worst"]})
+    kind = registry.get(row["kind"])
+    rating, value = (kind.rating, kind.rating_value) if kind else ("Misleading", registry.worst)
     article_url = row.get("article_url") or ""
     review_url = (
         f"{base_url.rstrip('/')}/findings/{row['id']}"
@@ -110,10 +85,10 @@ def claim_review(
         "itemReviewed": claim,
         "reviewRating": {
             "@type": "Rating",
-            "alternateName": rating["name"],
-            "ratingValue": rating["value"],
-            "bestRating": ratings["best"],
-            "worstRating": ratings["worst"],
+            "alternateName": rating,
+            "ratingValue": value,
+            "bestRating": registry.best,
+            "worstRating": registry.worst,
         },
         "author": {"@type": "Organization", "name": organisation},
     }
@@ -128,13 +103,12 @@ def export_claimreview(
     db: sqlite_utils.Database, *, organisation: str, base_url: str = ""
 ) -> list[dict[str, Any]]:
     """ClaimReview objects for every confirmed, current finding."""
-    ratings = load_ratings()
     rows = list_findings(db, filters=FindingFilter(status="confirmed"))
     return [
         claim_review(
             r,
             organisation=organisation,
-            ratings=ratings,
+            registry=kinds(),
             confirmed_at=_confirmed_at(db, r["id"]),
             base_url=base_url,
         )

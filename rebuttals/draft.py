@@ -20,6 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from factwatch.core.errors import NotFoundError, TemplateError
+from factwatch.core.kinds import kinds
 from factwatch.db import transaction
 from factwatch.db.queries import (
     FindingFilter,
@@ -84,6 +85,7 @@ def _finding_context(row: dict[str, Any], facts: dict[str, dict[str, str]]) -> d
     return {
         "id": row["id"],
         "kind": row["kind"],
+        "label": kinds().label(row["kind"]),
         "rule_id": row["rule_id"],
         "quote": row["quote"] or "",
         "explanation": row.get("explanation") or "",

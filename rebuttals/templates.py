@@ -3,8 +3,13 @@
 Bundled templates live in ``rebuttals/templates`` (package data, loaded with
 Jinja2's PackageLoader); a folder named in
 config.toml ``[rebuttals] templates = "..."`` overrides them file by file.
-Rendering is strict: an unknown field, a syntax error or a finding kind the
-template does not declare in ``known_kinds`` raises TemplateError naming the
+What each finding kind means in a draft is written once, in ``_kinds.j2``:
+one macro per kind of the kind registry (``factwatch/core/kinds.toml``),
+named after the kind.  Templates call ``lead(f.kind)`` for that sentence and
+may use ``kinds`` (the registry) and ``f.label``.  Rendering is strict: an
+unknown field, a syntax error, a finding whose kind is not in the registry or
+has no macro in ``_kinds.j2`` (or, for a template that declares
+``known_kinds``, is not in that list) raises TemplateError naming the
 template file (and line, where there is one).
 """
 
@@ -19,9 +24,11 @@ import jinja2
 from jinja2 import nodes
 
 from factwatch.core.errors import TemplateError
+from factwatch.core.kinds import kinds
 
 BUNDLED = ("factwatch.rebuttals", "templates")  # package, folder
 FORMATS = ("correction_request", "letter", "social", "briefing")
+KIND_WORDING = "_kinds.j2"  # one macro per finding kind
 
 
 @dataclass
@@ -54,6 +61,55 @@ class TemplateSet:
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
+        self.kinds = kinds()
+        self.env.globals["lead"] = self.lead
+        self.env.globals["kinds"] = self.kinds
+        self._wording: Any = None
+
+    def _wordings(self) -> Any:
+        """The loaded ``_kinds.j2`` (its macros are attributes)."""
+        if self._wording is None:
+            path = self.path(KIND_WORDING.removesuffix(".j2"))
+            try:
+                self._wording = self.env.get_template(KIND_WORDING).module
+            except jinja2.TemplateSyntaxError as exc:
+                raise TemplateError(
+                    f"{exc.filename or path}:{exc.lineno}: template syntax error: {exc.message}"
+                ) from None
+        return self._wording
+
+    def has_wording(self, kind: str) -> bool:
+        return callable(getattr(self._wordings(), kind, None))
+
+    def lead(self, kind: str) -> str:
+        """What a finding of ``kind`` is, in one plain sentence (from ``_kinds.j2``)."""
+        if not self.has_wording(kind):
+            raise TemplateError(
+                f"{self.path(KIND_WORDING.removesuffix('.j2'))}: no macro {kind}() for the "
+                f"finding kind {kind!r}; add one saying what the kind means"
+            )
+        return str(getattr(self._wordings(), kind)()).strip()
+
+    def check_kinds(self, fmt: str, findings: list[dict[str, Any]]) -> None:
+        """Every finding's kind is registered, worded in _kinds.j2, and (for a
+        template that declares ``known_kinds``) declared there."""
+        declared = self.known_kinds(fmt)
+        for finding in findings:
+            kind, fid = finding["kind"], finding["id"]
+            if kind not in self.kinds:
+                raise TemplateError(
+                    f"finding {fid} is of kind {kind!r}, which is not in the kind registry "
+                    f"({self.kinds.origin}); add the kind there and a macro {kind}() to "
+                    f"{KIND_WORDING}"
+                )
+            if not self.has_wording(kind):
+                self.lead(kind)  # raises, naming _kinds.j2
+            if declared is not None and kind not in declared:
+                raise TemplateError(
+                    f"{self.path(fmt)}: finding {fid} is of kind {kind!r}, which this "
+                    f"template does not know (known_kinds: {', '.join(declared)}); add the "
+                    "kind to known_kinds and its wording to the template"
+                )
 
     def source(self, fmt: str) -> tuple[str, str]:
         """The text of ``<fmt>.j2`` and the file it comes from (the user's folder first)."""
@@ -108,15 +164,7 @@ class TemplateSet:
         """Render ``fmt`` with ``context``; the template may ``{% set subject %}``."""
         template = self._load(fmt)
         path = template.filename or self.path(fmt)
-        kinds = self.known_kinds(fmt)
-        if kinds is not None:
-            for finding in context.get("findings", []):
-                if finding["kind"] not in kinds:
-                    raise TemplateError(
-                        f"{path}: finding {finding['id']} is of kind {finding['kind']!r}, which "
-                        f"this template does not know (known_kinds: {', '.join(kinds)}); add the "
-                        "kind to known_kinds and its wording to the template"
-                    )
+        self.check_kinds(fmt, context.get("findings", []))
         try:
             body = template.render(context)  # errors here carry template line numbers
             module = template.make_module(context)

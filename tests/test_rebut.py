@@ -188,14 +188,14 @@ def test_template_syntax_error_names_file_and_line(tmp_path, db_path, db, confir
     assert counts(db) == before
 
 
-def test_kind_unknown_to_template_is_a_clear_error(db_path, db):
+def test_kind_unknown_to_the_registry_is_a_clear_error(db_path, db):
     a = add_article(db)
     fid = add_finding(db, a, kind="invented_kind", status="confirmed")
     before = counts(db)
     result = invoke(db_path, "rebut")
     assert result.exit_code == 2
     assert fid in result.stderr and "'invented_kind'" in result.stderr
-    assert "known_kinds" in result.stderr
+    assert "kind registry" in result.stderr and "_kinds.j2" in result.stderr
     assert counts(db) == before
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from factwatch.claims.findings import KINDS
 from factwatch.cli.context import handle_errors
 from factwatch.cli.pages import read_page
 from factwatch.core.encoding import decode_body
 from factwatch.core.errors import ExtractionError, FactwatchError
+from factwatch.core.kinds import kinds
 from factwatch.core.records import Article
 from factwatch.core.segment import join_paragraphs, segment
 from factwatch.core.settings import BUNDLED_FACTS
@@ -99,8 +99,9 @@ def check(obj, items: tuple[str, ...], fmt: str, facts_files: tuple[str, ...]) -
     """Check HTML or text files, or URLs, for misleading claims; store nothing.
 
     Exit status: 0 nothing flagged, 1 something flagged, 2 error (as linters do).
-    Findings of kind challenged_claim (a false claim the article itself rebuts)
-    are listed but do not count as flagged.
+    Findings of a kind that only records (challenged_claim: a false claim the
+    article itself rebuts; see factwatch/core/kinds.toml) are listed but do not
+    count as flagged.
 
     \b
     Example:
@@ -128,7 +129,7 @@ def check(obj, items: tuple[str, ...], fmt: str, facts_files: tuple[str, ...]) -
         click.echo(f"Error: {message}", err=True)
     if errors:
         raise SystemExit(2)
-    raise SystemExit(1 if any(r["kind"] in KINDS for r in rows) else 0)
+    raise SystemExit(1 if any(kinds().flags(r["kind"]) for r in rows) else 0)
 
 
 COMMANDS = [check]

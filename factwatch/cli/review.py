@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from factwatch.cli.context import handle_errors
+from factwatch.core.kinds import kinds
 
 FORMATS = ("table", "json", "csv")
 
@@ -32,7 +33,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 
 @click.command()
-@click.option("--kind", help="Only this kind (framing, omission, figure, unchallenged_claim, ...).")
+@click.option("--kind", type=click.Choice(kinds().names()), help="Only findings of this kind.")
 @click.option("--outlet", help="Only articles from this outlet (case-insensitive).")
 @click.option(
     "--status",

@@ -159,7 +159,7 @@ def normalise_statement(text: str) -> str:
 
 @dataclass
 class Finding:
-    kind: str  # one of KINDS (other kinds may be added by facts files)
+    kind: str  # a kind of the registry, factwatch/core/kinds.toml
     rule_id: str  # the facts-file rule that fired, e.g. "framing.definite-loser"
     quote: str  # the exact text flagged: article.text[start:end]
     start: int  # offsets into Article.text

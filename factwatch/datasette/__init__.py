@@ -12,15 +12,45 @@ import json
 from pathlib import Path
 from typing import Any
 
+from factwatch.core.kinds import Registry, kinds
 from factwatch.core.resources import text
 
 
+def kinds_help(registry: Registry) -> str:
+    """One line naming every finding kind, for column descriptions."""
+    return "; ".join(
+        f"{k.name}: {k.label}" + ("" if k.flags else " (recorded, not flagged)")
+        for k in registry.kinds
+    )
+
+
 def metadata_for(db_path: str | Path) -> dict[str, Any]:
-    """The bundled metadata, keyed by the database name Datasette derives from the file."""
-    data = json.loads(text("factwatch.datasette", "metadata.json"))
+    """The bundled metadata, keyed by the database name Datasette derives from the file,
+    with the finding kinds filled in from the kind registry."""
+    registry = kinds()
+    recorded = [k.name for k in registry.kinds if not k.flags]
+    fills = {
+        "{kinds}": kinds_help(registry),
+        # Kind names are identifiers (the registry checks), so quoting them is safe.
+        "{recorded_kinds}": ", ".join(f"'{n}'" for n in recorded) or "''",
+    }
+    data = _filled(json.loads(text("factwatch.datasette", "metadata.json")), fills)
     name = Path(db_path).stem
     data["databases"] = {name: data["databases"]["factwatch"]}
     return data
+
+
+def _filled(value: Any, fills: dict[str, str]) -> Any:
+    """``value`` with every placeholder of ``fills`` replaced in its strings."""
+    if isinstance(value, str):
+        for placeholder, filler in fills.items():
+            value = value.replace(placeholder, filler)
+        return value
+    if isinstance(value, dict):
+        return {k: _filled(v, fills) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_filled(v, fills) for v in value]
+    return value
 
 
 def build_app(db_path: str | Path) -> Any:

@@ -12,6 +12,7 @@ import time
 import click
 
 from factwatch.core.errors import ConfigError
+from factwatch.core.kinds import kinds
 from factwatch.core.settings import BUNDLED_FACTS, Config, Politeness, Safety
 from factwatch.db import open_db
 from factwatch.demo.world import DemoWorld
@@ -42,14 +43,15 @@ def print_summary(db) -> None:  # noqa: ANN001
     n_articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
     n_stories = db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0]
     click.echo(f"\nThe database holds {n_articles} articles in {n_stories} stories.")
-    rows = list(
-        db.query(
+    rows = [
+        r
+        for r in db.query(
             "SELECT f.id, f.kind, f.quote, f.explanation, a.outlet, a.title FROM findings f "
             "JOIN articles a ON a.id = f.article_id WHERE f.stale = 0 "
-            "AND f.kind IN ('framing', 'omission', 'figure', 'unchallenged_claim') "
             "ORDER BY a.outlet, a.title, f.start"
         )
-    )
+        if kinds().flags(r["kind"])  # recorded-only kinds are not flags
+    ]
     click.echo(f"{len(rows)} findings flagged:")
     for r in rows:
         quote = r["quote"] if len(r["quote"]) <= 110 else r["quote"][:107] + "..."
