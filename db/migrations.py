@@ -294,3 +294,64 @@ def m006_finding_list_view(db: sqlite_utils.Database) -> None:
         FROM findings f JOIN articles a ON a.id = f.article_id
         """,
     )
+
+
+@migration
+def m007_archives(db: sqlite_utils.Database) -> None:
+    """Back-checks of archive sources: cursors, shards and progress."""
+    # Where each archive source's index reading stopped (JSON, per kind).
+    db.table("archive_cursors").create(
+        {"source": str, "cursor": str, "finished": int, "updated_at": str},
+        pk="source",
+        defaults={"finished": 0},
+    )
+    # One unit of back-check work: a WARC file or an index page of captures.
+    db.table("backcheck_shards").create(
+        {
+            "key": str,  # kind:source:what (file, resume key, crawl|pattern|page)
+            "source": str,
+            "kind": str,  # warc | pages
+            "location": str,  # the WARC file (warc shards)
+            "captures": str,  # JSON capture locators (pages shards)
+            "status": str,  # pending | done | failed
+            "records": int,  # pages read
+            "articles": int,  # articles stored (new or updated)
+            "findings": int,  # new flagged findings
+            "errors": int,
+            "error": str,  # last error (failed shards, or problems inside the shard)
+            "worker": str,
+            "backcheck_id": int,
+            "created_at": str,
+            "done_at": str,
+        },
+        pk="key",
+        defaults={"status": "pending", "records": 0, "articles": 0, "findings": 0, "errors": 0},
+    )
+    db.table("backcheck_shards").create_index(["source", "status"])
+    db.table("backchecks").create(
+        {
+            "id": int,
+            "started_at": str,
+            "ended_at": str,
+            "pid": int,
+            "scheduler": str,  # "local" or the scheduler address
+            "workers": int,
+            "status": str,  # running | ok | failed | interrupted
+            "shards_done": int,
+            "shards_failed": int,
+            "records": int,
+            "articles": int,
+            "findings": int,
+            "seconds": float,
+            "error": str,
+        },
+        pk="id",
+        defaults={
+            "shards_done": 0,
+            "shards_failed": 0,
+            "records": 0,
+            "articles": 0,
+            "findings": 0,
+            "seconds": 0.0,
+        },
+    )

@@ -149,12 +149,12 @@ def extract_article(page: FetchedPage) -> Article:
 
     Raises ExtractionError when the page has no article text."""
     article = extract(page.text(), url=page.url, source=page.source)
-    if page.metadata.get("capture"):
-        # An archived copy: its <link rel=canonical> may point at the archive's
-        # own address, so the original URL is the identity.
-        article.canonical_url = canonicalize(page.url)
-    else:
-        article.canonical_url = canonicalize(article.canonical_url or page.url)
+    canonical = canonicalize(article.canonical_url or page.url)
+    if page.metadata.get("capture") and _host(canonical) != _host(canonicalize(page.url)):
+        # An archived copy whose <link rel=canonical> points at another host
+        # (the archive's own address, say): the original URL is the identity.
+        canonical = canonicalize(page.url)
+    article.canonical_url = canonical
     if not article.title and page.title:
         article.title = page.title
     if not article.published and page.published:
@@ -163,6 +163,12 @@ def extract_article(page: FetchedPage) -> Article:
     article.simhash = article.simhash or simhash(article.text)
     article.metadata.update(page.metadata)
     return article
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).netloc
 
 
 def on_topic(article: Article, check: Checker) -> bool:

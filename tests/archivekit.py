@@ -54,3 +54,68 @@ def demo_warc(
         for data in extra:
             handle.write(data)
     return path
+
+
+def editions(captures: list[Capture], n: int) -> list[Capture]:
+    """``n`` distinct copies of each capture (another URL, headline and day each),
+    for back-checks large enough to kill a worker in the middle of."""
+    import dataclasses
+    import re
+
+    out = []
+    for i in range(n):
+        for c in captures:
+            url = f"{c.url}-e{i}"
+            body = c.body.replace(c.url.encode(), url.encode())  # canonical links too
+            title = re.search(rb'og:title" content="([^"]+)"', body)
+            if title:  # the headline everywhere it appears (title, og, JSON-LD, h1)
+                body = body.replace(title.group(1), title.group(1) + f" (edition {i})".encode())
+            out.append(dataclasses.replace(c, url=url, body=body))
+    return out
+
+
+def expected_problems(db, captures: list[Capture]) -> list[str]:
+    """Differences between the findings stored for ``captures`` and expected.toml."""
+    import re
+
+    from factwatch.demo.expected import load_expected
+
+    def norm(text: str) -> str:
+        text = text.replace("\u2019", "'").replace("\u2018", "'")
+        return re.sub(r"\s+", " ", text).strip().lower()
+
+    problems = []
+    expected = load_expected()
+    for capture in captures:
+        item = expected.article(capture.outlet, capture.path)
+        row = db.execute("SELECT id FROM articles WHERE url = ?", [capture.url]).fetchone()
+        if item is None or not item.topic or item.fetch == "empty":
+            if row is not None:
+                problems.append(f"stored {capture.url}, expected nothing")
+            continue
+        if row is None:
+            problems.append(f"missing {capture.url}")
+            continue
+        found = [
+            f
+            for f in db.query(
+                "SELECT kind, quote FROM findings WHERE article_id = ? AND stale = 0", [row[0]]
+            )
+            if f["kind"] in ("framing", "omission", "figure", "unchallenged_claim")
+        ]
+        for exp in item.findings:
+            hit = next(
+                (
+                    f
+                    for f in found
+                    if f["kind"] == exp.kind
+                    and (exp.key is None or norm(exp.key) in norm(f["quote"]))
+                ),
+                None,
+            )
+            if hit is None:
+                problems.append(f"missed {exp.kind} {exp.key!r} in {capture.url}")
+            else:
+                found.remove(hit)
+        problems += [f"unexpected {f['kind']} {f['quote'][:50]!r} in {capture.url}" for f in found]
+    return problems

@@ -8,6 +8,7 @@ Commands live in small modules by concern and are registered here:
     review.py   findings, search, show, review
     rebut.py    rebut, rebuttals, corrections, export, serve
     ops.py      schedule, status, backup
+    archives.py backcheck
     pages.py    (helper) read a file or URL named on the command line
     context.py  (helper) the config and database of one call; error handling
 
@@ -24,7 +25,7 @@ import sys
 import click
 
 from factwatch import __version__
-from factwatch.cli import check, extract, ops, rebut, review, scrape
+from factwatch.cli import archives, check, extract, ops, rebut, review, scrape
 from factwatch.cli.context import Context
 
 
@@ -67,7 +68,7 @@ def cli(
     ctx.obj = Context(config_path, db_path)
 
 
-for _module in (scrape, extract, check, review, rebut, ops):
+for _module in (scrape, extract, check, review, rebut, ops, archives):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

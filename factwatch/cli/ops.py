@@ -73,15 +73,19 @@ def status(obj, last: int) -> None:
     Example:
         factwatch status --last 5
     """
-    from factwatch.jobs.status import lock_line, recent_runs, runs_table
+    from factwatch.jobs.status import backcheck_lines, lock_line, recent_runs, runs_table
 
     db_path = obj.config.database
     click.echo(lock_line(db_path))
     rows = recent_runs(obj.db, last)
-    if not rows:
+    checks = backcheck_lines(obj.db)
+    if not rows and not checks:
         click.echo("No runs yet. Start one with `factwatch run`.")
         return
-    click.echo(runs_table(rows))
+    if rows:
+        click.echo(runs_table(rows))
+    for line in checks:
+        click.echo(line)
 
 
 @click.command()

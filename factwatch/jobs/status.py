@@ -69,3 +69,21 @@ def lock_line(db_path: str | Path) -> str:
             "the next pass takes it over"
         )
     return "Lock: free (no pass running)"
+
+
+def backcheck_lines(db: sqlite_utils.Database, last: int = 3) -> list[str]:
+    """The last back-checks: status, shards, records, articles, findings and rate."""
+    from factwatch.db.archives import last_backchecks
+
+    lines = []
+    for r in last_backchecks(db, last):
+        rate = (r["records"] or 0) / r["seconds"] if r["seconds"] else 0.0
+        lines.append(
+            f"Back-check {r['id']} ({r['status']}, {r['scheduler']}, {r['workers']} workers, "
+            f"started {(r['started_at'] or '')[:19].replace('T', ' ')}): shards "
+            f"{r['shards_done']} done, {r['shards_failed']} failed; records {r['records']:,} "
+            f"({rate:,.1f}/s); articles {r['articles']:,}; findings {r['findings']:,}"
+        )
+        if r["error"]:
+            lines.append(f"  {r['error']}")
+    return lines
