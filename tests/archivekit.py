@@ -12,7 +12,7 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from factwatch.demo.past import Capture, past_captures, warc_date, warc_records
+from factwatch.demo.past import Capture, editions, past_captures, warc_date, warc_records  # noqa: F401
 
 
 def record_bytes(build, *, gzip: bool = True) -> bytes:
@@ -54,24 +54,6 @@ def demo_warc(
         for data in extra:
             handle.write(data)
     return path
-
-
-def editions(captures: list[Capture], n: int) -> list[Capture]:
-    """``n`` distinct copies of each capture (another URL, headline and day each),
-    for back-checks large enough to kill a worker in the middle of."""
-    import dataclasses
-    import re
-
-    out = []
-    for i in range(n):
-        for c in captures:
-            url = f"{c.url}-e{i}"
-            body = c.body.replace(c.url.encode(), url.encode())  # canonical links too
-            title = re.search(rb'og:title" content="([^"]+)"', body)
-            if title:  # the headline everywhere it appears (title, og, JSON-LD, h1)
-                body = body.replace(title.group(1), title.group(1) + f" (edition {i})".encode())
-            out.append(dataclasses.replace(c, url=url, body=body))
-    return out
 
 
 def expected_problems(db, captures: list[Capture]) -> list[str]:

@@ -67,20 +67,37 @@ def recheck(obj) -> None:  # noqa: ANN001
     help="Database the demo writes.",
 )
 @click.option("--serve", is_flag=True, help="Keep the demo sites running until Ctrl-C.")
+@click.option(
+    "--archive",
+    is_flag=True,
+    help="Back-check the outlets' past coverage from a local web archive on Dask instead "
+    "(writes factwatch-archive-demo.db unless --db is given).",
+)
 @click.pass_obj
 @handle_errors
-def demo(obj, demo_db: str, serve: bool) -> None:  # noqa: ANN001
+def demo(obj, demo_db: str, serve: bool, archive: bool) -> None:  # noqa: ANN001
     """Scrape the bundled demo news sites over HTTP on 127.0.0.1 and flag claims.
 
     Starts four small fictional outlets on free local ports, runs the real
     pipeline against them and prints what it stored and flagged.  Needs no
-    internet.  Running it again adds nothing twice.
+    internet.  Running it again adds nothing twice.  With --archive, serves
+    their 2017 coverage from a local web archive (Wayback and Common Crawl
+    APIs, a WARC file, a content API) and back-checks it on a local Dask
+    cluster.
 
     \b
     Example:
         factwatch demo
         factwatch --db factwatch-demo.db findings
+        factwatch demo --archive
     """
+    if archive:
+        from factwatch.demo.archive_demo import run_archive_demo
+
+        source = click.get_current_context().get_parameter_source("demo_db")
+        default = source is click.core.ParameterSource.DEFAULT
+        run_archive_demo("factwatch-archive-demo.db" if default else demo_db)
+        return
     from factwatch.demo.command import run_demo
 
     run_demo(demo_db, serve=serve)

@@ -15,6 +15,7 @@ gzip member per record, as archives write them, with payload digests).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -96,6 +97,21 @@ def past_captures() -> list[Capture]:
             )
         )
     return sorted(captures, key=lambda c: (c.url, c.timestamp))
+
+
+def editions(captures: list[Capture], n: int) -> list[Capture]:
+    """``n`` distinct copies of each capture (another URL and headline each): a
+    larger archive of the same coverage, for benchmarks and failure tests."""
+    out = []
+    for i in range(n):
+        for c in captures:
+            url = f"{c.url}-e{i}"
+            body = c.body.replace(c.url.encode(), url.encode())  # canonical links too
+            title = re.search(rb'og:title" content="([^"]+)"', body)
+            if title:  # the headline everywhere it appears (title, og, JSON-LD, h1)
+                body = body.replace(title.group(1), title.group(1) + f" (edition {i})".encode())
+            out.append(dataclasses.replace(c, url=url, body=body))
+    return out
 
 
 def warc_date(timestamp: str) -> str:
