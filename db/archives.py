@@ -20,24 +20,33 @@ from factwatch.db import transaction
 from factwatch.db.store import now
 
 
-def cursor(db: sqlite_utils.Database, source: str) -> tuple[dict[str, Any] | None, bool]:
-    """(cursor, finished) for ``source``; (None, False) when it never started."""
+def cursor(
+    db: sqlite_utils.Database, source: str, *, signature: str = ""
+) -> tuple[dict[str, Any] | None, bool]:
+    """(cursor, finished) for ``source``; (None, False) when it never started, or
+    when its cursor was saved under other settings (another ``signature``)."""
     row = db.execute(
-        "SELECT cursor, finished FROM archive_cursors WHERE source = ?", [source]
+        "SELECT cursor, finished, signature FROM archive_cursors WHERE source = ?", [source]
     ).fetchone()
-    if row is None:
+    if row is None or (row[2] or "") != signature:
         return None, False
     return (json.loads(row[0]) if row[0] else None), bool(row[1])
 
 
 def save_cursor(
-    db: sqlite_utils.Database, source: str, value: dict[str, Any] | None, *, finished: bool
+    db: sqlite_utils.Database,
+    source: str,
+    value: dict[str, Any] | None,
+    *,
+    finished: bool,
+    signature: str = "",
 ) -> None:
     db.table("archive_cursors").upsert(
         {
             "source": source,
             "cursor": json.dumps(value) if value is not None else None,
             "finished": int(finished),
+            "signature": signature,
             "updated_at": now(),
         },
         pk="source",

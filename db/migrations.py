@@ -299,9 +299,10 @@ def m006_finding_list_view(db: sqlite_utils.Database) -> None:
 @migration
 def m007_archives(db: sqlite_utils.Database) -> None:
     """Back-checks of archive sources: cursors, shards and progress."""
-    # Where each archive source's index reading stopped (JSON, per kind).
+    # Where each archive source's index reading stopped (JSON, per kind), and a
+    # hash of the settings it was read with (other settings start over).
     db.table("archive_cursors").create(
-        {"source": str, "cursor": str, "finished": int, "updated_at": str},
+        {"source": str, "cursor": str, "finished": int, "signature": str, "updated_at": str},
         pk="source",
         defaults={"finished": 0},
     )

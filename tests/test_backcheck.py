@@ -90,13 +90,13 @@ def test_a_rerun_repeats_no_finished_shard(tmp_path, on_cluster):
 
 
 def wayback_source(archive, **kw) -> SourceConfig:
+    kw.setdefault("since", "2017-04")
+    kw.setdefault("until", "2017-06")
     return SourceConfig(
         name="wayback-past",
         kind="wayback",
         url="*.example",
         match_type="domain",
-        since="2017-04",
-        until="2017-06",
         index_url=archive.url("/cdx/search/cdx"),
         data_url=archive.url("/web/"),
         **kw,
@@ -188,7 +188,7 @@ def test_a_worker_killed_mid_backcheck_loses_and_duplicates_nothing(tmp_path, cl
         "findings": sorted(r[0] for r in db.execute("SELECT id FROM findings")),
         "urls": sorted(r[0] for r in db.execute("SELECT url FROM article_urls")),
     }
-    assert len(stored["articles"]) > 60  # the editions are distinct articles
+    assert len(stored["articles"]) == 6 * 15  # every on-topic page of every edition
     assert stored == reference(tmp_path, warcs)
     client.wait_for_workers(2, timeout=30)
 
@@ -220,3 +220,27 @@ def test_the_guardian_key_never_reaches_the_fetch_log(tmp_path, on_cluster):
     assert report.total("articles") > 0
     logged = " ".join(str(v) for row in db.execute("SELECT * FROM fetches") for v in row)
     assert "api-key=REDACTED" in logged and key not in logged
+
+
+def test_other_dates_start_the_source_over_and_add_only_what_is_new(tmp_path, on_cluster):
+    captures = past_captures()
+    with ArchiveServer(captures) as archive:
+        april = config(tmp_path / "bc.db", [wayback_source(archive, until="2017-04")])
+        backcheck(april, workers=2, client_factory=on_cluster)
+        db = open_db(april.database)
+        after_april = db["articles"].count
+        quarter = config(tmp_path / "bc.db", [wayback_source(archive)])
+        report = backcheck(quarter, workers=2, client_factory=on_cluster)
+    in_range = [c for c in captures if "201704" <= c.timestamp[:6] <= "201706"]
+    assert after_april < db["articles"].count and report.total("records") == len(in_range)
+    assert expected_problems(db, in_range) == []
+
+
+def test_an_index_that_keeps_failing_is_reported_and_resumed(tmp_path, on_cluster):
+    with ArchiveServer(past_captures()) as archive:
+        cfg = config(tmp_path / "bc.db", [wayback_source(archive, page_size=4)])
+        archive.faults["/cdx/search/cdx"] = [Fault(503)] * 3  # beyond politeness.retries
+        first = backcheck(cfg, workers=2, client_factory=on_cluster)
+        second = backcheck(cfg, workers=2, client_factory=on_cluster)
+    assert first.sources[0].index_error and "503" in first.sources[0].index_error
+    assert second.sources[0].index_error is None and second.total("records") > 0

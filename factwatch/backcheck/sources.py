@@ -17,7 +17,9 @@ done yet, registering each (pending) before it is handed out:
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
+import json
 import logging
 import threading
 from collections.abc import Iterator
@@ -50,6 +52,25 @@ def index_for(source: SourceConfig, fetcher: Any) -> Any:
 
         return GuardianIndex(source, fetcher)
     raise FactwatchError(f"source {source.name!r}: {source.kind} has no index")
+
+
+def signature(source: SourceConfig) -> str:
+    """A short hash of what a source asks its index for: a cursor or shard made
+    under other settings (another URL, other dates) is not reused."""
+    asked = [
+        source.kind,
+        source.url,
+        source.urls,
+        source.match_type,
+        source.crawls,
+        source.query,
+        source.section,
+        source.since,
+        source.until,
+        source.page_size,
+        source.index_url,
+    ]
+    return hashlib.sha256(json.dumps(asked).encode("utf-8")).hexdigest()[:8]
 
 
 def warc_locations(source: SourceConfig, config: Config) -> list[str]:
@@ -116,14 +137,17 @@ class ShardPlanner:
 
     def _index(self, source: SourceConfig) -> Iterator[Shard]:
         index = index_for(source, self.fetcher)
+        sig = signature(source)
+        prefix = f"{source.kind}:{source.name}:{sig}:"
         for row in archives.unfinished_shards(self.db, source.name):
             if self.stop_event.is_set():
                 return
-            yield self._fetched(index, source, row["key"], row["captures"])
-        cursor, finished = archives.cursor(self.db, source.name)
+            if row["key"].startswith(prefix):  # else: made under other settings
+                yield self._fetched(index, source, row["key"], row["captures"])
+        cursor, finished = archives.cursor(self.db, source.name, signature=sig)
         while not finished and not self.stop_event.is_set():
             page = index.page(cursor)
-            key = f"{source.kind}:{source.name}:{page.key}"
+            key = prefix + page.key
             finished = page.next_cursor is None
             with transaction(self.db):
                 if archives.shard_status(self.db, key) is None and page.captures:
@@ -133,7 +157,9 @@ class ShardPlanner:
                     fresh = True
                 else:
                     fresh = False
-                archives.save_cursor(self.db, source.name, page.next_cursor, finished=finished)
+                archives.save_cursor(
+                    self.db, source.name, page.next_cursor, finished=finished, signature=sig
+                )
             if fresh:
                 yield self._fetched(index, source, key, page.captures)
             cursor = page.next_cursor

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import html
 import io
 import re
 from base64 import b32encode
@@ -109,7 +110,9 @@ def editions(captures: list[Capture], n: int) -> list[Capture]:
             body = c.body.replace(c.url.encode(), url.encode())  # canonical links too
             title = re.search(rb'og:title" content="([^"]+)"', body)
             if title:  # the headline everywhere it appears (title, og, JSON-LD, h1)
-                body = body.replace(title.group(1), title.group(1) + f" (edition {i})".encode())
+                mark = f" (edition {i})".encode()
+                for text in {title.group(1), html.unescape(title.group(1).decode()).encode()}:
+                    body = body.replace(text, text + mark)
             out.append(dataclasses.replace(c, url=url, body=body))
     return out
 
