@@ -35,6 +35,7 @@ PACKAGES = {  # module prefix -> group
     "factwatch.work": "app",
     "factwatch.datasette": "app",
     "factwatch.jobs": "jobs",
+    "factwatch.backcheck": "jobs",
     "factwatch.demo": "demo",
     "factwatch.cli": "cli",
     "factwatch.__main__": "main",

@@ -34,10 +34,15 @@ from typing import Any
 import sqlite_utils
 
 from factwatch.backcheck.shards import Shard, ShardResult, run_shard
+from factwatch.backcheck.sources import ShardPlanner
 from factwatch.core.errors import ConfigError, FactwatchError
 from factwatch.core.records import SourceConfig
 from factwatch.core.settings import ARCHIVE_KINDS, Config
 from factwatch.db import archives, open_db, store, transaction
+from factwatch.jobs.lock import acquire
+from factwatch.jobs.signals import install_stop_signals
+from factwatch.scraper.archives.guardian import redact
+from factwatch.scraper.fetch import Fetcher
 from factwatch.work import CheckSpec, Writer
 
 log = logging.getLogger("factwatch.backcheck")
@@ -77,6 +82,35 @@ class BackcheckReport:
     @property
     def rate(self) -> float:
         return self.total("records") / self.seconds if self.seconds else 0.0
+
+
+def describe(report: BackcheckReport, *, findings: bool = True) -> list[str]:
+    """The report as lines for a terminal: totals, each source, new findings."""
+    lines: list[str] = []
+    lines.append(
+        f"back-check {report.backcheck_id} on {report.scheduler} ({report.workers} workers): "
+        f"{report.shards_done} shards done, {report.shards_failed} failed, "
+        f"{report.shards_skipped} done before; {report.total('records'):,} records in "
+        f"{report.seconds:.1f}s ({report.rate:,.1f}/s); {report.total('articles')} articles "
+        f"stored, {report.total('findings')} findings"
+        + (" (stopped early: run again to resume)" if report.interrupted else "")
+    )
+    for s in report.sources:
+        lines.append(
+            f"  {s.name}: shards {s.shards}, records {s.records}, stored {s.articles}, "
+            f"duplicates {s.duplicates}, off-topic {s.off_topic}, no text {s.no_text}, "
+            f"failed {s.failed}, findings {s.findings}"
+        )
+        if s.index_error:
+            lines.append(f"    ! {s.index_error} (the next run resumes here)")
+        for message in s.errors[:5]:
+            lines.append(f"    ! {message}")
+    if findings and report.new_findings:
+        lines.append(f"{len(report.new_findings)} new findings:")
+        for row in report.new_findings:
+            quote = row["quote"] if len(row["quote"]) <= 100 else row["quote"][:97] + "..."
+            lines.append(f'  [{row["id"][:8]}] {row["kind"]:18} "{quote}"')
+    return lines
 
 
 def archive_sources(config: Config, names: list[str] | None = None) -> list[SourceConfig]:
@@ -256,8 +290,6 @@ class Backcheck:
 
     def drain_fetch_log(self, source: str) -> None:
         """Write the driver's fetch records (API keys removed) to the fetch log."""
-        from factwatch.scraper.archives.guardian import redact
-
         while True:
             try:
                 record = self.fetch_records.get_nowait()
@@ -270,9 +302,6 @@ class Backcheck:
     # -- the cluster side ------------------------------------------------------------
     def run(self, sources: list[SourceConfig], client: Any) -> BackcheckReport:
         from dask.distributed import as_completed
-
-        from factwatch.backcheck.sources import ShardPlanner
-        from factwatch.scraper.fetch import Fetcher
 
         limit = max(2, 2 * self.workers)
         done = as_completed()
@@ -346,9 +375,6 @@ def backcheck(
     client_factory: Callable[[str | None, int], Any] | None = None,
 ) -> BackcheckReport:
     """Back-check the archive sources (see the module docstring) and return the totals."""
-    from factwatch.jobs.lock import acquire
-    from factwatch.jobs.schedule import install_stop_signals
-
     sources = archive_sources(config, source_names)
     if workers < 1:
         raise ConfigError("--workers: must be at least 1")

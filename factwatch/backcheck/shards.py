@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from factwatch.core.errors import FetchError
 from factwatch.core.records import FetchedPage
 from factwatch.core.settings import Politeness, Safety
+from factwatch.scraper.archives.stream import open_location
+from factwatch.scraper.archives.warcfile import WarcStats, read_pages
 from factwatch.work import ARTICLE, FAILED, NO_TEXT, OFF_TOPIC, CheckSpec, Record, process_page
 
 
@@ -80,9 +82,6 @@ def run_shard(shard: Shard, spec: CheckSpec, politeness: Politeness, safety: Saf
 def _read_warc(
     shard: Shard, spec: CheckSpec, politeness: Politeness, safety: Safety, result: ShardResult
 ) -> None:
-    from factwatch.scraper.archives.stream import open_location
-    from factwatch.scraper.archives.warcfile import WarcStats, read_pages
-
     stats = WarcStats()
     try:
         with open_location(shard.location, politeness=politeness, safety=safety) as stream:

@@ -32,7 +32,10 @@ from factwatch.core.errors import FactwatchError, FetchError
 from factwatch.core.records import SourceConfig
 from factwatch.core.settings import Config
 from factwatch.db import archives, transaction
-from factwatch.scraper.archives.guardian import redact
+from factwatch.scraper.archives.commoncrawl import CommonCrawlIndex
+from factwatch.scraper.archives.guardian import GuardianIndex, redact
+from factwatch.scraper.archives.stream import open_location
+from factwatch.scraper.archives.wayback import WaybackIndex
 
 log = logging.getLogger("factwatch.backcheck")
 
@@ -40,16 +43,10 @@ log = logging.getLogger("factwatch.backcheck")
 def index_for(source: SourceConfig, fetcher: Any) -> Any:
     """The index reader of an archive source (WaybackIndex, CommonCrawlIndex, GuardianIndex)."""
     if source.kind == "wayback":
-        from factwatch.scraper.archives.wayback import WaybackIndex
-
         return WaybackIndex(source, fetcher)
     if source.kind == "commoncrawl":
-        from factwatch.scraper.archives.commoncrawl import CommonCrawlIndex
-
         return CommonCrawlIndex(source, fetcher)
     if source.kind == "guardian":
-        from factwatch.scraper.archives.guardian import GuardianIndex
-
         return GuardianIndex(source, fetcher)
     raise FactwatchError(f"source {source.name!r}: {source.kind} has no index")
 
@@ -87,8 +84,6 @@ def warc_locations(source: SourceConfig, config: Config) -> list[str]:
 
 
 def _listing(location: str, source: SourceConfig, config: Config) -> list[str]:
-    from factwatch.scraper.archives.stream import open_location
-
     with open_location(location, politeness=config.politeness, safety=config.safety) as stream:
         data = stream.read()
     if location.endswith(".gz"):

@@ -7,32 +7,6 @@ import click
 from factwatch.cli.context import handle_errors
 
 
-def print_backcheck(report, *, findings: bool = True) -> None:  # noqa: ANN001
-    click.echo(
-        f"back-check {report.backcheck_id} on {report.scheduler} ({report.workers} workers): "
-        f"{report.shards_done} shards done, {report.shards_failed} failed, "
-        f"{report.shards_skipped} done before; {report.total('records'):,} records in "
-        f"{report.seconds:.1f}s ({report.rate:,.1f}/s); {report.total('articles')} articles "
-        f"stored, {report.total('findings')} findings"
-        + (" (stopped early: run again to resume)" if report.interrupted else "")
-    )
-    for s in report.sources:
-        click.echo(
-            f"  {s.name}: shards {s.shards}, records {s.records}, stored {s.articles}, "
-            f"duplicates {s.duplicates}, off-topic {s.off_topic}, no text {s.no_text}, "
-            f"failed {s.failed}, findings {s.findings}"
-        )
-        if s.index_error:
-            click.echo(f"    ! {s.index_error} (the next run resumes here)")
-        for message in s.errors[:5]:
-            click.echo(f"    ! {message}")
-    if findings and report.new_findings:
-        click.echo(f"{len(report.new_findings)} new findings:")
-        for row in report.new_findings:
-            quote = row["quote"] if len(row["quote"]) <= 100 else row["quote"][:97] + "..."
-            click.echo(f'  [{row["id"][:8]}] {row["kind"]:18} "{quote}"')
-
-
 @click.command()
 @click.option(
     "--source",
@@ -70,6 +44,7 @@ def backcheck(obj, names: tuple[str, ...], workers: int, scheduler: str | None) 
         factwatch backcheck --source courier-wayback --scheduler tcp://10.0.0.5:8786
     """
     from factwatch.backcheck.run import backcheck as run_backcheck
+    from factwatch.backcheck.run import describe
     from factwatch.jobs import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOURCES_FAILED
 
     report = run_backcheck(
@@ -79,7 +54,8 @@ def backcheck(obj, names: tuple[str, ...], workers: int, scheduler: str | None) 
         workers=workers,
         progress=True,
     )
-    print_backcheck(report)
+    for line in describe(report):
+        click.echo(line)
     if report.interrupted:
         raise SystemExit(EXIT_INTERRUPTED)
     failed = report.shards_failed or any(s.index_error for s in report.sources)

@@ -18,7 +18,9 @@ from pathlib import Path
 
 import click
 
+from factwatch.backcheck.run import backcheck, describe
 from factwatch.core.records import SourceConfig
+from factwatch.db import open_db
 from factwatch.demo.archive_server import ArchiveServer
 from factwatch.demo.command import demo_config, print_summary
 from factwatch.demo.past import past_captures, write_warc
@@ -64,10 +66,6 @@ def archive_sources(archive: ArchiveServer, warc: Path) -> list[SourceConfig]:
 
 
 def run_archive_demo(db_path: str, *, workers: int = 2) -> None:
-    from factwatch.backcheck.run import backcheck
-    from factwatch.cli.archives import print_backcheck
-    from factwatch.db import open_db
-
     captures = past_captures()
     by = {o: [c for c in captures if c.outlet == o] for o in ("ledger", "post", "uniontimes")}
     courier = [c for c in captures if c.outlet == "courier"]
@@ -83,6 +81,7 @@ def run_archive_demo(db_path: str, *, workers: int = 2) -> None:
             report = backcheck(config, workers=workers, progress=True)
     db = open_db(db_path)
     click.echo(f"\nBack-check stored into {db_path}:")
-    print_backcheck(report, findings=False)
+    for line in describe(report, findings=False):
+        click.echo(line)
     print_summary(db)
     click.echo(f"\nNext: factwatch --db {db_path} findings   |   factwatch --db {db_path} status")

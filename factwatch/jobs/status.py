@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlite_utils
 
+from factwatch.db.archives import last_backchecks
 from factwatch.jobs.durations import format_duration
 from factwatch.jobs.health import parse_time
 from factwatch.jobs.lock import describe_holder, lock_state
@@ -73,8 +74,6 @@ def lock_line(db_path: str | Path) -> str:
 
 def backcheck_lines(db: sqlite_utils.Database, last: int = 3) -> list[str]:
     """The last back-checks: status, shards, records, articles, findings and rate."""
-    from factwatch.db.archives import last_backchecks
-
     lines = []
     for r in last_backchecks(db, last):
         rate = (r["records"] or 0) / r["seconds"] if r["seconds"] else 0.0
