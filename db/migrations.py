@@ -8,11 +8,15 @@ migration that has shipped: add a new one at the end.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
+from typing import Any
 
 import sqlite_utils
 
+from factwatch.core.records import finding_id, statement_key
 from factwatch.db.connection import transaction
+from factwatch.db.rekey import rekey_findings
 
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: list[Migration] = []
@@ -356,3 +360,21 @@ def m007_archives(db: sqlite_utils.Database) -> None:
             "seconds": 0.0,
         },
     )
+
+
+@migration
+def m008_finding_ids_from_what_they_are_about(db: sqlite_utils.Database) -> None:
+    """Finding ids from article, kind, statement and facts instead of the rule
+    that fired (``core.records.statement_key``); reviews, drafts and corrections
+    move to the new ids, findings that meet are merged, and old ids stay
+    resolvable through ``finding_aliases``."""
+
+    def new_id(row: dict[str, Any]) -> tuple[str, str]:
+        try:
+            facts = json.loads(row["fact_ids"] or "[]")
+        except json.JSONDecodeError:
+            facts = []
+        key = statement_key(row["kind"], row["quote"] or "", [str(f) for f in facts])
+        return finding_id(row["article_key"], key), key
+
+    rekey_findings(db, new_id, at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))

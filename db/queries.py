@@ -170,6 +170,8 @@ def resolve_finding(db: sqlite_utils.Database, ident: str) -> str:
         )
     ]
     if not matches:
+        matches = _renamed(db, like)
+    if not matches:
         raise NotFoundError(
             f"finding {ident!r}: no such finding; list ids with `factwatch findings`"
         )
@@ -179,6 +181,21 @@ def resolve_finding(db: sqlite_utils.Database, ident: str) -> str:
             f"finding {ident!r}: prefix matches several findings ({shown}); give more characters"
         )
     return matches[0]
+
+
+def _renamed(db: sqlite_utils.Database, like: str) -> list[str]:
+    """Current ids of findings whose old id (before ids stopped depending on the
+    rule that fired) matches ``like``."""
+    if not db["finding_aliases"].exists():
+        return []
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT new_id FROM finding_aliases WHERE old_id LIKE ? ESCAPE '\\' "
+            "ORDER BY new_id LIMIT 6",
+            [like],
+        )
+    ]
 
 
 def get_finding(db: sqlite_utils.Database, ident: str) -> dict[str, Any]:

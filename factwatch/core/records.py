@@ -157,6 +157,22 @@ def normalise_statement(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+def statement_key(kind: str, quote: str, fact_ids: list[str] | tuple[str, ...]) -> str:
+    """What a finding is about, wherever it appears: its kind, the normalised
+    statement and the facts it was judged against.  The rule that fired is not
+    part of it, so renaming or splitting a rule keeps every id; syndicated
+    copies of a statement share it."""
+    facts = "\x01".join(sorted(set(fact_ids)))
+    basis = f"{kind}\x00{normalise_statement(quote)}\x00{facts}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
+
+
+def finding_id(article_key: str, key: str) -> str:
+    """A finding's id: its statement key within one article (the canonical URL)."""
+    basis = f"{article_key}\x00{key}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
+
+
 @dataclass
 class Finding:
     kind: str  # a kind of the registry, factwatch/core/kinds.toml
@@ -180,13 +196,12 @@ class Finding:
     @property
     def statement_key(self) -> str:
         """Same for the same statement anywhere (syndicated copies share it)."""
-        basis = f"{self.rule_id}\x00{normalise_statement(self.quote)}"
-        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
+        return statement_key(self.kind, self.quote, self.fact_ids)
 
     def identity(self, article_key: str) -> str:
-        """Stable id: the same rule on the same statement of the same article."""
-        basis = f"{article_key}\x00{self.statement_key}"
-        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
+        """Stable id: the same kind of problem with the same statement, judged
+        against the same facts, in the same article; not which rule found it."""
+        return finding_id(article_key, self.statement_key)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
