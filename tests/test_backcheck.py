@@ -196,8 +196,9 @@ def test_a_worker_killed_mid_backcheck_loses_and_duplicates_nothing(tmp_path, cl
 def test_a_scheduler_address_runs_on_that_cluster(tmp_path, client):
     source = SourceConfig(name="past", kind="warc", urls=split_warcs(tmp_path, past_captures(), 2))
     cfg = config(tmp_path / "bc.db", [source])
-    report = backcheck(cfg, scheduler=client.scheduler.address, workers=2)
+    report = backcheck(cfg, scheduler=client.scheduler.address, workers=5)
     assert report.scheduler == client.scheduler.address and report.shards_done == 2
+    assert report.workers == 2  # the cluster's own count, not the option
     row = open_db(cfg.database).execute("SELECT scheduler, status FROM backchecks").fetchone()
     assert row == (client.scheduler.address, "ok")
 
@@ -244,3 +245,14 @@ def test_an_index_that_keeps_failing_is_reported_and_resumed(tmp_path, on_cluste
         second = backcheck(cfg, workers=2, client_factory=on_cluster)
     assert first.sources[0].index_error and "503" in first.sources[0].index_error
     assert second.sources[0].index_error is None and second.total("records") > 0
+
+
+def test_a_source_that_is_not_an_archive_source_is_refused_by_name(tmp_path):
+    from factwatch.core.errors import ConfigError
+
+    live = SourceConfig(name="courier", kind="feed", url="https://courier.example/feed")
+    cfg = config(tmp_path / "bc.db", [live])
+    with pytest.raises(ConfigError, match="'courier' is a feed source"):
+        backcheck(cfg, source_names=["courier"])
+    with pytest.raises(ConfigError, match="no source named 'nope'"):
+        backcheck(cfg, source_names=["nope"])

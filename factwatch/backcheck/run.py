@@ -303,7 +303,12 @@ class Backcheck:
     def run(self, sources: list[SourceConfig], client: Any) -> BackcheckReport:
         from dask.distributed import as_completed
 
-        limit = max(2, 2 * self.workers)
+        # On a cluster of its own, count the workers it really has.
+        workers = len(client.scheduler_info().get("workers", {})) or self.workers
+        if workers != self.workers:
+            self.workers = self.report.workers = workers
+            archives.update_backcheck(self.db, self.report.backcheck_id, workers=workers)
+        limit = max(2, 2 * workers)
         done = as_completed()
 
         def collect(*, wait: bool) -> None:
