@@ -6,7 +6,9 @@ syndicated agency copy differs between outlets: the first paragraph is replaced
 by a different intro, a byline line is added and a few words are edited.
 Prints the distribution of Hamming distances between each article and its
 copy, and between unrelated articles, with the share of each kept at every
-threshold.
+threshold.  Then stores every article's simhash in the near-duplicate index of
+``db.nearindex`` (a real SQLite file) and looks each copy up through it, to
+check that the index finds what a scan of every stored hash finds.
 
     .venv/bin/python bench/dedup_threshold.py [BENCH_DIR]
 """
@@ -17,9 +19,11 @@ import itertools
 import json
 import random
 import sys
+import tempfile
 from pathlib import Path
 
-from factwatch.core.fingerprints import hamming, simhash
+from factwatch.core.fingerprints import NEAR_DUPLICATE_DISTANCE, hamming, simhash
+from factwatch.db import nearindex, open_db
 
 EDITS = 5
 
@@ -44,10 +48,11 @@ def main() -> None:
     bodies = [v["articleBody"] for _, v in sorted(truth.items())]
     bodies = [b for b in bodies if len(b.split()) >= 150 and len(b.split("\n")) >= 3]
     rng = random.Random(2017)
-    copies, sizes = [], []
+    copies, sizes, copy_hashes = [], [], []
     for i, body in enumerate(bodies):
         intro = bodies[(i + 1) % len(bodies)].split("\n")[0]
-        copies.append(hamming(simhash(body), simhash(wire_copy(body, intro, rng))))
+        copy_hashes.append(simhash(wire_copy(body, intro, rng)))
+        copies.append(hamming(simhash(body), copy_hashes[-1]))
         sizes.append(len(body.split()))
     hashes = [simhash(b) for b in bodies]
     unrelated = [hamming(a, b) for a, b in itertools.combinations(hashes, 2)]
@@ -63,6 +68,39 @@ def main() -> None:
         kept = sum(d <= t for d in copies) / len(copies)
         merged = sum(d <= t for d in unrelated)
         print(f"{t:9d}  {kept:11.1%}  {merged:16d}")
+    index_check(hashes, copy_hashes)
+
+
+def index_check(hashes: list[int], copy_hashes: list[int]) -> None:
+    """Each copy looked up through the index against a scan of every stored hash."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_db(Path(tmp) / "index.db")
+        with db.conn:
+            for article_id, value in enumerate(hashes, start=1):
+                nearindex.add(db, article_id, value)
+        found = [
+            nearindex.nearest_article(db, c, max_distance=NEAR_DUPLICATE_DISTANCE)
+            for c in copy_hashes
+        ]
+        scanned = [
+            next(
+                (
+                    i
+                    for i, h in enumerate(hashes, start=1)
+                    if hamming(h, c) <= NEAR_DUPLICATE_DISTANCE
+                ),
+                None,
+            )
+            for c in copy_hashes
+        ]
+        db.conn.close()
+    own = sum(f == i for i, f in enumerate(found, start=1))
+    print(
+        f"index at {NEAR_DUPLICATE_DISTANCE} bits: {own}/{len(copy_hashes)} copies found their "
+        f"original ({own / len(copy_hashes):.1%}), "
+        f"{sum(f is not None and f != i for i, f in enumerate(found, start=1))} found another "
+        f"article; same answers as a scan: {found == scanned}"
+    )
 
 
 if __name__ == "__main__":

@@ -49,6 +49,7 @@ def build(path: Path, articles: int, per_article: int, seed: int = 1) -> None:
             for part in text.split("\n\n"):
                 spans.append([pos, pos + len(part)])
                 pos += len(part) + 2
+            published = f"2017-{4 + i % 3:02d}-{1 + i % 28:02d}"
             aid = (
                 db["articles"]
                 .insert(
@@ -56,7 +57,7 @@ def build(path: Path, articles: int, per_article: int, seed: int = 1) -> None:
                         "url": f"https://news{i % 50}.example/a/{i}",
                         "title": f"Unite result {i}",
                         "outlet": OUTLETS[i % len(OUTLETS)],
-                        "published": f"2017-{4 + i % 3:02d}-{1 + i % 28:02d}",
+                        "published": published,
                         "text": text,
                         "paragraphs": json.dumps(spans),
                         "sentences": "[]",
@@ -94,6 +95,7 @@ def build(path: Path, articles: int, per_article: int, seed: int = 1) -> None:
                         "stale": 0,
                         "first_seen": "2017-05-01",
                         "last_seen": "2017-05-01",
+                        "sort_date": published,  # as db.store writes it
                         "details": "{}",
                     }
                 )

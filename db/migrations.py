@@ -15,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from factwatch.core.records import finding_id, statement_key
+from factwatch.db import nearindex
 from factwatch.db.connection import transaction
 from factwatch.db.rekey import rekey_findings
 
@@ -378,3 +379,67 @@ def m008_finding_ids_from_what_they_are_about(db: sqlite_utils.Database) -> None
         return finding_id(row["article_key"], key), key
 
     rekey_findings(db, new_id, at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+
+
+@migration
+def m009_simhash_index(db: sqlite_utils.Database) -> None:
+    """Near-duplicate lookup through an index of simhash blocks (db.nearindex)."""
+    nearindex.create(db)
+    nearindex.backfill(db)
+
+
+@migration
+def m010_listing_indexes(db: sqlite_utils.Database) -> None:
+    """Listings, prefix look-ups and the "already drafted" check through indexes.
+
+    ``findings.sort_date`` is what listings sort by (the article's publication
+    date, or when the finding was first seen): ``db.store`` writes it with each
+    new finding and a trigger follows a change of the article's date; the
+    ``findings_listing*`` indexes give that order without sorting, alone or
+    after a status or kind filter.  ``rebuttal_findings`` says which findings
+    each rebuttal covers (``rebuttals.finding_ids`` as rows), so finding a
+    finding's drafts is a look-up rather than a parse of every draft's JSON."""
+    db.execute("ALTER TABLE findings ADD COLUMN sort_date TEXT")
+    db.execute(
+        "UPDATE findings SET sort_date = COALESCE("
+        "(SELECT published FROM articles a WHERE a.id = findings.article_id), first_seen)"
+    )
+    db.execute(
+        "CREATE TRIGGER articles_published_sort_date AFTER UPDATE OF published ON articles "
+        "WHEN new.published IS NOT old.published BEGIN "
+        "UPDATE findings SET sort_date = COALESCE(new.published, first_seen) "
+        "WHERE article_id = new.id; END"
+    )
+    order = "sort_date DESC, article_id, start"
+    db.execute(f"CREATE INDEX findings_listing ON findings (stale, {order})")
+    db.execute(f"CREATE INDEX findings_listing_status ON findings (status, stale, {order})")
+    db.execute(f"CREATE INDEX findings_listing_kind ON findings (kind, stale, {order})")
+    db.execute(
+        "CREATE TABLE rebuttal_findings ("
+        "rebuttal_id INTEGER NOT NULL REFERENCES rebuttals(id), "
+        "finding_id TEXT NOT NULL, format TEXT NOT NULL, "
+        "PRIMARY KEY (finding_id, format, rebuttal_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX rebuttal_findings_rebuttal ON rebuttal_findings (rebuttal_id)")
+    db.execute(
+        "INSERT OR IGNORE INTO rebuttal_findings (rebuttal_id, finding_id, format) "
+        "SELECT r.id, j.value, r.format FROM rebuttals r, json_each(r.finding_ids) j"
+    )
+
+
+@migration
+def m011_fts_follows_text_columns(db: sqlite_utils.Database) -> None:
+    """Re-index an article or finding in full-text search only when its indexed
+    text changes.  The update triggers fired on any update, so stamping an
+    article as checked (every store and every recheck) indexed its text again."""
+    for table, columns in (("articles", ("title", "text")), ("findings", ("quote", "explanation"))):
+        names = ", ".join(f'"{c}"' for c in columns)
+        old = ", ".join(f'old."{c}"' for c in columns)
+        new = ", ".join(f'new."{c}"' for c in columns)
+        db.execute(f'DROP TRIGGER IF EXISTS "{table}_au"')
+        db.execute(
+            f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {names} ON "{table}" BEGIN '
+            f'INSERT INTO "{table}_fts" ("{table}_fts", rowid, {names}) '
+            f"VALUES('delete', old.rowid, {old}); "
+            f'INSERT INTO "{table}_fts" (rowid, {names}) VALUES (new.rowid, {new}); END'
+        )

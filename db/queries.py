@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,11 +39,13 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _rows(
+def _iter_rows(
     db: sqlite_utils.Database, sql: str, params: list[Any] | dict[str, Any], *, what: str = "rows"
-) -> list[dict[str, Any]]:
+) -> Iterator[dict[str, Any]]:
+    """Decoded rows one at a time, straight from the cursor (memory stays flat)."""
     try:
-        return [_decode(dict(r)) for r in db.query(sql, params)]
+        for r in db.query(sql, params):
+            yield _decode(dict(r))
     except sqlite3.OperationalError as exc:
         if "decode" in str(exc).lower():
             raise DatabaseError(
@@ -50,6 +53,12 @@ def _rows(
                 "`factwatch recheck` or delete the damaged row."
             ) from None
         raise
+
+
+def _rows(
+    db: sqlite_utils.Database, sql: str, params: list[Any] | dict[str, Any], *, what: str = "rows"
+) -> list[dict[str, Any]]:
+    return list(_iter_rows(db, sql, params, what=what))
 
 
 def require_findings(db: sqlite_utils.Database) -> None:
@@ -108,6 +117,19 @@ def list_findings(
     db: sqlite_utils.Database, *, filters: FindingFilter | None = None
 ) -> list[dict[str, Any]]:
     """Findings matching ``filters``, newest article first, with article columns."""
+    return list(iter_findings(db, filters=filters))
+
+
+def iter_findings(
+    db: sqlite_utils.Database, *, filters: FindingFilter | None = None
+) -> Iterator[dict[str, Any]]:
+    """``list_findings`` one row at a time, for listings and exports of any size.
+
+    The order is ``findings.sort_date`` (the article's publication date, or
+    when the finding was first seen) newest first, then article and position:
+    the indexes ``findings_listing*`` give it without sorting for the common
+    filters (none, status, kind).  Arguments are checked before the first
+    row is read."""
     f = filters or FindingFilter()
     require_findings(db)
     where: list[str] = []
@@ -127,7 +149,7 @@ def list_findings(
     if f.fact is not None:
         where.append("EXISTS (SELECT 1 FROM json_each(f.fact_ids) WHERE value = ?)")
         params.append(f.fact)
-    date = "substr(COALESCE(a.published, f.first_seen), 1, 10)"
+    date = "substr(f.sort_date, 1, 10)"
     if f.since is not None:
         where.append(f"{date} >= ?")
         params.append(_check_date(f.since, "--since"))
@@ -145,12 +167,12 @@ def list_findings(
     sql = (
         f"SELECT {FINDING_COLUMNS} FROM findings f JOIN articles a ON a.id = f.article_id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY COALESCE(a.published, f.first_seen) DESC, f.article_id, f.start"
+        + " ORDER BY f.sort_date DESC, f.article_id, f.start"
     )
     if f.limit is not None:
         sql += " LIMIT ?"
         params.append(int(f.limit))
-    return _rows(db, sql, params, what="findings")
+    return _iter_rows(db, sql, params, what="findings")
 
 
 def resolve_finding(db: sqlite_utils.Database, ident: str) -> str:
@@ -162,11 +184,13 @@ def resolve_finding(db: sqlite_utils.Database, ident: str) -> str:
     exact = db.execute("SELECT id FROM findings WHERE id = ?", [ident]).fetchone()
     if exact:
         return exact[0]
-    like = ident.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    # Ids are lower-case hex: a prefix is a range of the primary key.
+    low = ident.lower()
     matches = [
         r[0]
         for r in db.execute(
-            "SELECT id FROM findings WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6", [like]
+            "SELECT id FROM findings WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+            [low, low + "\U0010ffff"],
         )
     ]
     if not matches:
@@ -260,8 +284,8 @@ def review_history(db: sqlite_utils.Database, finding_id: str) -> list[dict[str,
 def rebuttals_for(db: sqlite_utils.Database, finding_id: str) -> list[dict[str, Any]]:
     return _rows(
         db,
-        "SELECT r.id, r.format, r.status, r.created_at FROM rebuttals r "
-        "WHERE EXISTS (SELECT 1 FROM json_each(r.finding_ids) WHERE value = ?) ORDER BY r.id",
+        "SELECT r.id, r.format, r.status, r.created_at FROM rebuttal_findings rf "
+        "JOIN rebuttals r ON r.id = rf.rebuttal_id WHERE rf.finding_id = ? ORDER BY r.id",
         [finding_id],
     )
 

@@ -177,6 +177,11 @@ def parse_config(
         config.rebuttals.templates = str(_resolve(config.rebuttals.templates, base))
     if config.politeness.concurrency < 1:
         raise ConfigError(f"{origin}: politeness.concurrency: must be at least 1")
+    if config.processing.workers < 1:
+        raise ConfigError(
+            f"{origin}: processing.workers: must be at least 1 (1 works in the pass's own "
+            "process; leave it out to use every core)"
+        )
     if "@" not in config.politeness.user_agent and "http" not in config.politeness.user_agent:
         raise ConfigError(
             f"{origin}: politeness.user_agent: include a contact address (an email or URL) "

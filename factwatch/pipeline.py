@@ -1,46 +1,49 @@
 """One pass over the sources: discover -> fetch -> extract -> filter -> check -> store.
 
 ``run_pass()`` is the thin public function; ``Pass`` holds what one pass
-shares (fetcher, matcher, topic filter, counters).  Each fetched page goes
-through the stages in ``STAGES``; a stage takes a ``Page`` and returns it
-(possibly changed) or None to drop it, as Scrapy item pipelines do.  Only
-the last stage writes, and it writes one article with its findings in one
-transaction, so a pass stopped at any moment loses nothing it stored.
+shares (fetcher, work spec, counters).  Fetching stays in this process, in
+one polite fetcher; each fetched page goes to ``factwatch.work.process_page``
+(extract, topic filter, claim check) on ``processing.workers`` worker
+processes (``factwatch.workpool``), and the compact records come back, in
+fetch order, to the one ``work.Writer`` here.  Each article is stored whole
+with its findings, so a pass stopped at any moment loses nothing it stored.
 """
 
 from __future__ import annotations
 
 import logging
 import queue
-import sqlite3
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import sqlite_utils
 
-from factwatch.claims.facts import load_facts
-from factwatch.claims.matcher import Matcher
-from factwatch.core.errors import ExtractionError, FactwatchError
-from factwatch.core.records import Article, FetchResult, Link, SourceConfig
+from factwatch.core.records import FetchedPage, FetchResult, Link, SourceConfig
 from factwatch.core.settings import Config
 from factwatch.db import store, transaction
-from factwatch.scraper.discover import discover
+from factwatch.discovery import current_source, discover_all
 from factwatch.scraper.fetch import Fetcher, FetchRequest
 from factwatch.work import (
     ARTICLE,
+    FAILED,
+    OFF_TOPIC,
     CheckSpec,
     Record,
     Writer,
+    check_article,
     checker,
-    extract_article,
-    on_topic,
     page_from_fetch,
+    process_page,
+    write_check,
 )
+from factwatch.workpool import WorkPool
 
 log = logging.getLogger("factwatch.pipeline")
+
+RECHECK_CHUNK = 16  # stored articles handed to a worker at a time
 
 
 @dataclass
@@ -109,77 +112,6 @@ class RunReport:
         return lines
 
 
-@dataclass
-class Page:
-    """A fetched page on its way through the stages."""
-
-    link: Link
-    result: FetchResult
-    report: SourceReport
-    article: Article | None = None
-    findings: list | None = None
-
-
-class Stage(Protocol):
-    def __call__(self, page: Page, run: Pass) -> Page | None: ...
-
-
-def extract_stage(page: Page, run: Pass) -> Page | None:
-    try:
-        page.article = extract_article(page_from_fetch(page.link, page.result))
-    except ExtractionError as exc:
-        page.report.fail(page.link.url, "soft", str(exc))
-        run.forget_later(page)
-        return None
-    return page
-
-
-def topic_stage(page: Page, run: Pass) -> Page | None:
-    assert page.article is not None
-    source = run.source_configs.get(page.link.source)
-    if source is not None and not source.topic_filter:
-        return page
-    if not on_topic(page.article, run.checker):
-        page.report.off_topic += 1
-        run.forget_later(page)
-        return None
-    return page
-
-
-def check_stage(page: Page, run: Pass) -> Page | None:
-    assert page.article is not None
-    page.findings = run.checker.matcher.check(page.article)
-    return page
-
-
-def store_stage(page: Page, run: Pass) -> Page | None:
-    assert page.article is not None
-    result = page.result
-    record = Record(
-        url=page.article.url,
-        fetched_url=page.link.url,
-        source=page.link.source,
-        outcome=ARTICLE,
-        article=page.article,
-        findings=page.findings,
-        facts_version=run.facts_version,
-        status=result.status,
-        etag=result.etag,
-        last_modified=result.last_modified,
-    )
-    written = run.writer.write(record)
-    if written.outcome in ("new", "updated"):
-        page.report.stored += 1
-    elif written.outcome in ("duplicate", "unchanged", "older"):
-        page.report.duplicates += 1
-    page.report.flagged += len(written.new_findings)
-    run.report.new_findings.extend(written.new_findings)
-    return page
-
-
-STAGES: list[Stage] = [extract_stage, topic_stage, check_stage, store_stage]
-
-
 class Validators:
     """ETag/Last-Modified of feeds, sitemaps and listings, kept in ``url_state``.
 
@@ -191,15 +123,14 @@ class Validators:
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
-        self.source = ""
         self.pending: dict[str, list[tuple[str, str | None, str | None]]] = {}
 
     def get(self, url: str) -> tuple[str | None, str | None] | None:
         state = store.url_state(self.db, url)
         return (state["etag"], state["last_modified"]) if state else None
 
-    def save(self, url: str, *, etag: str | None, last_modified: str | None) -> None:
-        self.pending.setdefault(self.source, []).append((url, etag, last_modified))
+    def save(self, url: str, *, etag: str | None, last_modified: str | None, source: str) -> None:
+        self.pending.setdefault(source, []).append((url, etag, last_modified))
 
     def commit(self, source: str) -> None:
         for url, etag, last_modified in self.pending.pop(source, []):
@@ -217,6 +148,7 @@ class Pass:
         run_id: int | None = None,
         refresh: bool = False,
         stop_event: threading.Event | None = None,
+        workers: int | None = None,
     ):
         self.config = config
         self.db = db
@@ -227,68 +159,74 @@ class Pass:
         self.source_configs: dict[str, SourceConfig] = {}
         self.records: queue.Queue = queue.Queue()
         self.validators = Validators(db)
-        self.checker = checker(CheckSpec.from_config(config))
-        self.matcher, self.topic = self.checker.matcher, self.checker.topic
-        self.facts_version = self.checker.facts_version
+        self.spec = CheckSpec.from_config(config)
+        self.facts_version = checker(self.spec).facts_version  # facts errors surface here
         self.writer = Writer(db)
+        self.workers = workers or config.processing.workers
+        self.source_reports: dict[str, SourceReport] = {}
 
     # -- fetch log ---------------------------------------------------------------
+    def on_fetch(self, record: Any) -> None:
+        """The fetcher's callback (any thread): queue the record with its source."""
+        self.records.put((current_source(), record))
+
     def drain_records(self, source: str) -> None:
-        """Write queued fetch records (made on worker threads) from this thread."""
+        """Write queued fetch records (made on other threads) from this thread."""
         while True:
             try:
-                record = self.records.get_nowait()
+                tagged, record = self.records.get_nowait()
             except queue.Empty:
                 return
-            store.record_fetch(
-                self.db,
-                record,
-                run_id=self.run_id,
-                source=getattr(record, "source", None) or source,
-            )
+            store.record_fetch(self.db, record, run_id=self.run_id, source=tagged or source)
 
-    def forget_later(self, page: Page) -> None:
+    def forget_later(self, url: str, r: FetchResult) -> None:
         """Remember a page that yields no article, so the next pass skips it."""
-        r = page.result
         store.save_url_state(
-            self.db, page.link.url, etag=r.etag, last_modified=r.last_modified, status=r.status
+            self.db, url, etag=r.etag, last_modified=r.last_modified, status=r.status
         )
 
     # -- stages ------------------------------------------------------------------
-    def discover(self, sources: list[SourceConfig], fetcher: Any) -> list[tuple[Link, Any]]:
-        wanted: list[tuple[Link, Any]] = []
-        seen: set[str] = set()
+    def discover(
+        self, sources: list[SourceConfig], fetcher: Any, progress: bool = False
+    ) -> list[tuple[Link, Any]]:
+        """Discover every source at once (``factwatch.discovery``); the links to fetch."""
         for source in sources:
             self.source_configs[source.name] = source
             report = SourceReport(source.name)
             self.report.sources.append(report)
+            self.source_reports[source.name] = report
             store.upsert_source(self.db, source)
-            self.validators.source = source.name
             # The operator chose these URLs: their hosts pass the address check
             # (an intranet or loopback source), links found there are checked.
             for url in [source.url, *source.urls]:
                 if "://" in url:
                     fetcher.trust(url)
-            try:
-                # The topic filter runs on the extracted text, not on feed
-                # summaries: a summary too short to name anyone must not hide
-                # an article from us.
-                found = discover(source, fetcher, etag_store=self.validators)
-            except FactwatchError as exc:
-                report.discovery_error = str(exc)
-                report.fail(source.url, "soft", str(exc))
-                self.drain_records(source.name)
+        bar = _progress(len(sources), progress, unit="source", verb="discovered")
+        found = discover_all(
+            sources, fetcher, validators=self.validators, progress=bar, stop=self.stop_event
+        )
+        bar.close()
+        self.drain_records("")
+        wanted: list[tuple[Link, Any]] = []
+        seen: set[str] = set()
+        for item in found:
+            source, report = item.source, self.source_reports[item.source.name]
+            if item.error is not None:
+                report.discovery_error = str(item.error)
+                report.fail(source.url, "soft", str(item.error))
                 continue
-            self.drain_records(source.name)
-            report.ttl_seconds = found.ttl_seconds
-            failed_fetch = next((r for r in found.fetched if r.error), None)
+            if item.result is None:  # stopped before it started
+                continue
+            result = item.result
+            report.ttl_seconds = result.ttl_seconds
+            failed_fetch = next((r for r in result.fetched if r.error), None)
             kind = (failed_fetch.error_kind if failed_fetch else None) or "soft"
-            for message in found.errors:
+            for message in result.errors:
                 report.discovery_error = message
                 report.fail(source.url, kind, message)
-            if found.not_modified:
+            if result.not_modified:
                 report.not_modified += 1
-            for link in found.links:
+            for link in result.links:
                 report.discovered += 1
                 if link.url in seen or not self._wanted(link, source):
                     report.skipped += 1
@@ -306,21 +244,62 @@ class Pass:
         # Seen before and gave no article (off topic, no text, gone): skip.
         return not (state and state["last_status"] in (200, 404, 410))
 
-    def process(self, page: Page) -> None:
-        """Run one page through the stages.  A page that breaks a stage (a
-        parser bug on hostile HTML, say) is recorded as failed and the pass goes
-        on; database errors still stop the pass, since nothing could be stored."""
+    def store(self, records: list[Record]) -> None:
+        """Store records that are ready together in one transaction (each whole
+        inside it), and count them in their sources' reports."""
+        with transaction(self.db):
+            for record in records:
+                self._store(record)
+
+    def _store(self, record: Record) -> None:
+        report = self.source_reports[record.source]
+        if record.outcome == FAILED:
+            report.fail(record.fetched_url, "soft", record.message)
+            return
+        written = self.writer.write_in_transaction(record)
+        if record.outcome == OFF_TOPIC:
+            report.off_topic += 1
+        elif record.outcome != ARTICLE:
+            report.fail(record.fetched_url, "soft", record.message)
+        elif written.outcome in ("new", "updated"):
+            report.stored += 1
+        elif written.outcome in ("duplicate", "unchanged", "older"):
+            report.duplicates += 1
+        report.flagged += len(written.new_findings)
+        self.report.new_findings.extend(written.new_findings)
+
+    def fetched_pages(self, requests: list[Any], fetcher: Any, bar: Any) -> Iterator[FetchedPage]:
+        """Fetch ``requests`` politely; yield the pages that have a body to process.
+
+        Failures and 304s are counted here.  A stop request ends the stream
+        after the current page (what is in flight is still processed)."""
+        results = fetcher.fetch_many(requests)
         try:
-            for stage in STAGES:
-                after = stage(page, self)
-                if after is None:
+            for result in results:
+                link, report = result.request_key
+                self.drain_records(link.source)
+                report.fetched += 1
+                bar.update(1)
+                if result.error:
+                    report.fail(link.url, result.error_kind or "temporary", result.error)
+                    log.info(
+                        "%s",
+                        result.error if link.url in result.error else f"{link.url}: {result.error}",
+                    )
+                    if result.error_kind == "hard":
+                        self.forget_later(link.url, result)
+                elif result.not_modified:
+                    report.not_modified += 1
+                else:
+                    source = self.source_configs.get(link.source)
+                    topic_filter = source.topic_filter if source is not None else True
+                    yield page_from_fetch(link, result, topic_filter=topic_filter)
+                if self.stop_event.is_set():
+                    self.report.interrupted = True
+                    log.warning("stop requested: finishing after the current article")
                     return
-                page = after
-        except sqlite3.Error:
-            raise
-        except Exception as exc:  # noqa: BLE001 - one bad page must not end the pass
-            log.exception("%s: failed while processing", page.link.url)
-            page.report.fail(page.link.url, "soft", f"{page.link.url}: could not process: {exc!r}")
+        finally:
+            results.close()
 
     def fetch_and_process(
         self, wanted: list[tuple[Link, SourceReport]], fetcher: Any, progress: bool
@@ -338,27 +317,10 @@ class Pass:
                 )
             )
         bar = _progress(len(reqs), progress)
-        for result in fetcher.fetch_many(reqs):
-            link, report = result.request_key
-            self.drain_records(link.source)
-            report.fetched += 1
-            if result.error:
-                report.fail(link.url, result.error_kind or "temporary", result.error)
-                log.info(
-                    "%s",
-                    result.error if link.url in result.error else f"{link.url}: {result.error}",
-                )
-                if result.error_kind == "hard":
-                    self.forget_later(Page(link, result, report))
-            elif result.not_modified:
-                report.not_modified += 1
-            else:
-                self.process(Page(link, result, report))
-            bar.update(1)
-            if self.stop_event.is_set():
-                self.report.interrupted = True
-                log.warning("stop requested: finishing after the current article")
-                break
+        with WorkPool(workers=self.workers) as pool:
+            pages = self.fetched_pages(reqs, fetcher, bar)
+            for batch in pool.batches(process_page, pages, self.spec):
+                self.store([record for _page, record in batch])
         bar.close()
         if not self.report.interrupted:
             for report in self.report.sources:
@@ -366,34 +328,29 @@ class Pass:
                     self.validators.commit(report.name)
 
 
-def _load_matcher(config: Config) -> tuple[Any, str, Any]:
-    """The claim matcher, facts version and facts for the configured facts files."""
-    facts = load_facts(config.facts)
-    return Matcher(facts), facts.version, facts
-
-
 class _LogProgress:
     """Plain log lines instead of a progress bar (cron, pipes)."""
 
-    def __init__(self, total: int):
+    def __init__(self, total: int, unit: str = "page", verb: str = "fetched"):
         self.total, self.done = total, 0
         self.step = max(1, total // 10)
+        self.unit, self.verb = unit, verb
 
     def update(self, n: int) -> None:
         self.done += n
         if self.done % self.step == 0 or self.done == self.total:
-            log.info("fetched %d/%d pages", self.done, self.total)
+            log.info("%s %d/%d %ss", self.verb, self.done, self.total, self.unit)
 
     def close(self) -> None:
         pass
 
 
-def _progress(total: int, progress: bool) -> Any:
+def _progress(total: int, progress: bool, *, unit: str = "page", verb: str = "fetched") -> Any:
     if progress and sys.stderr.isatty():
         from tqdm import tqdm
 
-        return tqdm(total=total, unit="page", file=sys.stderr)
-    return _LogProgress(total)
+        return tqdm(total=total, unit=unit, desc=verb, file=sys.stderr)
+    return _LogProgress(total, unit, verb)
 
 
 def run_pass(
@@ -406,11 +363,12 @@ def run_pass(
     on_source_done: Callable[[SourceReport], None] | None = None,
     refresh: bool = False,
     progress: bool = False,
+    workers: int | None = None,
 ) -> RunReport:
     """Run one pass over ``sources`` (default: all configured) and store the results."""
-    run = Pass(config, db, run_id=run_id, refresh=refresh, stop_event=stop_event)
-    with Fetcher(config.politeness, config.safety, on_fetch=run.records.put) as fetcher:
-        wanted = run.discover(config.sources if sources is None else sources, fetcher)
+    run = Pass(config, db, run_id=run_id, refresh=refresh, stop_event=stop_event, workers=workers)
+    with Fetcher(config.politeness, config.safety, on_fetch=run.on_fetch) as fetcher:
+        wanted = run.discover(config.sources if sources is None else sources, fetcher, progress)
         if not run.stop_event.is_set():
             run.fetch_and_process(wanted, fetcher, progress)
         else:
@@ -422,18 +380,39 @@ def run_pass(
     return run.report
 
 
-def recheck(config: Config, *, db: sqlite_utils.Database) -> dict[str, int]:
-    """Re-run the matcher over every stored article (after the facts change)."""
-    matcher, version, _ = _load_matcher(config)
-    counts = {"articles": 0, "new": 0, "stale": 0}
+def _stored_rows(db: sqlite_utils.Database, page: int = 200) -> Iterator[dict[str, Any]]:
+    """Every stored article's row, in id order, a page of rows at a time."""
+    last = 0
+    while True:
+        rows = list(
+            db.query("SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?", [last, page])
+        )
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1]["id"]
+
+
+def recheck(
+    config: Config, *, db: sqlite_utils.Database, workers: int | None = None
+) -> dict[str, int]:
+    """Re-run the matcher over every stored article (after the facts change),
+    on ``processing.workers`` worker processes, storing from this one."""
+    spec = CheckSpec.from_config(config)
+    checker(spec)  # a bad facts file fails here, before any worker starts
+    counts = {"articles": 0, "new": 0, "stale": 0, "failed": 0}
     before = db.execute("SELECT count(*) FROM findings WHERE stale = 1").fetchone()[0]
-    for row in db.query("SELECT * FROM articles ORDER BY id"):
-        article = store.article_from_row(row)
-        findings = matcher.check(article)
-        with transaction(db):
-            counts["new"] += len(store.store_findings(db, row["id"], row["url"], findings))
-            db.execute("UPDATE articles SET facts_version = ? WHERE id = ?", [version, row["id"]])
-        counts["articles"] += 1
+    with WorkPool(workers=workers or config.processing.workers) as pool:
+        rows = _stored_rows(db)
+        for batch in pool.batches(check_article, rows, spec, chunk=RECHECK_CHUNK):
+            with transaction(db):  # the ready records together, each whole
+                for _row, record in batch:
+                    if record.message:
+                        log.error("%s", record.message)
+                        counts["failed"] += 1
+                        continue
+                    counts["new"] += len(write_check(db, record))
+                    counts["articles"] += 1
     counts["stale"] = db.execute("SELECT count(*) FROM findings WHERE stale = 1").fetchone()[0]
     counts["stale"] -= before
     return counts

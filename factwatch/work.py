@@ -9,6 +9,12 @@ in a worker process, or on a Dask worker of a back-check::
     record = process_page(page, spec)                 # FetchedPage -> Record, no side effects
     outcome = Writer(db).write(record)                # the one place records become rows
 
+    record = check_article(row, spec)                 # a stored article checked again
+    write_check(db, record)                           # (``recheck``)
+
+A pass runs ``process_page`` and ``check_article`` on ``processing.workers``
+worker processes through ``factwatch.workpool``, and stores in its own thread.
+
 ``process_page`` loads the facts and builds the matcher once per process
 (``checker(spec)`` is cached), so a worker pays that cost once.  Records are
 small: the extracted article (text, offsets, metadata) and its findings,
@@ -48,7 +54,17 @@ from factwatch.scraper.urls import canonicalize
 
 log = logging.getLogger("factwatch.work")
 
-__all__ = ["CheckSpec", "FetchedPage", "Record", "Writer", "checker", "process_page"]
+__all__ = [
+    "CheckRecord",
+    "CheckSpec",
+    "FetchedPage",
+    "Record",
+    "Writer",
+    "check_article",
+    "checker",
+    "process_page",
+    "write_check",
+]
 
 # What became of a page.
 ARTICLE = "article"
@@ -290,3 +306,46 @@ class Writer:
         if not stored:
             return True  # fetched live: the current version wins over any capture
         return str(capture.get("timestamp", "")) <= str(stored.get("timestamp", ""))
+
+
+# -- rechecking stored articles ----------------------------------------------------------
+
+
+@dataclass
+class CheckRecord:
+    """The findings of one stored article checked again (``check_article``)."""
+
+    article_id: int
+    article_key: str  # the article's canonical URL: finding ids derive from it
+    findings: list[Finding] = field(default_factory=list)
+    facts_version: str = ""
+    message: str = ""  # set when the check failed; the stored findings are then kept
+
+
+def check_article(row: dict[str, Any], spec: CheckSpec) -> CheckRecord:
+    """Check one stored article (its ``articles`` row) against the facts again:
+    pure, picklable in and out, like ``process_page``."""
+    record = CheckRecord(article_id=int(row["id"]), article_key=str(row["url"]))
+    try:
+        check = checker(spec)
+        record.facts_version = check.facts_version
+        record.findings = check.matcher.check(store.article_from_row(row))
+    except Exception as exc:  # noqa: BLE001 - one bad article must not end a recheck
+        log.exception("article %s: failed while checking", row.get("id"))
+        record.message = f"article {row.get('id')} ({row.get('url')}): could not check: {exc!r}"
+    return record
+
+
+def write_check(db: sqlite_utils.Database, record: CheckRecord) -> list[dict[str, Any]]:
+    """Store a rechecked article's findings in one transaction (findings that no
+    longer fire go stale); returns the rows of new findings.  Nothing for a
+    failed check."""
+    if record.message:
+        return []
+    with transaction(db):
+        new = store.store_findings(db, record.article_id, record.article_key, record.findings)
+        db.execute(
+            "UPDATE articles SET facts_version = ? WHERE id = ?",
+            [record.facts_version, record.article_id],
+        )
+    return new

@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
 
 import sqlite_utils
 
 from factwatch.core.kinds import Registry, kinds
-from factwatch.db.queries import FindingFilter, list_findings
+from factwatch.db.queries import FindingFilter, iter_findings
 
 CSV_COLUMNS = (
     "id",
@@ -99,39 +100,70 @@ def claim_review(
     return review
 
 
-def export_claimreview(
+def iter_claimreviews(
     db: sqlite_utils.Database, *, organisation: str, base_url: str = ""
-) -> list[dict[str, Any]]:
-    """ClaimReview objects for every confirmed, current finding."""
-    rows = list_findings(db, filters=FindingFilter(status="confirmed"))
-    return [
+) -> Iterator[dict[str, Any]]:
+    """ClaimReview objects for every confirmed, current finding, one at a time
+    (the kinds and the database are checked before the first one)."""
+    registry = kinds()
+    rows = iter_findings(db, filters=FindingFilter(status="confirmed"))
+    return (
         claim_review(
             r,
             organisation=organisation,
-            registry=kinds(),
+            registry=registry,
             confirmed_at=_confirmed_at(db, r["id"]),
             base_url=base_url,
         )
         for r in rows
-    ]
+    )
 
 
-def findings_csv(rows: list[dict[str, Any]]) -> str:
-    """Findings rows (from list_findings) as CSV text with a header."""
-    out = io.StringIO()
+def export_claimreview(
+    db: sqlite_utils.Database, *, organisation: str, base_url: str = ""
+) -> list[dict[str, Any]]:
+    """ClaimReview objects for every confirmed, current finding."""
+    return list(iter_claimreviews(db, organisation=organisation, base_url=base_url))
+
+
+def write_findings_csv(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Write findings rows (from iter_findings) to ``out`` as CSV with a header,
+    one row at a time; returns the number of rows."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
+    count = 0
     for row in rows:
         flat = dict(row)
         for column in ("fact_ids", "fact_sources"):
             if isinstance(flat.get(column), list):
                 flat[column] = "; ".join(str(v) for v in flat[column])
         writer.writerow(flat)
+        count += 1
+    return count
+
+
+def findings_csv(rows: Iterable[dict[str, Any]]) -> str:
+    """Findings rows (from list_findings) as CSV text with a header."""
+    out = io.StringIO()
+    write_findings_csv(rows, out)
     return out.getvalue()
 
 
 def export_csv(db: sqlite_utils.Database, *, status: str | None = None) -> str:
-    return findings_csv(list_findings(db, filters=FindingFilter(status=status)))
+    return findings_csv(iter_findings(db, filters=FindingFilter(status=status)))
+
+
+def write_json_array(items: Iterable[Any], out: TextIO) -> int:
+    """Write ``items`` to ``out`` as one JSON array, item by item (the text
+    ``json.dumps(list(items), indent=2)`` gives, without holding the list);
+    returns the number of items."""
+    count = 0
+    for item in items:
+        text = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        out.write(("[\n  " if count == 0 else ",\n  ") + text)
+        count += 1
+    out.write("\n]\n" if count else "[]\n")
+    return count
 
 
 def to_json(reviews: list[dict[str, Any]]) -> str:

@@ -135,14 +135,18 @@ def _select(
             )
         return rows
     rows = list_findings(db, filters=FindingFilter(status="confirmed"))
-    drafted = {
-        r[0]
-        for r in db.execute(
-            "SELECT j.value FROM rebuttals r, json_each(r.finding_ids) j WHERE r.format = ?",
-            [fmt],
-        )
-    }
-    return [r for r in rows if r["id"] not in drafted]
+    return [r for r in rows if not _drafted(db, r["id"], fmt)]
+
+
+def _drafted(db: sqlite_utils.Database, finding_id: str, fmt: str) -> bool:
+    """Whether a draft in ``fmt`` already covers the finding (a primary-key look-up)."""
+    return (
+        db.execute(
+            "SELECT 1 FROM rebuttal_findings WHERE finding_id = ? AND format = ? LIMIT 1",
+            [finding_id, fmt],
+        ).fetchone()
+        is not None
+    )
 
 
 def _render_within_limit(
@@ -246,6 +250,11 @@ def draft_rebuttals(
                     }
                 )
                 .last_pk
+            )
+            db.conn.executemany(
+                "INSERT OR IGNORE INTO rebuttal_findings (rebuttal_id, finding_id, format) "
+                "VALUES (?, ?, ?)",
+                [(d.id, fid, d.format) for fid in d.finding_ids],
             )
             db.table("rebuttal_history").insert(
                 {

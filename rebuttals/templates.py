@@ -53,6 +53,11 @@ class TemplateSet:
             jinja2.FileSystemLoader(str(p), encoding="utf-8") for p in self.folders
         ]
         loaders.append(jinja2.PackageLoader(*BUNDLED, encoding="utf-8"))
+        # Each format's source, compiled template and known kinds, read and
+        # parsed once per TemplateSet however many drafts it renders.
+        self._sources: dict[str, tuple[str, str]] = {}
+        self._templates: dict[str, jinja2.Template] = {}
+        self._kinds: dict[str, list[str] | None] = {}
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
             undefined=jinja2.StrictUndefined,
@@ -113,6 +118,11 @@ class TemplateSet:
 
     def source(self, fmt: str) -> tuple[str, str]:
         """The text of ``<fmt>.j2`` and the file it comes from (the user's folder first)."""
+        if fmt not in self._sources:
+            self._sources[fmt] = self._read_source(fmt)
+        return self._sources[fmt]
+
+    def _read_source(self, fmt: str) -> tuple[str, str]:
         assert self.env.loader is not None
         try:
             text, filename, _ = self.env.loader.get_source(self.env, f"{fmt}.j2")
@@ -130,6 +140,11 @@ class TemplateSet:
         return self.source(fmt)[1]
 
     def _load(self, fmt: str) -> jinja2.Template:
+        if fmt not in self._templates:
+            self._templates[fmt] = self._compile(fmt)
+        return self._templates[fmt]
+
+    def _compile(self, fmt: str) -> jinja2.Template:
         path = self.path(fmt)
         try:
             return self.env.get_template(f"{fmt}.j2")
@@ -143,6 +158,11 @@ class TemplateSet:
 
     def known_kinds(self, fmt: str) -> list[str] | None:
         """The kinds a template declares with ``{% set known_kinds = [...] %}``, or None."""
+        if fmt not in self._kinds:
+            self._kinds[fmt] = self._read_kinds(fmt)
+        return self._kinds[fmt]
+
+    def _read_kinds(self, fmt: str) -> list[str] | None:
         source, path = self.source(fmt)
         try:
             tree = self.env.parse(source)

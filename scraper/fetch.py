@@ -90,6 +90,9 @@ class Fetcher:
             politeness, safety, on_sent=self.limiter.started, trusted=self.is_trusted
         )
         self.robots = RobotsCache()
+        # Requests in flight at once, across every thread that calls fetch()
+        # and the fetch_many pool alike.
+        self._in_flight = threading.BoundedSemaphore(max(1, politeness.concurrency))
         self._random = random.Random()
         self._lock = threading.Lock()
 
@@ -238,6 +241,10 @@ class Fetcher:
         return Step(None, records)
 
     def _request_step(self, job: Job, host: str) -> Step:
+        with self._in_flight:
+            return self._send(job, host)
+
+    def _send(self, job: Job, host: str) -> Step:
         url = job.current
         request = job.request
         pol = self.politeness

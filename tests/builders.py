@@ -86,7 +86,9 @@ def add_finding(
     first_seen: str = "2017-04-21T10:00:00+00:00",
     **extra: Any,
 ) -> str:
-    text = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    text, published = db.execute(
+        "SELECT text, published FROM articles WHERE id = ?", [article_id]
+    ).fetchone()
     start = text.find(quote) if isinstance(text, str) else -1
     start = max(start, 0)
     key = statement_key or hashlib.sha256(f"{rule_id}|{quote.lower()}".encode()).hexdigest()[:20]
@@ -122,6 +124,7 @@ def add_finding(
         "stale": stale,
         "first_seen": first_seen,
         "last_seen": first_seen,
+        "sort_date": published or first_seen,  # as db.store writes it
         "details": "{}",
     }
     row.update(extra)

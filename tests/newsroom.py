@@ -73,7 +73,7 @@ def make_config(db_path: Path, sources: list[SourceConfig], **politeness) -> Con
     )
 
 
-def config_toml(db_path: Path, feed_url: str, **politeness) -> str:
+def config_toml(db_path: Path, feed_url: str, *, workers: int | None = None, **politeness) -> str:
     """The same settings as make_config, as a config.toml for the command line."""
     opts = dict(
         per_host_delay=0.0,
@@ -87,6 +87,8 @@ def config_toml(db_path: Path, feed_url: str, **politeness) -> str:
     opts.update(politeness)
     lines = ["[database]", f'path = "{db_path}"', "[facts]", f'files = ["{FACTS}"]', "[politeness]"]
     lines += [f"{k} = {v!r}" for k, v in opts.items()]
+    if workers is not None:
+        lines += ["[processing]", f"workers = {workers}"]
     lines += [
         "[safety]",
         "allow_loopback = true",

@@ -24,17 +24,20 @@ SEED = 20170428
 
 @pytest.fixture
 def slow_news(site):
-    """~30 articles, each served after a short delay so a pass takes a second or two."""
+    """~30 articles, each served after a short delay, so that fetching them takes
+    longer than starting a pass and its worker processes."""
     urls = [site.url(f"/a/{i}") for i in range(ARTICLES)]
     for i in range(ARTICLES):
-        site.route(f"/a/{i}", responses=[Response(body=article_html(i), delay=0.04)])
+        site.route(f"/a/{i}", responses=[Response(body=article_html(i), delay=0.12)])
     site.route("/feed.xml", rss(urls), content_type="application/rss+xml")
     return site
 
 
 def write_config(tmp_path: Path, site, name: str) -> Path:
     config = tmp_path / f"{name}.toml"
-    config.write_text(config_toml(tmp_path / f"{name}.db", site.url("/feed.xml"), concurrency=2))
+    # Two worker processes extract and check while the pass fetches and stores.
+    db = tmp_path / f"{name}.db"
+    config.write_text(config_toml(db, site.url("/feed.xml"), concurrency=2, workers=2))
     return config
 
 

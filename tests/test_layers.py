@@ -33,6 +33,8 @@ PACKAGES = {  # module prefix -> group
     "factwatch.config": "app",
     "factwatch.pipeline": "app",
     "factwatch.work": "app",
+    "factwatch.workpool": "app",
+    "factwatch.discovery": "app",
     "factwatch.datasette": "app",
     "factwatch.jobs": "jobs",
     "factwatch.backcheck": "jobs",

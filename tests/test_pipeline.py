@@ -6,7 +6,7 @@ import pytest
 from localserver import Response
 from newsroom import article_html, make_config, rss
 
-from factwatch import pipeline
+from factwatch import pipeline, work
 from factwatch.core.records import SourceConfig
 from factwatch.db import open_db
 
@@ -48,13 +48,15 @@ def test_a_second_pass_stores_nothing_and_fetches_no_article(newsroom, db_path):
 def test_a_page_that_breaks_a_stage_is_recorded_and_the_pass_goes_on(
     newsroom, db_path, monkeypatch
 ):
-    def breaks_on_one(page, run):
-        if page.link.url.endswith("/a/1"):
-            raise ValueError("parser fell over")
-        return page
+    extract_article = work.extract_article
 
-    monkeypatch.setattr(pipeline, "STAGES", [breaks_on_one, *pipeline.STAGES])
-    report, db = run(newsroom, db_path)
+    def breaks_on_one(page):
+        if page.url.endswith("/a/1"):
+            raise ValueError("parser fell over")
+        return extract_article(page)
+
+    monkeypatch.setattr(work, "extract_article", breaks_on_one)
+    report, db = run(newsroom, db_path, workers=1)  # the patch lives in this process
     assert report.stored == 2
     (source,) = report.sources
     assert "parser fell over" in source.errors[0][2]

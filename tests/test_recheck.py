@@ -50,7 +50,7 @@ def test_recheck_with_the_same_facts_adds_nothing(db):
     stored_db(db)
     before = db["findings"].count
     counts = recheck(Config(facts=[str(FACTS)]), db=db)
-    assert counts == {"articles": 1, "new": 0, "stale": 0}
+    assert counts == {"articles": 1, "new": 0, "stale": 0, "failed": 0}
     assert db["findings"].count == before
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -254,22 +255,36 @@ def export(obj: Any, fmt: str, output: str | None, base_url: str) -> None:
     Example:
         factwatch export --format claimreview --output claimreview.json
     """
-    from factwatch.rebuttals.claimreview import export_claimreview, export_csv, to_json
+    from factwatch.db.queries import FindingFilter, iter_findings
+    from factwatch.rebuttals.claimreview import (
+        iter_claimreviews,
+        write_findings_csv,
+        write_json_array,
+    )
 
     db = obj.db
+    # Rows stream from the database to the output: memory stays flat however many.
+    # Both calls check the database (and ratings) before anything is written.
     if fmt == "csv":
-        text = export_csv(db)
+        rows = iter_findings(db, filters=FindingFilter())
     else:
-        text = to_json(
-            export_claimreview(
-                db, organisation=obj.config.rebuttals.organisation, base_url=base_url
-            )
+        rows = iter_claimreviews(
+            db, organisation=obj.config.rebuttals.organisation, base_url=base_url
         )
+    out = open(output, "w", encoding="utf-8", newline="") if output else None  # noqa: SIM115
+    stream = out or sys.stdout
+    try:
+        if fmt == "csv":
+            write_findings_csv(rows, stream)
+        else:
+            write_json_array(rows, stream)
+    finally:
+        if out is not None:
+            out.close()
+        else:
+            stream.flush()
     if output:
-        Path(output).write_text(text, encoding="utf-8")
         click.echo(f"Wrote {output}")
-    else:
-        click.echo(text, nl=False)
 
 
 @click.command()

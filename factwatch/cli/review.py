@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import sys
 import textwrap
 from typing import Any
 
@@ -19,17 +19,16 @@ def _short(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _table(rows: list[dict[str, Any]]) -> str:
-    header = f"{'ID':<10} {'STATUS':<10} {'KIND':<18} {'OUTLET':<18} {'DATE':<10}  QUOTE"
-    lines = [header]
-    for r in rows:
-        date = (r.get("published") or "")[:10]
-        stale = " (stale)" if r.get("stale") else ""
-        lines.append(
-            f"{r['id'][:10]:<10} {r['status'] + stale:<10} {_short(r['kind'], 18):<18} "
-            f'{_short(r.get("outlet"), 18):<18} {date:<10}  "{_short(r["quote"], 60)}"'
-        )
-    return "\n".join(lines)
+_HEADER = f"{'ID':<10} {'STATUS':<10} {'KIND':<18} {'OUTLET':<18} {'DATE':<10}  QUOTE"
+
+
+def _line(r: dict[str, Any]) -> str:
+    date = (r.get("published") or "")[:10]
+    stale = " (stale)" if r.get("stale") else ""
+    return (
+        f"{r['id'][:10]:<10} {r['status'] + stale:<10} {_short(r['kind'], 18):<18} "
+        f'{_short(r.get("outlet"), 18):<18} {date:<10}  "{_short(r["quote"], 60)}"'
+    )
 
 
 @click.command()
@@ -61,21 +60,28 @@ def findings(obj: Any, fmt: str, include_stale: bool, limit: int | None, **filte
         factwatch findings --kind framing --status suggested
         factwatch findings --outlet "Example News" --format csv > findings.csv
     """
-    from factwatch.db.queries import FindingFilter, list_findings
-    from factwatch.rebuttals.claimreview import findings_csv
+    from factwatch.db.queries import FindingFilter, iter_findings
+    from factwatch.rebuttals.claimreview import write_findings_csv, write_json_array
 
-    rows = list_findings(
+    # Rows stream from the database to the output: memory stays flat however many.
+    rows = iter_findings(
         obj.db, filters=FindingFilter(include_stale=include_stale, limit=limit, **filters)
     )
+    out = sys.stdout
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        write_json_array(rows, out)
     elif fmt == "csv":
-        click.echo(findings_csv(rows), nl=False)
-    elif not rows:
-        click.echo("No findings match these filters.")
+        write_findings_csv(rows, out)
     else:
-        click.echo(_table(rows))
-        click.echo(f"\n{len(rows)} finding(s). Details: factwatch show ID")
+        count = 0
+        for row in rows:
+            out.write((_HEADER + "\n" if count == 0 else "") + _line(row) + "\n")
+            count += 1
+        if count:
+            out.write(f"\n{count} finding(s). Details: factwatch show ID\n")
+        else:
+            out.write("No findings match these filters.\n")
+    out.flush()
 
 
 @click.command()

@@ -54,6 +54,7 @@ def recheck(obj) -> None:  # noqa: ANN001
     click.echo(
         f"rechecked {counts['articles']} articles: {counts['new']} new findings, "
         f"{counts['stale']} newly stale"
+        + (f", {counts['failed']} could not be checked (see the log)" if counts["failed"] else "")
     )
 
 

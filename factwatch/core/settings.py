@@ -7,6 +7,7 @@ file themselves.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +86,22 @@ class Alerts:
     email: Email = field(default_factory=Email)
 
 
+def cores() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Processing:
+    # Processes that extract and check pages (and recheck articles); 1 does
+    # that work in the pass's own process.  Fetching stays in one polite
+    # fetcher and storing in one writer whatever the number.
+    workers: int = field(default_factory=cores)
+
+
 @dataclass
 class Rebuttals:
     templates: str = ""  # folder whose *.j2 files override the bundled templates
@@ -102,5 +119,6 @@ class Config:
     topic: Topic = field(default_factory=Topic)
     schedule: Schedule = field(default_factory=Schedule)
     alerts: Alerts = field(default_factory=Alerts)
+    processing: Processing = field(default_factory=Processing)
     rebuttals: Rebuttals = field(default_factory=Rebuttals)
     sources: list[SourceConfig] = field(default_factory=list)
