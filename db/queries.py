@@ -194,7 +194,7 @@ def resolve_finding(db: sqlite_utils.Database, ident: str) -> str:
         )
     ]
     if not matches:
-        matches = _renamed(db, like)
+        matches = _renamed(db, low)
     if not matches:
         raise NotFoundError(
             f"finding {ident!r}: no such finding; list ids with `factwatch findings`"
@@ -207,17 +207,17 @@ def resolve_finding(db: sqlite_utils.Database, ident: str) -> str:
     return matches[0]
 
 
-def _renamed(db: sqlite_utils.Database, like: str) -> list[str]:
+def _renamed(db: sqlite_utils.Database, prefix: str) -> list[str]:
     """Current ids of findings whose old id (before ids stopped depending on the
-    rule that fired) matches ``like``."""
+    rule that fired) starts with ``prefix`` (lower case)."""
     if not db["finding_aliases"].exists():
         return []
     return [
         r[0]
         for r in db.execute(
-            "SELECT DISTINCT new_id FROM finding_aliases WHERE old_id LIKE ? ESCAPE '\\' "
+            "SELECT DISTINCT new_id FROM finding_aliases WHERE old_id >= ? AND old_id < ? "
             "ORDER BY new_id LIMIT 6",
-            [like],
+            [prefix, prefix + "\U0010ffff"],
         )
     ]
 
