@@ -124,9 +124,10 @@ def add_finding(
         "stale": stale,
         "first_seen": first_seen,
         "last_seen": first_seen,
-        "sort_date": published or first_seen,  # as db.store writes it
         "details": "{}",
     }
+    if "sort_date" in db["findings"].columns_dict:  # not in databases built at older schemas
+        row["sort_date"] = published or first_seen  # as db.store writes it
     row.update(extra)
     db["findings"].insert(row)
     return fid
