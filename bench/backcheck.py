@@ -149,7 +149,7 @@ def main() -> None:
                 for n in (1, 2):  # alternating, so load from elsewhere hits both alike
 
                     @contextlib.contextmanager
-                    def on(scheduler: object, workers: int, client: Client = clients[n]):  # noqa: ANN202
+                    def on(scheduler: object, workers: int, client: Client = clients[n]):
                         yield client
 
                     config.database = str(root / f"bc{n}-{round_}.db")

@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factwatch.core.settings import Politeness, Safety  # noqa: E402
-from factwatch.scraper.fetch import Fetcher, FetchRequest  # noqa: E402
+from factwatch.core.settings import Politeness, Safety
+from factwatch.scraper.fetch import Fetcher, FetchRequest
 
 PAGE = (
     "<html><body>" + "<p>Polling day coverage, paragraph text.</p>" * 100 + "</body></html>"

@@ -21,12 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factwatch.db import open_db, transaction  # noqa: E402
-from factwatch.db.queries import FindingFilter, get_finding, list_findings, paragraph_of, search  # noqa: E402
-from factwatch.db.review import review  # noqa: E402
-from factwatch.rebuttals.claimreview import export_claimreview  # noqa: E402
-from factwatch.rebuttals.draft import draft_rebuttals  # noqa: E402
-from factwatch.rebuttals.templates import TemplateSet  # noqa: E402
+from factwatch.db import open_db, transaction
+from factwatch.db.queries import FindingFilter, get_finding, list_findings, paragraph_of, search
+from factwatch.db.review import review
+from factwatch.rebuttals.claimreview import export_claimreview
+from factwatch.rebuttals.draft import draft_rebuttals
+from factwatch.rebuttals.templates import TemplateSet
 
 OUTLETS = ["Example News", "Daily Paper", "Metro Ledger", "Union Times", "Evening Post"]
 KINDS = ["framing", "omission", "figure", "unchallenged_claim"]

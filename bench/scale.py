@@ -126,7 +126,7 @@ def rss(base: str, ids: list[int]) -> bytes:
     ).encode()
 
 
-def serve_world(hosts: list[list[int]], conn) -> None:  # noqa: ANN001 - a Pipe end
+def serve_world(hosts: list[list[int]], conn) -> None:
     """Child process: one server per host; host k lists the article ids hosts[k]."""
     pool = paragraph_pool()
     log: dict[int, list[float]] = {}
@@ -139,10 +139,10 @@ def serve_world(hosts: list[list[int]], conn) -> None:  # noqa: ANN001 - a Pipe 
             protocol_version = "HTTP/1.1"
             routes = pages
 
-            def log_message(self, *args):  # noqa: ANN002
+            def log_message(self, *args):
                 pass
 
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 with lock:
                     log.setdefault(self.server.server_address[1], []).append(time.monotonic())
                 path = self.path
@@ -283,7 +283,7 @@ def world_of_new_articles() -> World:
 # -- sections ----------------------------------------------------------------------------
 
 
-def bench_store(tmp: Path, pool) -> None:  # noqa: ANN001
+def bench_store(tmp: Path, pool) -> None:
     print("\n## store: a pass adding 1,000 articles (1 worker)")
     for stored in (1_000, 50_000):
         template = tmp / f"prefill-{stored}.db"
@@ -304,7 +304,7 @@ def bench_store(tmp: Path, pool) -> None:  # noqa: ANN001
     print(f"  ratio (50,000 / 1,000): {ratio:.2f}")
 
 
-def bench_workers(tmp: Path, pool) -> None:  # noqa: ANN001
+def bench_workers(tmp: Path, pool) -> None:
     print("\n## workers: run (1,000 articles on top of 1,000) and recheck (2,000 articles)")
     template = tmp / "prefill-1000.db"
     if not template.exists():

@@ -113,6 +113,39 @@ class FindingFilter:
     ids: list[str] = field(default_factory=list)
 
 
+def _conditions(db: sqlite_utils.Database, f: FindingFilter) -> tuple[list[str], list[Any]]:
+    """SQL conditions (ANDed) and their parameters for ``f``."""
+    where: list[str] = []
+    params: list[Any] = []
+
+    def add(condition: str, value: Any) -> None:
+        where.append(condition)
+        params.append(value)
+
+    date = "substr(f.sort_date, 1, 10)"
+    simple = (
+        ("f.kind = ?", f.kind, None),
+        ("f.status = ?", f.status, None),
+        ("f.rule_id = ?", f.rule, None),
+        ("lower(a.outlet) = lower(?)", f.outlet, None),
+        ("lower(f.speaker) LIKE lower(?)", f.speaker, lambda v: f"%{v}%"),
+        ("EXISTS (SELECT 1 FROM json_each(f.fact_ids) WHERE value = ?)", f.fact, None),
+        (f"{date} >= ?", f.since, lambda v: _check_date(v, "--since")),
+        (f"{date} <= ?", f.until, lambda v: _check_date(v, "--until")),
+    )
+    for condition, value, convert in simple:
+        if value is not None:
+            add(condition, convert(value) if convert else value)
+    if f.article is not None:
+        add("f.article_id = ?", resolve_article(db, f.article))
+    if f.ids:
+        where.append(f"f.id IN ({','.join('?' * len(f.ids))})")
+        params.extend(f.ids)
+    if not f.include_stale:
+        where.append("f.stale = 0")
+    return where, params
+
+
 def list_findings(
     db: sqlite_utils.Database, *, filters: FindingFilter | None = None
 ) -> list[dict[str, Any]]:
@@ -132,38 +165,9 @@ def iter_findings(
     row is read."""
     f = filters or FindingFilter()
     require_findings(db)
-    where: list[str] = []
-    params: list[Any] = []
     if f.status is not None and f.status not in STATUSES:
         raise NotFoundError(f"--status {f.status!r}: use one of {', '.join(STATUSES)}")
-    for column, value in (("f.kind", f.kind), ("f.status", f.status), ("f.rule_id", f.rule)):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
-    if f.outlet is not None:
-        where.append("lower(a.outlet) = lower(?)")
-        params.append(f.outlet)
-    if f.speaker is not None:
-        where.append("lower(f.speaker) LIKE lower(?)")
-        params.append(f"%{f.speaker}%")
-    if f.fact is not None:
-        where.append("EXISTS (SELECT 1 FROM json_each(f.fact_ids) WHERE value = ?)")
-        params.append(f.fact)
-    date = "substr(f.sort_date, 1, 10)"
-    if f.since is not None:
-        where.append(f"{date} >= ?")
-        params.append(_check_date(f.since, "--since"))
-    if f.until is not None:
-        where.append(f"{date} <= ?")
-        params.append(_check_date(f.until, "--until"))
-    if f.article is not None:
-        where.append("f.article_id = ?")
-        params.append(resolve_article(db, f.article))
-    if f.ids:
-        where.append(f"f.id IN ({','.join('?' * len(f.ids))})")
-        params.extend(f.ids)
-    if not f.include_stale:
-        where.append("f.stale = 0")
+    where, params = _conditions(db, f)
     sql = (
         f"SELECT {FINDING_COLUMNS} FROM findings f JOIN articles a ON a.id = f.article_id"
         + (" WHERE " + " AND ".join(where) if where else "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,25 +50,29 @@ def _fill(cls: type, data: Any, where: str, origin: str) -> Any:
 
 
 def _check_type(value: Any, default: Any, name: str, origin: str) -> Any:
+    where = f"{origin}: {name}"
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            raise ConfigError(f"{origin}: {name}: expected true or false, got {value!r}")
+            raise ConfigError(f"{where}: expected true or false, got {value!r}")
     elif isinstance(default, (int, float)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ConfigError(f"{origin}: {name}: expected a number, got {value!r}")
-        if value < 0:
-            raise ConfigError(f"{origin}: {name}: must not be negative, got {value!r}")
-        if isinstance(default, int) and not isinstance(default, bool):
-            if not isinstance(value, int):
-                raise ConfigError(f"{origin}: {name}: expected a whole number, got {value!r}")
-        return type(default)(value)
+        return _check_number(value, default, where)
     elif isinstance(default, str):
         if not isinstance(value, str):
-            raise ConfigError(f"{origin}: {name}: expected a string, got {value!r}")
+            raise ConfigError(f"{where}: expected a string, got {value!r}")
     elif isinstance(default, list):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{origin}: {name}: expected a list of strings, got {value!r}")
+            raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
     return value
+
+
+def _check_number(value: Any, default: int | float, where: str) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigError(f"{where}: expected a number, got {value!r}")
+    if value < 0:
+        raise ConfigError(f"{where}: must not be negative, got {value!r}")
+    if isinstance(default, int) and not isinstance(value, int):
+        raise ConfigError(f"{where}: expected a whole number, got {value!r}")
+    return type(default)(value)
 
 
 def _source(data: Any, index: int, origin: str) -> SourceConfig:
@@ -97,6 +102,19 @@ def _archive_source(src: SourceConfig, where: str, origin: str) -> None:
     def fail(key: str, problem: str) -> None:
         raise ConfigError(f"{origin}: {where}.{key}: {problem}")
 
+    _archive_dates(src, fail)
+    if src.match_type not in MATCH_TYPES:
+        fail("match_type", f"{src.match_type!r} is not one of {', '.join(MATCH_TYPES)}")
+    for key in ("index_url", "data_url"):
+        value = getattr(src, key)
+        if value and "://" not in value and not (key == "data_url" and src.kind == "warc"):
+            fail(key, f"expected an http(s) URL, got {value!r}")
+    for key, missing, problem in _ARCHIVE_NEEDS.get(src.kind, ()):
+        if missing(src):
+            fail(key, problem)
+
+
+def _archive_dates(src: SourceConfig, fail: Callable[[str, str], None]) -> None:
     dates = {}
     for key in ("since", "until"):
         value = getattr(src, key)
@@ -106,30 +124,45 @@ def _archive_source(src: SourceConfig, where: str, origin: str) -> None:
                 fail(key, f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
     if len(dates) == 2 and dates["since"] > dates["until"]:  # type: ignore[operator]
         fail("until", f"{src.until!r} is before since = {src.since!r}")
-    if src.match_type not in MATCH_TYPES:
-        fail("match_type", f"{src.match_type!r} is not one of {', '.join(MATCH_TYPES)}")
-    for key in ("index_url", "data_url"):
-        value = getattr(src, key)
-        if value and "://" not in value and not (key == "data_url" and src.kind == "warc"):
-            fail(key, f"expected an http(s) URL, got {value!r}")
-    if src.kind == "wayback" and not src.url:
-        fail(
+
+
+# kind -> (key, is it missing?, what to write) for the keys each archive kind needs
+_ARCHIVE_NEEDS: dict[str, tuple[tuple[str, Callable[[SourceConfig], bool], str], ...]] = {
+    "wayback": (
+        (
             "url",
+            lambda s: not s.url,
             "a wayback source needs the URL prefix or domain to look up, "
             'e.g. url = "www.theguardian.com/politics/"',
-        )
-    if src.kind == "commoncrawl":
-        if not (src.url or src.urls):
-            fail("url", 'a commoncrawl source needs a URL pattern, e.g. url = "example.com/news/*"')
-        if not (src.crawls or src.since or src.until):
-            fail(
-                "crawls",
-                'name the crawls (crawls = ["CC-MAIN-2017-17"]) or a date range (since, until)',
-            )
-    if src.kind == "warc" and not (src.url or src.urls):
-        fail("url", 'a warc source needs url = "FILE_OR_URL" or urls = [...] of WARC files')
-    if src.kind == "guardian" and not (src.query or src.section):
-        fail("query", 'a guardian source needs a query (query = "unite election") or a section')
+        ),
+    ),
+    "commoncrawl": (
+        (
+            "url",
+            lambda s: not (s.url or s.urls),
+            'a commoncrawl source needs a URL pattern, e.g. url = "example.com/news/*"',
+        ),
+        (
+            "crawls",
+            lambda s: not (s.crawls or s.since or s.until),
+            'name the crawls (crawls = ["CC-MAIN-2017-17"]) or a date range (since, until)',
+        ),
+    ),
+    "warc": (
+        (
+            "url",
+            lambda s: not (s.url or s.urls),
+            'a warc source needs url = "FILE_OR_URL" or urls = [...] of WARC files',
+        ),
+    ),
+    "guardian": (
+        (
+            "query",
+            lambda s: not (s.query or s.section),
+            'a guardian source needs a query (query = "unite election") or a section',
+        ),
+    ),
+}
 
 
 def parse_config(
@@ -138,16 +171,7 @@ def parse_config(
     """Validate a parsed TOML document and return a Config."""
     data = dict(data)
     raw_sources = data.pop("sources", [])
-    db = data.pop("database", {})
-    if isinstance(db, dict):
-        unknown = set(db) - {"path"}
-        if unknown:
-            raise ConfigError(f"{origin}: database.{sorted(unknown)[0]}: unknown key (known: path)")
-        db_path = db.get("path", "factwatch.db")
-    else:
-        raise ConfigError(f"{origin}: database: expected a table with `path`")
-    if not isinstance(db_path, str) or not db_path:
-        raise ConfigError(f"{origin}: database.path: expected a file path, got {db_path!r}")
+    db_path = _database_path(data.pop("database", {}), origin)
     facts = data.pop("facts", {"files": [str(BUNDLED_FACTS)]})  # default: the bundled file
     if (
         not isinstance(facts, dict)
@@ -156,14 +180,40 @@ def parse_config(
     ):
         raise ConfigError(f"{origin}: facts.files: expected a non-empty list of facts files")
     config = _fill(Config, data, "", origin)
-    if not isinstance(raw_sources, list):
+    config.sources = _sources(raw_sources, origin)
+    base = base or Path.cwd()
+    _resolve_paths(config, base)
+    config.database = str(_resolve(db_path, base))
+    config.facts = [str(_resolve(f, base)) for f in facts["files"]]
+    _check_politeness(config, origin)
+    return config
+
+
+def _database_path(db: Any, origin: str) -> str:
+    if not isinstance(db, dict):
+        raise ConfigError(f"{origin}: database: expected a table with `path`")
+    unknown = set(db) - {"path"}
+    if unknown:
+        raise ConfigError(f"{origin}: database.{sorted(unknown)[0]}: unknown key (known: path)")
+    db_path = db.get("path", "factwatch.db")
+    if not isinstance(db_path, str) or not db_path:
+        raise ConfigError(f"{origin}: database.path: expected a file path, got {db_path!r}")
+    return db_path
+
+
+def _sources(raw: Any, origin: str) -> list[SourceConfig]:
+    if not isinstance(raw, list):
         raise ConfigError(f"{origin}: sources: use [[sources]] tables, one per source")
-    config.sources = [_source(s, i, origin) for i, s in enumerate(raw_sources)]
-    names = [s.name for s in config.sources]
+    sources = [_source(s, i, origin) for i, s in enumerate(raw)]
+    names = [s.name for s in sources]
     dupes = {n for n in names if names.count(n) > 1}
     if dupes:
         raise ConfigError(f"{origin}: sources: duplicate source name {sorted(dupes)[0]!r}")
-    base = base or Path.cwd()
+    return sources
+
+
+def _resolve_paths(config: Config, base: Path) -> None:
+    """Local files named in sources and [rebuttals], relative to the config file."""
     for src in config.sources:
         if src.kind == "urls" and src.url and "://" not in src.url:
             src.url = str(_resolve(src.url, base))  # a local file of URLs
@@ -171,10 +221,11 @@ def parse_config(
             src.url = _local(src.url, base)
             src.urls = [_local(u, base) for u in src.urls]
             src.data_url = _local(src.data_url, base)
-    config.database = str(_resolve(db_path, base))
-    config.facts = [str(_resolve(f, base)) for f in facts["files"]]
     if config.rebuttals.templates:
         config.rebuttals.templates = str(_resolve(config.rebuttals.templates, base))
+
+
+def _check_politeness(config: Config, origin: str) -> None:
     if config.politeness.concurrency < 1:
         raise ConfigError(f"{origin}: politeness.concurrency: must be at least 1")
     if config.processing.workers < 1:
@@ -187,7 +238,6 @@ def parse_config(
             f"{origin}: politeness.user_agent: include a contact address (an email or URL) "
             "so site owners can reach you"
         )
-    return config
 
 
 def _local(location: str, base: Path) -> str:

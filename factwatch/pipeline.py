@@ -191,16 +191,7 @@ class Pass:
     ) -> list[tuple[Link, Any]]:
         """Discover every source at once (``factwatch.discovery``); the links to fetch."""
         for source in sources:
-            self.source_configs[source.name] = source
-            report = SourceReport(source.name)
-            self.report.sources.append(report)
-            self.source_reports[source.name] = report
-            store.upsert_source(self.db, source)
-            # The operator chose these URLs: their hosts pass the address check
-            # (an intranet or loopback source), links found there are checked.
-            for url in [source.url, *source.urls]:
-                if "://" in url:
-                    fetcher.trust(url)
+            self._add_source(source, fetcher)
         bar = _progress(len(sources), progress, unit="source", verb="discovered")
         found = discover_all(
             sources, fetcher, validators=self.validators, progress=bar, stop=self.stop_event
@@ -234,6 +225,18 @@ class Pass:
                 seen.add(link.url)
                 wanted.append((link, report))
         return wanted
+
+    def _add_source(self, source: SourceConfig, fetcher: Any) -> None:
+        self.source_configs[source.name] = source
+        report = SourceReport(source.name)
+        self.report.sources.append(report)
+        self.source_reports[source.name] = report
+        store.upsert_source(self.db, source)
+        # The operator chose these URLs: their hosts pass the address check
+        # (an intranet or loopback source), links found there are checked.
+        for url in [source.url, *source.urls]:
+            if "://" in url:
+                fetcher.trust(url)
 
     def _wanted(self, link: Link, source: SourceConfig) -> bool:
         if self.refresh:

@@ -217,7 +217,7 @@ def process_page(page: FetchedPage, spec: CheckSpec) -> Record:
         record.outcome = ARTICLE
     except ExtractionError as exc:
         record.outcome, record.message = NO_TEXT, str(exc)
-    except Exception as exc:  # noqa: BLE001 - one bad page must not end a run
+    except Exception as exc:
         log.exception("%s: failed while processing", page.url)
         record.message = f"{page.url}: could not process: {exc!r}"
     return record
@@ -330,7 +330,7 @@ def check_article(row: dict[str, Any], spec: CheckSpec) -> CheckRecord:
         check = checker(spec)
         record.facts_version = check.facts_version
         record.findings = check.matcher.check(store.article_from_row(row))
-    except Exception as exc:  # noqa: BLE001 - one bad article must not end a recheck
+    except Exception as exc:
         log.exception("article %s: failed while checking", row.get("id"))
         record.message = f"article {row.get('id')} ({row.get('url')}): could not check: {exc!r}"
     return record

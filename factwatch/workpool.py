@@ -95,7 +95,7 @@ class WorkPool:
             future: Future[R] = Future()
             try:
                 future.set_result(fn(item, *args))
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller's result()
+            except BaseException as exc:
                 future.set_exception(exc)
             return future
         return self._pool().submit(fn, item, *args)

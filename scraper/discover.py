@@ -167,20 +167,31 @@ class Discoverer:
                 result.errors.append(str(exc))
                 continue
             result.links.extend(doc.links)
-            children = sorted(doc.children, key=lambda c: c.published or "", reverse=True)
-            for child in children:
-                if child.url in seen:
-                    continue
-                if depth + 1 > self.max_depth:
-                    result.warnings.append(
-                        f"{url}: sitemap indexes nested deeper than {self.max_depth} levels; "
-                        f"skipped {child.url}"
-                    )
-                    continue
-                seen.add(child.url)
-                queue.append((child.url, depth + 1))
+            self._queue_children(doc.children, url, depth, queue, seen, result)
         # Newest first, so max_articles keeps the most recent pages.
         result.links.sort(key=lambda link: link.published or "", reverse=True)
+
+    def _queue_children(
+        self,
+        children: list[Link],
+        url: str,
+        depth: int,
+        queue: list[tuple[str, int]],
+        seen: set[str],
+        result: DiscoveryResult,
+    ) -> None:
+        """Queue the sitemaps an index lists, newest first, within max_depth."""
+        for child in sorted(children, key=lambda c: c.published or "", reverse=True):
+            if child.url in seen:
+                continue
+            if depth + 1 > self.max_depth:
+                result.warnings.append(
+                    f"{url}: sitemap indexes nested deeper than {self.max_depth} levels; "
+                    f"skipped {child.url}"
+                )
+                continue
+            seen.add(child.url)
+            queue.append((child.url, depth + 1))
 
     def _urls(self, source: SourceConfig, result: DiscoveryResult) -> None:
         for entry in source.urls:

@@ -126,6 +126,21 @@ def _entry_link(entry: Any, base_url: str, source: str) -> Link | None:
     )
 
 
+def _no_entries(body: bytes, where: str, version: str, problem: object) -> None:
+    """Say why a document with no entries is not a usable feed (an empty feed is fine)."""
+    if looks_like_html(body):
+        raise DiscoveryError(
+            f"{where}: got an HTML page, not an RSS or Atom feed "
+            "(check the feed URL; the site may have moved it or returned an error page)"
+        )
+    if not version and not body.lstrip().startswith((b"<", b"\xef\xbb\xbf<")):
+        raise DiscoveryError(f"{where}: not an RSS or Atom feed (the response is not XML)")
+    if problem is not None:
+        raise DiscoveryError(f"{where}: malformed feed XML ({problem}); no entries found")
+    if not version:
+        raise DiscoveryError(f"{where}: not an RSS or Atom feed")
+
+
 def read_feed(body: bytes, *, base_url: str, source: str) -> FeedDoc:
     """Parse one feed document; raise DiscoveryError when nothing can be read."""
     where = base_url or "feed"
@@ -147,17 +162,7 @@ def read_feed(body: bytes, *, base_url: str, source: str) -> FeedDoc:
     entries = parsed.get("entries") or []
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not entries:
-        if looks_like_html(body):
-            raise DiscoveryError(
-                f"{where}: got an HTML page, not an RSS or Atom feed "
-                "(check the feed URL; the site may have moved it or returned an error page)"
-            )
-        if not version and not body.lstrip().startswith((b"<", b"\xef\xbb\xbf<")):
-            raise DiscoveryError(f"{where}: not an RSS or Atom feed (the response is not XML)")
-        if problem is not None:
-            raise DiscoveryError(f"{where}: malformed feed XML ({problem}); no entries found")
-        if not version:
-            raise DiscoveryError(f"{where}: not an RSS or Atom feed")
+        _no_entries(body, where, version, problem)
     doc = FeedDoc(version=version, ttl_seconds=_ttl(parsed.get("feed") or {}))
     if bad_refs:
         doc.warnings.append(

@@ -67,6 +67,17 @@ ROBOTS_ACCEPT = "text/plain,text/*;q=0.9"
 GAP_MARGIN = 0.02
 
 
+def _request_headers(request: FetchRequest) -> dict[str, str]:
+    """Accept, the caller's extra headers and the conditional-GET validators."""
+    accept = ROBOTS_ACCEPT if request.purpose == "robots" else DEFAULT_ACCEPT
+    headers = {"Accept": request.accept or accept, **(request.headers or {})}
+    if request.etag:
+        headers["If-None-Match"] = request.etag
+    if request.last_modified:
+        headers["If-Modified-Since"] = request.last_modified
+    return headers
+
+
 def _now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -246,18 +257,8 @@ class Fetcher:
 
     def _send(self, job: Job, host: str) -> Step:
         url = job.current
-        request = job.request
         pol = self.politeness
-        headers = {
-            "Accept": request.accept
-            or (ROBOTS_ACCEPT if request.purpose == "robots" else DEFAULT_ACCEPT)
-        }
-        if request.headers:
-            headers.update(request.headers)
-        if request.etag:
-            headers["If-None-Match"] = request.etag
-        if request.last_modified:
-            headers["If-Modified-Since"] = request.last_modified
+        headers = _request_headers(job.request)
         if job.attempts == 0:
             job.started_at, job.t0 = _now_iso(), time.monotonic()
         job.attempts += 1

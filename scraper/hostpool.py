@@ -118,49 +118,66 @@ def run_many(fetcher: StepRunner, requests: Iterable[FetchRequest]) -> Iterator[
         pool.add(fetcher.new_job(request))
     workers = max(1, fetcher.politeness.concurrency)
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch")
-    in_flight: dict[Future[Step], tuple[Job, Plan]] = {}
+    in_flight: InFlight = {}
     try:
         while pool.finished or pool.pending() or in_flight:
             while pool.finished:
                 yield pool.finished.popleft()
-            next_at: float | None = None
-            while len(in_flight) < workers:
-                picked = pool.pick(time.monotonic())
-                if picked is None or isinstance(picked, float):
-                    next_at = picked
-                    break
-                job, plan = picked
-                pool.busy.add(plan.host)
-                in_flight[executor.submit(fetcher.perform, job, plan)] = (job, plan)
+            next_at = _start_ready(pool, executor, in_flight, workers)
             if pool.finished:
                 continue
             timeout = None if next_at is None else max(0.0, next_at - time.monotonic())
             if not in_flight:
-                if timeout is None:
-                    # Only hosts whose robots.txt another thread is fetching.
-                    timeout = 0.01
-                time.sleep(timeout)
+                # None: only hosts whose robots.txt another thread is fetching.
+                time.sleep(0.01 if timeout is None else timeout)
                 continue
             done, _ = wait(list(in_flight), timeout=timeout, return_when=FIRST_COMPLETED)
-            for future in done:
-                job, plan = in_flight.pop(future)
-                pool.busy.discard(plan.host)
-                step = _result(fetcher, future, plan)
-                fetcher.emit(step.records)
-                if step.result is not None:
-                    pool.finished.append(step.result)
-                else:
-                    pool.add(job)
+            _collect(pool, done, in_flight)
     finally:
         # The caller stopped early (or a step failed): finish what is running,
         # drop what has not started, and record what was fetched.
         executor.shutdown(wait=True, cancel_futures=True)
-        for future, (_job, plan) in in_flight.items():
-            if future.cancelled() or future.exception() is not None:
-                if plan.kind == "robots":
-                    fetcher.robots.release(plan.host)
-            else:
-                fetcher.emit(future.result().records)
+        _settle(fetcher, in_flight)
+
+
+InFlight = dict[Future[Step], tuple[Job, Plan]]
+
+
+def _start_ready(
+    pool: HostPool, executor: ThreadPoolExecutor, in_flight: InFlight, workers: int
+) -> float | None:
+    """Start steps while a worker is free; when none is ready, when one will be."""
+    while len(in_flight) < workers:
+        picked = pool.pick(time.monotonic())
+        if picked is None or isinstance(picked, float):
+            return picked
+        job, plan = picked
+        pool.busy.add(plan.host)
+        in_flight[executor.submit(pool.fetcher.perform, job, plan)] = (job, plan)
+    return None
+
+
+def _collect(pool: HostPool, done: set[Future[Step]], in_flight: InFlight) -> None:
+    """Hand finished steps' records out; queue their jobs again or finish them."""
+    for future in done:
+        job, plan = in_flight.pop(future)
+        pool.busy.discard(plan.host)
+        step = _result(pool.fetcher, future, plan)
+        pool.fetcher.emit(step.records)
+        if step.result is not None:
+            pool.finished.append(step.result)
+        else:
+            pool.add(job)
+
+
+def _settle(fetcher: StepRunner, in_flight: InFlight) -> None:
+    """After a stop: record the steps that ran, release robots.txt claims of the rest."""
+    for future, (_job, plan) in in_flight.items():
+        if future.cancelled() or future.exception() is not None:
+            if plan.kind == "robots":
+                fetcher.robots.release(plan.host)
+        else:
+            fetcher.emit(future.result().records)
 
 
 def _result(fetcher: StepRunner, future: Future[Step], plan: Plan) -> Step:

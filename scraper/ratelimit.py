@@ -59,10 +59,6 @@ class HostLimiter:
         self._last: dict[str, float] = {}
         self._delay: dict[str, float] = {}
 
-    def delay_for(self, host: str) -> float:
-        with self._lock:
-            return self._delay.get(host, self.default_delay)
-
     def set_delay(self, host: str, delay: float) -> None:
         """Raise the delay for ``host`` (never below the configured default)."""
         with self._lock:

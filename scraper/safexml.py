@@ -41,38 +41,49 @@ def _as_text(body: bytes) -> str:
     return body.decode("latin-1")
 
 
-def _doctype_problem(text: str, start: int) -> str | None:
-    """Scan the DOCTYPE declaration at ``start``; say what is unsafe about it."""
+def _doctype_head(text: str, start: int) -> str | None:
+    """The DOCTYPE declaration at ``start`` without its internal subset, or None
+    when the subset declares entities."""
     i = start + len("<!DOCTYPE")
     n = len(text)
     in_subset = False
     head = []  # the declaration outside its internal subset
     while i < n:
         ch = text[i]
-        if ch in "\"'":
-            end = text.find(ch, i + 1)
-            end = n if end < 0 else end
-            if not in_subset:
-                head.append(text[i : end + 1])
-            i = end + 1
-            continue
-        if text.startswith("<!--", i):
-            end = text.find("-->", i + 4)
-            i = n if end < 0 else end + 3
+        if ch in "\"'" or text.startswith("<!--", i):
+            end = _skip_literal_or_comment(text, i)
+            if ch in "\"'" and not in_subset:
+                head.append(text[i:end])
+            i = end
             continue
         if in_subset and text[i : i + 8].upper() == "<!ENTITY":
-            return "its DOCTYPE declares entities (an entity-expansion or external-entity attack)"
-        if ch == "[" and not in_subset:
-            in_subset = True
-        elif ch == "]" and in_subset:
-            in_subset = False
-        elif ch == ">" and not in_subset:
+            return None
+        if ch == ">" and not in_subset:
             break
+        if ch in "[]":
+            in_subset = ch == "["
         elif not in_subset:
             head.append(ch)
         i += 1
-    declaration = "".join(head)
-    literals = re.findall(r"""["']([^"']*)["']""", declaration)
+    return "".join(head)
+
+
+def _skip_literal_or_comment(text: str, i: int) -> int:
+    """The index just past the quoted literal or the comment starting at ``i``."""
+    n = len(text)
+    if text[i] in "\"'":
+        end = text.find(text[i], i + 1)
+        return n if end < 0 else end + 1
+    end = text.find("-->", i + 4)
+    return n if end < 0 else end + 3
+
+
+def _doctype_problem(text: str, start: int) -> str | None:
+    """Scan the DOCTYPE declaration at ``start``; say what is unsafe about it."""
+    head = _doctype_head(text, start)
+    if head is None:
+        return "its DOCTYPE declares entities (an entity-expansion or external-entity attack)"
+    literals = re.findall(r"""["']([^"']*)["']""", head)
     for literal in literals:
         scheme = literal.split(":", 1)[0].lower() if ":" in literal else ""
         if scheme and scheme not in ("http", "https") and not literal.startswith("-//"):

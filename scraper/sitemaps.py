@@ -88,6 +88,19 @@ def _page(entry: Element, base_url: str, source: str) -> Link | None:
     )
 
 
+def _children(root: Element, base_url: str, source: str) -> list[Link]:
+    """The sitemaps a sitemap index lists."""
+    children = []
+    for entry in root:
+        if _local(entry.tag) != "sitemap":
+            continue
+        url = absolute_url(_child_text(entry, "loc"), base_url=base_url)
+        if url:
+            lastmod = _iso_date(_child_text(entry, "lastmod"))
+            children.append(Link(url=url, source=source, published=lastmod))
+    return unique_links(children)
+
+
 def read_sitemap(
     body: bytes, *, base_url: str, source: str, max_bytes: int = SITEMAP_MAX_BYTES
 ) -> SitemapDoc:
@@ -113,15 +126,7 @@ def read_sitemap(
         pages = [_page(e, base_url, source) for e in root if _local(e.tag) == "url"]
         return SitemapDoc(links=unique_links(p for p in pages if p), kind=kind)
     if kind == "sitemapindex":
-        children = []
-        for entry in root:
-            if _local(entry.tag) != "sitemap":
-                continue
-            url = absolute_url(_child_text(entry, "loc"), base_url=base_url)
-            if url:
-                lastmod = _iso_date(_child_text(entry, "lastmod"))
-                children.append(Link(url=url, source=source, published=lastmod))
-        return SitemapDoc(children=unique_links(children), kind=kind)
+        return SitemapDoc(children=_children(root, base_url, source), kind=kind)
     hint = ' (this looks like a feed: use kind = "feed")' if kind in ("rss", "feed", "rdf") else ""
     raise DiscoveryError(
         f"{where}: not a sitemap: root element is <{kind}>, "

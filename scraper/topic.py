@@ -143,8 +143,3 @@ class TopicFilter:
         if not (link.summary or "").strip():
             return True
         return self.score(link.title or "", link.summary or "") > 0
-
-
-def prefilter(link: Link, topic: TopicFilter) -> bool:
-    """Module-level form of ``TopicFilter.prefilter``."""
-    return topic.prefilter(link)

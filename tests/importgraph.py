@@ -133,44 +133,52 @@ def local_imports(root: Path = ROOT) -> list[tuple[str, int, str]]:
     return sorted(set(out))
 
 
+class _Tarjan:
+    """Strongly connected components of a directed graph."""
+
+    def __init__(self, graph: dict[str, set[str]]):
+        self.graph = graph
+        self.index: dict[str, int] = {}
+        self.low: dict[str, int] = {}
+        self.stack: list[str] = []
+        self.on_stack: set[str] = set()
+        self.groups: list[list[str]] = []
+
+    def visit(self, node: str) -> None:
+        self.index[node] = self.low[node] = len(self.index)
+        self.stack.append(node)
+        self.on_stack.add(node)
+        for nxt in sorted(self.graph[node]):
+            if nxt not in self.index:
+                self.visit(nxt)
+                self.low[node] = min(self.low[node], self.low[nxt])
+            elif nxt in self.on_stack:
+                self.low[node] = min(self.low[node], self.index[nxt])
+        if self.low[node] == self.index[node]:
+            self.groups.append(self._pop_group(node))
+
+    def _pop_group(self, root: str) -> list[str]:
+        group = []
+        while True:
+            top = self.stack.pop()
+            self.on_stack.discard(top)
+            group.append(top)
+            if top == root:
+                return group
+
+
 def cycles(edges: list[Import]) -> list[list[str]]:
-    """Strongly connected groups of two or more modules (Tarjan), each sorted."""
+    """Strongly connected groups of two or more modules, each sorted."""
     graph: dict[str, set[str]] = {}
     for edge in edges:
         graph.setdefault(edge.source, set()).add(edge.target)
         graph.setdefault(edge.target, set())
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    groups: list[list[str]] = []
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        on_stack.add(node)
-        for nxt in sorted(graph[node]):
-            if nxt not in index:
-                visit(nxt)
-                low[node] = min(low[node], low[nxt])
-            elif nxt in on_stack:
-                low[node] = min(low[node], index[nxt])
-        if low[node] == index[node]:
-            group = []
-            while True:
-                top = stack.pop()
-                on_stack.discard(top)
-                group.append(top)
-                if top == node:
-                    break
-            if len(group) > 1:
-                groups.append(sorted(group))
-
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    tarjan = _Tarjan(graph)
     for node in sorted(graph):
-        if node not in index:
-            visit(node)
-    return sorted(groups)
+        if node not in tarjan.index:
+            tarjan.visit(node)
+    return sorted(sorted(g) for g in tarjan.groups if len(g) > 1)
 
 
 if __name__ == "__main__":

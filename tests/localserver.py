@@ -42,6 +42,26 @@ class Request:
 Handler = Callable[[Request], Response]
 
 
+def _send(h: BaseHTTPRequestHandler, resp: Response) -> None:
+    body = resp.body.encode("utf-8") if isinstance(resp.body, str) else resp.body
+    h.send_response(resp.status)
+    h.send_header("Content-Type", resp.content_type)
+    if "Content-Length" not in resp.headers:
+        h.send_header("Content-Length", str(len(body)))
+    for k, v in resp.headers.items():
+        h.send_header(k, v)
+    h.end_headers()
+    if h.command == "HEAD":
+        return
+    if not resp.trickle:
+        h.wfile.write(body)
+        return
+    for i in range(len(body)):
+        h.wfile.write(body[i : i + 1])
+        h.wfile.flush()
+        time.sleep(resp.trickle)
+
+
 class LocalSite:
     def __init__(self, host: str = "127.0.0.1", port: int = 0):
         self.host = host
@@ -66,7 +86,7 @@ class LocalSite:
                 site._serve(self)
 
         class _Server(ThreadingHTTPServer):
-            def handle_error(self, request, client_address):  # noqa: ANN001
+            def handle_error(self, request, client_address):
                 # A client that hangs up mid-body (size caps, timeouts) is expected.
                 if not isinstance(sys.exc_info()[1], ConnectionError):
                     super().handle_error(request, client_address)
@@ -111,39 +131,25 @@ class LocalSite:
             host=h.headers.get("Host", ""),
         )
         req.headers["_body"] = payload.decode("utf-8", "replace")
-        with self._lock:
-            self.requests.append(req)
-            route = self.routes.get(h.path.split("?")[0] if h.path not in self.routes else h.path)
-            if route is None:
-                resp = Response(status=404, body=b"not found", content_type="text/plain")
-            elif callable(route):
-                resp = None
-            else:
-                resp = route.pop(0) if len(route) > 1 else route[0]
-        if resp is None:
-            resp = route(req)  # type: ignore[operator]
+        resp = self._respond(req)
         if resp.delay:
             time.sleep(resp.delay)
-        body = resp.body.encode("utf-8") if isinstance(resp.body, str) else resp.body
         try:
-            h.send_response(resp.status)
-            h.send_header("Content-Type", resp.content_type)
-            if "Content-Length" not in resp.headers:
-                h.send_header("Content-Length", str(len(body)))
-            for k, v in resp.headers.items():
-                h.send_header(k, v)
-            h.end_headers()
-            if h.command == "HEAD":
-                return
-            if resp.trickle:
-                for i in range(len(body)):
-                    h.wfile.write(body[i : i + 1])
-                    h.wfile.flush()
-                    time.sleep(resp.trickle)
-            else:
-                h.wfile.write(body)
+            _send(h, resp)
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+    def _respond(self, req: Request) -> Response:
+        """Record the request and pick its response (the next of a route's list)."""
+        with self._lock:
+            self.requests.append(req)
+            path = req.path.split("?")[0] if req.path not in self.routes else req.path
+            route = self.routes.get(path)
+            if route is None:
+                return Response(status=404, body=b"not found", content_type="text/plain")
+            if not callable(route):
+                return route.pop(0) if len(route) > 1 else route[0]
+        return route(req)
 
     def start(self) -> LocalSite:
         self._thread.start()

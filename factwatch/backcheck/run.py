@@ -312,24 +312,13 @@ class Backcheck:
         done = as_completed()
 
         def collect(*, wait: bool) -> None:
-            """Store finished shards: all that are ready, or (wait) at least one."""
-            while self.in_flight and (wait or done.has_ready()):
-                future = next(done)
-                shard = self.in_flight.pop(future.key)
-                try:
-                    result = future.result()
-                except Exception as exc:  # noqa: BLE001 - a task that kept failing
-                    result = ShardResult(shard.key, fatal=f"{shard.key}: task failed: {exc!r}")
-                self.store(shard, result)
-                wait = False
+            self._collect(done, wait=wait)
 
         politeness, safety = self.config.politeness, self.config.safety
         with Fetcher(politeness, safety, on_fetch=self.fetch_records.put) as fetcher:
             planner = ShardPlanner(self.config, self.db, fetcher, stop_event=self.stop_event)
             for source in sources:
-                store.upsert_source(self.db, source)
-                self.totals[source.name] = SourceTotals(source.name)
-                self.report.sources.append(self.totals[source.name])
+                self._start_source(source)
                 try:
                     for shard in planner.shards(source):
                         self.drain_fetch_log(source.name)
@@ -344,9 +333,7 @@ class Backcheck:
                         if self.stop_event.is_set():
                             break
                 except FactwatchError as exc:
-                    message = f"{source.name}: {exc}"
-                    self.totals[source.name].index_error = message
-                    log.warning("%s (the next run resumes here)", message)
+                    self._index_failed(source, exc)
                 self.drain_fetch_log(source.name)
                 if self.stop_event.is_set():
                     self.report.interrupted = True
@@ -357,6 +344,28 @@ class Backcheck:
         self.report.seconds = time.monotonic() - self.started
         self.progress.close()
         return self.report
+
+    def _collect(self, done: Any, *, wait: bool) -> None:
+        """Store finished shards: all that are ready, or (wait) at least one."""
+        while self.in_flight and (wait or done.has_ready()):
+            future = next(done)
+            shard = self.in_flight.pop(future.key)
+            try:
+                result = future.result()
+            except Exception as exc:
+                result = ShardResult(shard.key, fatal=f"{shard.key}: task failed: {exc!r}")
+            self.store(shard, result)
+            wait = False
+
+    def _start_source(self, source: SourceConfig) -> None:
+        store.upsert_source(self.db, source)
+        self.totals[source.name] = SourceTotals(source.name)
+        self.report.sources.append(self.totals[source.name])
+
+    def _index_failed(self, source: SourceConfig, exc: FactwatchError) -> None:
+        message = f"{source.name}: {exc}"
+        self.totals[source.name].index_error = message
+        log.warning("%s (the next run resumes here)", message)
 
     def finish(self, status: str, error: str | None = None) -> None:
         self._save_progress()

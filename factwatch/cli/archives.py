@@ -29,7 +29,7 @@ from factwatch.cli.context import handle_errors
 )
 @click.pass_obj
 @handle_errors
-def backcheck(obj, names: tuple[str, ...], workers: int, scheduler: str | None) -> None:  # noqa: ANN001
+def backcheck(obj, names: tuple[str, ...], workers: int, scheduler: str | None) -> None:
     """Back-check past coverage in the archive sources on a Dask cluster.
 
     Reads the wayback, commoncrawl, warc and guardian sources of config.toml

@@ -17,7 +17,7 @@ from factwatch.core.segment import join_paragraphs, segment
 from factwatch.core.settings import BUNDLED_FACTS
 
 
-def _facts_paths(obj, given: tuple[str, ...]) -> list[str]:  # noqa: ANN001
+def _facts_paths(obj, given: tuple[str, ...]) -> list[str]:
     if given:
         return list(given)
     config = obj.config
@@ -27,7 +27,7 @@ def _facts_paths(obj, given: tuple[str, ...]) -> list[str]:  # noqa: ANN001
     return paths
 
 
-def _article_from_text(text: str, where: str):  # noqa: ANN202
+def _article_from_text(text: str, where: str):
     blocks = [b for b in text.replace("\r\n", "\n").split("\n\n")]
     if len(blocks) == 1:
         blocks = text.splitlines()
@@ -47,7 +47,7 @@ def _looks_html(data: bytes, name: str) -> bool:
     return head.startswith((b"<!doctype", b"<html")) or b"<body" in head or b"<p>" in head
 
 
-def _load(item: str, obj):  # noqa: ANN001, ANN202
+def _load(item: str, obj):
     """Return an Article for a path or URL, or raise FactwatchError naming it."""
     from factwatch.scraper.extract import extract
 
@@ -95,7 +95,7 @@ def _table(rows: list[dict]) -> str:
 )
 @click.pass_obj
 @handle_errors
-def check(obj, items: tuple[str, ...], fmt: str, facts_files: tuple[str, ...]) -> None:  # noqa: ANN001
+def check(obj, items: tuple[str, ...], fmt: str, facts_files: tuple[str, ...]) -> None:
     """Check HTML or text files, or URLs, for misleading claims; store nothing.
 
     Exit status: 0 nothing flagged, 1 something flagged, 2 error (as linters do).

@@ -271,7 +271,7 @@ def export(obj: Any, fmt: str, output: str | None, base_url: str) -> None:
         rows = iter_claimreviews(
             db, organisation=obj.config.rebuttals.organisation, base_url=base_url
         )
-    out = open(output, "w", encoding="utf-8", newline="") if output else None  # noqa: SIM115
+    out = open(output, "w", encoding="utf-8", newline="") if output else None
     stream = out or sys.stdout
     try:
         if fmt == "csv":

@@ -18,7 +18,7 @@ from factwatch.cli.context import handle_errors
 @click.option("--all-sources", is_flag=True, help="Ignore each source's next-fetch time.")
 @click.pass_obj
 @handle_errors
-def run(obj, refresh: bool, all_sources: bool) -> None:  # noqa: ANN001
+def run(obj, refresh: bool, all_sources: bool) -> None:
     """Run one pass over all sources: discover, fetch, extract, store, check claims.
 
     Safe to run from cron: a second pass on the same database exits with
@@ -38,7 +38,7 @@ def run(obj, refresh: bool, all_sources: bool) -> None:  # noqa: ANN001
 @click.command()
 @click.pass_obj
 @handle_errors
-def recheck(obj) -> None:  # noqa: ANN001
+def recheck(obj) -> None:
     """Re-run the claim matcher over every stored article.
 
     Use after editing the facts file.  A finding keeps its identity (and its
@@ -76,7 +76,7 @@ def recheck(obj) -> None:  # noqa: ANN001
 )
 @click.pass_obj
 @handle_errors
-def demo(obj, demo_db: str, serve: bool, archive: bool) -> None:  # noqa: ANN001
+def demo(obj, demo_db: str, serve: bool, archive: bool) -> None:
     """Scrape the bundled demo news sites over HTTP on 127.0.0.1 and flag claims.
 
     Starts four small fictional outlets on free local ports, runs the real
@@ -109,7 +109,7 @@ def demo(obj, demo_db: str, serve: bool, archive: bool) -> None:  # noqa: ANN001
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.pass_obj
 @handle_errors
-def sources(obj, enable_name: str | None, fmt: str) -> None:  # noqa: ANN001
+def sources(obj, enable_name: str | None, fmt: str) -> None:
     """List the configured sources with their health.
 
     \b
@@ -152,7 +152,7 @@ def sources(obj, enable_name: str | None, fmt: str) -> None:  # noqa: ANN001
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.pass_obj
 @handle_errors
-def articles(obj, text: str | None, limit: int, fmt: str) -> None:  # noqa: ANN001
+def articles(obj, text: str | None, limit: int, fmt: str) -> None:
     """List stored articles, newest first, or search them.
 
     \b

@@ -61,10 +61,6 @@ class Registry:
     def names(self) -> tuple[str, ...]:
         return tuple(kind.name for kind in self.kinds)
 
-    def flagging(self) -> tuple[str, ...]:
-        """The kinds that flag an article."""
-        return tuple(kind.name for kind in self.kinds if kind.flags)
-
     def flags(self, name: str) -> bool:
         """Does a finding of kind ``name`` flag its article?  Unknown kinds do."""
         kind = self.get(name)

@@ -40,6 +40,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -119,10 +120,10 @@ class ArchiveServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 server._serve(self)
 
         self.httpd = ThreadingHTTPServer((host, port), Handler)
@@ -462,7 +463,24 @@ def _select(
     rows: list[_Row], url: str, query: dict[str, list[str]], *, date_field: str
 ) -> list[_Row]:
     """Rows matching url/matchType, from/to and every filter, in index order."""
-    match_type = _param(query, "matchType", "exact")
+    matches = _url_matcher(url, _param(query, "matchType", "exact"))
+    low = _param(query, "from")
+    high = _param(query, "to")
+    selected = []
+    for row in rows:
+        if not matches(row):
+            continue
+        ts = row[date_field]
+        if low and ts < low.ljust(14, "0") or high and ts[: len(high)] > high:
+            continue
+        if all(_filter(row, f) for f in query.get("filter", [])):
+            selected.append(row)
+    return selected
+
+
+def _url_matcher(url: str, match_type: str) -> Callable[[_Row], bool]:
+    """Whether a row's urlkey matches ``url`` under ``match_type`` (or url's own
+    wildcards: ``prefix*``, ``*.domain``)."""
     if url.endswith("*"):
         url, match_type = url[:-1], "prefix"
     if url.startswith("*."):
@@ -483,18 +501,7 @@ def _select(
             return row_host == host
         return row_host == host or row_host.startswith(host + ",")
 
-    low = _param(query, "from")
-    high = _param(query, "to")
-    selected = []
-    for row in rows:
-        if not matches(row):
-            continue
-        ts = row[date_field]
-        if low and ts < low.ljust(14, "0") or high and ts[: len(high)] > high:
-            continue
-        if all(_filter(row, f) for f in query.get("filter", [])):
-            selected.append(row)
-    return selected
+    return matches
 
 
 def _filter(row: _Row, spec: str) -> bool:

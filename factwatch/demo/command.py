@@ -19,7 +19,7 @@ from factwatch.demo.world import DemoWorld
 from factwatch.jobs.runner import run_job
 
 
-def demo_config(db_path: str, sources: list) -> Config:  # noqa: ANN001
+def demo_config(db_path: str, sources: list) -> Config:
     """A config for the demo world: loopback allowed, short delays."""
     return Config(
         database=db_path,
@@ -39,7 +39,7 @@ def demo_config(db_path: str, sources: list) -> Config:  # noqa: ANN001
     )
 
 
-def print_summary(db) -> None:  # noqa: ANN001
+def print_summary(db) -> None:
     n_articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
     n_stories = db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0]
     click.echo(f"\nThe database holds {n_articles} articles in {n_stories} stories.")
@@ -63,7 +63,7 @@ def print_summary(db) -> None:  # noqa: ANN001
 DEMO_BASE_PORT = 8731  # fixed ports keep URLs stable, so a second run revalidates with 304s
 
 
-def _start_world():  # noqa: ANN202
+def _start_world():
     """The demo world on its usual ports, or on free ports if those are taken."""
     try:
         return DemoWorld(base_port=DEMO_BASE_PORT).start()

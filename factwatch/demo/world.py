@@ -75,13 +75,13 @@ class _OutletServer:
             server_version = "DemoNews/1.0"
             sys_version = ""
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 pass  # quiet: the demo prints its own summary
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 outlet.serve(self)
 
-            def do_HEAD(self) -> None:  # noqa: N802
+            def do_HEAD(self) -> None:
                 outlet.serve(self)
 
         try:
