@@ -443,3 +443,20 @@ def m011_fts_follows_text_columns(db: sqlite_utils.Database) -> None:
             f"VALUES('delete', old.rowid, {old}); "
             f'INSERT INTO "{table}_fts" (rowid, {names}) VALUES (new.rowid, {new}); END'
         )
+
+
+@migration
+def m012_run_failures(db: sqlite_utils.Database) -> None:
+    """Every failure of a pass, per source (`factwatch status --failures`)."""
+    db.table("run_failures").create(
+        {
+            "id": int,
+            "run_id": int,
+            "source": str,
+            "url": str,
+            "kind": str,  # hard | soft | temporary
+            "error": str,
+        },
+        pk="id",
+    )
+    db.table("run_failures").create_index(["run_id", "source"])

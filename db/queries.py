@@ -109,6 +109,9 @@ class FindingFilter:
     until: str | None = None
     article: str | None = None
     include_stale: bool = False
+    # Findings the article itself rebuts (kind challenged_claim) are recorded,
+    # not open for review: left out unless asked for, by kind or by id.
+    include_challenged: bool = False
     limit: int | None = None
     ids: list[str] = field(default_factory=list)
 
@@ -143,6 +146,8 @@ def _conditions(db: sqlite_utils.Database, f: FindingFilter) -> tuple[list[str],
         params.extend(f.ids)
     if not f.include_stale:
         where.append("f.stale = 0")
+    if not (f.include_challenged or f.ids or f.kind is not None):
+        where.append("f.challenged = 0")
     return where, params
 
 
@@ -179,8 +184,22 @@ def iter_findings(
     return _iter_rows(db, sql, params, what="findings")
 
 
+MIN_PREFIX = 4  # shorter prefixes name a finding by luck today and another one tomorrow
+
+
+def count_challenged(db: sqlite_utils.Database, *, include_stale: bool = False) -> int:
+    """How many findings are recorded as claims their article itself rebuts."""
+    sql = "SELECT count(*) FROM findings WHERE challenged = 1"
+    return int(db.execute(sql + ("" if include_stale else " AND stale = 0")).fetchone()[0])
+
+
+def finding_kinds(db: sqlite_utils.Database) -> list[str]:
+    """The kinds of the stored findings."""
+    return [r[0] for r in db.execute("SELECT DISTINCT kind FROM findings ORDER BY kind")]
+
+
 def resolve_finding(db: sqlite_utils.Database, ident: str) -> str:
-    """The full id of a finding given its id or a unique prefix of it."""
+    """The full id of a finding given its id or a unique prefix of it (4+ characters)."""
     ident = ident.strip()
     if not ident:
         raise NotFoundError("finding id: empty; give an id from `factwatch findings`")
@@ -188,6 +207,11 @@ def resolve_finding(db: sqlite_utils.Database, ident: str) -> str:
     exact = db.execute("SELECT id FROM findings WHERE id = ?", [ident]).fetchone()
     if exact:
         return exact[0]
+    if len(ident) < MIN_PREFIX:
+        raise NotFoundError(
+            f"finding {ident!r}: give at least {MIN_PREFIX} characters of the id "
+            "(from `factwatch findings`)"
+        )
     # Ids are lower-case hex: a prefix is a range of the primary key.
     low = ident.lower()
     matches = [

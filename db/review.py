@@ -1,5 +1,9 @@
 """Review workflow writes: confirm, dismiss or reopen a finding, with a history row each time.
 
+Dismissing a finding withdraws the rebuttal drafts that quote it (status
+``withdrawn``, with a history row), so a draft built on a wrong finding is
+never sent by mistake; drafts already sent are reported, not changed.
+
 A finding's ``status`` is the current decision; ``reviews`` keeps every change
 (never overwritten).  ``inherit_decision`` lets a newly stored finding show
 the decision already taken on the same statement in a syndicated copy.
@@ -63,7 +67,36 @@ def review(
             "at": now(),
         }
         row["id"] = db.table("reviews").insert(row).last_pk
+        row["withdrawn"], row["sent"] = [], []
+        if new == "dismissed" and old != "dismissed":
+            row["withdrawn"], row["sent"] = _withdraw_drafts(db, fid, row["at"])
     return row
+
+
+def _withdraw_drafts(db: sqlite_utils.Database, fid: str, at: str) -> tuple[list[int], list[int]]:
+    """Mark the drafts that quote a dismissed finding 'withdrawn' (they must not be
+    sent as they are); return (withdrawn ids, ids already sent or later)."""
+    rows = db.execute(
+        "SELECT DISTINCT r.id, r.status FROM rebuttal_findings rf "
+        "JOIN rebuttals r ON r.id = rf.rebuttal_id WHERE rf.finding_id = ? ORDER BY r.id",
+        [fid],
+    ).fetchall()
+    withdrawn = [rid for rid, status in rows if status == "draft"]
+    sent = [rid for rid, status in rows if status in ("sent", "corrected", "ignored")]
+    for rid in withdrawn:
+        db.execute(
+            "UPDATE rebuttals SET status = 'withdrawn', updated_at = ? WHERE id = ?", [at, rid]
+        )
+        db.table("rebuttal_history").insert(
+            {
+                "rebuttal_id": rid,
+                "old_status": "draft",
+                "new_status": "withdrawn",
+                "note": f"finding {fid} was dismissed",
+                "at": at,
+            }
+        )
+    return withdrawn, sent
 
 
 def inherit_decision(db: sqlite_utils.Database, finding_row: dict[str, Any]) -> str | None:

@@ -24,6 +24,8 @@ from factwatch.core.settings import (
 )
 from factwatch.scraper.archives.captures import parse_config_date
 
+WEB_SCHEMES = ("http", "https")  # the only schemes safety.allowed_schemes may list
+
 
 def _fill(cls: type, data: Any, where: str, origin: str) -> Any:
     """Build dataclass ``cls`` from a TOML table, checking keys and types."""
@@ -185,6 +187,7 @@ def parse_config(
     _resolve_paths(config, base)
     config.database = str(_resolve(db_path, base))
     config.facts = [str(_resolve(f, base)) for f in facts["files"]]
+    _check_schemes(config, origin)
     _check_politeness(config, origin)
     return config
 
@@ -223,6 +226,18 @@ def _resolve_paths(config: Config, base: Path) -> None:
             src.data_url = _local(src.data_url, base)
     if config.rebuttals.templates:
         config.rebuttals.templates = str(_resolve(config.rebuttals.templates, base))
+
+
+def _check_schemes(config: Config, origin: str) -> None:
+    schemes = [s.lower() for s in config.safety.allowed_schemes]
+    refused = [s for s in schemes if s not in WEB_SCHEMES]
+    if refused or not schemes:
+        raise ConfigError(
+            f"{origin}: safety.allowed_schemes: "
+            + (f"{refused[0]!r} is not allowed" if refused else "empty")
+            + '; factwatch fetches only web pages: use ["http", "https"] or ["https"]'
+        )
+    config.safety.allowed_schemes = schemes
 
 
 def _check_politeness(config: Config, origin: str) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import queue
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +24,8 @@ from factwatch.core.records import FetchedPage, FetchResult, Link, SourceConfig
 from factwatch.core.settings import Config
 from factwatch.db import store, transaction
 from factwatch.discovery import current_source, discover_all
+from factwatch.progress import PassBar
+from factwatch.scraper.discover import discover
 from factwatch.scraper.fetch import Fetcher, FetchRequest
 from factwatch.work import (
     ARTICLE,
@@ -42,6 +43,7 @@ from factwatch.work import (
 from factwatch.workpool import WorkPool
 
 log = logging.getLogger("factwatch.pipeline")
+SHOWN_FAILURES = 5  # per source in a pass's summary; `status --failures` lists them all
 
 RECHECK_CHUNK = 16  # stored articles handed to a worker at a time
 
@@ -94,8 +96,8 @@ class RunReport:
         return self.total("failed")
 
     def summary(self) -> list[str]:
-        """What the pass did, for people: totals, then a line per source and
-        its first few errors."""
+        """What the pass did, for people: totals, then a line per source, its
+        first few errors and how many more `factwatch status --failures` lists."""
         lines = [
             f"fetched {self.fetched}, stored {self.stored}, flagged {self.flagged}, "
             f"failed {self.failed}" + (" (stopped early)" if self.interrupted else "")
@@ -106,9 +108,12 @@ class RunReport:
                 f"stored {s.stored}, duplicates {s.duplicates}, off-topic {s.off_topic}, "
                 f"unchanged {s.not_modified + s.skipped}, failed {s.failed}"
             )
-            for url, kind, message in s.errors[:5]:
+            for url, kind, message in s.errors[:SHOWN_FAILURES]:
                 where = message if url in message else f"{url}: {message}"
                 lines.append(f"    ! {kind}: {where}")
+            if len(s.errors) > SHOWN_FAILURES:
+                more = len(s.errors) - SHOWN_FAILURES
+                lines.append(f"    ... and {more} more (factwatch status --failures)")
         return lines
 
 
@@ -192,9 +197,14 @@ class Pass:
         """Discover every source at once (``factwatch.discovery``); the links to fetch."""
         for source in sources:
             self._add_source(source, fetcher)
-        bar = _progress(len(sources), progress, unit="source", verb="discovered")
+        bar = _progress(len(sources), progress, fetcher=fetcher, unit="source", verb="discovered")
         found = discover_all(
-            sources, fetcher, validators=self.validators, progress=bar, stop=self.stop_event
+            sources,
+            fetcher,
+            validators=self.validators,
+            progress=bar,
+            stop=self.stop_event,
+            discover_fn=_discover_reporting(bar),
         )
         bar.close()
         self.drain_records("")
@@ -319,7 +329,7 @@ class Pass:
                     last_modified=state["last_modified"] if state else None,
                 )
             )
-        bar = _progress(len(reqs), progress)
+        bar = _progress(len(reqs), progress, fetcher=fetcher)
         with WorkPool(workers=self.workers) as pool:
             pages = self.fetched_pages(reqs, fetcher, bar)
             for batch in pool.batches(process_page, pages, self.spec):
@@ -331,29 +341,24 @@ class Pass:
                     self.validators.commit(report.name)
 
 
-class _LogProgress:
-    """Plain log lines instead of a progress bar (cron, pipes)."""
-
-    def __init__(self, total: int, unit: str = "page", verb: str = "fetched"):
-        self.total, self.done = total, 0
-        self.step = max(1, total // 10)
-        self.unit, self.verb = unit, verb
-
-    def update(self, n: int) -> None:
-        self.done += n
-        if self.done % self.step == 0 or self.done == self.total:
-            log.info("%s %d/%d %ss", self.verb, self.done, self.total, self.unit)
-
-    def close(self) -> None:
-        pass
+def _progress(
+    total: int, progress: bool, *, fetcher: Any, unit: str = "page", verb: str = "fetched"
+) -> PassBar:
+    return PassBar(total, enabled=progress, fetcher=fetcher, unit=unit, verb=verb)
 
 
-def _progress(total: int, progress: bool, *, unit: str = "page", verb: str = "fetched") -> Any:
-    if progress and sys.stderr.isatty():
-        from tqdm import tqdm
+def _discover_reporting(bar: PassBar) -> Callable[..., Any]:
+    """``discover`` that tells ``bar`` how far a sitemap source has got."""
 
-        return tqdm(total=total, unit=unit, desc=verb, file=sys.stderr)
-    return _LogProgress(total, unit, verb)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        name = current_source() or "a source"
+
+        def report(detail: str) -> None:
+            bar.detail(f"discovering {name}: {detail}")
+
+        return discover(*args, on_progress=report, **kwargs)
+
+    return run
 
 
 def run_pass(

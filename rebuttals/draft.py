@@ -45,15 +45,34 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-BREVITY_LEVELS = 3  # f.brief[0] full correction, [1] first sentence, [2] first clause
+# Brevity levels tried in turn when a draft is over its limit:
+# 0 the full correction, 1 its first sentence, 2 its first clause,
+# 3 the first clause with the quote shortened (f.short_quote) to its first words.
+BREVITY_LEVELS = 4
+SHORT_QUOTE_CHARS = 80
 
 
 def brief(text: str) -> list[str]:
-    """The correction at each brevity level: whole, first sentence, first clause."""
+    """The correction at each brevity level: whole, first sentence, first clause (twice)."""
     text = " ".join(text.split())
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])", text, maxsplit=1)[0]
     clause = re.split(r"[:;]\s", sentence, maxsplit=1)[0].rstrip(".") + "."
-    return [text, sentence, clause if len(clause) >= 12 else sentence]
+    clause = clause if len(clause) >= 12 else sentence
+    return [text, sentence, clause, clause]
+
+
+def short_quote(quote: str, limit: int = SHORT_QUOTE_CHARS) -> str:
+    """The quote's first words, within ``limit`` characters, ending in an ellipsis
+    when cut: still the statement's exact words, only fewer of them."""
+    quote = " ".join(quote.split())
+    if len(quote) <= limit:
+        return quote
+    cut = quote[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    return cut + "…"
+
+
+class DraftTooLong(TemplateError):
+    """One draft cannot be brought within its format's limit."""
 
 
 # format -> (measure, limit, unit)
@@ -88,6 +107,7 @@ def _finding_context(row: dict[str, Any], facts: dict[str, dict[str, str]]) -> d
         "label": kinds().label(row["kind"]),
         "rule_id": row["rule_id"],
         "quote": row["quote"] or "",
+        "short_quote": short_quote(row["quote"] or ""),
         "explanation": row.get("explanation") or "",
         "correction": row.get("correction") or "",
         "brief": brief(row.get("correction") or ""),
@@ -112,13 +132,27 @@ def _article_context(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _challenged(row: dict[str, Any]) -> str:
+    return (
+        f"finding {row['id'][:10]} ({row['kind']}) is a claim the article itself rebuts: "
+        "the article got it right, so there is nothing to correct and no rebuttal is drafted"
+    )
+
+
 def _select(
-    db: sqlite_utils.Database, *, finding_ids: list[str], article: str | None, fmt: str
+    db: sqlite_utils.Database,
+    *,
+    finding_ids: list[str],
+    article: str | None,
+    fmt: str,
+    skip: Callable[[str], None],
 ) -> list[dict[str, Any]]:
     if finding_ids:
         ids = [resolve_finding(db, i) for i in finding_ids]
         rows = list_findings(db, filters=FindingFilter(ids=ids, include_stale=True))
         for row in rows:
+            if row["challenged"]:
+                raise NotFoundError(_challenged(row))
             if row["status"] != "confirmed":
                 raise NotFoundError(
                     f"finding {row['id']} is {row['status']}, not confirmed; confirm it first "
@@ -127,26 +161,37 @@ def _select(
         return rows
     if article is not None:
         aid = resolve_article(db, article)
-        rows = list_findings(db, filters=FindingFilter(article=str(aid), status="confirmed"))
+        wanted = FindingFilter(article=str(aid), status="confirmed", include_challenged=True)
+        rows = _without_challenged(list_findings(db, filters=wanted), skip)
         if not rows:
             raise NotFoundError(
                 f"article {article}: no confirmed findings to rebut; confirm one with "
                 "`factwatch review ID --confirm`"
             )
         return rows
-    rows = list_findings(db, filters=FindingFilter(status="confirmed"))
-    return [r for r in rows if not _drafted(db, r["id"], fmt)]
+    rows = list_findings(db, filters=FindingFilter(status="confirmed", include_challenged=True))
+    return _without_challenged([r for r in rows if not _drafted(db, r["id"], fmt)], skip)
 
 
 def _drafted(db: sqlite_utils.Database, finding_id: str, fmt: str) -> bool:
-    """Whether a draft in ``fmt`` already covers the finding (a primary-key look-up)."""
+    """Whether a draft in ``fmt`` that still stands (not withdrawn) covers the finding."""
     return (
         db.execute(
-            "SELECT 1 FROM rebuttal_findings WHERE finding_id = ? AND format = ? LIMIT 1",
+            "SELECT 1 FROM rebuttal_findings rf JOIN rebuttals r ON r.id = rf.rebuttal_id "
+            "WHERE rf.finding_id = ? AND rf.format = ? AND r.status != 'withdrawn' LIMIT 1",
             [finding_id, fmt],
         ).fetchone()
         is not None
     )
+
+
+def _without_challenged(
+    rows: list[dict[str, Any]], skip: Callable[[str], None]
+) -> list[dict[str, Any]]:
+    for row in rows:
+        if row["challenged"]:
+            skip(f"skipped: {_challenged(row)}")
+    return [r for r in rows if not r["challenged"]]
 
 
 def _render_within_limit(
@@ -185,10 +230,10 @@ def _render_within_limit(
                     template=rendered.template,
                     dropped=[f["id"] for f in order[n:]],
                 )
-    raise TemplateError(
+    raise DraftTooLong(
         f"{templates.path(fmt)}: the {fmt} draft for article {article['id']} is {size} {unit} "
-        f"even with one finding, over the limit of {limit}; shorten the template or use "
-        "--format correction_request"
+        f"even with one finding and the briefest facts, over the limit of {limit}; "
+        "shorten the template, or use another --format for this article"
     )
 
 
@@ -202,11 +247,22 @@ def draft_rebuttals(
     organisation: str = "factwatch",
     signature: str = "The press office",
     facts: dict[str, dict[str, str]] | None = None,
+    on_skip: Callable[[str], None] | None = None,
 ) -> list[Draft]:
     """Render and store drafts (status draft); returns them with their new ids.
 
     ``facts`` maps fact ids to ``{"id", "text", "source"}``: the facts a finding
-    contradicts, listed in full by templates that want them (the briefing)."""
+    contradicts, listed in full by templates that want them (the briefing).
+    A draft that cannot fit its format's limit, or a finding that must not be
+    rebutted (a challenged claim), is skipped: ``on_skip`` gets a message
+    naming it (default: a logged warning) and the rest of the batch goes on."""
+    said: set[str] = set()
+
+    def skip(message: str) -> None:  # once per batch, whatever the number of formats
+        if message not in said:
+            said.add(message)
+            (on_skip or log.warning)(message)
+
     for fmt in formats:
         if fmt not in FORMATS:
             raise NotFoundError(f"--format {fmt!r}: use one of {', '.join(FORMATS)} or all")
@@ -219,7 +275,7 @@ def draft_rebuttals(
     }
     drafts: list[Draft] = []
     for fmt in formats:
-        rows = _select(db, finding_ids=finding_ids or [], article=article, fmt=fmt)
+        rows = _select(db, finding_ids=finding_ids or [], article=article, fmt=fmt, skip=skip)
         by_article: dict[int, list[dict[str, Any]]] = {}
         for row in rows:
             by_article.setdefault(row["article_id"], []).append(row)
@@ -228,9 +284,12 @@ def draft_rebuttals(
             context = [
                 _finding_context(r, facts) for r in sorted(group, key=lambda r: r["start"] or 0)
             ]
-            drafts.append(
-                _render_within_limit(templates, fmt, _article_context(group[0]), context, base)
-            )
+            try:
+                drafts.append(
+                    _render_within_limit(templates, fmt, _article_context(group[0]), context, base)
+                )
+            except DraftTooLong as exc:
+                skip(f"skipped: {exc}")
     with transaction(db):
         for d in drafts:
             stamp = now()

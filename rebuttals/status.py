@@ -1,6 +1,7 @@
 """List rebuttal drafts and move them through their states, with a history row per change.
 
 draft -> sent -> corrected | ignored     (any state may be set again later)
+draft -> withdrawn                       (a finding it quotes was dismissed)
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sqlite_utils
 from factwatch.core.errors import NotFoundError
 from factwatch.db import transaction
 
-STATUSES = ("draft", "sent", "corrected", "ignored")
+STATUSES = ("draft", "sent", "corrected", "ignored", "withdrawn")
 
 
 def list_rebuttals(db: sqlite_utils.Database, *, status: str | None = None) -> list[dict[str, Any]]:

@@ -106,6 +106,7 @@ class Fetcher:
         self._in_flight = threading.BoundedSemaphore(max(1, politeness.concurrency))
         self._random = random.Random()
         self._lock = threading.Lock()
+        self._waiting_since: dict[int, tuple[str, str, float]] = {}  # thread -> host, url, t0
 
     # -- public interface -------------------------------------------------
 
@@ -143,6 +144,14 @@ class Fetcher:
     def is_trusted(self, host: str) -> bool:
         with self._lock:
             return host in self._trusted
+
+    def waiting(self) -> list[tuple[str, str, float]]:
+        """Requests in flight now, longest first: (host, url, seconds so far).
+        For progress displays: a slow host shows here while its queue waits."""
+        now = time.monotonic()
+        with self._lock:
+            steps = list(self._waiting_since.values())
+        return sorted(((h, u, now - t) for h, u, t in steps), key=lambda s: -s[2])
 
     def close(self) -> None:
         self.session.close()
@@ -257,7 +266,6 @@ class Fetcher:
 
     def _send(self, job: Job, host: str) -> Step:
         url = job.current
-        pol = self.politeness
         headers = _request_headers(job.request)
         if job.attempts == 0:
             job.started_at, job.t0 = _now_iso(), time.monotonic()
@@ -265,6 +273,19 @@ class Fetcher:
         job.hop_attempts += 1
         self.limiter.started(host)
         start = time.monotonic()
+        me = threading.get_ident()
+        with self._lock:
+            self._waiting_since[me] = (host, url, start)
+        try:
+            return self._exchange(job, host, url, headers, start)
+        finally:
+            with self._lock:
+                self._waiting_since.pop(me, None)
+
+    def _exchange(
+        self, job: Job, host: str, url: str, headers: dict[str, str], start: float
+    ) -> Step:
+        pol = self.politeness
         try:
             resp = self.session.get(
                 url,

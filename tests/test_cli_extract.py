@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -135,3 +137,20 @@ def test_a_url_typed_by_the_user_is_fetched_without_allowing_loopback(site, tmp_
     result = run("--config", str(strict), "extract", "--format", "json", site.url("/story"))
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)[0]["article"] == site.url("/story")
+
+
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_a_page_the_extraction_library_cannot_parse_gives_one_error_line(tmp_path, command):
+    path = tmp_path / "not-html.html"
+    path.write_text('<?xml version="1.0"?><x/>', encoding="utf-8")
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("factwatch")), command, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert done.stderr.splitlines() == [
+        f"Error: {path}: no article text found (the page may be an index, a paywall, "
+        "or built by JavaScript)"
+    ]

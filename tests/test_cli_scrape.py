@@ -21,7 +21,7 @@ def test_sources_lists_each_configured_source_with_its_health(tmp_path, db_path)
     assert "courier" in result.output and "HEALTH" in result.output
 
 
-def test_sources_enable_unknown_name_fails_clearly(tmp_path, db_path):
+def test_sources_enable_unknown_name_fails_clearly(tmp_path, db_path, db):
     config = write_config(tmp_path, db_path, "http://127.0.0.1:9/feed.xml")
     result = invoke(db_path, "sources", "--enable", "nope", config=config)
     assert result.exit_code == 2
@@ -39,7 +39,7 @@ def test_run_then_articles_search_finds_the_stored_article(site, tmp_path, db_pa
     assert [r["title"] for r in json.loads(found.output)] == ["Harbour bridge plan approved"]
 
 
-def test_articles_on_an_empty_database_says_what_to_do(db_path):
+def test_articles_on_an_empty_database_says_what_to_do(db_path, db):
     result = invoke(db_path, "articles")
     assert result.exit_code == 0
     assert "run `factwatch run` first" in result.output

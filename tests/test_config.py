@@ -96,3 +96,14 @@ def test_without_a_facts_table_the_bundled_facts_are_used(tmp_path):
     config = load_config(write(tmp_path, '[database]\npath = "fw.db"\n'))
     assert config.facts == [str(BUNDLED_FACTS)]
     assert BUNDLED_FACTS.exists()
+
+
+@pytest.mark.parametrize("schemes", ['["http", "https", "file"]', '["ftp"]', "[]"])
+def test_allowed_schemes_other_than_the_web_are_refused(tmp_path, schemes):
+    with pytest.raises(ConfigError, match=r"safety\.allowed_schemes: .*only web pages"):
+        load_config(write(tmp_path, f"[safety]\nallowed_schemes = {schemes}\n"))
+
+
+def test_allowed_schemes_may_be_https_only(tmp_path):
+    config = load_config(write(tmp_path, '[safety]\nallowed_schemes = ["HTTPS"]\n'))
+    assert config.safety.allowed_schemes == ["https"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -116,3 +117,40 @@ def test_second_run_revalidates_feeds_with_conditional_get(demo_run):
         "SELECT count(*) FROM fetches WHERE run_id = ? AND not_modified = 1", [second.run_id]
     ).fetchone()
     assert rows[0] > 0
+
+
+def test_the_demo_summary_counts_what_findings_lists(demo_run, capsys, tmp_path):
+    from builders import invoke
+
+    from factwatch.demo.command import print_summary
+
+    _, db, *_ = demo_run
+    print_summary(db)
+    reported = int(re.search(r"(\d+) findings flagged", capsys.readouterr().out).group(1))
+    path = db_copy(db, tmp_path)
+    listed = json.loads(invoke(path, "findings", "--format", "json").output)
+    assert len(listed) == reported
+
+
+def test_every_demo_finding_fits_a_social_post(demo_run, tmp_path):
+    from builders import invoke
+
+    _, db, *_ = demo_run
+    path = db_copy(db, tmp_path)
+    ids = [r["id"] for r in json.loads(invoke(path, "findings", "--format", "json").output)]
+    for fid in ids:
+        assert invoke(path, "review", fid, "--confirm").exit_code == 0
+    for fid in ids:
+        result = invoke(path, "rebut", "--finding", fid, "--format", "social")
+        assert result.exit_code == 0 and result.stderr == "", result.output
+    copy = open_db(path)
+    drafts = list(copy.query("SELECT finding_ids, body FROM rebuttals"))
+    assert sorted(json.loads(d["finding_ids"])[0] for d in drafts) == sorted(ids)
+    assert max(len(d["body"].strip()) for d in drafts) <= 280
+
+
+def db_copy(db, tmp_path):
+    from factwatch.jobs.backup import backup
+
+    source = db.execute("PRAGMA database_list").fetchone()[2]
+    return backup(source, tmp_path / "copy.db").path

@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from builders import add_article, add_finding, counts, invoke
+from builders import TEXT, add_article, add_finding, counts, invoke
 
 from factwatch.db.queries import FindingFilter, list_findings
 
@@ -184,11 +184,11 @@ def test_show_unknown_id_is_a_clear_error(db_path, db, seeded):
 
 
 def test_show_ambiguous_prefix_lists_candidates(db_path, db, seeded):
-    add_finding(db, 1, finding_id="abc1", rule_id="r1", quote="Turnout was 12.2%")
-    add_finding(db, 1, finding_id="abc2", rule_id="r2", quote="Turnout was 12.2%")
-    result = invoke(db_path, "show", "abc")
+    add_finding(db, 1, finding_id="abcd1", rule_id="r1", quote="Turnout was 12.2%")
+    add_finding(db, 1, finding_id="abcd2", rule_id="r2", quote="Turnout was 12.2%")
+    result = invoke(db_path, "show", "abcd")
     assert result.exit_code == 2
-    assert "abc1" in result.stderr and "abc2" in result.stderr
+    assert "abcd1" in result.stderr and "abcd2" in result.stderr
 
 
 def test_show_non_utf8_article_text_is_a_clear_error(db_path, db, seeded):
@@ -198,3 +198,23 @@ def test_show_non_utf8_article_text_is_a_clear_error(db_path, db, seeded):
     assert result.exit_code == 2
     assert "article 1: stored text is not valid UTF-8" in result.stderr
     assert counts(db) == before
+
+
+def test_cli_unknown_kind_is_refused_with_the_kinds(db_path, db, seeded):
+    result = invoke(db_path, "findings", "--kind", "nosuch")
+    assert result.exit_code == 2
+    assert "'nosuch' is not one of 'framing', 'omission', 'figure'" in result.stderr
+    assert "'challenged_claim'" in result.stderr
+
+
+def test_cli_challenged_claims_are_not_listed_as_open_findings(db_path, db, seeded):
+    a = add_article(db, url="https://news.example/rebutted")
+    fid = add_finding(db, a, kind="challenged_claim", challenged=1, quote=TEXT.split("\n\n")[0])
+    listed = invoke(db_path, "findings", "--format", "json")
+    assert fid not in {r["id"] for r in json.loads(listed.output)}
+    table = invoke(db_path, "findings")
+    assert "1 claim(s) the article itself rebuts not listed" in table.output
+    shown = invoke(db_path, "findings", "--include-challenged", "--format", "json")
+    assert fid in {r["id"] for r in json.loads(shown.output)}
+    by_kind = invoke(db_path, "findings", "--kind", "challenged_claim", "--format", "json")
+    assert [r["id"] for r in json.loads(by_kind.output)] == [fid]

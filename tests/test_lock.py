@@ -122,3 +122,11 @@ def test_a_refused_pass_always_names_the_holders_pid(db_path):
     assert len(refusals) > 20  # the two processes really collided
     nameless = [m for m in refusals if f"pid {churn.pid}" not in m]
     assert nameless == [], f"{len(nameless)} of {len(refusals)}: {nameless[0]}"
+
+
+def test_a_record_left_half_published_by_a_killed_pass_is_cleared(db_path):
+    leftover = db_path.parent / f".{lock_path(db_path).name}.k1ll3d"
+    leftover.write_text('{"pid": 1}')
+    with acquire(db_path):
+        assert not leftover.exists()
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [lock_path(db_path).name]

@@ -120,16 +120,33 @@ def test_social_post_fits_280_by_dropping_findings(db_path, db, confirmed):
     assert draft["finding_ids"] == [confirmed["second"]]  # the high-severity one is kept
 
 
-def test_social_post_too_long_with_one_finding_fails_and_changes_nothing(db_path, db):
+def test_social_post_shortens_a_long_quote_and_links_the_article(db_path, db):
     long_quote = "Coyne " * 60
-    text = "Intro.\n\n" + long_quote
-    a = add_article(db, text=text)
+    a = add_article(db, text="Intro.\n\n" + long_quote)
     add_finding(db, a, quote=long_quote, status="confirmed")
-    before = counts(db)
     result = invoke(db_path, "rebut", "--format", "social")
-    assert result.exit_code == 2
-    assert "social.j2" in result.stderr and "over the limit of 280" in result.stderr
-    assert counts(db) == before
+    assert result.exit_code == 0, result.output
+    [draft] = _rebuttals(db)
+    body = draft["body"].strip()
+    assert len(body) <= 280
+    assert '"Coyne Coyne' in body and "\u2026" in body  # the quote's first words
+    assert body.endswith("https://news.example/unite-result")
+
+
+def test_a_draft_that_cannot_fit_is_skipped_with_a_warning_and_the_batch_goes_on(
+    db_path, db, confirmed
+):
+    # An outlet name no social post can hold: that one draft cannot fit.
+    b = add_article(db, url="https://long.example/x", outlet="The " + "Very " * 70 + "Gazette")
+    add_finding(db, b, status="confirmed")
+    result = invoke(db_path, "rebut", "--format", "all")
+    assert result.exit_code == 0, result.output
+    assert "Warning: skipped:" in result.stderr and "over the limit of 280" in result.stderr
+    drafted = {(r["article_id"], r["format"]) for r in _rebuttals(db)}
+    formats = {"correction_request", "letter", "social", "briefing"}
+    assert drafted == {(confirmed["article"], f) for f in formats} | {
+        (b, f) for f in formats - {"social"}
+    }
 
 
 def test_letter_is_at_most_250_words(db_path, db, confirmed):
@@ -267,3 +284,21 @@ def test_social_post_uses_briefer_facts_when_one_finding_is_still_too_long(db_pa
     body = _rebuttals(db)[0]["body"]
     assert len(body.strip()) <= 280
     assert f'"{QUOTE}"' in body and "Fact: There were three candidates" in body
+
+
+def test_a_confirmed_challenged_claim_is_refused_with_the_reason(db_path, db):
+    a = add_article(db)
+    fid = add_finding(db, a, kind="challenged_claim", status="confirmed", challenged=1)
+    result = invoke(db_path, "rebut", "--finding", fid[:8])
+    assert result.exit_code == 2
+    assert "the article itself rebuts" in result.stderr and "nothing to correct" in result.stderr
+    assert _rebuttals(db) == []
+
+
+def test_the_batch_skips_a_confirmed_challenged_claim_and_says_why(db_path, db, confirmed):
+    b = add_article(db, url="https://other.example/c")
+    add_finding(db, b, kind="challenged_claim", status="confirmed", challenged=1)
+    result = invoke(db_path, "rebut", "--format", "all")
+    assert result.exit_code == 0
+    assert result.stderr.count("the article itself rebuts") == 1
+    assert {r["article_id"] for r in _rebuttals(db)} == {confirmed["article"]}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from builders import QUOTE, TEXT, add_article, add_finding, counts, invoke
 
@@ -113,3 +115,64 @@ def test_inherit_decision_without_an_earlier_decision_returns_none(db):
     row = dict(next(db.query("SELECT * FROM findings WHERE id = ?", [fid])))
     assert inherit_decision(db, row) is None
     assert _status(db, fid) == "suggested"
+
+
+def test_two_actions_at_once_are_a_usage_error(db_path, db):
+    fid = add_finding(db, add_article(db))
+    before = counts(db)
+    result = invoke(db_path, "review", fid, "--confirm", "--dismiss")
+    assert result.exit_code == 2
+    assert "choose one of --confirm, --dismiss or --reopen" in result.output
+    assert "--confirm and --dismiss" in result.output
+    assert counts(db) == before
+
+
+def test_dismissing_a_drafted_finding_withdraws_the_draft_with_a_warning(db_path, db):
+    fid = add_finding(db, add_article(db), status="confirmed")
+    assert invoke(db_path, "rebut").exit_code == 0
+    result = invoke(db_path, "review", fid, "--dismiss", "--note", "misread")
+    assert result.exit_code == 0
+    assert "Warning: rebuttal #1 quotes this finding; its draft is now withdrawn" in result.stderr
+    (status,) = db.execute("SELECT status FROM rebuttals WHERE id = 1").fetchone()
+    assert status == "withdrawn"
+    last = db.execute(
+        "SELECT new_status, note FROM rebuttal_history WHERE rebuttal_id = 1 ORDER BY id DESC"
+    ).fetchone()
+    assert last == ("withdrawn", f"finding {fid} was dismissed")
+
+
+def test_dismissing_a_finding_whose_rebuttal_was_sent_warns_and_keeps_it(db_path, db):
+    fid = add_finding(db, add_article(db), status="confirmed")
+    invoke(db_path, "rebut")
+    invoke(db_path, "rebuttals", "1", "--mark", "sent")
+    result = invoke(db_path, "review", fid, "--dismiss")
+    assert "rebuttal #1 quoting this finding was already sent" in result.stderr
+    (status,) = db.execute("SELECT status FROM rebuttals WHERE id = 1").fetchone()
+    assert status == "sent"
+
+
+def test_a_withdrawn_draft_lets_the_other_findings_be_drafted_again(db_path, db):
+    a = add_article(db)
+    keep = add_finding(db, a, status="confirmed")
+    drop = add_finding(
+        db,
+        a,
+        quote="Turnout was 12.2% of the 1,062,049 ballot papers despatched.",
+        kind="figure",
+        rule_id="figure.turnout",
+        status="confirmed",
+    )
+    invoke(db_path, "rebut")
+    invoke(db_path, "review", drop, "--dismiss")
+    assert invoke(db_path, "rebut").exit_code == 0
+    (ids,) = db.execute("SELECT finding_ids FROM rebuttals WHERE id = 2").fetchone()
+    assert json.loads(ids) == [keep]
+
+
+def test_a_prefix_shorter_than_four_characters_is_refused(db_path, db):
+    fid = add_finding(db, add_article(db))
+    result = invoke(db_path, "review", fid[:3], "--confirm")
+    assert result.exit_code == 2
+    assert "give at least 4 characters" in result.stderr
+    (status,) = db.execute("SELECT status FROM findings").fetchone()
+    assert status == "suggested"

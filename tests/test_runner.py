@@ -103,6 +103,7 @@ def test_a_source_whose_host_is_down_backs_off_as_temporary_and_is_not_disabled(
     assert src["failure_score"] == 4 * 0.5
     assert src["last_error"].startswith("temporary: ")
     assert "robots.txt is unavailable" in src["last_error"]
+    assert src["last_error"].count(down.url) == 1
     assert "disallowed" not in src["last_error"]
 
 
@@ -169,6 +170,50 @@ def test_run_command_exits_3_when_a_source_fails(news, tmp_path):
         [FACTWATCH, "--config", str(config), "run"], capture_output=True, text=True, timeout=60
     )
     assert proc.returncode == EXIT_SOURCES_FAILED, proc.stderr
+
+
+def run_command(config: Path, *args: str) -> subprocess.CompletedProcess:
+    """factwatch as cron runs it: no terminal, stdout and stderr captured."""
+    return subprocess.run(
+        [FACTWATCH, "--config", str(config), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_a_pass_that_goes_well_writes_nothing_to_stderr_without_a_terminal(news, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text(config_toml(tmp_path / "fw.db", news.url("/feed.xml")))
+    proc = run_command(config, "run")
+    assert proc.returncode == EXIT_OK
+    assert proc.stderr == ""  # cron mails stderr: nothing to mail
+    assert f"stored {N}" in proc.stdout
+
+
+def test_a_failed_source_is_a_warning_on_stderr_without_a_terminal(news, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text(config_toml(tmp_path / "fw.db", news.url("/missing.xml")))
+    proc = run_command(config, "run")
+    assert proc.returncode == EXIT_SOURCES_FAILED
+    assert "WARNING" in proc.stderr and "source courier failed this pass" in proc.stderr
+    assert " INFO " not in proc.stderr
+
+
+def test_the_run_summary_counts_the_failures_it_does_not_list(news, tmp_path):
+    urls = [news.url(f"/gone/{i}") for i in range(8)]
+    news.route("/many.xml", rss(urls), content_type="application/rss+xml")
+    config = tmp_path / "config.toml"
+    config.write_text(config_toml(tmp_path / "fw.db", news.url("/many.xml")))
+    proc = run_command(config, "run")
+    assert "failed 8" in proc.stdout
+    assert proc.stdout.count("    ! hard: ") == 5
+    assert "    ... and 3 more (factwatch status --failures)" in proc.stdout
+    listed = run_command(config, "status", "--failures")
+    assert listed.returncode == 0, listed.stderr
+    assert "Run 1: 8 failure(s)" in listed.stdout and "  courier: 8 failed" in listed.stdout
+    assert all(listed.stdout.count(f"{u}: HTTP 404") == 1 for u in urls)
 
 
 def test_status_command_lists_runs_and_the_lock(news, tmp_path):

@@ -47,11 +47,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait(url: str, proc: subprocess.Popen, timeout: float = 30.0) -> None:
+def _wait(url: str, proc: subprocess.Popen, log: Path, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise AssertionError(f"factwatch serve exited: {proc.stderr.read().decode()}")
+            raise AssertionError(f"factwatch serve exited: {log.read_text()}")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
@@ -87,6 +87,7 @@ def server(tmp_path_factory):
     )
     db.conn.close()
     port = _free_port()
+    log = folder / "serve.log"
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -100,15 +101,26 @@ def server(tmp_path_factory):
         ],
         cwd=folder,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=log.open("wb"),
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait(base + "/-/versions.json", proc)
-        yield f"{base}/factwatch"
+        _wait(base + "/-/versions.json", proc, log)
+        yield ServerURL(f"{base}/factwatch", log)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+class ServerURL(str):
+    """The database's base URL; ``log`` is the file the server writes stderr to."""
+
+    log: Path
+
+    def __new__(cls, url: str, log: Path) -> ServerURL:
+        made = super().__new__(cls, url)
+        made.log = log
+        return made
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +184,15 @@ def test_server_is_read_only(server, page):
         server + "/findings/-/insert", data={"row": {"id": "x"}}, fail_on_status_code=False
     )
     assert response.status in (403, 404, 405)
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE"])
+def test_writing_to_a_canned_query_is_refused_without_a_server_error(server, method):
+    request = urllib.request.Request(
+        server + "/article_findings?article_id=1", data=b"article_id=1", method=method
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 405
+    assert refused.value.headers["Allow"] == "GET, HEAD, OPTIONS"
+    assert "Traceback" not in server.log.read_text()

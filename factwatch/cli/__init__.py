@@ -28,6 +28,8 @@ from factwatch import __version__
 from factwatch.cli import archives, check, extract, ops, rebut, review, scrape
 from factwatch.cli.context import Context
 
+QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext")
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factwatch")
@@ -57,11 +59,15 @@ def cli(
     Example:
         factwatch demo
     """
-    # Warnings by default; a pass without a terminal (cron, systemd) also logs
-    # its progress at info level, so its log shows what it did.
+    # Warnings and errors only by default, with or without a terminal, so cron
+    # mails nothing from a pass that went well (docs/scheduling.md); -v shows
+    # progress and each failed page.
     level = logging.ERROR if quiet else logging.WARNING - 10 * min(verbose, 2)
-    if not quiet and not verbose and not sys.stderr.isatty():
-        logging.getLogger("factwatch").setLevel(logging.INFO)
+    # The extraction libraries log their own view of pages they cannot read
+    # ("parsed tree length: 0", "discarding data"); factwatch reports the same
+    # page once, in its own words.  -vv shows their lines again.
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose >= 2 else logging.CRITICAL)
     logging.basicConfig(
         level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

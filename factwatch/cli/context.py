@@ -13,7 +13,7 @@ import click
 import sqlite_utils
 
 from factwatch.config import load_config
-from factwatch.core.errors import FactwatchError
+from factwatch.core.errors import DatabaseError, FactwatchError
 from factwatch.core.settings import Config
 from factwatch.db import open_db
 
@@ -41,9 +41,23 @@ class Context:
         return self._config
 
     @property
+    def db_exists(self) -> bool:
+        return Path(self.config.database).is_file()
+
+    @property
     def db(self) -> sqlite_utils.Database:
+        """The database, which must exist: reading commands never create one
+        (a mistyped --db would otherwise leave an empty database behind)."""
         if self._db is None:
-            self._db = open_db(self.config.database)
+            path = self.config.database
+            if not self.db_exists:
+                given = "--db/$FACTWATCH_DB" if self.db_path else "database.path in the config"
+                raise DatabaseError(
+                    f"{path}: no such database (from {given}). Check the path; "
+                    "`factwatch run` creates the configured database, "
+                    "`factwatch demo` writes factwatch-demo.db."
+                )
+            self._db = open_db(path)
         return self._db
 
 

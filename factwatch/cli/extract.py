@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from factwatch.cli.context import handle_errors
-from factwatch.cli.pages import is_url, read_page
+from factwatch.cli.pages import read_page
 from factwatch.core.errors import ExtractionError, FactwatchError
 from factwatch.core.records import Article
 
@@ -18,19 +18,19 @@ class PageError(Exception):
     """One page could not be read or extracted; the message names the page."""
 
 
-def _read(page: str, config: Any) -> tuple[str | bytes, str]:
+def _read(page: str, config: Any, max_bytes: int | None) -> tuple[str | bytes, str]:
     """The page's HTML and the URL to extract it under."""
     try:
-        got = read_page(page, config)
+        got = read_page(page, config, max_bytes=max_bytes)
     except FactwatchError as exc:
         raise PageError(str(exc)) from None
     return (got.text if got.text is not None else got.body), got.url
 
 
-def _extract(page: str, config: Any) -> Article:
+def _extract(page: str, config: Any, max_bytes: int | None = None) -> Article:
     from factwatch.scraper.extract import extract
 
-    html, url = _read(page, config)
+    html, url = _read(page, config, max_bytes)
     try:
         return extract(html, url=url)
     except ExtractionError as exc:
@@ -99,9 +99,14 @@ def as_text(page: str, article: Article) -> str:
     show_default=True,
     help="json prints an array with one object per page.",
 )
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    help="Largest page read, in bytes (default: politeness.max_bytes, 5,000,000).",
+)
 @click.pass_obj
 @handle_errors
-def extract(obj: Any, pages: tuple[str, ...], fmt: str) -> None:
+def extract(obj: Any, pages: tuple[str, ...], fmt: str, max_bytes: int | None) -> None:
     """Show what the extractor gets from pages: title, authors, date, outlet,
     canonical URL, language and the article text.
 
@@ -114,11 +119,11 @@ def extract(obj: Any, pages: tuple[str, ...], fmt: str) -> None:
         factwatch extract saved/article.html https://example.org/news/unite-result
         factwatch extract --format json saved/*.html > pages.json
     """
-    config = obj.config if any(is_url(p) for p in pages) else None
+    config = obj.config
     records, failed = [], False
     for page in pages:
         try:
-            article = _extract(page, config)
+            article = _extract(page, config, max_bytes)
         except PageError as exc:
             click.echo(f"Error: {exc}", err=True)
             failed = True

@@ -64,17 +64,34 @@ def schedule(obj, every: str | None, passes: int | None) -> None:
     show_default=True,
     help="How many recent runs to show.",
 )
+@click.option(
+    "--failures",
+    is_flag=True,
+    help="List every failure of one run, source by source (default: the latest with any).",
+)
+@click.option("--run", "run_id", type=click.IntRange(min=1), help="The run for --failures.")
 @click.pass_obj
 @handle_errors
-def status(obj, last: int) -> None:
+def status(obj, last: int, failures: bool, run_id: int | None) -> None:
     """Show the last runs (start, duration, counts, status) and the lock state.
 
     \b
     Example:
         factwatch status --last 5
+        factwatch status --failures
     """
-    from factwatch.jobs.status import backcheck_lines, lock_line, recent_runs, runs_table
+    from factwatch.jobs.status import (
+        backcheck_lines,
+        failures_text,
+        lock_line,
+        recent_runs,
+        run_failures,
+        runs_table,
+    )
 
+    if failures or run_id is not None:
+        click.echo(failures_text(*run_failures(obj.db, run_id)))
+        return
     db_path = obj.config.database
     click.echo(lock_line(db_path))
     rows = recent_runs(obj.db, last)

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from factwatch.cli.context import handle_errors
-from factwatch.core.errors import ConfigError, FactwatchError
+from factwatch.core.errors import FactwatchError
 
 log = logging.getLogger("factwatch.cli.rebut")
 
@@ -117,6 +117,7 @@ def rebut(
         organisation=config.rebuttals.organisation,
         signature=config.rebuttals.signature,
         facts=fact_texts(config.facts),
+        on_skip=lambda message: click.echo(f"Warning: {message}", err=True),
     )
     if not drafts:
         click.echo(
@@ -144,12 +145,12 @@ def rebut(
 @click.argument("rebuttal_id", required=False, type=int)
 @click.option(
     "--status",
-    type=click.Choice(["draft", "sent", "corrected", "ignored"]),
+    type=click.Choice(["draft", "sent", "corrected", "ignored", "withdrawn"]),
     help="Only rebuttals with this status.",
 )
 @click.option(
     "--mark",
-    type=click.Choice(["draft", "sent", "corrected", "ignored"]),
+    type=click.Choice(["draft", "sent", "corrected", "ignored", "withdrawn"]),
     help="Set the status of REBUTTAL_ID.",
 )
 @click.option("--note", help="Why (kept in the rebuttal's history).")
@@ -307,11 +308,7 @@ def serve(obj: Any, port: int, host: str) -> None:
     from factwatch.datasette import serve as run
 
     path = Path(obj.config.database)
-    if not path.exists():
-        raise ConfigError(
-            f"{path}: database not found; run `factwatch demo` or `factwatch run` first"
-        )
-    obj.db  # noqa: B018  (migrates the file, so the views Datasette shows exist)
+    obj.db  # noqa: B018  (refuses a missing file; migrates, so the views Datasette shows exist)
     click.echo(f"Serving {path} read-only at http://{host}:{port}/ (Ctrl-C to stop)")
     run(path, host=host, port=port)
 

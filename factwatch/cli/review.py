@@ -48,25 +48,46 @@ def _line(r: dict[str, Any]) -> str:
 @click.option(
     "--include-stale", is_flag=True, help="Also list findings whose rule no longer fires."
 )
+@click.option(
+    "--include-challenged",
+    is_flag=True,
+    help="Also list claims the article itself rebuts (recorded, not open for review).",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many findings.")
 @click.pass_obj
 @handle_errors
-def findings(obj: Any, fmt: str, include_stale: bool, limit: int | None, **filters: Any) -> None:
+def findings(
+    obj: Any,
+    fmt: str,
+    include_stale: bool,
+    include_challenged: bool,
+    limit: int | None,
+    **filters: Any,
+) -> None:
     """List findings with their article, newest first.
+
+    Claims the article itself rebuts (kind challenged_claim) are recorded but
+    not flagged, so they are left out unless asked for with
+    --include-challenged or --kind challenged_claim.
 
     \b
     Example:
         factwatch findings --kind framing --status suggested
         factwatch findings --outlet "Example News" --format csv > findings.csv
     """
-    from factwatch.db.queries import FindingFilter, iter_findings
+    from factwatch.db.queries import FindingFilter, count_challenged, iter_findings
     from factwatch.rebuttals.claimreview import write_findings_csv, write_json_array
 
-    # Rows stream from the database to the output: memory stays flat however many.
-    rows = iter_findings(
-        obj.db, filters=FindingFilter(include_stale=include_stale, limit=limit, **filters)
+    db = obj.db
+    chosen = FindingFilter(
+        include_stale=include_stale,
+        include_challenged=include_challenged,
+        limit=limit,
+        **filters,
     )
+    # Rows stream from the database to the output: memory stays flat however many.
+    rows = iter_findings(db, filters=chosen)
     out = sys.stdout
     if fmt == "json":
         write_json_array(rows, out)
@@ -81,6 +102,13 @@ def findings(obj: Any, fmt: str, include_stale: bool, limit: int | None, **filte
             out.write(f"\n{count} finding(s). Details: factwatch show ID\n")
         else:
             out.write("No findings match these filters.\n")
+        if not (include_challenged or filters.get("kind")):
+            hidden = count_challenged(db, include_stale=include_stale)
+            if hidden:
+                out.write(
+                    f"({hidden} claim(s) the article itself rebuts not listed: "
+                    "--include-challenged shows them)\n"
+                )
     out.flush()
 
 
@@ -177,20 +205,27 @@ def show(obj: Any, finding_id: str) -> None:
 
 @click.command()
 @click.argument("finding_id")
-@click.option("--confirm", "action", flag_value="confirm", help="The finding is right.")
-@click.option("--dismiss", "action", flag_value="dismiss", help="The finding is wrong.")
-@click.option("--reopen", "action", flag_value="reopen", help="Back to suggested.")
+@click.option("--confirm", is_flag=True, help="The finding is right.")
+@click.option("--dismiss", is_flag=True, help="The finding is wrong.")
+@click.option("--reopen", is_flag=True, help="Back to suggested.")
 @click.option("--note", help="Why (kept in the review history).")
 @click.option("--reviewer", help="Who decided (default: $USER).")
 @click.pass_obj
 @handle_errors
 def review(
-    obj: Any, finding_id: str, action: str | None, note: str | None, reviewer: str | None
+    obj: Any,
+    finding_id: str,
+    confirm: bool,
+    dismiss: bool,
+    reopen: bool,
+    note: str | None,
+    reviewer: str | None,
 ) -> None:
     """Confirm, dismiss or reopen a finding; every change is kept in its history.
 
     A dismissed finding stays dismissed when its article is checked again, and
-    syndicated copies of the same statement take the same decision.
+    syndicated copies of the same statement take the same decision.  Drafts
+    that quote a finding being dismissed are marked withdrawn.
 
     \b
     Example:
@@ -198,13 +233,33 @@ def review(
     """
     from factwatch.db.review import review as apply_review
 
-    if action is None:
-        raise click.UsageError("choose one of --confirm, --dismiss or --reopen")
-    row = apply_review(obj.db, finding_id, action=action, reviewer=reviewer, note=note)
+    chosen = [
+        name for name, on in (("confirm", confirm), ("dismiss", dismiss), ("reopen", reopen)) if on
+    ]
+    if len(chosen) != 1:
+        given = " and ".join(f"--{name}" for name in chosen)
+        raise click.UsageError(
+            f"choose one of --confirm, --dismiss or --reopen (got {given})"
+            if chosen
+            else "choose one of --confirm, --dismiss or --reopen"
+        )
+    row = apply_review(obj.db, finding_id, action=chosen[0], reviewer=reviewer, note=note)
     click.echo(
         f"Finding {row['finding_id']}: {row['old_status']} -> {row['new_status']} "
         f"(by {row['reviewer']})"
     )
+    for rid in row.get("withdrawn", []):
+        click.echo(
+            f"Warning: rebuttal #{rid} quotes this finding; its draft is now withdrawn. "
+            "Draft the article again with `factwatch rebut` if other findings stand.",
+            err=True,
+        )
+    for rid in row.get("sent", []):
+        click.echo(
+            f"Warning: rebuttal #{rid} quoting this finding was already sent; "
+            f"see `factwatch rebuttals {rid}` and tell the outlet if needed.",
+            err=True,
+        )
 
 
 COMMANDS = [findings, search, show, review]

@@ -120,14 +120,20 @@ def sources(obj, enable_name: str | None, fmt: str) -> None:
     from factwatch.db import store
     from factwatch.jobs import health
 
-    db = obj.db
-    for source in obj.config.sources:
-        store.upsert_source(db, source)
     if enable_name:
+        db = obj.db
+        for source in obj.config.sources:
+            store.upsert_source(db, source)
         health.enable(db, enable_name)
         click.echo(f"enabled {enable_name}")
         return
-    rows = health.source_health_rows(db)
+    if obj.db_exists:
+        db = obj.db
+        for source in obj.config.sources:
+            store.upsert_source(db, source)
+        rows = health.source_health_rows(db)
+    else:  # no pass has run yet: the configured sources, without creating a database
+        rows = [health.unseen_row(source) for source in obj.config.sources]
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return

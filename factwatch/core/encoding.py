@@ -48,6 +48,41 @@ def _detect(body: bytes) -> str | None:
     return str(matches[0])
 
 
+# Signatures of common binary files, for a clear "this is not a page" message.
+_MAGIC = (
+    (b"\x7fELF", "an ELF executable"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_TEXT_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+
+
+def binary_kind(body: bytes) -> str | None:
+    """What ``body`` is when it is not text (an HTML page or plain text), else None.
+
+    Known signatures first; then, as git and grep decide, a NUL byte in the
+    first 8 KiB (unless a UTF-16/32 byte-order mark says it is text), or more
+    than a tenth of control characters."""
+    for magic, what in _MAGIC:
+        if body.startswith(magic):
+            return what
+    head = body[:8192]
+    if head.startswith(_TEXT_BOMS):
+        return None
+    if b"\x00" in head:
+        return "binary data"
+    controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROLS)
+    if head and controls * 10 > len(head):
+        return "binary data"
+    return None
+
+
 def decode_body(body: bytes, content_type: str = "", declared: str | None = None) -> str:
     """Return ``body`` as text.  A wrong declared charset (bytes that do not
     decode) falls through to the next guess instead of producing mojibake."""

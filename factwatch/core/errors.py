@@ -8,6 +8,8 @@
     ├── NotFoundError              an id given on the command line does not exist
     ├── LockedError                another pass holds the lock on this database
     ├── BackupError                a backup cannot be written (destination exists, disk)
+    ├── InputError                 a file or URL named on the command line is missing,
+    │                              over the size cap, binary, or could not be fetched
     ├── FetchError                 one URL could not be fetched (recorded, not fatal)
     │   ├── BlockedByRobots        robots.txt disallows the URL for our user agent
     │   ├── RobotsUnavailable      robots.txt unreachable, timed out or 5xx: try later
@@ -57,6 +59,10 @@ class LockedError(FactwatchError):
 
 
 class BackupError(FactwatchError):
+    pass
+
+
+class InputError(FactwatchError):
     pass
 
 

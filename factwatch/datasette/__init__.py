@@ -1,7 +1,9 @@
 """Browse the database in Datasette: metadata, facets, canned queries, full-text search.
 
-The server is read-only: Datasette opens the file read-only and no canned
-query writes.  Scraped text is shown escaped (Datasette's default; no
+The server is read-only: Datasette opens the file read-only, no canned
+query writes, and every request other than GET, HEAD or OPTIONS is answered
+405 Method Not Allowed before it reaches Datasette (a POST to a canned query
+would otherwise end in a server error).  Scraped text is shown escaped (Datasette's default; no
 template here marks anything safe).
 """
 
@@ -64,10 +66,37 @@ def build_app(db_path: str | Path) -> Any:
     )
 
 
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def read_only(app: Any) -> Any:
+    """An ASGI app that answers 405 to any method but GET, HEAD and OPTIONS."""
+
+    async def guarded(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope.get("method", "GET") not in READ_METHODS:
+            body = b"405 Method Not Allowed: this factwatch server is read-only.\n"
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 405,
+                    "headers": [
+                        (b"allow", ", ".join(READ_METHODS).encode()),
+                        (b"content-type", b"text/plain; charset=utf-8"),
+                        (b"content-length", str(len(body)).encode()),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
+            return
+        await app(scope, receive, send)
+
+    return guarded
+
+
 def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8001) -> None:
     """Run Datasette over ``db_path`` until interrupted."""
     import uvicorn
 
     ds = build_app(db_path)
     asyncio.run(ds.invoke_startup())
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
+    uvicorn.run(read_only(ds.app()), host=host, port=port, log_level="warning")

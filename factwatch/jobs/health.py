@@ -90,7 +90,12 @@ def assess(report: Any, *, fetch_kinds: tuple[str, ...] = ()) -> Outcome:
     if not errors:
         return Outcome(True, kind, f"{kind}: {report.discovery_error or 'no pages fetched'}")
     worst = max(errors, key=lambda e: _SEVERITY.index(e[1]) if e[1] in _SEVERITY else 1)
-    return Outcome(True, kind, f"{kind}: {worst[0]}: {worst[2]}"[:500])
+    return Outcome(True, kind, f"{kind}: {with_url(worst[0], worst[2])}"[:500])
+
+
+def with_url(url: str, message: str) -> str:
+    """``message`` naming ``url`` once: most messages already start with it."""
+    return message if not url or url in message else f"{url}: {message}"
 
 
 def advice(kind: str, error: str, name: str) -> str:
@@ -236,6 +241,22 @@ def source_health_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
             "next_fetch_at, last_ok_at, last_error, disabled_reason FROM sources ORDER BY name"
         )
     )
+
+
+def unseen_row(source: SourceConfig) -> dict[str, Any]:
+    """The health row of a configured source no pass has fetched yet."""
+    return {
+        "name": source.name,
+        "kind": source.kind,
+        "url": source.url or (source.urls[0] if source.urls else ""),
+        "status": "new",
+        "failure_score": 0.0,
+        "consecutive_failures": 0,
+        "next_fetch_at": None,
+        "last_ok_at": None,
+        "last_error": None,
+        "disabled_reason": None,
+    }
 
 
 def enable_source(db: sqlite_utils.Database, name: str) -> dict[str, Any]:

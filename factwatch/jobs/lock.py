@@ -177,6 +177,11 @@ def acquire(db_path: str | Path, *, patience: float = 5.0) -> PassLock:
             break
         os.close(fd)  # locked a file another pass had just replaced: try the new one
     try:
+        # A pass killed while publishing its record leaves its new file behind;
+        # holding the lock, nobody else can be publishing now.
+        for leftover in path.parent.glob(f".{path.name}.*"):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
         previous = _read_holder(fd)
         took_over = None
         if previous:

@@ -98,6 +98,10 @@ def _finish_run(
                 },
                 pk=("run_id", "source"),
             )
+            db.table("run_failures").insert_all(
+                {"run_id": run_id, "source": sr.name, "url": url, "kind": kind, "error": message}
+                for url, kind, message in sr.errors
+            )
         db.table("runs").update(
             run_id,
             {
@@ -233,6 +237,10 @@ def _locked_job(
     status = _finish_run(
         db, run_id, report, skipped=len(later), failed_sources=failed, config=config
     )
+    for sr in report.sources:  # warnings: what cron mails (docs/scheduling.md)
+        outcome = health.assess(sr)
+        if outcome.failed:
+            log.warning("source %s failed this pass: %s", sr.name, outcome.error)
     log.info(
         "run %s %s: fetched %d, stored %d, flagged %d, failed %d",
         run_id,

@@ -1,4 +1,5 @@
-"""What ``factwatch status`` shows: recent runs and who holds the pass lock."""
+"""What ``factwatch status`` shows: recent runs, who holds the pass lock, and
+(``--failures``) every failure of one run, source by source."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sqlite_utils
 
 from factwatch.db.archives import last_backchecks
 from factwatch.jobs.durations import format_duration
-from factwatch.jobs.health import parse_time
+from factwatch.jobs.health import parse_time, with_url
 from factwatch.jobs.lock import describe_holder, lock_state
 
 COLUMNS = ("run", "started", "duration", "fetched", "stored", "flagged", "failed", "status")
@@ -86,3 +87,35 @@ def backcheck_lines(db: sqlite_utils.Database, last: int = 3) -> list[str]:
         if r["error"]:
             lines.append(f"  {r['error']}")
     return lines
+
+
+def run_failures(
+    db: sqlite_utils.Database, run_id: int | None = None
+) -> tuple[int | None, dict[str, list[dict[str, Any]]]]:
+    """The failures of run ``run_id`` (default: the latest run that had any),
+    grouped by source in name order: ``(run id, {source: [failure rows]})``."""
+    if run_id is None:
+        row = db.execute("SELECT max(run_id) FROM run_failures").fetchone()
+        run_id = row[0] if row else None
+        if run_id is None:
+            return None, {}
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for r in db.query(
+        "SELECT source, url, kind, error FROM run_failures WHERE run_id = ? ORDER BY source, id",
+        [run_id],
+    ):
+        grouped.setdefault(r["source"], []).append(r)
+    return run_id, grouped
+
+
+def failures_text(run_id: int | None, grouped: dict[str, list[dict[str, Any]]]) -> str:
+    if run_id is None:
+        return "No failures recorded."
+    if not grouped:
+        return f"Run {run_id}: no failures."
+    total = sum(len(rows) for rows in grouped.values())
+    lines = [f"Run {run_id}: {total} failure(s)"]
+    for source, rows in grouped.items():
+        lines.append(f"  {source}: {len(rows)} failed")
+        lines += [f"    ! {r['kind']}: {with_url(r['url'], r['error'])}" for r in rows]
+    return "\n".join(lines)
