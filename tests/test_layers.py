@@ -34,6 +34,7 @@ PACKAGES = {  # module prefix -> group
     "factwatch.pipeline": "app",
     "factwatch.work": "app",
     "factwatch.workpool": "app",
+    "factwatch.progress": "app",
     "factwatch.discovery": "app",
     "factwatch.datasette": "app",
     "factwatch.jobs": "jobs",
