@@ -460,3 +460,9 @@ def m012_run_failures(db: sqlite_utils.Database) -> None:
         pk="id",
     )
     db.table("run_failures").create_index(["run_id", "source"])
+
+
+@migration
+def m013_simhash_masks(db: sqlite_utils.Database) -> None:
+    """The near-duplicate lookup expands its probes inside SQLite (db.nearindex)."""
+    nearindex.create_masks(db)

@@ -29,6 +29,7 @@ import sqlite_utils
 BLOCKS = 4
 BLOCK_BITS = 16
 TABLE = "simhash_blocks"
+MASKS = "simhash_masks"
 MAX_RADIUS = 4  # beyond this many bits per block, probing costs more than reading the index
 _BLOCK_MASK = (1 << BLOCK_BITS) - 1
 _SIGN = 1 << 63
@@ -100,13 +101,46 @@ def replace(db: sqlite_utils.Database, article_id: int, simhash: int) -> None:
     add(db, article_id, simhash)
 
 
+# Every block value within the radius, expanded by SQLite itself: the probes
+# are the table's masks XOR the new hash's blocks (a XOR b written as
+# (a | b) - (a & b), SQLite having no XOR), each one a primary-key search.
+_PROBE = f"""
+WITH b(block, value) AS (VALUES (0, ?), (1, ?), (2, ?), (3, ?))
+SELECT s.article_id, s.simhash FROM b, {MASKS} m, {TABLE} s
+WHERE m.radius = ? AND s.key = (b.block << {BLOCK_BITS}) | ((b.value | m.mask) - (b.value & m.mask))
+"""
+
+
+def create_masks(db: sqlite_utils.Database) -> None:
+    """The table of 16-bit masks with at most 0..MAX_RADIUS bits set (idempotent)."""
+    db.execute(
+        f"CREATE TABLE IF NOT EXISTS {MASKS} (radius INTEGER NOT NULL, mask INTEGER NOT NULL, "
+        "PRIMARY KEY (radius, mask)) WITHOUT ROWID"
+    )
+    db.conn.executemany(
+        f"INSERT OR IGNORE INTO {MASKS} (radius, mask) VALUES (?, ?)",
+        [(radius, mask) for radius in range(MAX_RADIUS + 1) for mask in _masks(radius)],
+    )
+
+
+def _has_masks(db: sqlite_utils.Database) -> bool:
+    return bool(
+        db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MASKS]
+        ).fetchone()
+    )
+
+
 def _candidates(db: sqlite_utils.Database, simhash: int, max_distance: int) -> Iterable[tuple]:
-    if max_distance // BLOCKS > MAX_RADIUS:
+    radius = max_distance // BLOCKS
+    if radius > MAX_RADIUS:
         # A very loose distance: reading one block's rows (one per article)
         # is cheaper than probing most of the key space.
         return db.execute(
             f"SELECT article_id, simhash FROM {TABLE} WHERE key < ?", [1 << BLOCK_BITS]
         )
+    if _has_masks(db):
+        return db.conn.execute(_PROBE, [*blocks(simhash), radius])
     return db.execute(
         f"SELECT article_id, simhash FROM {TABLE} WHERE key IN (SELECT value FROM json_each(?))",
         [json.dumps(probe_keys(simhash, max_distance))],
