@@ -271,7 +271,7 @@ class Fetcher:
             job.started_at, job.t0 = _now_iso(), time.monotonic()
         job.attempts += 1
         job.hop_attempts += 1
-        self.limiter.started(host)
+        self.limiter.before_send(host)
         start = time.monotonic()
         me = threading.get_ident()
         with self._lock:

@@ -57,6 +57,7 @@ class HostLimiter:
         self._lock = threading.Lock()
         self._next: dict[str, float] = {}
         self._last: dict[str, float] = {}
+        self._sent: dict[str, float] = {}  # when the last request to each host went out
         self._delay: dict[str, float] = {}
 
     def set_delay(self, host: str, delay: float) -> None:
@@ -84,6 +85,31 @@ class HostLimiter:
         self._last[host] = at
         self._next[host] = at + (delay + self.margin if delay > 0 else 0.0)
 
+    def _gap(self, host: str) -> float:
+        delay = self._delay.get(host, self.default_delay)
+        return delay + self.margin if delay > 0 else 0.0
+
+    def before_send(self, host: str) -> float:
+        """Wait, if need be, until the delay has passed since the last request
+        to ``host`` went out, and note this one as going out now; returns the wait.
+
+        A slot is normally taken just before the request, but a thread can
+        hold one a while (waiting for the cap on requests in flight, or simply
+        not scheduled), and meanwhile another thread may have sent to the
+        host: spacing is kept between the requests themselves."""
+        waited = 0.0
+        while True:
+            with self._lock:
+                now = self._clock()
+                gap = self._gap(host)
+                wait = self._sent.get(host, float("-inf")) + gap - now
+                if wait <= 0:
+                    self._sent[host] = self._last[host] = now
+                    self._next[host] = max(self._next.get(host, 0.0), now + gap)
+                    return waited
+            self._sleep(wait)
+            waited += wait
+
     def started(self, host: str) -> None:
         """Note that a request to ``host`` is being sent now.
 
@@ -95,6 +121,7 @@ class HostLimiter:
             delay = self._delay.get(host, self.default_delay)
             gap = delay + self.margin if delay > 0 else 0.0
             self._last[host] = now
+            self._sent[host] = max(self._sent.get(host, now), now)
             self._next[host] = max(self._next.get(host, 0.0), now + gap)
 
     def try_acquire(self, host: str) -> bool:

@@ -161,3 +161,20 @@ def test_user_agent_is_sent_on_every_request(site, records):
         fetcher.fetch(site.url("/a"))
     assert len(site.requests) == 2
     assert {r.headers.get("User-Agent") for r in site.requests} == {UA}
+
+
+def test_a_slot_taken_early_waits_for_a_request_that_went_out_meanwhile():
+    from factwatch.scraper.ratelimit import HostLimiter
+
+    now = [0.0]
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    limiter = HostLimiter(1.0, clock=lambda: now[0], sleep=sleep)
+    limiter.acquire("http://h")  # thread A's slot, at 0
+    limiter.acquire("http://h")  # thread B's slot, at 1 (B sleeps until then)
+    now[0] = 1.5
+    limiter.before_send("http://h")  # A was held up: its request goes out at 1.5
+    assert limiter.before_send("http://h") == pytest.approx(1.0)  # B waits until 2.5
+    assert now[0] == pytest.approx(2.5)
