@@ -1,394 +1,486 @@
-"""Load and validate a facts file (TOML) into plain dataclasses.
+"""Read a facts file (format 2: plain data) into the model the matcher uses.
 
-A facts file describes one election: its candidates, its figures, the false
-claims and the framings to watch, each fact with its source.  The format is
-documented in docs/facts-format.md.  Every problem is reported as a
-FactsError naming the file, the key and the problem.  Patterns are compiled
-once here; ``{NAME}`` in a pattern expands to a ``[lexicon]`` entry or to one
-of the names built from the candidates (WINNER, LOSER, CANDIDATE_ANY, REF,
-<ID>_ANY, ...).
+    facts = load_facts("facts/unite-2017.toml")       # or a list of files
+    facts.election.name, facts.candidates, facts.figures, facts.claims
+
+A facts file holds only facts: the election, its candidates and what became
+of each, the count, other figures, known false claims and related contests,
+each with its source.  Everything the matcher needs beyond that (margins
+between any two candidates, shares on every basis, the size of the field,
+who was defeated) is derived here; the grammar that reads coverage lives in
+the package (see ``factwatch.claims.grammar``).  The format is documented in
+docs/facts-format.md, its keys in ``facts_schema.SCHEMA``.
+
+Several files may be given: later files add entries to the lists and keys to
+the tables of earlier ones.  ``Facts.version`` hashes the files and the
+package grammar, so a recheck re-runs stored articles when either changes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
-from factwatch.claims.facts_model import (
-    Candidate,
-    Election,
-    Fact,
-    Facts,
-    FalseClaim,
-    Figure,
-    Framing,
-    Measure,
-)
-from factwatch.claims.facts_reader import NOT_ATTRIBUTIVE, Compiler, Reader, candidate_macros
+from factwatch.claims import facts_schema as schema
+from factwatch.claims.derive import derive_figures
+from factwatch.claims.model import Claim, Contest, Fact, Figure, Person, Standing
 from factwatch.core.errors import FactsError
 
-__all__ = [
-    "Candidate",
-    "Election",
-    "Fact",
-    "FalseClaim",
-    "Facts",
-    "Figure",
-    "Framing",
-    "Measure",
-    "load_facts",
-]
-
-SEVERITIES = ("low", "medium", "high")
-UNITS = ("count", "percent")
+__all__ = ["Facts", "load_facts", "parse_facts", "slug"]
 
 
-def _parse(data: dict, origin: str) -> Facts:
-    r = Reader(origin)
-    fmt = data.get("format", 1)
-    if fmt != 1:
-        raise r.fail("format", f"unsupported format {fmt!r} (this version reads format 1)")
-    known = {
-        "format",
-        "election",
-        "sources",
-        "candidates",
-        "facts",
-        "measures",
-        "figures",
-        "lexicon",
-        "framings",
-        "false_claims",
-        "claims",
-    }
-    for key in data:
-        if key not in known:
-            raise r.fail(key, f"unknown key (known keys: {', '.join(sorted(known))})")
-
-    sources = data.get("sources", {})
-    if not isinstance(sources, dict) or not all(isinstance(v, str) for v in sources.values()):
-        raise r.fail("sources", 'expected a table of name = "description" strings')
-
-    def source_of(table: dict, where: str) -> str:
-        key = r.get(table, "source", where, str)
-        if key not in sources:
-            raise r.fail(f"{where}.source", f"{key!r} is not a key of [sources]")
-        return key
-
-    lexicon = data.get("lexicon", {})
-    if not isinstance(lexicon, dict) or not all(isinstance(v, str) for v in lexicon.values()):
-        raise r.fail("lexicon", "expected a table of NAME = 'pattern' strings")
-
-    # Candidates first: their names become pattern macros.
-    raw_candidates = r.tables(data, "candidates")
-    if len(raw_candidates) < 2:
-        raise r.fail("candidates", "an election needs at least two [[candidates]]")
-    candidates: list[Candidate] = []
-    for i, t in enumerate(raw_candidates):
-        where = f"candidates[{i}]"
-        role = r.get(t, "role", where, str, "loser")
-        if role not in ("winner", "loser"):
-            raise r.fail(f"{where}.role", f'expected "winner" or "loser", got {role!r}')
-        candidates.append(
-            Candidate(
-                id=r.get(t, "id", where, str),
-                name=r.get(t, "name", where, str),
-                variants=r.strings(t, "variants", where),
-                role=role,
-                place=r.get(t, "place", where, int, None),
-                gender=r.get(t, "gender", where, str, ""),
-                descriptors=r.strings(t, "descriptors", where),
-                summary=r.get(t, "summary", where, str, ""),
-                exclusive=r.get(t, "exclusive", where, bool, True),
-            )
-        )
-    ids = [c.id for c in candidates]
-    if len(set(ids)) != len(ids):
-        raise r.fail("candidates", "two candidates share an id")
-    if not any(c.role == "winner" for c in candidates):
-        raise r.fail("candidates", 'no candidate has role = "winner"')
-
-    macros = {**lexicon, **candidate_macros(candidates)}
-    comp = Compiler(r, macros)
-    for i, c in enumerate(candidates):
-        c.pattern = comp.compile(
-            macros[f"{re.sub(r'[^A-Z0-9]+', '_', c.id.upper())}_ANY"], f"candidates[{i}].variants"
-        )
-        c.ref_pattern = comp.compile(
-            "|".join([c.pattern.pattern] + [f"(?:{d}){NOT_ATTRIBUTIVE}" for d in c.descriptors]),
-            f"candidates[{i}].descriptors",
-        )
-
-    e = data.get("election")
-    if not isinstance(e, dict):
-        raise r.fail("election", "missing [election] table")
-    year = r.get(e, "year", "election", int, None)
-    election = Election(
-        id=r.get(e, "id", "election", str),
-        name=r.get(e, "name", "election", str),
-        office=r.get(e, "office", "election", str, ""),
-        organisation=r.get(e, "organisation", "election", str, ""),
-        date=str(e.get("date", "")),
-        year=year,
-        aliases=r.strings(e, "aliases", "election"),
-        markers=comp.many(r.strings(e, "markers", "election"), "election.markers"),
-        other_markers=comp.many(
-            r.strings(e, "other_markers", "election"), "election.other_markers"
-        ),
-        weak_markers=comp.many(r.strings(e, "weak_markers", "election"), "election.weak_markers"),
-        source=source_of(e, "election") if "source" in e else "",
-        candidates_fact=r.get(e, "candidates_fact", "election", str, ""),
-        electorate_figure=r.get(e, "electorate_figure", "election", str, ""),
-        electorate_of=comp.many(
-            r.strings(e, "electorate_of", "election"), "election.electorate_of"
-        ),
-    )
-
-    facts: dict[str, Fact] = {}
-    for i, t in enumerate(r.tables(data, "facts")):
-        where = f"facts[{i}]"
-        fid = r.get(t, "id", where, str)
-        facts[fid] = Fact(fid, r.get(t, "statement", where, str), source_of(t, where))
-
-    measures: list[Measure] = []
-    for i, t in enumerate(r.tables(data, "measures")):
-        where = f"measures[{i}]"
-        measures.append(
-            Measure(
-                id=r.get(t, "id", where, str),
-                cues=comp.many(r.strings(t, "cues", where, required=True), f"{where}.cues"),
-                follows=comp.many(r.strings(t, "follows", where), f"{where}.follows"),
-                overrides=r.strings(t, "overrides", where),
-                needs_subject=r.get(t, "needs_subject", where, bool, False),
-                exclude_before=comp.many(
-                    r.strings(t, "exclude_before", where), f"{where}.exclude_before"
-                ),
-                exclude_after=comp.many(
-                    r.strings(t, "exclude_after", where), f"{where}.exclude_after"
-                ),
-                nouns=comp.many(r.strings(t, "nouns", where), f"{where}.nouns"),
-                people=comp.many(r.strings(t, "people", where), f"{where}.people"),
-                people_cues=comp.many(r.strings(t, "people_cues", where), f"{where}.people_cues"),
-            )
-        )
-    measure_ids = {m.id for m in measures}
-    for i, m in enumerate(measures):
-        for o in m.overrides:
-            if o not in measure_ids:
-                raise r.fail(f"measures[{i}].overrides", f"{o!r} is not a measure id")
-
-    figures: list[Figure] = []
-    for i, t in enumerate(r.tables(data, "figures")):
-        where = f"figures[{i}]"
-        measure = r.get(t, "measure", where, str)
-        if measure not in measure_ids:
-            raise r.fail(f"{where}.measure", f"{measure!r} is not the id of a [[measures]] entry")
-        unit = r.get(t, "unit", where, str)
-        if unit not in UNITS:
-            raise r.fail(f"{where}.unit", f"expected one of {', '.join(UNITS)}, got {unit!r}")
-        subject = r.get(t, "subject", where, str, "")
-        if subject and subject not in ids:
-            raise r.fail(f"{where}.subject", f"{subject!r} is not a candidate id")
-        value = r.get(t, "value", where, float)
-        if value < 0:
-            raise r.fail(f"{where}.value", f"must not be negative, got {value!r}")
-        sig = r.get(t, "sig_figs", where, int, 2)
-        if sig < 1:
-            raise r.fail(f"{where}.sig_figs", "must be at least 1")
-        qual = r.get(t, "qualifier", where, str, "")
-        figures.append(
-            Figure(
-                id=r.get(t, "id", where, str),
-                measure=measure,
-                value=value,
-                unit=unit,
-                statement=r.get(t, "statement", where, str),
-                source=source_of(t, where),
-                subject=subject,
-                sig_figs=sig,
-                approx=r.get(t, "approx", where, float, 0.05),
-                qualifier=comp.compile(qual, f"{where}.qualifier") if qual else None,
-            )
-        )
-
-    joined = "|".join(
-        f"(?P<c{i}>{c.ref_pattern.pattern})"
-        for i, c in enumerate(candidates)
-        if c.ref_pattern is not None
-    )
-    # Every reference starts a word: testing that first skips most positions cheaply.
-    any_ref = re.compile(rf"(?<!\w)(?=\w)(?:{joined})", re.IGNORECASE)
-    election.any_strong_marker = _join(election.markers)
-    election.markers = election.markers + election.weak_markers
-    election.any_marker = _join(election.markers)
-    election.any_other_marker = _join(election.other_markers)
-    all_fact_ids = set(facts) | {f.id for f in figures}
-    counts = {f.id for f in figures if f.unit == "count" and not f.subject}
-    if election.electorate_figure and election.electorate_figure not in counts:
-        raise r.fail(
-            "election.electorate_figure",
-            f"{election.electorate_figure!r} is not the id of a [[figures]] count of the whole"
-            " election",
-        )
-    if election.candidates_fact and election.candidates_fact not in all_fact_ids:
-        raise r.fail(
-            "election.candidates_fact",
-            f"{election.candidates_fact!r} is not the id of a [[facts]] entry",
-        )
-
-    def fact_ref(t: dict, where: str) -> str:
-        fid = r.get(t, "fact", where, str)
-        if fid not in all_fact_ids:
-            raise r.fail(f"{where}.fact", f"{fid!r} is not the id of a [[facts]] or [[figures]]")
-        return fid
-
-    def severity(t: dict, where: str, default: str) -> str:
-        s = r.get(t, "severity", where, str, default)
-        if s not in SEVERITIES:
-            raise r.fail(f"{where}.severity", f"expected one of {', '.join(SEVERITIES)}, got {s!r}")
-        return s
-
-    def confidence(t: dict, where: str) -> float:
-        c = r.get(t, "confidence", where, float, 0.8)
-        if not 0 <= c <= 1:
-            raise r.fail(f"{where}.confidence", f"expected a number from 0 to 1, got {c!r}")
-        return c
-
-    def keywords(t: dict, where: str) -> list[str]:
-        return [k.lower() for k in r.strings(t, "keywords", where, required=True)]
-
-    framings: list[Framing] = []
-    for i, t in enumerate(r.tables(data, "framings")):
-        where = f"framings[{i}]"
-        framings.append(
-            Framing(
-                id=r.get(t, "id", where, str),
-                fact=fact_ref(t, where),
-                explanation=r.get(t, "explanation", where, str),
-                patterns=comp.many(
-                    r.strings(t, "patterns", where, required=True), f"{where}.patterns"
-                ),
-                keywords=keywords(t, where),
-                severity=severity(t, where, "medium"),
-                confidence=confidence(t, where),
-                unless_before=comp.many(
-                    r.strings(t, "unless_before", where), f"{where}.unless_before"
-                ),
-                unless_after=comp.many(
-                    r.strings(t, "unless_after", where), f"{where}.unless_after"
-                ),
-                unless=comp.many(r.strings(t, "unless", where), f"{where}.unless"),
-                unless_all_named=r.get(t, "unless_all_named", where, bool, False),
-            )
-        )
-
-    def groups(t: dict, key: str, where: str, required: bool) -> list[list[re.Pattern]]:
-        value = t.get(key, [])
-        if not isinstance(value, list) or not all(
-            isinstance(g, list) and g and all(isinstance(p, str) for p in g) for g in value
-        ):
-            raise r.fail(f"{where}.{key}", "expected a list of non-empty lists of patterns")
-        if required and not value:
-            raise r.fail(f"{where}.{key}", "must hold at least one group of patterns")
-        return [comp.many(g, f"{where}.{key}[{j}]") for j, g in enumerate(value)]
-
-    claims: list[FalseClaim] = []
-    for i, t in enumerate(r.tables(data, "false_claims")):
-        where = f"false_claims[{i}]"
-        claims.append(
-            FalseClaim(
-                id=r.get(t, "id", where, str),
-                fact=fact_ref(t, where),
-                claim=r.get(t, "claim", where, str),
-                explanation=r.get(t, "explanation", where, str),
-                require=groups(t, "require", where, True),
-                keywords=keywords(t, where),
-                boost=groups(t, "boost", where, False),
-                rebuttals=comp.many(r.strings(t, "rebuttals", where), f"{where}.rebuttals"),
-                severity=severity(t, where, "high"),
-                confidence=confidence(t, where),
-            )
-        )
-
-    rule_ids = [x.id for x in framings] + [x.id for x in claims]
-    dupes = sorted({x for x in rule_ids if rule_ids.count(x) > 1})
-    if dupes:
-        raise r.fail("framings/false_claims", f"duplicate rule id {dupes[0]!r}")
-
-    cl = data.get("claims", {})
-    if not isinstance(cl, dict):
-        raise r.fail("claims", "expected a table")
-    negation = lexicon.get("NEGATION", r"\b(?:not|never|no|n't|nor|neither)\b")
-    return Facts(
-        election=election,
-        candidates=candidates,
-        figures=figures,
-        measures=measures,
-        false_claims=claims,
-        framings=framings,
-        facts=facts,
-        sources=dict(sources),
-        lexicon=dict(lexicon),
-        generic_rebuttals=comp.many(
-            r.strings(cl, "generic_rebuttals", "claims"), "claims.generic_rebuttals"
-        ),
-        inline_rebuttals=comp.many(
-            r.strings(cl, "inline_rebuttals", "claims"), "claims.inline_rebuttals"
-        ),
-        negation=comp.compile(negation, "lexicon.NEGATION"),
-        any_ref=any_ref,
-        rebuttal_window=r.get(cl, "window", "claims", int, 2),
-    )
+def slug(text: str) -> str:
+    """A stable identifier from words: "Len McCluskey" -> "len-mccluskey"."""
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower().replace("\u2019", "").replace("'", ""))
+    return s.strip("-") or "x"
 
 
-def _join(patterns: list[re.Pattern]) -> re.Pattern | None:
-    if not patterns:
-        return None
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+@dataclass
+class Election:
+    """The contest the file is about, as other modules read it."""
+
+    id: str
+    name: str
+    organisation: str
+    office: str
+    aliases: list[str]
+    year: int | None
+    dates: dict[str, dt.date]
+    electorate: int | None
+    source: str
 
 
-def _merge(base: dict, extra: dict) -> dict:
-    """Later files add list entries and table keys to earlier ones."""
+@dataclass
+class Candidate:
+    """A candidate of this election: the person and what became of the candidacy."""
+
+    id: str
+    name: str
+    names: list[str]  # the name and every variant
+    pronoun: str | None
+    descriptors: list[str]
+    outcome: str
+    round: int | None = None
+    withdrawn: dt.date | None = None
+    incumbent: bool = False
+    affiliation: str = ""
+
+    @property
+    def on_ballot(self) -> bool:
+        return self.outcome != "withdrawn"
+
+
+@dataclass(eq=False)
+class Facts:
+    election: Election
+    candidates: list[Candidate]
+    people: dict[str, Person]
+    contests: dict[str, Contest]  # "this" and the related contests
+    figures: list[Figure]
+    claims: list[Claim]
+    facts: dict[str, Fact]
+    sources: dict[str, str]
+    version: str
+    paths: list[str] = field(default_factory=list)
+    framing_patterns: list[re.Pattern[str]] = field(default_factory=list)
+    quiet_patterns: list[re.Pattern[str]] = field(default_factory=list)
+
+    @property
+    def this(self) -> Contest:
+        return self.contests["this"]
+
+    def candidate(self, key: str) -> Candidate:
+        return next(c for c in self.candidates if c.id == key)
+
+    def person(self, key: str) -> Person:
+        return self.people[key]
+
+    def fact(self, fact_id: str) -> Fact:
+        return self.facts[fact_id]
+
+    def source_text(self, key: str) -> str:
+        return self.sources.get(key, key)
+
+    @cached_property
+    def field_fact(self) -> str:
+        return "field"
+
+
+# -- reading ---------------------------------------------------------------------------------
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, list) and isinstance(out.get(key), list):
-            out[key] = out[key] + value
-        elif isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = {**out[key], **value}
+    for k, v in extra.items():
+        if k in out and isinstance(out[k], list) and isinstance(v, list):
+            out[k] = out[k] + v
+        elif k in out and isinstance(out[k], dict) and isinstance(v, dict):
+            out[k] = _merge(out[k], v)
         else:
-            out[key] = value
+            out[k] = v
     return out
 
 
-def load_facts(paths: str | Path | list) -> Facts:
-    """Read one or more facts files (later files extend earlier ones) and validate them."""
-    items = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    if not items:
-        raise FactsError("no facts file given: pass --facts FILE or set facts.files in config")
-    merged: dict = {}
-    digest = hashlib.sha256()
-    for item in items:
-        path = Path(item)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
+def _read(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FactsError(
+            f"{path}: facts file not found. Check facts.files in config.toml or --facts; "
+            "`factwatch facts new` writes a skeleton."
+        ) from None
+    except OSError as exc:
+        raise FactsError(f"{path}: cannot read facts file: {exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FactsError(f"{path}: facts file is not UTF-8 text") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FactsError(f"{path}: not valid TOML: {exc}") from None
+    return data, text
+
+
+def _grammar_version() -> str:
+    h = hashlib.sha256()
+    folder = files("factwatch.claims") / "grammar"
+    for name in sorted(p.name for p in folder.iterdir() if p.name.endswith(".toml")):
+        h.update((folder / name).read_bytes())
+    return h.hexdigest()[:8]
+
+
+def load_facts(paths: str | Path | Iterable[str | Path]) -> Facts:
+    """Read, validate and merge one or more facts files."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise FactsError("no facts file given: pass --facts FILE or set facts.files")
+    merged: dict[str, Any] = {}
+    texts: list[str] = []
+    for path in paths:
+        data, text = _read(path)
+        fmt = data.get("format")
+        if fmt == 1 or (fmt is None and ("false_claims" in data or "framings" in data)):
             raise FactsError(
-                f"{path}: facts file not found (check the path or facts.files in config.toml)"
-            ) from None
-        except OSError as exc:
-            raise FactsError(f"{path}: cannot read facts file: {exc.strerror}") from None
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise FactsError(f"{path}: facts file is not UTF-8 text") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise FactsError(f"{path}: not valid TOML: {exc}") from None
-        merged = _merge(merged, data) if merged else data
-        digest.update(raw)
-    origin = str(items[0]) if len(items) == 1 else " + ".join(str(i) for i in items)
-    facts = _parse(merged, origin)
-    facts.paths = [str(i) for i in items]
-    facts.version = digest.hexdigest()[:16]
+                f"{path}: this is a format 1 facts file (regular expressions). factwatch now "
+                "reads format 2, plain data with the grammar built in: run "
+                f"`factwatch facts convert {path}` to write a format 2 draft, then check it "
+                "with `factwatch facts check`."
+            )
+        # Each file is checked on its own, so errors point at its own lines.
+        schema.validate(_with_defaults(data, merged), text, str(path))
+        merged = _merge(merged, data)
+        texts.append(text)
+    version = hashlib.sha256(("\x00".join(texts) + _grammar_version()).encode()).hexdigest()[:16]
+    facts = parse_facts(merged, origin=str(paths[0]), text=texts[0], version=version)
+    facts.paths = [str(p) for p in paths]
     return facts
+
+
+def _with_defaults(data: dict[str, Any], merged: dict[str, Any]) -> dict[str, Any]:
+    """A later file may rely on the earlier ones' required tables."""
+    if not merged:
+        return data
+    out = dict(data)
+    for key in ("format", "election", "sources", "candidates"):
+        if key not in out and key in merged:
+            out[key] = merged[key]
+    return out
+
+
+def parse_facts(
+    data: dict[str, Any], *, origin: str = "facts", text: str = "", version: str = ""
+) -> Facts:
+    """Build the model from a validated document (validates it when ``text`` is given)."""
+    check = schema.validate(data, text, origin) if text else schema.Checker("", origin)
+    if data.get("format") != 2:
+        raise check.fail(("format",), f"expected 2, got {data.get('format')!r}")
+    return _Builder(data, check).build(version)
+
+
+class _Builder:
+    def __init__(self, data: dict[str, Any], check: schema.Checker):
+        self.d = data
+        self.check = check
+        self.sources: dict[str, str] = dict(data["sources"])
+        self.people: dict[str, Person] = {}
+        self.by_name: dict[str, str] = {}  # normalised name or variant -> person key
+
+    def source(self, key: str, path: tuple) -> str:
+        if key not in self.sources:
+            raise self.check.fail(
+                path, f"unknown source {key!r} (known: {', '.join(self.sources)})"
+            )
+        return key
+
+    # -- people ---------------------------------------------------------------------------
+    def person(self, name: str, path: tuple, **extra: Any) -> str:
+        key = self.by_name.get(_norm(name))
+        if key:
+            return key
+        key = slug(name)
+        while key in self.people:
+            key += "-2"
+        self.people[key] = Person(key=key, name=name.strip(), **extra)
+        for n in (name, *extra.get("variants", ())):
+            self.by_name.setdefault(_norm(n), key)
+        return key
+
+    def named(self, name: str, path: tuple) -> str:
+        key = self.by_name.get(_norm(name))
+        if key is None:
+            known = ", ".join(p.name for p in self.people.values())
+            raise self.check.fail(path, f"{name!r} is not a candidate (known: {known})")
+        return key
+
+    # -- build ----------------------------------------------------------------------------
+    def build(self, version: str) -> Facts:
+        el = self.d["election"]
+        self.source(el["source"], ("election", "source"))
+        dates = {k: schema.parse_date(v) for k, v in el.get("dates", {}).items()}
+        dates = {k: v for k, v in dates.items() if v is not None}
+        for a, b in (("nominations_open", "nominations_close"), ("ballot_open", "ballot_close"),
+                     ("ballot_close", "declared"), ("nominations_close", "ballot_open")):
+            if a in dates and b in dates and dates[a] > dates[b]:
+                raise self.check.fail(("election", "dates", b), f"is before {a}")
+        year = max(dates.values()).year if dates else _year_in(el["name"])
+        election = Election(
+            id=slug(el["name"]),
+            name=el["name"],
+            organisation=el.get("organisation", ""),
+            office=el.get("office", ""),
+            aliases=list(el.get("aliases", [])),
+            year=year,
+            dates=dates,
+            electorate=el.get("electorate"),
+            source=el["source"],
+        )
+        candidates = self.candidates()
+        this = self.this_contest(election, candidates)
+        contests = {"this": this}
+        for i, table in enumerate(self.d.get("contests", [])):
+            c = self.contest(table, i, election)
+            contests[c.key] = c
+        figures = derive_figures(self.d, this, self.people, self.check, self.named)
+        for c in contests.values():
+            if c.key != "this":
+                figures += derive_figures(
+                    {"candidates": [], "results": {"turnout": c.turnout} if c.turnout else {},
+                     "rounds": [{"votes": c.votes}] if c.votes else [],
+                     "election": {"source": c.source or el["source"]}},
+                    c, self.people, self.check, self.named,
+                )
+        claims = self.claims()
+        facts_by_id = self.fact_table(election, candidates, figures, claims)
+        adv = self.d.get("advanced", {})
+        return Facts(
+            election=election,
+            candidates=candidates,
+            people=self.people,
+            contests=contests,
+            figures=figures,
+            claims=claims,
+            facts=facts_by_id,
+            sources=self.sources,
+            version=version,
+            framing_patterns=self.patterns(adv.get("framing_patterns", []), "framing_patterns"),
+            quiet_patterns=self.patterns(adv.get("quiet_patterns", []), "quiet_patterns"),
+        )
+
+    def candidates(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        tables = self.d["candidates"]
+        if len(tables) < 2:
+            raise self.check.fail(("candidates",), "an election needs at least two candidates")
+        for i, t in enumerate(tables):
+            path = ("candidates", i)
+            if _norm(t["name"]) in self.by_name:
+                raise self.check.fail((*path, "name"), f"{t['name']!r} is listed twice")
+            key = self.person(
+                t["name"], path,
+                variants=tuple(t.get("variants", ())),
+                pronoun=t.get("pronoun"),
+                descriptors=tuple(t.get("descriptors", ())),
+                affiliation=t.get("affiliation", ""),
+            )
+            outcome = t["outcome"]
+            if outcome == "eliminated" and "round" not in t:
+                raise self.check.fail((*path, "round"), "an eliminated candidate needs `round`")
+            withdrawn = schema.parse_date(t.get("withdrawn")) if "withdrawn" in t else None
+            p = self.people[key]
+            out.append(
+                Candidate(
+                    id=key,
+                    name=p.name,
+                    names=[p.name, *p.variants],
+                    pronoun=p.pronoun,
+                    descriptors=list(p.descriptors),
+                    outcome=outcome,
+                    round=t.get("round"),
+                    withdrawn=withdrawn,
+                    incumbent=bool(t.get("incumbent", False)),
+                    affiliation=p.affiliation,
+                )
+            )
+        winners = [c for c in out if c.outcome == "winner"]
+        if not winners:
+            raise self.check.fail(("candidates",), "no candidate has outcome = \"winner\"")
+        if sum(c.on_ballot for c in out) < 1:
+            raise self.check.fail(("candidates",), "nobody was on the ballot")
+        return out
+
+    def this_contest(self, election: Election, candidates: list[Candidate]) -> Contest:
+        standings = [
+            Standing(c.id, c.outcome, c.round, c.withdrawn, c.incumbent) for c in candidates
+        ]
+        return Contest(
+            key="this",
+            name=election.name,
+            year=election.year,
+            organisation=election.organisation,
+            office=election.office,
+            standings=standings,
+            dates=election.dates,
+            relation="this",
+            source=election.source,
+        )
+
+    def contest(self, t: dict[str, Any], i: int, election: Election) -> Contest:
+        path = ("contests", i)
+        standings = []
+        winners = {_norm(w) for w in ([t["winner"]] if "winner" in t else [])}
+        withdrawn = {_norm(w) for w in t.get("withdrawn", [])}
+        for name in [*t["candidates"], *t.get("withdrawn", [])]:
+            key = self.person(name, (*path, "candidates"))
+            if any(s.person == key for s in standings):
+                continue
+            outcome = (
+                "withdrawn" if _norm(name) in withdrawn
+                else "winner" if _norm(name) in winners
+                else "defeated" if winners else "unknown"
+            )
+            standings.append(Standing(key, outcome))
+        if winners and not any(s.outcome == "winner" for s in standings):
+            raise self.check.fail((*path, "winner"), f"{t['winner']!r} is not among candidates")
+        if ("votes" in t or "turnout" in t) and "source" not in t:
+            raise self.check.fail((*path, "source"), "figures need a source")
+        if "source" in t:
+            self.source(t["source"], (*path, "source"))
+        year = t["year"]
+        same_org = _norm(t.get("organisation", election.organisation)) == _norm(
+            election.organisation
+        )
+        relation = (
+            "other" if not same_org or ("office" in t and t["office"] != election.office)
+            else "earlier" if election.year and year < election.year
+            else "later" if election.year and year > election.year
+            else "other"
+        )
+        votes = {}
+        for name, n in t.get("votes", {}).items():
+            votes[self.named(name, (*path, "votes", name))] = n
+        return Contest(
+            key=slug(t["name"]),
+            name=t["name"],
+            year=year,
+            organisation=t.get("organisation", election.organisation),
+            office=t.get("office", election.office),
+            standings=standings,
+            dates={},
+            relation=relation,
+            source=t.get("source", ""),
+            votes=votes,
+            turnout=t.get("turnout"),
+        )
+
+    def claims(self) -> list[Claim]:
+        out = []
+        for i, t in enumerate(self.d.get("claims", [])):
+            path = ("claims", i)
+            self.source(t["source"], (*path, "source"))
+            cid = t.get("id") or "claim." + slug(" ".join(t["claim"].split()[:6]))
+            out.append(
+                Claim(
+                    id=cid,
+                    claim=t["claim"],
+                    paraphrases=list(t.get("paraphrases", [])),
+                    fact=t["fact"],
+                    source=t["source"],
+                    severity=t.get("severity", "high"),
+                )
+            )
+        return out
+
+    def fact_table(
+        self, election: Election, candidates: list[Candidate], figures: list[Figure],
+        claims: list[Claim],
+    ) -> dict[str, Fact]:
+        out: dict[str, Fact] = {}
+        out["field"] = Fact("field", field_statement(candidates, figures), election.source)
+        for f in figures:
+            out[f.id] = Fact(f.id, f.statement, f.source)
+        for c in claims:
+            out[c.id] = Fact(c.id, c.fact, c.source)
+        return out
+
+    def patterns(self, items: list[str], name: str) -> list[re.Pattern[str]]:
+        out = []
+        for j, p in enumerate(items):
+            try:
+                out.append(re.compile(p, re.IGNORECASE))
+            except re.error as exc:
+                raise self.check.fail(("advanced", name, j), f"bad regular expression: {exc}")
+        return out
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.replace("\u2019", "'").lower().split())
+
+
+def _year_in(text: str) -> int | None:
+    m = re.search(r"\b(1[89]\d\d|2\d\d\d)\b", text)
+    return int(m.group(1)) if m else None
+
+
+def field_statement(candidates: list[Candidate], figures: list[Figure]) -> str:
+    """The field in words: who stood, what each got, who lost."""
+    votes = {f.subject: f for f in figures if f.contest == "this" and f.measure == "votes"
+             and f.round == _last_round(figures)}
+    shares = {f.subject: f for f in figures if f.contest == "this" and f.measure == "share"
+              and f.round == _last_round(figures) and not f.derived}
+    on = [c for c in candidates if c.on_ballot]
+    words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+    parts = []
+    for c in on:
+        bits = []
+        if c.id in votes:
+            bits.append(f"{votes[c.id].value:,.0f} votes")
+        if c.id in shares:
+            bits.append(f"{shares[c.id].shown}")
+        parts.append(f"{c.name} ({', '.join(bits)})" if bits else c.name)
+    n = len(on)
+    listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if n > 1 else parts[0]
+    text = f"There were {words.get(n, str(n))} candidates on the ballot: {listed}."
+    losers = [c for c in on if c.outcome != "winner"]
+    if len(losers) > 1:
+        surnames = [c.name.split()[-1] for c in losers]
+        who = ", ".join(surnames[:-1]) + f" and {surnames[-1]}"
+        text += f" {words.get(len(losers), str(len(losers))).capitalize()} were defeated: {who}."
+    for c in candidates:
+        if c.outcome == "withdrawn":
+            when = f" on {c.withdrawn:%-d %B %Y}" if c.withdrawn else ""
+            text += f" {c.name} withdrew{when}, before the ballot."
+    return text
+
+
+def _last_round(figures: list[Figure]) -> int:
+    rounds = [f.round for f in figures if f.contest == "this" and f.round]
+    return max(rounds) if rounds else 1

@@ -1,9 +1,10 @@
-"""Statements about the size of the field: "three candidates", "the third candidate".
+"""Statements about the size of a field: "three candidates", "the third candidate".
 
-Omission uses them (an article that says there were more candidates has not
-left one out); framing uses the stricter ``states_field_size`` to see when an
-article corrects a two-person phrase it mentions ("often presented as a
-two-horse race, there were three names on the ballot paper").
+Omission uses ``acknowledges_field`` (an article that says there were more
+candidates has not left one out); framing uses ``states_field`` to see when
+a sentence corrects the two-person phrase it mentions ("billed as a
+head-to-head, it became a three-way contest").  The numbers come from the
+contest's own field, so the same words work for any election.
 """
 
 from __future__ import annotations
@@ -11,55 +12,65 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from factwatch.claims.facts import Facts
+from factwatch.claims.lexicon import lexicon
 
-_NUM = {2: "two|2", 3: "three|3", 4: "four|4", 5: "five|5", 6: "six|6", 7: "seven|7"}
-_ORD = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}
-_LOSS = r"(?:defeated|losing|beaten|unsuccessful)"
+_NUM = {2: "two|2", 3: "three|3", 4: "four|4", 5: "five|5", 6: "six|6", 7: "seven|7",
+        8: "eight|8", 9: "nine|9", 10: "ten|10"}
+_ORD = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh",
+        8: "eighth", 9: "ninth", 10: "tenth"}
+_LEX = lexicon()
 
 
-@lru_cache(maxsize=16)
-def _patterns(n: int) -> tuple[re.Pattern | None, re.Pattern | None]:
-    """(strict statements of the field size, looser acknowledgements) for n candidates."""
-    if n not in _NUM:
-        return None, None
-    total, others = _NUM[n], _NUM.get(n - 1, "")
-    strict = [
-        rf"\b(?:{total})[- ](?:candidates|contenders|way|horse|cornered|person|man)\b",
-        rf"\b{_ORD[n]}[- ](?:candidate|contender|man|placed|place)\b",
-        rf"\bfinished {_ORD[n]}\b|\bcame {_ORD[n]}\b|\bin {_ORD[n]} place\b",
-        rf"\b(?:{total}) (?:people|men|women|names|candidates) (?:stood|were on the ballot|on the"
-        r" ballot)\b",
-    ]
+@lru_cache(maxsize=64)
+def _patterns(n: int, losers: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(strict statements of the field, looser acknowledgements) for n on the ballot."""
+    loss = _LEX.alt("loss_adj")
+    people = r"(?:candidates|contenders|contestants|challengers|rivals|names|people|men|women|hopefuls)"
+    strict: list[str] = []
+    if n in _NUM:
+        total = _NUM[n]
+        strict += [
+            rf"\b(?:{total})[\s-](?:candidates?|contenders?|way|horse|cornered|person|man|woman|"
+            rf"sided)\b",
+            rf"\b(?:{total})\s+(?:people|men|women|names|candidates|contenders)\s+(?:stood|ran|"
+            rf"were\s+on\s+the\s+ballot|on\s+the\s+ballot|contested|fought|in\s+the\s+(?:race|running))",
+            rf"\b(?:{total})\s+(?:\w+\s+)?{people}\b",
+        ]
+    if n in _ORD:
+        strict += [
+            rf"\b{_ORD[n]}[\s-](?:candidate|contender|man|woman|placed|place|name|hopeful)\b",
+            rf"\b(?:finished|came|placed|was|ended)\s+(?:a\s+(?:distant|poor|respectable|"
+            rf"creditable|strong)\s+)?{_ORD[n]}\b",
+            rf"\bin\s+{_ORD[n]}\s+place\b",
+        ]
+    if n - 1 in _NUM and n >= 3:
+        others = _NUM[n - 1]
+        strict += [rf"\b(?:the\s+)?other\s+(?:{others})\s+{people}\b",
+                   rf"\b(?:{others})\s+(?:other\s+)?{people}\s+(?:who\s+)?(?:lost|were\s+defeated|"
+                   rf"were\s+beaten)\b"]
+    if losers in _NUM and losers >= 2:
+        strict.append(rf"\b(?:{_NUM[losers]}|both)\s+(?:(?:{loss}|other)\s+)+{people}\b")
+        strict.append(rf"\b(?:{_NUM[losers]}|both)\s+losers\b")
+        strict.append(rf"\bone\s+of\s+(?:the\s+)?(?:{_NUM[losers]}|both)\s+(?:(?:{loss})\s+)?{people}")
     loose = list(strict)
-    if others:
-        strict.append(rf"\b(?:{others}) {_LOSS} (?:candidates|challengers|rivals|contenders)\b")
-        strict.append(rf"\b(?:the )?other (?:{others}) (?:candidates|challengers|contenders)\b")
-        # "Two candidates lost, not one."
-        strict.append(
-            rf"\b(?:{others}) (?:candidates|challengers|contenders|men|people) (?:lost|were"
-            r" defeated|were beaten)\b"
-        )
-        loose.append(
-            rf"\b(?:{others}|both) (?:other |{_LOSS} )?"
-            r"(?:candidates|challengers|rivals|opponents|contenders|losers)\b"
-        )
-        loose.append(rf"\b(?:the )?other (?:{others}) (?:candidates|challengers|contenders)\b")
+    one = r"(?:candidate|contender|contestant|challenger|rival|name|person|man|woman|hopeful)"
+    loose += [rf"\b(?:a|the|another|one)\s+(?:other\s+)?third\s+(?:\w+\s+)?{one}",
+              rf"\b(?:the\s+)?(?:other|remaining)\s+{people}\b",
+              rf"\ball\s+(?:three|four|five|six|3|4|5|6)\s+{people}\b",
+              rf"\b(?:two|three|four|both)\s+(?:other\s+)?(?:{loss}\s+)?(?:challengers|rivals|"
+              rf"opponents|candidates|contenders|losers)\b"]
 
-    def join(pats: list[str]) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
+    def join(pats: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!x)x")
 
     return join(strict), join(loose)
 
 
-def acknowledges_field(facts: Facts, text: str) -> bool:
-    """Does the text say there were more candidates without naming them?"""
-    loose = _patterns(len(facts.candidates))[1]
-    return bool(loose and loose.search(text))
+def states_field(norm: str, n: int, losers: int) -> bool:
+    """Does the (normalised) text state how many stood or lost?"""
+    return bool(_patterns(n, losers)[0].search(norm))
 
 
-def states_field_size(facts: Facts, text: str) -> bool:
-    """Does the text state how many stood or lost ("three candidates", "two defeated
-    candidates")?  "Both candidates" does not count."""
-    strict = _patterns(len(facts.candidates))[0]
-    return bool(strict and strict.search(text))
+def acknowledges_field(norm: str, n: int, losers: int) -> bool:
+    """Does the text say there were more candidates, without naming them?"""
+    return bool(_patterns(n, losers)[1].search(norm))

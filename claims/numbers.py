@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factwatch.claims.lexicon import lexicon
+
 _UNITS = {
     "zero": 0,
     "one": 1,
@@ -136,81 +138,14 @@ _SKIP_BEFORE = re.compile(
     r"\bsection\s+|\brule\s+|\bclause\s+|\bstep\s+|\btier\s+|\bgrade\s+|\bband\s+)$",
     re.IGNORECASE,
 )
-# Checked in this order: "just over" before "over".
-_QUALIFIERS = {
-    "near_above": [
-        r"(?:just|slightly|a little|marginally|only just) (?:over|more than|above|in excess of)",
-    ],
-    "near_below": [
-        "nearly",
-        "almost",
-        "just under",
-        "just short of",
-        "just below",
-        "approaching",
-        r"slightly (?:under|less than|fewer than|below)",
-        r"a little (?:under|less than)",
-        "close on",
-        "getting on for",
-        "shy of",
-        "not quite",
-        "just shy of",
-        "very nearly",
-    ],
-    "approx": [
-        "about",
-        "around",
-        "roughly",
-        r"approximately",
-        r"approx\.?",
-        "some",
-        "an estimated",
-        "estimated",
-        "circa",
-        r"c\.",
-        "close to",
-        "in the region of",
-        "of the order of",
-        "~",
-        "more or less",
-        "barely",
-        "scarcely",
-        "hardly",
-    ],
-    "over": [
-        "more than",
-        "over",
-        "above",
-        "in excess of",
-        "upwards? of",
-        "at least",
-        "greater than",
-        "north of",
-        "well over",
-        "comfortably over",
-    ],
-    "under": [
-        "less than",
-        "fewer than",
-        "under",
-        "below",
-        "not even",
-        "short of",
-        "lower than",
-        "well under",
-        "well below",
-        "within",
-    ],
-}
+# Qualifiers from the lexicon, checked in this order: "just over" before "over".
+_QUAL_ORDER = ("near_above", "near_below", "approx", "over", "under")
 _QUAL_RES = [
-    (k, re.compile(rf"(?:^|\b|\s)(?:{'|'.join(words)})\s*$", re.IGNORECASE))
-    for k, words in _QUALIFIERS.items()
+    (k, re.compile(rf"(?:{lexicon().alt(k)})\s*$", re.IGNORECASE)) for k in _QUAL_ORDER
 ]
 # Words that stress a number without changing it: "by just 5,523 votes".
-INTENSIFIER = re.compile(
-    r"\b(?:just|only|a mere|merely|a paltry|a meagre|a measly|a scant|a slender)\s*$",
-    re.IGNORECASE,
-)
+INTENSIFIER = re.compile(rf"(?:{lexicon().alt('intensifier')})\s*$", re.IGNORECASE)
+_HEDGED = frozenset({"barely", "scarcely", "hardly"})
 _COUNTED = re.compile(
     r"^[\s-]*(?:[\w-]+\s+)?(?:votes?|nominations?|ballots?|papers|members|workplaces|branches)\b",
     re.IGNORECASE,
@@ -271,6 +206,7 @@ class NumberMention:
     form: str = "number"  # number, ratio, fraction, points
     qual_start: int | None = None  # where the qualifier begins, if any
     noun: str | None = None  # what a count counts, when a noun follows it ("members")
+    low: float | None = None  # a range's lower end ("13-14%", "between 5,000 and 6,000")
 
 
 def _words_value(text: str) -> tuple[float, int] | None:
@@ -359,8 +295,11 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             continue  # a year
         if re.match(r"^\s*(?:st|nd|rd|th)\b", after) or re.match(r"^[:.]\d", text[e : e + 2]):
             continue  # an ordinal or a time
-        if re.match(r"^\s?[-\u2013]\s?\d", after) or re.search(r"\d\s?[-\u2013]\s?$", before):
-            continue  # a score such as 5-4
+        dash_after = re.match(r"^\s?[-\u2013]\s?\d", after)
+        dash_before = re.search(r"\d\s?[-\u2013]\s?$", before)
+        if (dash_after or dash_before) and not (m.group("pct") or _PCT_RANGE.match(after)):
+            if not re.search(r"\d,\d{3}", num + after[:8] + before[-8:]):
+                continue  # a score such as 5-4 (a scoreline of votes, "59,067-53,544", stays)
         if num[0].isdigit():
             value, sig = _digits_value(num)
         else:
@@ -378,4 +317,36 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         q, qs = _qualifier(text, s, e)
         noun = head_noun(text, e) if unit == "count" else None
         out.append(NumberMention(s, e, m.group(0), value, unit, sig, q, form, qs, noun))
+    return _join_ranges(text, out)
+
+
+# "13-14%", "13 to 14 per cent", "between 5,000 and 6,000 votes": one range.
+_PCT_RANGE = re.compile(r"^\s?(?:[-\u2013]|to)\s?\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent)")
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|or)\s*|\s?[-\u2013]\s?")
+
+
+def _join_ranges(text: str, numbers: list[NumberMention]) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    skip = -1
+    for i, a in enumerate(numbers):
+        if i == skip:
+            continue
+        b = numbers[i + 1] if i + 1 < len(numbers) else None
+        if b is not None and a.form == "number" and b.form == a.form and a.value < b.value:
+            join = text[a.end : b.qual_start if b.qual_start is not None else b.start]
+            between = re.search(r"\bbetween\s*$", text[max(0, a.start - 12) : a.start])
+            dash = join.strip() in ("-", "\u2013", "to")
+            pct_pair = a.unit == "count" and b.unit == "percent"
+            if _RANGE_JOIN.fullmatch(join) and (between or dash) and (
+                a.unit == b.unit or pct_pair
+            ) and b.value < 10 * max(a.value, 1):
+                b.low = a.value
+                b.start = a.qual_start if a.qual_start is not None else a.start
+                b.text = text[b.start : b.end]
+                if a.qualifier != "exact":
+                    b.qualifier = a.qualifier
+                out.append(b)
+                skip = i + 1
+                continue
+        out.append(a)
     return out

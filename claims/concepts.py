@@ -1,0 +1,106 @@
+"""Sentences as sets of concepts, for matching claims written in plain words.
+
+``Concepts`` reads ``claims/grammar/thesaurus.toml``: groups of words and
+phrases that mean the same for our purpose ("breached", "flouted", "ignored";
+"guideline", "rule", "code").  ``concepts_of(norm)`` reduces a normalised
+sentence to the set of its concepts (a group's name, else the word's stem)
+and reports which of them are negated ("officials did not break any rule").
+Phrases are matched before words, so "take no sides" is neutrality and "not
+the only one" means "others too", neither a negation.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from factwatch.claims.lexicon import alternation, american, lexicon, normalise
+
+WEAK = frozenset({"result"})  # concepts too common to count for or against a match
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+_NEGATION = lexicon().rx("negation")
+
+
+def stem(word: str) -> str:
+    """A light stem: "campaigned" -> "campaign", "guidelines" -> "guideline"."""
+    w = american(word.lower().strip("'"))
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, keep in (("ingly", 5), ("ings", 5), ("ing", 4), ("ied", 4), ("ies", 4),
+                         ("ed", 4), ("es", 4), ("s", 4), ("ly", 5)):
+        if w.endswith(suffix) and len(w) - len(suffix) >= keep - 1:
+            base = w[: -len(suffix)]
+            if suffix in ("ied", "ies"):
+                base += "y"
+            if suffix == "es" and not re.search(r"(?:s|x|z|ch|sh)$", base):
+                base = w[:-1]
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "ls":
+                base = base[:-1]
+            return base
+    return w
+
+
+@dataclass
+class Reading:
+    concepts: set[str]
+    negated: set[str]
+    spans: dict[str, tuple[int, int]]  # concept -> first span (offsets in the text given)
+
+
+class Concepts:
+    def __init__(self, data: dict):
+        groups = data.get("concepts", {})
+        self.stop = frozenset(normalise(w) for w in data.get("stopwords", {}).get("words", []))
+        self.common = frozenset(data.get("common", {}).get("words", []))
+        self.phrase_to: dict[str, str] = {}
+        self.word_to: dict[str, str] = {}
+        for name, words in groups.items():
+            for w in words:
+                w = normalise(w)
+                target = self.phrase_to if (" " in w or "-" in w) else self.word_to
+                target.setdefault(w, name)
+                target.setdefault(american(w), name)
+                if target is self.word_to:
+                    self.word_to.setdefault(stem(w), name)
+        self.phrases = re.compile(alternation(set(self.phrase_to)))
+
+    def read(self, norm: str, base: int = 0) -> Reading:
+        concepts: set[str] = set()
+        negated: set[str] = set()
+        spans: dict[str, tuple[int, int]] = {}
+        taken = [False] * len(norm)
+
+        def add(concept: str, a: int, b: int) -> None:
+            concepts.add(concept)
+            spans.setdefault(concept, (base + a, base + b))
+            head = norm[max(0, a - 40) : a]
+            words = head.split()[-3:]
+            if _NEGATION.search(" ".join(words)) and not re.search(r"\bnot\s+only\b",
+                                                                  " ".join(words)):
+                negated.add(concept)
+
+        for m in self.phrases.finditer(norm):
+            name = self.phrase_to.get(re.sub(r"\s+", " ", m.group(0)))
+            if name is None:
+                continue
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+            add(name, m.start(), m.end())
+        for m in _WORD.finditer(norm):
+            if taken[m.start()]:
+                continue
+            w = m.group(0)
+            if w in self.stop or _NEGATION.fullmatch(w):
+                continue
+            name = self.word_to.get(w) or self.word_to.get(stem(w)) or stem(w)
+            add(name, m.start(), m.end())
+        return Reading(concepts, negated, spans)
+
+
+@lru_cache(maxsize=1)
+def concepts() -> Concepts:
+    res = files("factwatch.claims") / "grammar" / "thesaurus.toml"
+    return Concepts(tomllib.loads(res.read_text(encoding="utf-8")))

@@ -1,0 +1,327 @@
+"""Who and what a sentence names: known people, other people, organisations.
+
+``annotate(doc)`` fills every sentence's ``mentions`` with:
+
+- ``person``: a person of the facts file (a candidate here or in a related
+  contest) by name, spelling variant, surname or descriptor ("the West
+  Midlands regional secretary"), or by a role the structure of the election
+  gives ("the incumbent", "the winner", "the runner-up", "the third-placed
+  candidate");
+- ``pronoun``: he/she/him/her/his, resolved to the person it most likely
+  means (or to an unknown person, which blocks attribution);
+- ``other``: a person the facts file does not know ("Jane Roe", "Ms Roe");
+- ``org``: an organisation other than the election's own ("the GMB", "the
+  Labour party"), and ``ours`` for the election's own ("Unite", "the union").
+
+Names are matched with their capital letters (a surname such as "May" or
+"Turner" is not the verb or the trade); descriptors in any case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factwatch.claims.facts import Facts
+from factwatch.claims.lexicon import alternation, lexicon, normalise
+from factwatch.claims.text import Document, Sent
+
+_LEX = lexicon()
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str  # person, pronoun, other, org, ours
+    person: str | None = None  # person key (person, resolved pronoun)
+    by_name: bool = False
+    role: str = ""  # for structural roles: winner, runner-up, incumbent, place-N
+
+    @property
+    def known(self) -> bool:
+        return self.person is not None
+
+
+_CAP = r"(?:Mc|Mac|O'|O\u2019|D')?[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
+_PARTICLE = r"(?:de|da|van|von|der|le|la|di|del|bin|al)"
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Cllr|Prof|Rev|Sen|Rep|Gov)\.?"
+_OTHER_PERSON = re.compile(
+    rf"(?<![\w'\u2019-])(?:(?P<title>{_TITLES})\s+(?P<single>{_CAP})(?:\s+{_CAP})?"
+    rf"|(?P<first>{_CAP})(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,2}})(?![\w-])"
+)
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,5}s?(?![\w-])")
+_NOT_ACRONYMS = frozenset("I II III IV VI TV UK US USA EU UN PM MP MPS OK AM PM CEO TBC".split())
+_PRONOUN = re.compile(r"(?<![\w'-])(he|him|his|she|her|hers|himself|herself)(?![\w'-])")
+_SENTENCE_WORDS = frozenset(
+    "The A An In On At But And It He She They His Her Their This That These Those There "
+    "Turnout When While After Before Under With Without As If Although Though Yet So For "
+    "From Of By To Only Just Both Neither Either Each Every All Some Many Most No Not "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December Mr Mrs Ms Dr Sir "
+    "However Meanwhile Yesterday Today Tomorrow Last Next Now Then Since Until Despite "
+    "Labour Tory Tories Conservative Conservatives Liberal Democrat Democrats Republican "
+    "Republicans Green Greens Union Unions Party General Secretary Executive Council "
+    "Committee Election Elections Ballot Vote Votes Voters Members Britain British England "
+    "English Scotland Scottish Wales Welsh Ireland Irish London Westminster Whitehall "
+    "Parliament Commons Lords Court High Certification Officer Officers Regional West East "
+    "North South Midlands Central New Old Northern Southern Eastern Western Great Greater "
+    "Read More Share Photo Picture Video Watch Live Update Updated Breaking Analysis Comment "
+    "Opinion Editorial Letters Sport Business News Politics World".split()
+)
+
+
+@lru_cache(maxsize=16)
+def _known_names(facts: Facts) -> tuple[re.Pattern[str], dict[str, str | None]]:
+    """One pattern for every known person's names and surnames, and phrase -> person."""
+    table: dict[str, str | None] = {}
+
+    def put(phrase: str, key: str) -> None:
+        phrase = normalise(phrase.strip())
+        if not phrase:
+            return
+        if phrase in table and table[phrase] != key:
+            table[phrase] = None  # shared by two people: ambiguous
+        else:
+            table[phrase] = key
+
+    surnames: dict[str, set[str]] = {}
+    for p in facts.people.values():
+        for name in (p.name, *p.variants):
+            put(name, p.key)
+            parts = name.split()
+            if len(parts) > 1:
+                surnames.setdefault(normalise(parts[-1]), set()).add(p.key)
+    for s, keys in surnames.items():
+        if s not in table:
+            table[s] = next(iter(keys)) if len(keys) == 1 else None
+    return re.compile(alternation(set(table))), table
+
+
+@lru_cache(maxsize=16)
+def _descriptors(facts: Facts) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    table: dict[str, str] = {}
+    for p in facts.people.values():
+        for d in p.descriptors:
+            d = normalise(d)
+            table[d] = p.key
+            bare = re.sub(r"^(?:the|a|an)\s+", "", d)
+            table.setdefault(f"the {bare}", p.key)
+            if len(bare.split()) >= 2:
+                table.setdefault(bare, p.key)
+    return (re.compile(alternation(set(table))) if table else None), table
+
+
+def _roles(facts: Facts) -> dict[str, list[str]]:
+    """Role words the structure of this election gives to its candidates."""
+    this = facts.this
+    out: dict[str, list[str]] = {}
+    if len(this.winners) == 1:
+        out["winner"] = this.winners
+    inc = [c.id for c in facts.candidates if c.incumbent]
+    if len(inc) == 1:
+        out["incumbent"] = inc
+    ranked = ranking(facts)
+    for i, key in enumerate(ranked, 1):
+        out[f"place-{i}"] = [key]
+    return out
+
+
+@lru_cache(maxsize=16)
+def ranking(facts: Facts) -> tuple[str, ...]:
+    """This election's candidates by final-round votes (then first-round), best first."""
+    votes: dict[str, tuple[int, float]] = {}
+    final = max((f.round or 1 for f in facts.figures if f.contest == "this"
+                 and f.measure == "votes"), default=1)
+    for f in facts.figures:
+        if f.contest == "this" and f.measure == "votes" and f.subject:
+            r = f.round or 1
+            score = (r if r <= final else 0, f.value)
+            votes[f.subject] = max(votes.get(f.subject, (0, 0.0)), score)
+    if not votes:
+        return tuple(facts.this.winners)
+    return tuple(sorted(votes, key=lambda k: votes[k], reverse=True))
+
+
+_ORD = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
+_ROLE_RX = re.compile(
+    r"(?<![\w-])the\s+(?:(?P<win>winner|victor|winning\s+candidate|re-elected\s+[\w-]+"
+    r"|newly[\s-]elected\s+[\w-]+)"
+    r"|(?P<inc>incumbent|sitting\s+[\w-]+(?:\s+secretary)?)"
+    r"|(?P<ru>runner-up|runner\s+up|second-placed\s+candidate|second-place\s+candidate)"
+    r"|(?P<ord>second|third|fourth|fifth|sixth|last)(?:[\s-]placed?)?\s+(?:candidate|contender|"
+    r"man|woman|challenger|hopeful|name|person))(?![\w-])"
+)
+
+
+def annotate(doc: Document) -> None:
+    """Fill ``sent.mentions`` for every sentence of ``doc``."""
+    facts = doc.facts
+    names, table = _known_names(facts)
+    desc_rx, desc_table = _descriptors(facts)
+    roles = _roles(facts)
+    ours = _our_org(facts)
+    for sent in doc.sentences:
+        found: list[Mention] = []
+        for m in names.finditer(doc.norm, sent.start, sent.end):
+            key = table.get(m.group(0))
+            if key is None or not doc.text[m.start()].isupper():
+                continue
+            found.append(Mention(m.start(), m.end(), "person", key, by_name=True))
+        if desc_rx is not None:
+            for m in desc_rx.finditer(doc.norm, sent.start, sent.end):
+                key = desc_table.get(re.sub(r"\s+", " ", m.group(0)))
+                if key:
+                    found.append(Mention(m.start(), m.end(), "person", key))
+        for m in _ROLE_RX.finditer(doc.norm, sent.start, sent.end):
+            role = _role_of(m, roles)
+            if role:
+                key = roles[role][0]
+                found.append(Mention(m.start(), m.end(), "person", key, role=role))
+        found = _no_overlaps(found)
+        found += _others(doc, sent, found, ours)
+        for m in _PRONOUN.finditer(doc.norm, sent.start, sent.end):
+            if not any(x.start <= m.start() < x.end for x in found):
+                found.append(Mention(m.start(), m.end(), "pronoun"))
+        found.sort(key=lambda x: (x.start, -x.end))
+        sent.mentions = found
+    _resolve_pronouns(doc)
+    _resolve_speakers(doc)
+
+
+def _role_of(m: re.Match[str], roles: dict[str, list[str]]) -> str | None:
+    if m.group("win"):
+        return "winner" if "winner" in roles else None
+    if m.group("inc"):
+        return "incumbent" if "incumbent" in roles else None
+    if m.group("ru"):
+        return "place-2" if "place-2" in roles else None
+    n = _ORD[m.group("ord")]
+    if n == -1:
+        n = max((int(k.split("-")[1]) for k in roles if k.startswith("place-")), default=0)
+    key = f"place-{n}"
+    return key if key in roles else None
+
+
+def _no_overlaps(found: list[Mention]) -> list[Mention]:
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _our_org(facts: Facts) -> re.Pattern[str]:
+    words = {"the union", "the party", "the organisation", "the association"}
+    el = facts.election
+    for name in (el.organisation, *[a for a in el.aliases if len(a.split()) <= 2]):
+        if name:
+            words.add(normalise(name))
+    return re.compile(alternation(words))
+
+
+def _others(doc: Document, sent: Sent, known: list[Mention], ours: re.Pattern[str]) -> list[Mention]:
+    """People and organisations the facts file does not know."""
+    out: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(k.start < b and a < k.end for k in known + out)
+
+    for m in ours.finditer(doc.norm, sent.start, sent.end):
+        if free(*m.span()):
+            out.append(Mention(m.start(), m.end(), "ours"))
+    for m in _OTHER_PERSON.finditer(doc.text, sent.start, sent.end):
+        a, b = m.span()
+        words = m.group(0).split()
+        if m.group("title"):
+            if free(a, b):
+                out.append(Mention(a, b, "other"))
+            continue
+        if words[0] in _SENTENCE_WORDS or any(w.strip(".") in _SENTENCE_WORDS for w in words[1:]):
+            continue
+        if _LEX.rx("org_word").search(doc.norm, a, b) or not free(a, b):
+            continue
+        if re.search(r"(?:\bin|\bfrom|\bat|\bof)\s+$", doc.norm[max(sent.start, a - 6) : a]):
+            continue  # a place
+        out.append(Mention(a, b, "other"))
+    for m in _ACRONYM.finditer(doc.text, sent.start, sent.end):
+        word = m.group(0).rstrip("s")
+        if word in _NOT_ACRONYMS or not free(*m.span()):
+            continue
+        if ours.fullmatch(doc.norm, m.start(), m.end()):
+            continue
+        out.append(Mention(m.start(), m.end(), "org"))
+    return out
+
+
+def _resolve_pronouns(doc: Document) -> None:
+    """Give each pronoun the person it most likely means.  A pronoun opening its
+    sentence means the subject (first person named) of the latest sentence that named
+    anyone; one later in a sentence, the latest compatible person named before it in
+    the sentence, else that subject.  Somebody the facts do not know, named where the
+    pronoun would look, blocks it (it stays unresolved)."""
+    pron = {p.key: (p.pronoun or "") for p in doc.facts.people.values()}
+    last_subject: list[Mention] = []  # people of the latest sentence naming anyone
+
+    def fits(prev: Mention, gender: str) -> bool:
+        return pron.get(prev.person or "", "") in ("", gender, "they")
+
+    for sent in doc.sentences:
+        here: list[Mention] = []
+        for m in sent.mentions:
+            if m.kind in ("person", "other"):
+                here.append(m)
+                continue
+            if m.kind != "pronoun":
+                continue
+            word = doc.norm[m.start : m.end]
+            gender = "she" if word.startswith(("she", "her")) else "he"
+            lead = doc.norm[sent.start : m.start].strip(" \"'(")
+            opening = not lead or re.fullmatch(r"(?:and|but|so|yet|then|now|still|however,?)", lead)
+            pool = [] if opening else [x for x in reversed(here)]
+            pool += last_subject[:1] + last_subject[1:]
+            for prev in pool:
+                if prev.kind == "other":
+                    break
+                if fits(prev, gender):
+                    m.person = prev.person
+                    break
+            here.append(m) if m.person else None
+        named = [x for x in here if x.kind in ("person", "other") or x.person]
+        if named:
+            last_subject = named
+
+
+def _resolve_speakers(doc: Document) -> None:
+    names, table = _known_names(doc.facts)
+    for q in doc.quotes:
+        if q.speaker:
+            q.person = _person_in(doc, q.speaker, names, table, q.start)
+    for sent in doc.sentences:
+        if sent.reported and sent.reported[1]:
+            start, speaker, _ = sent.reported
+            sent.reported = (start, speaker, _person_in(doc, speaker, names, table, sent.start))
+
+
+def _person_in(doc: Document, speaker: str, names: re.Pattern[str],
+               table: dict[str, str | None], pos: int) -> str | None:
+    norm = normalise(speaker)
+    m = names.search(norm)
+    if m:
+        return table.get(m.group(0))
+    if norm in ("he", "she"):
+        sent = doc.sentence_at(pos)
+        for s in reversed(doc.sentences[max(0, sent.index - 2) : sent.index + 1]):
+            for mm in reversed(s.mentions):
+                if mm.kind == "person" and mm.start < pos:
+                    return mm.person
+    return None
+
+
+def persons_in(sent: Sent, start: int, end: int) -> list[Mention]:
+    """Known-person mentions (names, descriptors, resolved pronouns) within [start, end)."""
+    return [m for m in sent.mentions if start <= m.start < end and m.person]

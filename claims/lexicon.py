@@ -1,0 +1,196 @@
+"""The word classes of the built-in grammar, and the text normalisation they rely on.
+
+``lexicon()`` reads ``claims/grammar/lexicon.toml`` (package data) once and
+compiles every class into one regular expression that matches any of its
+words or phrases, in British or American spelling, singular or plural, with
+any spacing or hyphenation between the words of a phrase:
+
+    lex = lexicon()
+    lex.rx("loss_adj").search("the beaten contender")      # matches "beaten"
+    "defeated" in lex.words("loss_adj")                     # True
+
+Every rule runs on ``normalise(text)``: the text lower-cased with curly
+quotes, dashes and non-breaking spaces made plain, character for character,
+so offsets in the normalised text are offsets in the article.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from factwatch.core.errors import FactsError
+
+_PLAIN = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, plain quotes and dashes; the same length as ``text``."""
+    out = text.translate(_PLAIN).lower()
+    if len(out) != len(text):  # a character whose lower case is longer ("İ")
+        out = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_PLAIN))
+    return out
+
+
+# -- spelling ------------------------------------------------------------------------------
+_ISE_KEEP = frozenset(
+    "rise arise wise otherwise surprise promise premise exercise compromise enterprise expertise "
+    "merchandise franchise televise revise supervise comprise despise devise disguise excise "
+    "improvise incise advise chastise apprise advertise raise praise noise poise cruise "
+    "concise precise paradise treatise demise".split()
+)
+_OUR_KEEP = frozenset(
+    "four hour tour your our pour sour flour devour contour detour troubadour velour glamour".split()
+)
+_US_WORDS = {
+    "defence": "defense",
+    "offence": "offense",
+    "pretence": "pretense",
+    "licence": "license",
+    "programme": "program",
+    "programmes": "programs",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+    "grey": "gray",
+    "judgement": "judgment",
+    "ageing": "aging",
+    "sceptical": "skeptical",
+    "whilst": "while",
+    "amongst": "among",
+}
+
+
+def american(word: str) -> str:
+    """The American spelling of a British word ("organised" -> "organized")."""
+    w = word
+    if w in _US_WORDS:
+        return _US_WORDS[w]
+    m = re.fullmatch(r"(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)", w)
+    if m and (m.group(1) + "ise") not in _ISE_KEEP:
+        w = f"{m.group(1)}iz{m.group(2)}"
+    m = re.fullmatch(r"(\w*[^aeiou\W])our(|s|ed|ing|ite|ites|able|ably|ful|less)", w)
+    if m and (m.group(1) + "our") not in _OUR_KEEP and len(w) >= 5:
+        w = f"{m.group(1)}or{m.group(2)}"
+    w = re.sub(r"(?<=[aeu])ll(ed|ing|er|ers)$", r"l\1", w)
+    w = re.sub(r"(?<=[^aeiou])tre(s|d)?$", r"ter\1", w)
+    return w
+
+
+def plural(word: str) -> str:
+    """The plural of a (last) noun: "candidate" -> "candidates", "man" -> "men"."""
+    irregular = {"man": "men", "woman": "women", "person": "people", "runner-up": "runners-up",
+                 "also-ran": "also-rans", "one": "ones", "chief": "chiefs", "mp": "mps"}
+    if word in irregular:
+        return irregular[word]
+    if re.search(r"(s|x|z|ch|sh)$", word):
+        return word + "es"
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase as a regex: any spacing or hyphenation between its words."""
+    parts = re.split(r"[\s-]+", phrase.strip())
+    return r"[\s-]*".join(re.escape(p) for p in parts if p)
+
+
+def _bounded(phrase: str) -> str:
+    """The phrase's pattern with word edges where it starts and ends with a letter."""
+    pat = _phrase_pattern(phrase)
+    if phrase[0].isalnum():
+        pat = r"(?<![\w-])" + pat
+    if phrase[-1].isalnum():
+        pat += r"(?![\w-])"
+    return pat
+
+
+def alternation(phrases: list[str] | set[str] | frozenset[str]) -> str:
+    """One regex alternative per phrase, longest first, bounded by word edges."""
+    uniq = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(_bounded(p) for p in uniq) + ")" if uniq else r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class WordClass:
+    name: str
+    words: frozenset[str]  # every form, normalised
+    pattern: re.Pattern[str]
+    base: frozenset[str] = frozenset()  # the forms as written (singular), both spellings
+
+
+class Lexicon:
+    """The compiled word classes."""
+
+    def __init__(self, data: dict, origin: str):
+        classes = data.get("classes")
+        if not isinstance(classes, dict):
+            raise FactsError(f"{origin}: expected [classes.NAME] tables")
+        self.classes: dict[str, WordClass] = {}
+        for name, table in classes.items():
+            words = table.get("words") if isinstance(table, dict) else None
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise FactsError(f"{origin}: classes.{name}.words: expected a list of strings")
+            unknown = set(table) - {"words", "plural"}
+            if unknown:
+                raise FactsError(f"{origin}: classes.{name}.{sorted(unknown)[0]}: unknown key")
+            forms: set[str] = set()
+            base: set[str] = set()
+            for w in words:
+                w = normalise(w.strip())
+                variants = {w, " ".join(american(x) for x in w.split())}
+                base |= variants
+                if table.get("plural"):
+                    for v in list(variants):
+                        head, _, last = v.rpartition(" ")
+                        variants.add(f"{head} {plural(last)}".strip())
+                forms |= variants
+            self.classes[name] = WordClass(
+                name, frozenset(forms), re.compile(alternation(forms)), frozenset(base)
+            )
+
+    def rx(self, name: str) -> re.Pattern[str]:
+        return self.classes[name].pattern
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.classes[name].words
+
+    def base(self, name: str) -> frozenset[str]:
+        """The class's words as written (singular), in both spellings."""
+        return self.classes[name].base
+
+    def alt(self, name: str) -> str:
+        """The class's regex source, for building larger patterns."""
+        return self.classes[name].pattern.pattern
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The package's lexicon, read once."""
+    res = files("factwatch.claims") / "grammar" / "lexicon.toml"
+    return Lexicon(tomllib.loads(res.read_text(encoding="utf-8")), "claims/grammar/lexicon.toml")

@@ -1,0 +1,515 @@
+"""What a number measures and whose it is, read from its own noun phrase and frame.
+
+``read_number(doc, sent, n, numbers)`` returns a ``Reading`` (measure,
+subject, the other side of a margin, basis, round) or None when the words do
+not say clearly enough.  The order of evidence:
+
+1. the number's own noun phrase: "59,067 votes", "97 nominations", "1,185
+   branches", "12.2 per cent turnout", "41% of the vote", "12% of members";
+2. the noun phrase it completes: "a turnout of 12.2%", "a majority of 5,523",
+   "turnout was 12.2 per cent", "his lead, 5,523 votes";
+3. its verb frame: "X won 59,067", "X took 41%", "X won by 5,523", "X beat Y
+   by 5,523 votes", "beat Y by 59,067 votes to 53,544", "Y trailed by 5,523";
+4. juxtaposition in a list: "McCluskey 59,067, Coyne 53,544", "Coyne (41.2%)".
+
+A count of something else (members, branches, staff, people who stayed at
+home) is not a vote; a number tied to somebody the facts do not know
+("Jane Roe topped the nominations with 410") is not pinned on a candidate;
+two subjects in one sentence ("X polled N and turnout was M%") each keep
+their own numbers.  Only measures the facts can judge are returned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factwatch.claims.entities import Mention, ranking
+from factwatch.claims.lexicon import lexicon
+from factwatch.claims.numbers import NumberMention, find_numbers
+from factwatch.claims.text import Document, Sent
+
+_LEX = lexicon()
+_Q = (
+    rf"(?:(?:{_LEX.alt('intensifier')}|{_LEX.alt('approx')}|{_LEX.alt('over')}|"
+    rf"{_LEX.alt('under')}|{_LEX.alt('near_above')}|{_LEX.alt('near_below')})\s+)*"
+)
+_ADV = r"(?:(?:narrowly|comfortably|easily|only|just|also|eventually|finally|still|then)\s+)?"
+_VOTE_VERB = (
+    r"(?:won|wins|win|winning|took|takes|taking|polled|polls|polling|received|receives|"
+    r"receiving|got|gets|getting|secured|secures|securing|garnered|garners|attracted|"
+    r"attracts|scored|scores|collected|collects|picked\s+up|claimed|claims|amassed|managed|"
+    r"mustered|drew|draws|notched(?:\s+up)?|racked\s+up|took\s+home|ended\s+up\s+with|"
+    r"finished\s+(?:[\w-]+\s+)?(?:on|with)|ended\s+(?:[\w-]+\s+)?(?:on|with)|"
+    r"came\s+(?:first|second|third|fourth|fifth|last|in\s+[\w-]+)\s+(?:on|with)|"
+    r"was\s+(?:first|second|third|fourth|last|runner-up)\s+(?:on|with)|"
+    r"trailed\s+(?:[\w-]+\s+)?(?:on|with)|had|has|have|obtained|earned|earns|gained|gains|"
+    r"won\s+the\s+(?:backing|support|votes)\s+of|was\s+backed\s+by|was\s+supported\s+by|"
+    r"backed\s+by|supported\s+by|with\s+the\s+(?:backing|support)\s+of|"
+    r"(?:has|had|have)\s+(?:won|taken|polled|received|got|gotten|secured|garnered|attracted))"
+)
+# Gaps between a person and the number that make it theirs.
+_ATTACH = re.compile(
+    rf"(?:'s\s+{_Q}(?:total\s+of\s+|tally\s+of\s+|haul\s+of\s+|share\s+of\s+)?"
+    rf"|\s*[(:]\s*{_Q}|\s*-\s+{_Q}|\s+(?:on|with|at)\s+{_Q}|,\s+(?:on|with)\s+{_Q}"
+    rf"|\s+{_ADV}{_VOTE_VERB}\s+(?:a\s+(?:total|tally|haul|share)\s+of\s+|a\s+)?{_Q}"
+    rf"|\s+{_Q})$"
+)
+_LIST_COMMA = re.compile(r",\s*$")
+_COMPARE_BEFORE = re.compile(
+    r"(?<![\w-])(?:behind|ahead\s+of|in\s+front\s+of|beat|beats|beating|defeated|defeating|"
+    r"against|than|over|outpolled|trailing|trailed|second\s+to|third\s+to|runner-up\s+to|"
+    r"versus|v|vs)\s+$"
+)
+_FOR_AFTER = re.compile(r"\s*(?:votes?\s+|per\s?cent\s+|percent\s+|%\s*)?(?:for|went\s+to|to\s+back)\s+$")
+_MARGIN_BEFORE = re.compile(
+    rf"(?:majority|margin|lead|gap|advantage|cushion|winning\s+margin|deficit)\s+(?:of|was|is|"
+    rf"stood\s+at|at|came\s+to|to|:)?\s*(?:just\s+|only\s+|a\s+mere\s+|some\s+)?{_Q}$"
+    rf"|(?:won|win|wins|winning|beat|beats|beating|beaten|defeated|defeating|held\s+on|hung\s+on|"
+    rf"clung\s+on|scraped\s+(?:home|in)|edged\s+(?:home|it|out\s+[\w' ]+?)|lost|losing|trailed|"
+    rf"trailing|finished|came\s+(?:in\s+)?(?:second|third)|pipped\s+[\w' ]+?|saw\s+off\s+[\w' ]+?|"
+    rf"ahead|behind|victory|re-elected|returned|kept\s+(?:his|her)\s+(?:job|post)|survived|"
+    rf"triumphed|prevailed|outpolled\s+[\w' ]+?|[\w' ]+?)\s+by\s+{_Q}$"
+)
+_BY_AGENT = re.compile(r"(?:backed|supported|endorsed|chosen|nominated|preferred|favoured|"
+                       r"signed|elected|re-elected|returned)\s+by\s+" + _Q + "$")
+_MARGIN_AFTER = re.compile(
+    r"\s*(?:-|\s)?(?:votes?\s+|percentage\s+points?\s+|points?\s+|per\s?cent\s+)?"
+    r"(?:ahead|behind|clear|short|adrift|separated|divided|split|more\s+than|fewer\s+than|"
+    r"less\s+than|over\s+(?!the\b|a\b|\d)|better\s+than)(?![\w-])"
+    r"|-votes?\s+(?:majority|margin|lead|win|victory|defeat|gap|loss|advantage)"
+)
+_SCORE_AFTER = re.compile(r"\s*(?:votes?\s+)?(?:to|against|versus|v|-)\s*(?:[\w'.]+\s+){0,3}?\d")
+_TURNOUT_BEFORE = re.compile(
+    rf"turn[\s-]?out\s+(?:figure\s+)?(?:of|was|is|at|stood\s+at|reached|fell\s+to|rose\s+to|"
+    rf"dropped\s+to|hit|came\s+in\s+at|amounted\s+to|of\s+just|:|-)?\s*{_Q}$"
+    rf"|participation\s+(?:rate\s+)?(?:of|was|at|stood\s+at)\s*{_Q}$"
+)
+_TURNOUT_AFTER = re.compile(r"\s*(?:%\s*)?turn[\s-]?out(?![\w-])")
+_VOTED_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the\s+|its\s+|all\s+|[\w'-]+'s\s+)?(?:[\w-]+\s+){0,2}?)?"
+    r"(?:(?:members|people|voters|electors|workers|those\s+eligible|the\s+electorate|"
+    r"the\s+membership|membership|eligible\s+members|eligible\s+voters|union\s+members|them)\s+)?"
+    r"(?:who\s+|that\s+)?(?:have\s+|had\s+)?(?:actually\s+)?(?:voted|took\s+part|"
+    r"participated|turned\s+out|bothered(?:\s+to\s+vote)?|cast\s+(?:a\s+|their\s+)?(?:votes?|"
+    r"ballots?)|returned\s+(?:their\s+|a\s+)?(?:ballots?|papers?|ballot\s+papers?)|"
+    r"used\s+their\s+votes?)(?![\w-])"
+)
+_ABSTAIN = re.compile(
+    r"(?:did\s+not|didn't|failed\s+to|chose\s+not\s+to|couldn't|could\s+not|never)\s+"
+    r"(?:bother\s+to\s+)?(?:vote|take\s+part|return)|stayed\s+(?:at\s+)?home|abstained|"
+    r"sat\s+(?:it\s+)?out|ignored\s+the\s+ballot|did\s+not\s+bother|didn't\s+bother"
+)
+_ELECTORATE_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+)?(?:ballot\s+papers?\s+|papers\s+|ballots\s+|members\s+|people\s+|"
+    r"voters\s+)?(?:were\s+|had\s+been\s+|was\s+)?(?:despatched|dispatched|sent(?:\s+out)?|"
+    r"issued|posted|mailed|eligible|entitled\s+to\s+vote|balloted|on\s+the\s+(?:roll|register))"
+    r"(?![\w-])"
+)
+_ELECTORATE_BEFORE = re.compile(
+    r"(?:electorate|ballot\s+papers\s+(?:were\s+)?(?:sent|despatched|dispatched|issued)\s+(?:to|out)|"
+    r"eligible\s+(?:to\s+vote\s+)?(?:was|were|of|numbered)|entitled\s+to\s+vote\s+(?:was|were|of))"
+    rf"\s*(?:of|was|were|stood\s+at|numbered|:)?\s*{_Q}$"
+)
+_TOTAL_AFTER = re.compile(
+    r"\s*(?:valid\s+)?(?:votes?|ballots?|ballot\s+papers|papers)\s+(?:were\s+|had\s+been\s+)?"
+    r"(?:cast|returned|counted|received|submitted)(?![\w-])|\s*(?:votes?|ballots?)\s+in\s+(?:total|all)"
+)
+_TOTAL_BEFORE = re.compile(
+    rf"(?:total\s+(?:vote|poll|votes|ballots)|votes\s+cast|ballots\s+(?:cast|returned)|"
+    rf"total\s+number\s+of\s+(?:votes|ballots))\s*(?:of|was|were|stood\s+at|came\s+to|reached|:)?\s*"
+    rf"{_Q}$|a\s+total\s+of\s+{_Q}$"
+)
+_SPOILED = r"(?:spoil(?:ed|t)|invalid|rejected|void|blank|disqualified)"
+_SPOILED_AFTER = re.compile(
+    rf"\s*(?:of\s+(?:the\s+)?(?:papers|ballots|votes)\s+(?:were\s+|was\s+)?)?(?:{_SPOILED}|(?:ballot\s+)?"
+    rf"(?:papers?|ballots?|votes?)\s+(?:were\s+|was\s+|had\s+been\s+)?{_SPOILED})(?![\w-])"
+)
+_SPOILED_BEFORE = re.compile(
+    rf"(?<![\w-]){_SPOILED}\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*(?:numbered|totalled|"
+    rf"totaled|came\s+to|stood\s+at|were|was|of|:)?\s*{_Q}$"
+)
+_SHARE_OF = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?(?P<what>(?:valid\s+|first[\s-]preference\s+|final[\s-]round\s+)?"
+    r"(?:votes?(?:\s+cast)?|ballots?(?:\s+cast)?|poll|total|vote\s+share|first\s+preferences|"
+    r"preferences|support|backing|valid\s+votes)|all\s+votes(?:\s+cast)?)"
+    r"|(?:share|support|backing)(?![\w-]))"
+)
+_OF_MEMBERS = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+|all\s+|[\w'-]+'s\s+|eligible\s+)*(?:[\w.]+\s+(?:million\s+)?)?"
+    r"(?:members(?:hip)?|electorate|those\s+(?:eligible|entitled|balloted)|eligible\s+"
+    r"(?:members|voters)|voters|workers|electors|people\s+entitled)(?![\w-])"
+)
+_RATIO_VOTERS = re.compile(r"(?:voter|voters|those\s+who\s+voted|ballots?|votes?)")
+_ROUND = re.compile(
+    r"(?<![\w-])(?:(?P<first>first|opening|initial)\s+(?:round|count|preferences?|ballot|stage)"
+    r"|first[\s-]preference|(?P<final>final|last|deciding|decisive|second|run-?off)\s+"
+    r"(?:round|count|stage|ballot)|after\s+(?:transfers|redistribution|preferences|"
+    r"(?:second\s+)?preferences\s+were\s+(?:counted|redistributed))|runoff|run-off"
+    r"|round\s+(?P<n>one|two|three|four|five|\d))(?![\w-])"
+)
+_ROUND_N = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_GROUP = re.compile(
+    r"(?:combined|together|between\s+them|jointly|collectively|between\s+the\s+(?:two|three)|"
+    r"(?:two|both|three|all)\s+(?:of\s+)?(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?"
+    r"(?:challengers|rivals|opponents|candidates|contenders|losers|men|women))(?![\w-])"
+)
+_VOTE_NOUNS = frozenset(
+    "votes vote ballots ballot papers preferences first-preferences backers supporters".split()
+)
+_PEOPLE_NOUNS = frozenset("members people voters electors workers employees staff".split())
+
+
+@dataclass
+class Reading:
+    measure: str  # votes, share, margin, total, valid, spoiled, turnout, electorate,
+    #               nominations, count
+    subject: str | None = None
+    other: str | None = None
+    bases: tuple[str, ...] = ()
+    round: int | None = None  # None: any round
+    counts: str = ""  # for nominations and other counts: the noun phrase
+    why: str = ""
+
+
+def _persons(sent: Sent) -> list[Mention]:
+    return [m for m in sent.mentions if m.kind in ("person", "pronoun", "other")]
+
+
+def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
+    """The person a number is attached to by the words before it: a Mention, None when
+    nobody is, False when somebody the facts do not know is (attribution blocked)."""
+    start = n.qual_start if n.qual_start is not None else n.start
+    people = [m for m in _persons(sent) if m.end <= start]
+    if not people:
+        return None
+    m = people[-1]
+    gap = doc.norm[m.end : start]
+    if len(gap) > 90:
+        return None
+    if m.start < cs and not re.fullmatch(r"'s\s+" + _Q, gap):
+        # Across a clause break only a verb frame carries, from a subject that opens its
+        # sentence ("McCluskey, 66, won 59,067"; not "He beat Coyne, ..., winning 59,067").
+        if not re.fullmatch(rf"(?:,[^,]{{1,80}},)?\s+{_ADV}{_VOTE_VERB}\s+{_Q}", gap):
+            return None
+        lead = doc.norm[sent.start : m.start]
+        if not re.fullmatch(r"\s*(?:(?:and|but|so|then|mr|mrs|ms|dr|sir)\.?\s+)*", lead):
+            return None
+    elif not _ATTACH.fullmatch(gap):
+        if _LIST_COMMA.fullmatch(gap) and (n.unit == "percent" or n.value >= 100):
+            pass  # "Coyne, 53,544" in a list
+        else:
+            return None
+    if gap.startswith((" with", ", with")) and _compared(doc, sent, m):
+        subject = _sentence_subject(doc, sent, m)
+        return subject if subject is not None else None
+    if m.kind == "other" or (m.kind == "pronoun" and m.person is None):
+        return False
+    return m
+
+
+def _compared(doc: Document, sent: Sent, m: Mention) -> bool:
+    """Is ``m`` (with names coordinated before it) the object of a comparison?"""
+    people = _persons(sent)
+    i = people.index(m)
+    while i > 0 and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*",
+                                 doc.norm[people[i - 1].end : people[i].start]):
+        i -= 1
+    first = people[i]
+    return bool(_COMPARE_BEFORE.search(doc.norm[max(sent.start, first.start - 24) : first.start]))
+
+
+def _sentence_subject(doc: Document, sent: Sent, before: Mention) -> Mention | None:
+    for m in _persons(sent):
+        if m.start >= before.start:
+            break
+        if m.kind == "other":
+            return None
+        if m.person:
+            return m
+    return None
+
+
+def _after_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None | bool:
+    """"59,067 votes for McCluskey", "17,143 went to Allinson"."""
+    later = [m for m in _persons(sent) if m.start >= n.end]
+    if not later:
+        return None
+    m = later[0]
+    if not _FOR_AFTER.fullmatch(doc.norm[n.end : m.start]):
+        return None
+    if m.kind == "other" or (m.kind == "pronoun" and m.person is None):
+        return False
+    return m
+
+
+def _clause_subject(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
+    """A number opening its clause's verb frame takes that verb's subject: after a finite
+    verb the person named just before ("Gerard Coyne, the runner-up, had 41.2 per cent",
+    "and a third candidate, Ian Allinson, won 17,143"); after a participle the
+    sentence's subject ("He defeated Coyne, ..., winning 59,067 votes")."""
+    start = n.qual_start if n.qual_start is not None else n.start
+    lead = doc.norm[cs:start]
+    m = re.fullmatch(rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+)?{_ADV}"
+                     rf"(?P<verb>{_VOTE_VERB})\s+{_Q}", lead)
+    if not m:
+        return None
+    before = [x for x in _persons(sent) if x.end <= cs]
+    if not before:
+        return None
+    participle = m.group("verb").split()[0].endswith("ing")
+    if participle:
+        # "with Ian Allinson, the grassroots candidate, taking 17,143": the absolute
+        # construction's own subject; otherwise the sentence's.
+        withs = [x for x in before if re.search(r"(?<![\w-])with\s+$",
+                                                doc.norm[max(sent.start, x.start - 6) : x.start])]
+        pick = withs[-1] if withs else before[0]
+    else:
+        # The latest person who opens a clause: the subject, not an object inside an
+        # apposition ("Coyne, the closest rival to the incumbent, polled 53,544").
+        openers = [x for x in before if _opens_clause(doc, sent, x)]
+        pick = openers[-1] if openers else before[-1]
+    if pick.kind == "other" or (pick.kind == "pronoun" and pick.person is None):
+        return False
+    if participle and any(x.kind == "other" for x in before):
+        return False
+    return pick
+
+
+_SCORE_SECOND = re.compile(r"\d[\d,.]*\s*(?:votes?\s+|%\s*|per\s?cent\s+)?(?:to|against|-|versus)\s*$")
+
+
+def _score_second(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
+    """"beat Coyne by 59,067 votes to 53,544": the second number is the beaten one's."""
+    start = n.qual_start if n.qual_start is not None else n.start
+    if not _SCORE_SECOND.search(doc.norm, max(sent.start, start - 30), start):
+        return None
+    here = [m for m in sent.mentions if m.kind == "person" and m.person and m.end <= start]
+    for m in reversed(here):
+        before = doc.norm[max(sent.start, m.start - 30) : m.start]
+        if re.search(rf"(?:{_LEX.alt('win_verb')}|over|against|ahead\s+of)\s+$", before):
+            return m
+    return None
+
+
+def _opens_clause(doc: Document, sent: Sent, m: Mention) -> bool:
+    cs, _ = doc.clause_of(sent, m.start)
+    lead = doc.norm[cs : m.start]
+    return bool(re.fullmatch(r"\s*(?:(?:and|but|while|whereas|so|then|with|mr|mrs|ms|dr|sir|"
+                             r"the|a|an)\.?\s+)*", lead))
+
+
+def subject_of(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
+    second = _score_second(doc, sent, n)
+    if second is not None:
+        return second
+    got = _owner(doc, sent, n, cs)
+    if got is None:
+        got = _after_owner(doc, sent, n)
+    if got is None:
+        got = _clause_subject(doc, sent, n, cs)
+    return got
+
+
+def _round(doc: Document, sent: Sent) -> int | None:
+    m = _ROUND.search(doc.norm, sent.start, sent.end)
+    if not m:
+        return None
+    if m.group("first") or "first" in m.group(0):
+        return 1
+    if m.group("n"):
+        n = m.group("n")
+        return int(n) if n.isdigit() else _ROUND_N[n]
+    return -1  # the final round
+
+
+_OVER = re.compile(
+    rf"(?<![\w-])(?:over|ahead\s+of|in\s+front\s+of|clear\s+of|than|outpolled|"
+    rf"{_LEX.alt('win_verb')})\s+$"
+)
+_UNDER = re.compile(r"(?<![\w-])(?:behind|trailed|trailing|trails|second\s+to|runner-up\s+to|"
+                    r"lost\s+to|beaten\s+by|defeated\s+by|short\s+of)\s+$")
+_LOWER = re.compile(r"(?<![\w-])(?:behind|trailed|trailing|trails|short|adrift|deficit|lost|"
+                    r"losing|beaten|defeated\s+by|fell\s+short)(?![\w-])")
+
+
+def _pair(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int,
+          subject: Mention | None) -> tuple[str | None, str | None]:
+    """A margin's two sides, the one ahead first, where the words say."""
+    people = [m for m in _persons(sent) if m.person and m.kind != "other"]
+    a = subject.person if subject else None
+    for m in people:
+        if m.person == a:
+            continue
+        before = doc.norm[max(sent.start, m.start - 30) : m.start]
+        first = next((x.person for x in people if x.start < m.start and x.person != m.person),
+                     None)
+        if _OVER.search(before):
+            return (a or first), m.person
+        if _UNDER.search(before):
+            return m.person, (a or first)
+    if a is None:
+        return None, None
+    order = list(ranking(doc.facts))
+    if a not in order:
+        return a, None
+    i = order.index(a)
+    words = doc.norm[max(cs, n.start - 40) : min(ce, n.end + 40)]
+    if _LOWER.search(words):
+        return (order[i - 1], a) if i > 0 else (a, None)
+    return (a, order[i + 1]) if i + 1 < len(order) else (a, None)
+
+
+def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -> Reading | None:
+    """What ``n`` measures and whose it is, or None when the words do not say."""
+    norm = doc.norm
+    qs = n.qual_start if n.qual_start is not None else n.start
+    pre = norm[max(cs, qs - 70) : qs]
+    post = norm[n.end : min(ce, n.end + 80)]
+    clause = norm[cs:ce]
+    if _GROUP.search(norm, max(sent.start, cs - 60), qs):
+        return None  # "the two challengers took more than half": nobody's own figure
+    rnd = _round(doc, sent)
+    if n.unit == "percent":
+        return _percent(doc, sent, n, cs, ce, pre, post, clause, rnd)
+    return _count(doc, sent, n, cs, ce, pre, post, clause, rnd)
+
+
+def _percent(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre: str,
+             post: str, clause: str, rnd: int | None) -> Reading | None:
+    if n.form == "points" or _MARGIN_BEFORE.search(pre) and not _BY_AGENT.search(pre):
+        subject = _margin_owner(doc, sent, n) or subject_of(doc, sent, n, cs)
+        a, b = _pair(doc, sent, n, cs, ce, subject if isinstance(subject, Mention) else None)
+        return Reading("margin", a, b, round=rnd, why="a margin in points")
+    if _TURNOUT_BEFORE.search(pre) or _TURNOUT_AFTER.match(post):
+        return Reading("turnout", why="turnout")
+    if _SPOILED_AFTER.match(post) or _SPOILED_BEFORE.search(pre):
+        return Reading("spoiled", why="spoiled ballots")
+    of_members = _OF_MEMBERS.match(post)
+    voted = _VOTED_AFTER.match(post) or (n.form == "ratio" and _VOTED_AFTER.match(post))
+    if n.form == "ratio" and re.search(r"\b(?:members?|voters?|people|workers?|electors?)\b",
+                                       n.text) and _VOTED_AFTER.match(post):
+        return Reading("turnout", why="a share of members who voted")
+    if of_members and _VOTED_AFTER.match(post[of_members.end() - of_members.start():]):
+        return Reading("turnout", why="a share of members who voted")
+    if voted and not of_members:
+        if _ABSTAIN.search(post[:50]):
+            return None
+        return Reading("turnout", why="a share who voted")
+    subject = subject_of(doc, sent, n, cs)
+    if subject is False:
+        return None
+    if isinstance(subject, Mention) and subject.person:
+        if of_members or (n.form == "ratio" and re.search(r"members?|workers?|electors?", n.text)):
+            return Reading("share", subject.person, bases=("electorate",), round=rnd,
+                           why="a share of the electorate")
+        share = _SHARE_OF.match(post)
+        bases: tuple[str, ...] = ("valid", "cast")
+        if share and share.group("what") and "valid" in share.group("what"):
+            bases = ("valid",)
+        elif share and share.group("what") and re.search(r"cast|all\s+votes", share.group("what")):
+            bases = ("cast", "valid")
+        return Reading("share", subject.person, bases=bases, round=rnd, why="a share of the vote")
+    return None
+
+
+_BASE_BEFORE = re.compile(r"(?:\d|hundred|thousand|million|dozen|handful)(?:\s*(?:%|per\s?cent))?\s+"
+                          r"(?:[\w-]+\s+)?(?:out\s+)?of\s+(?:the\s+|some\s+|a\s+|its\s+)?" + _Q + "$")
+_PARTITIVE = re.compile(r"\s+(?:of\s+(?:them|those|these)|of\s+which|of\s+whom)(?![\w-])")
+_BARE_END = re.compile(r"\s*(?:[.;,)]|$|\s(?:and|but|while|whilst)\b)")
+_POSS_MARGIN = re.compile(rf"'s\s+(?:winning\s+|final\s+|overall\s+)?(?:margin|majority|lead)"
+                          rf"(?:\s+over\s+[\w' ]+?)?\s+(?:of|was|is|:)?\s*{_Q}$")
+
+
+def _inherited_noun(doc: Document, sent: Sent, n: NumberMention) -> str | None:
+    """What a bare count counts: the noun of the count before it in the paragraph
+    ("1,185 branches backed McCluskey; Coyne received 187")."""
+    lo = sent.start
+    i = sent.index
+    if i > 0 and doc.sentences[i - 1].paragraph == sent.paragraph:
+        lo = doc.sentences[i - 1].start
+    earlier = [x for x in find_numbers(doc.norm, lo, n.start) if x.unit == "count" and x.noun]
+    return earlier[-1].noun if earlier else None
+
+
+def _count(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre: str,
+           post: str, clause: str, rnd: int | None) -> Reading | None:
+    noun = n.noun
+    if _ABSTAIN.search(post[:60]):
+        return None  # "some 40,000 who stayed at home": a count of nobody's votes
+    if _BASE_BEFORE.search(pre):
+        # "131,000 of more than a million members": the whole a share is taken from.
+        if noun in _PEOPLE_NOUNS and not _VOTED_AFTER.match(post):
+            return Reading("electorate", why="the whole of those entitled to vote")
+        return None
+    if noun is None and (_PARTITIVE.match(post) or _BARE_END.match(post)):
+        noun = _inherited_noun(doc, sent, n)
+        if noun and noun not in _VOTE_NOUNS and not noun.startswith("nominat"):
+            return Reading("count", counts=noun, why=f"a count of {noun}")
+    if noun and noun.startswith("nominat"):
+        return _nominations(doc, sent, n, cs, pre, post)
+    if _MARGIN_AFTER.match(post) or (_MARGIN_BEFORE.search(pre) and not _BY_AGENT.search(pre)
+                                    and not _SCORE_AFTER.match(post)):
+        if noun and noun not in _VOTE_NOUNS:
+            return None
+        subject = _margin_owner(doc, sent, n) or subject_of(doc, sent, n, cs)
+        a, b = _pair(doc, sent, n, cs, ce, subject if isinstance(subject, Mention) else None)
+        return Reading("margin", a, b, round=rnd, why="a margin in votes")
+    if _SPOILED_AFTER.match(post) or _SPOILED_BEFORE.search(pre):
+        return Reading("spoiled", why="spoiled ballots")
+    if _ELECTORATE_AFTER.match(post) or _ELECTORATE_BEFORE.search(pre):
+        return Reading("electorate", why="those entitled to vote")
+    if _TOTAL_AFTER.match(post) or _TOTAL_BEFORE.search(pre) or _TURNOUT_BEFORE.search(pre):
+        if not subject_is_candidate(doc, sent, n, cs):
+            return Reading("total", why="the votes cast in all")
+    if noun in _PEOPLE_NOUNS or (noun and noun not in _VOTE_NOUNS):
+        if noun in _PEOPLE_NOUNS and _VOTED_AFTER.match(post) and not _ABSTAIN.search(post[:40]):
+            return Reading("total", why="the number who voted")
+        if noun in _PEOPLE_NOUNS and re.match(r"\s*(?:[\w-]+\s+)?(?:backed|supported|voted\s+for|"
+                                             r"chose|preferred)\s", post):
+            who = _after_people(doc, sent, n)
+            if who:
+                return Reading("votes", who, round=rnd, why="members who backed a candidate")
+        if noun and noun not in _PEOPLE_NOUNS:
+            return Reading("count", counts=noun, why=f"a count of {noun}")
+        return None  # members, staff, people: no tally of anyone
+    subject = subject_of(doc, sent, n, cs)
+    if subject is False:
+        return None
+    if isinstance(subject, Mention) and subject.person:
+        return Reading("votes", subject.person, round=rnd, why="a candidate's votes")
+    return None
+
+
+def subject_is_candidate(doc: Document, sent: Sent, n: NumberMention, cs: int) -> bool:
+    got = _owner(doc, sent, n, cs)
+    return isinstance(got, Mention) and got.person is not None
+
+
+def _after_people(doc: Document, sent: Sent, n: NumberMention) -> str | None:
+    later = [m for m in sent.mentions if m.start >= n.end and m.kind in ("person", "other")]
+    if later and later[0].kind == "person" and later[0].start - n.end < 50:
+        return later[0].person
+    return None
+
+
+def _margin_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
+    """"McCluskey's margin of 5,523": the possessor owns the margin."""
+    start = n.qual_start if n.qual_start is not None else n.start
+    for m in reversed([x for x in _persons(sent) if x.end <= start and x.person]):
+        if _POSS_MARGIN.fullmatch(doc.norm, m.end, start):
+            return m
+    return None
+
+
+def _nominations(doc: Document, sent: Sent, n: NumberMention, cs: int, pre: str,
+                 post: str) -> Reading | None:
+    subject = subject_of(doc, sent, n, cs)
+    if subject is False:
+        return None
+    nxt = [x.start for x in find_numbers(doc.norm, n.end, sent.end)]
+    words = doc.norm[max(cs, n.start - 20) : min(nxt[0] if nxt else sent.end, n.end + 50)]
+    person = subject.person if isinstance(subject, Mention) else None
+    if person is None:
+        return None
+    return Reading("nominations", person, counts=words, why="nominations")

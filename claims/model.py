@@ -1,0 +1,117 @@
+"""The plain records a facts file becomes: people, contests, figures, facts, claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Person:
+    """Anyone who stood in a recorded contest."""
+
+    key: str
+    name: str
+    variants: tuple[str, ...] = ()
+    pronoun: str | None = None
+    descriptors: tuple[str, ...] = ()
+    affiliation: str = ""
+
+
+@dataclass
+class Standing:
+    """A person's candidacy in one contest."""
+
+    person: str
+    outcome: str  # winner, defeated, withdrawn, disqualified, eliminated, unknown
+    round: int | None = None
+    withdrawn: dt.date | None = None
+    incumbent: bool = False
+
+
+@dataclass
+class Contest:
+    """An election: the one the facts file is about ("this") or a related one."""
+
+    key: str
+    name: str
+    year: int | None
+    organisation: str
+    office: str
+    standings: list[Standing]
+    dates: dict[str, dt.date]
+    relation: str  # this, earlier, later, other
+    source: str = ""
+    votes: dict[str, int] = field(default_factory=dict)
+    turnout: object = None
+
+    @property
+    def people(self) -> list[str]:
+        return [s.person for s in self.standings]
+
+    @property
+    def on_ballot(self) -> list[str]:
+        return [s.person for s in self.standings if s.outcome != "withdrawn"]
+
+    @property
+    def winners(self) -> list[str]:
+        return [s.person for s in self.standings if s.outcome == "winner"]
+
+    @property
+    def losers(self) -> list[str]:
+        """Everyone on the ballot who did not win."""
+        return [s.person for s in self.standings if s.outcome not in ("winner", "withdrawn")]
+
+    @property
+    def withdrawn(self) -> list[str]:
+        return [s.person for s in self.standings if s.outcome == "withdrawn"]
+
+    def standing(self, person: str) -> Standing | None:
+        return next((s for s in self.standings if s.person == person), None)
+
+    @property
+    def field_known(self) -> bool:
+        return bool(self.standings) and all(s.outcome != "unknown" for s in self.standings)
+
+
+@dataclass
+class Figure:
+    """A number recorded (or derived from recorded numbers) about a contest."""
+
+    id: str
+    contest: str  # Contest.key
+    measure: str  # votes, share, margin, total, valid, spoiled, turnout, electorate,
+    #               nominations, or "count" for a figure of the facts file's own kind
+    unit: str  # count or percent
+    value: float
+    half_unit: float  # the source's precision: the truth lies within value +- half_unit
+    source: str
+    statement: str
+    subject: str | None = None  # a person key
+    other: str | None = None  # a margin's second person
+    basis: str | None = None  # a share's whole: cast, valid, electorate
+    round: int | None = None
+    counts: str = ""  # for measure "count": what it counts, in words
+    derived: bool = False
+    shown: str = ""  # the value as the source wrote it
+
+
+@dataclass
+class Fact:
+    """A fact in words with its source: what findings cite and rebuttals quote."""
+
+    id: str
+    statement: str
+    source: str
+
+
+@dataclass
+class Claim:
+    """A known false or misleading claim."""
+
+    id: str
+    claim: str
+    paraphrases: list[str]
+    fact: str
+    source: str
+    severity: str = "high"

@@ -1,0 +1,72 @@
+"""What every rule shares: turning a flagged span into a Finding with its evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factwatch.claims.facts import Facts
+from factwatch.claims.scope import Scope
+from factwatch.claims.text import Document, Sent
+from factwatch.core.records import Finding
+
+
+def contest_words(facts: Facts, scope: Scope | None) -> str:
+    """How an explanation names the contest judged."""
+    if scope is None or scope.contest == "this":
+        return facts.election.name
+    if scope.contest in facts.contests:
+        return facts.contests[scope.contest].name
+    return "another contest"
+
+
+def make_finding(
+    doc: Document,
+    sent: Sent,
+    *,
+    kind: str,
+    rule_id: str,
+    fact_ids: list[str],
+    explanation: str,
+    phrase: tuple[int, int] | None = None,
+    severity: str = "medium",
+    confidence: float = 0.8,
+    details: dict[str, Any] | None = None,
+    lower_in_quotes: bool = False,
+) -> Finding:
+    """A finding quoting ``sent`` (the exact phrase and its offsets in ``details``)."""
+    facts = doc.facts
+    start, end = sent.start, sent.end
+    cited = [facts.fact(f) for f in fact_ids if f in facts.facts]
+    where = phrase or (start, end)
+    voice, speaker = doc.voice_at(sent, *where)
+    info: dict[str, Any] = {
+        "election": facts.election.id,
+        "facts_version": facts.version,
+        "headline": sent.headline,
+    }
+    if phrase:
+        info.update(phrase=doc.text[phrase[0] : phrase[1]], phrase_start=phrase[0],
+                    phrase_end=phrase[1])
+    info.update(details or {})
+    return Finding(
+        kind=kind,
+        rule_id=rule_id,
+        quote=doc.text[start:end],
+        start=start,
+        end=end,
+        explanation=explanation,
+        fact_ids=fact_ids,
+        correction=" ".join(f.statement for f in cited),
+        fact_sources=list(dict.fromkeys(facts.source_text(f.source) for f in cited)),
+        sentence_index=sent.index,
+        paragraph_index=sent.paragraph,
+        speaker=speaker,
+        voice=voice,
+        severity=_lower(severity) if lower_in_quotes and voice != "outlet" else severity,
+        confidence=confidence,
+        details=info,
+    )
+
+
+def _lower(severity: str) -> str:
+    return {"high": "medium", "medium": "low"}.get(severity, "low")

@@ -1,0 +1,204 @@
+"""`unchallenged_claim`: a known false claim repeated and left standing.
+
+Each claim and its paraphrases (plain sentences in the facts file) become
+sets of concepts (``claims.concepts``) and the people they name.  A sentence
+repeats a claim when it names the same people (directly or by pronoun) and
+holds enough of one variant's concepts, in any voice: the outlet's own,
+a quotation, or reported speech ("she alleges officials broke rules that
+required them to stay neutral").  A sentence that denies it ("he has not
+joined the call for a re-run") states the correction instead.
+
+The article challenges the claim when the sentence itself hedges it
+("falsely claimed", "were wrong"), when a sentence just before or after
+rebuts it ("no such guideline exists", "Unite rejected the claim"), or when
+anything in the article denies one of its variants.  A challenged claim is
+recorded as `challenged_claim`, not flagged.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from factwatch.claims.concepts import WEAK, Reading, concepts
+from factwatch.claims.facts import Facts
+from factwatch.claims.findings import RECORDED_KINDS
+from factwatch.claims.lexicon import lexicon, normalise
+from factwatch.claims.model import Claim
+from factwatch.claims.rules import register
+from factwatch.claims.rules.base import make_finding
+from factwatch.claims.scope import scope_at
+from factwatch.claims.text import Document, Sent
+from factwatch.core.records import Finding
+
+_REBUT = lexicon().rx("rebuttal")
+_STRONG_REBUT = re.compile(
+    r"(?<![\w-])(?:no\s+such|no\s+(?:evidence|basis|truth|record)|without\s+(?:foundation|merit|"
+    r"basis|evidence)|baseless|unfounded|groundless|untrue|not\s+true|false(?:ly)?|wrongly|"
+    r"incorrectly|mistakenly|(?:were|was|is|are)\s+(?:wrong|mistaken|inaccurate|incorrect)|"
+    r"(?:rejected|rejects|denied|denies|dismissed|dismisses|disputed|disputes|refuted|refutes|"
+    r"rebutted|contradicted|debunked)(?:\s+(?:the|this|that|these|those|any|such|his|her|their)"
+    r")?\s+(?:claims?|allegations?|complaints?|accusations?|charges?|suggestions?|assertions?|"
+    r"wrongdoing|it|them|this|that)|(?:claims?|allegations?|complaints?|accusations?)\s+(?:\w+\s+)"
+    r"{0,3}(?:were|was|are|is|has\s+been|have\been)\s+(?:\w+\s+)?(?:rejected|dismissed|denied|"
+    r"thrown\s+out|not\s+upheld)|(?:found|finds|find)\s+(?:that\s+)?no|contains?\s+no|contained\s+no|"
+    r"says?\s+nothing|said\s+nothing|(?:make|makes|made)\s+no\s+(?:mention|reference)|"
+    r"nothing\s+of\s+the\s+(?:sort|kind)|(?:does|did|do)\s+not\s+exist|never\s+existed|"
+    r"(?:there\s+(?:is|was|were|are)\s+no)|not\s+the\s+case|threw\s+out|not\s+upheld)(?![\w-])"
+)
+_INLINE = re.compile(
+    r"(?<![\w-])(?:falsely|wrongly|incorrectly|mistakenly|baselessly|erroneously|"
+    r"without\s+evidence|(?:although|though|but)\s+(?:there\s+(?:is|was)\s+)?no)(?![\w-])"
+)
+
+
+@dataclass
+class Variant:
+    claim: Claim
+    people: frozenset[str]
+    content: frozenset[str]
+    need: int
+    specific: frozenset[str]  # the concepts that are not common in election coverage
+    need_specific: int
+
+
+@dataclass
+class Hit:
+    claim: Claim
+    sent: Sent
+    score: float
+    negated: bool
+
+
+def _people_in(facts: Facts, text: str) -> set[str]:
+    found = set()
+    norm = normalise(text)
+    for p in facts.people.values():
+        for name in (p.name, *p.variants, p.name.split()[-1]):
+            if re.search(rf"(?<![\w-]){re.escape(normalise(name))}(?![\w-])", norm):
+                found.add(p.key)
+    return found
+
+
+def _strip_people(facts: Facts, text: str) -> str:
+    norm = normalise(text)
+    for p in facts.people.values():
+        for name in sorted((p.name, *p.variants, p.name.split()[-1]), key=len, reverse=True):
+            norm = re.sub(rf"(?<![\w-]){re.escape(normalise(name))}(?:'s)?(?![\w-])", " ", norm)
+    for org in (facts.election.organisation,):
+        if org:
+            norm = re.sub(rf"(?<![\w-]){re.escape(normalise(org))}(?:'s)?(?![\w-])", " ", norm)
+    return norm
+
+
+@register
+class ClaimRule:
+    kind = "unchallenged_claim"
+
+    def __init__(self, facts: Facts):
+        self.facts = facts
+        self.thesaurus = concepts()
+        self.variants: list[Variant] = []
+        for claim in facts.claims:
+            for text in (claim.claim, *claim.paraphrases):
+                people = frozenset(_people_in(facts, text))
+                reading = self.thesaurus.read(_strip_people(facts, text))
+                content = frozenset(reading.concepts - WEAK)
+                if not content:
+                    continue
+                need = len(content) if len(content) <= 2 else max(2, math.ceil(0.7 * len(content)))
+                specific = content - self.thesaurus.common
+                need_specific = math.ceil(0.6 * len(specific)) if specific else 0
+                self.variants.append(
+                    Variant(claim, people, content, need, frozenset(specific), need_specific)
+                )
+        self.keys = frozenset().union(*(v.content for v in self.variants)) if self.variants else (
+            frozenset()
+        )
+
+    def check(self, doc: Document) -> list[Finding]:
+        if not self.variants:
+            return []
+        hits: list[Hit] = []
+        readings: dict[int, Reading] = {}
+        for sent in doc.sentences:
+            reading = self.thesaurus.read(sent.norm, sent.start)
+            readings[sent.index] = reading
+            if len(reading.concepts & self.keys) < 2:
+                continue
+            people = {m.person for m in sent.mentions if m.person}
+            if sent.reported and sent.reported[2]:
+                people.add(sent.reported[2])
+            best: dict[str, Hit] = {}
+            for v in self.variants:
+                if not v.people <= people:
+                    continue
+                have = v.content & reading.concepts
+                if len(have) < v.need or len(v.specific & have) < v.need_specific:
+                    continue
+                negated = bool(have & reading.negated)
+                score = len(have) / len(v.content)
+                prev = best.get(v.claim.id)
+                if prev is None or (score, not negated) > (prev.score, not prev.negated):
+                    best[v.claim.id] = Hit(v.claim, sent, score, negated)
+            for h in best.values():
+                if scope_at(doc, sent, sent.start).contest not in ("this",):
+                    continue
+                hits.append(h)
+        return self._findings(doc, hits, readings)
+
+    def _findings(self, doc: Document, hits: list[Hit], readings: dict[int, Reading]
+                  ) -> list[Finding]:
+        out: list[Finding] = []
+        by_claim: dict[str, list[Hit]] = {}
+        for h in hits:
+            by_claim.setdefault(h.claim.id, []).append(h)
+        for group in by_claim.values():
+            denied = [h for h in group if h.negated]
+            stated = [h for h in group if not h.negated]
+            if not stated:
+                continue
+            best = max(stated, key=lambda h: (h.score, not h.sent.headline, -h.sent.index))
+            rebuttal = self._rebuttal(doc, best, denied)
+            claim = best.claim
+            if rebuttal:
+                kind = RECORDED_KINDS[0]
+                why = (f"Repeats a recorded false claim ({claim.claim}) but the article "
+                       f"challenges it: \"{rebuttal[:160]}\"")
+            else:
+                kind = "unchallenged_claim"
+                why = (f"Repeats a recorded false claim ({claim.claim}) and leaves it "
+                       f"unchallenged. The facts: {claim.fact}")
+            f = make_finding(
+                doc, best.sent, kind=kind, rule_id="claim", fact_ids=[claim.id],
+                explanation=why, severity="low" if rebuttal else claim.severity,
+                confidence=round(min(0.95, 0.6 + 0.35 * best.score), 2),
+                details={"claim": claim.claim, "rebuttal": rebuttal or None},
+            )
+            f.challenged = bool(rebuttal)
+            out.append(f)
+        return out
+
+    def _rebuttal(self, doc: Document, hit: Hit, denied: list[Hit]) -> str:
+        sent = hit.sent
+        if _INLINE.search(sent.norm) or _STRONG_REBUT.search(sent.norm):
+            return sent.text
+        if denied:
+            return denied[0].sent.text
+        lo = max(0, sent.index - 1)
+        for other in doc.sentences[lo : sent.index + 3]:
+            if other is sent:
+                continue
+            if _STRONG_REBUT.search(other.norm) or _REBUT.search(other.norm) and self._about(
+                other, hit
+            ):
+                return other.text
+        return ""
+
+    def _about(self, other: Sent, hit: Hit) -> bool:
+        reading = self.thesaurus.read(other.norm)
+        content = frozenset().union(*(v.content for v in self.variants if v.claim is hit.claim))
+        return len(reading.concepts & content) >= 1 and bool(reading.negated & content) or (
+            len(reading.concepts & content) >= 2
+        )

@@ -1,0 +1,211 @@
+"""`figure`: a number about the election that disagrees with the facts beyond honest rounding.
+
+Each number is read for what it measures and whose it is
+(``claims.measures``), placed in a contest and a time (``claims.scope``),
+and compared with every recorded or derived figure that fits: the same
+contest, measure, unit and person, any round unless the text names one, any
+basis a share could be on.  It is flagged only when it agrees with none of
+them at the writer's own precision (``claims.precision``).  Predictions,
+polls, interim counts, other contests' numbers, corrections that quote the
+withdrawn figure and counts of things the facts do not record are passed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factwatch.claims.facts import Facts
+from factwatch.claims.lexicon import lexicon
+from factwatch.claims.measures import Reading, read_number
+from factwatch.claims.model import Figure
+from factwatch.claims.numbers import NumberMention, find_numbers
+from factwatch.claims.precision import consistent
+from factwatch.claims.rules import register
+from factwatch.claims.rules.base import contest_words, make_finding
+from factwatch.claims.scope import Scope, context, scope_at
+from factwatch.claims.text import Document, Sent
+from factwatch.core.records import Finding
+
+_HAS_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|half|third|quarter|fifth|tenth)\b"
+)
+_SUPERSEDED = re.compile(
+    r"\b(?:misstated|misreported|misquoted|mistyped|misprinted|corrected|correction)\b"
+    r"|\b(?:originally|previously|wrongly|incorrectly|mistakenly|erroneously)\s+(?:gave|stated|"
+    r"said|reported|put|listed|described|quoted|given|stated)\b|\ban?\s+(?:earlier|previous)\s+"
+    r"version\b"
+)
+_COMPARED_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:down|up|fell|rose|dropped|climbed)\s+(?:on|from)|compared\s+(?:with|to)|"
+    r"than|against|versus|unlike)\s+(?:[\w'-]+\s+){0,3}$"
+)
+_FROM_BEFORE = re.compile(r"(?<![\w-])from\s+(?:the\s+|a\s+|his\s+|her\s+|its\s+)?$")
+_RESULT_WORDS = re.compile(
+    rf"{lexicon().alt('win_word')}|{lexicon().alt('result_word')}|{lexicon().alt('win_verb')}"
+)
+_TO_AFTER = re.compile(r"[^;:]{0,30}?\bto\s+(?:[a-z]+\s+){0,3}?\d")
+_WHAT = {
+    "votes": "votes", "share": "share of the vote", "margin": "margin", "total": "total vote",
+    "valid": "valid votes", "spoiled": "spoiled ballots", "turnout": "turnout",
+    "electorate": "electorate", "nominations": "nominations", "count": "count",
+}
+
+
+@register
+class FigureRule:
+    kind = "figure"
+
+    def __init__(self, facts: Facts):
+        self.facts = facts
+        self.index: dict[tuple[str, str, str], list[Figure]] = {}
+        for f in facts.figures:
+            self.index.setdefault((f.contest, f.measure, f.unit), []).append(f)
+
+    def check(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
+        seen: set[tuple[str, str]] = set()
+        order = sorted(doc.sentences, key=lambda s: (not s.headline, s.index))
+        for sent in order:
+            if not _HAS_NUMBER.search(sent.norm) or _SUPERSEDED.search(sent.norm):
+                continue
+            # One finding per figure and sentence ("one in five, a turnout of 20 per cent"),
+            # quoting the number written most plainly.
+            mine: dict[str, tuple[NumberMention, Figure, Reading, Scope]] = {}
+            for cs, ce in sent.clauses:
+                for n in find_numbers(doc.norm, cs, ce):
+                    found = self._judge(doc, sent, n, cs, ce)
+                    if found is None:
+                        continue
+                    fig, reading, scope = found
+                    prev = mine.get(fig.id)
+                    if prev is None or (prev[0].form != "number" and n.form == "number"):
+                        mine[fig.id] = (n, fig, reading, scope)
+            for n, fig, reading, scope in mine.values():
+                key = (fig.id, re.sub(r"\s+", " ", n.text))
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(self._finding(doc, sent, n, fig, reading, scope))
+        return out
+
+    def _judge(self, doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int
+               ) -> tuple[Figure, Reading, Scope] | None:
+        scope = scope_at(doc, sent, n.start)
+        if scope.prospective or scope.poll:
+            return None
+        qs = n.qual_start if n.qual_start is not None else n.start
+        head = doc.norm[max(cs, qs - 40) : qs]
+        if _COMPARED_BEFORE.search(head) or (
+            _FROM_BEFORE.search(head) and _TO_AFTER.match(doc.norm, n.end, ce)
+        ):
+            return None  # the earlier or compared figure ("up from 10%", "from 15% to 12%")
+        reading = read_number(doc, sent, n, cs, ce)
+        if reading is None:
+            return None
+        if reading.measure == "margin" and not (reading.subject or reading.other) and not (
+            _RESULT_WORDS.search(doc.norm, cs, ce)
+        ):
+            return None  # "12 points further back": a gap, but in what?
+        if reading.measure == "nominations" and context(doc).phase == "before-nominations":
+            return None  # an interim count
+        figures = self._candidates(scope.contest, reading, n)
+        if not figures or any(consistent(n, f) for f in figures):
+            return None
+        fig = min(figures, key=lambda f: (f.derived, abs(f.value - n.value)))
+        return fig, reading, scope
+
+    def _candidates(self, contest: str, r: Reading, n: NumberMention) -> list[Figure]:
+        unit = n.unit
+        figs = self.index.get((contest, r.measure, unit), [])
+        if r.measure in ("votes", "share", "nominations"):
+            figs = [f for f in figs if f.subject == r.subject]
+        if r.measure == "share" and r.bases:
+            figs = [f for f in figs if f.basis in r.bases]
+        if r.measure == "margin":
+            figs = self._margins(contest, figs, r)
+        if r.measure == "nominations":
+            figs = self._qualified(figs, r.counts)
+        if r.measure == "count":
+            figs = [f for f in figs if _same_noun(f.counts.split()[-1], r.counts)
+                    and (f.subject is None or f.subject == r.subject)]
+        if r.round is not None and figs:
+            last = max((f.round or 1) for f in figs)
+            want = last if r.round == -1 else r.round
+            figs = [f for f in figs if (f.round or 1) == want]
+        return figs
+
+    def _margins(self, contest: str, figs: list[Figure], r: Reading) -> list[Figure]:
+        if r.subject and r.other:
+            pair = {r.subject, r.other}
+            return [f for f in figs if {f.subject, f.other} == pair]
+        this = self.facts.contests.get(contest)
+        if this is None:
+            return []
+        person = r.subject or r.other
+        # "won by 5,523": over the next one behind; with nobody named, winner over runner-up.
+        best: list[Figure] = []
+        for f in figs:
+            if person and person not in (f.subject, f.other):
+                continue
+            if not person and f.subject not in this.winners:
+                continue
+            best.append(f)
+        if not best:
+            return []
+        by_round: dict[int, list[Figure]] = {}
+        for f in best:
+            by_round.setdefault(f.round or 1, []).append(f)
+        out: list[Figure] = []
+        for group in by_round.values():
+            smallest = min(f.value for f in group if f.unit == group[0].unit)
+            closest_pair = {(f.subject, f.other) for f in group if f.value == smallest}
+            out.extend(f for f in group if (f.subject, f.other) in closest_pair)
+        return out
+
+    @staticmethod
+    def _qualified(figs: list[Figure], words: str) -> list[Figure]:
+        def mods(f: Figure) -> list[str]:
+            return [w for w in f.counts.split() if not w.startswith("nominat")]
+
+        special = [f for f in figs if mods(f) and all(_stem(m) in words for m in mods(f))]
+        return special or [f for f in figs if not mods(f)]
+
+    def _finding(self, doc: Document, sent: Sent, n: NumberMention, fig: Figure, r: Reading,
+                 scope: Scope) -> Finding:
+        facts = self.facts
+        who = facts.people[fig.subject].name if fig.subject else ""
+        what = _WHAT.get(fig.measure, fig.measure)
+        if fig.measure == "margin" and fig.other:
+            what = f"margin over {facts.people[fig.other].name}"
+        if fig.measure == "count":
+            what = fig.counts
+        owner = f"{who}'s " if who else ""
+        rnd = f" in round {fig.round}" if fig.round and len(
+            {f.round for f in facts.figures if f.contest == fig.contest}) > 1 else ""
+        basis = f" (of {fig.basis} votes)" if fig.measure == "share" and fig.basis else ""
+        recorded = fig.shown or f"{fig.value:,.0f}"
+        explanation = (
+            f"Gives {owner}{what}{rnd} as '{n.text.strip()}'; the recorded figure is "
+            f"{recorded}{basis}. Judged against {contest_words(facts, scope)} "
+            f"({scope.why or 'the article is about it'}); the number was read as {r.why}."
+        )
+        qs = n.qual_start if n.qual_start is not None else n.start
+        gap = abs(n.value - fig.value) / fig.value if fig.value else 1.0
+        return make_finding(
+            doc, sent, kind="figure", rule_id=f"figure.{fig.measure}", fact_ids=[fig.id],
+            explanation=explanation, phrase=(qs, n.end),
+            severity="high" if gap > 0.15 else "medium",
+            confidence=0.85 if r.measure in ("votes", "share", "turnout", "margin") else 0.7,
+            details={"value": n.value, "unit": n.unit, "qualifier": n.qualifier,
+                     "measure": fig.measure, "subject": fig.subject, "recorded": fig.value,
+                     "contest": scope.contest},
+        )
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") else word
+
+
+def _same_noun(a: str, b: str) -> bool:
+    return _stem(a.lower()) == _stem(b.lower())

@@ -1,0 +1,593 @@
+"""`framing`: wording that presents a field of three or more as a two-person contest,
+or one loser as the only loser.
+
+The rule reads noun phrases, not strings.  A phrase says how many people it
+is about, and the election's structure says how many there were:
+
+- a definite singular description ("the defeated candidate", "the beaten and
+  now suspended contender", "the man who lost", "the man she beat", "the
+  losing side") presupposes one loser: framing when two or more lost;
+- "his only rival", "the sole challenger", "faced a single opponent", "the
+  other candidate", "either candidate", "the challenger" presuppose one
+  rival: framing when the winner had two or more;
+- "both candidates", "the two candidates", "both camps" presuppose a field
+  of two; "both defeated candidates" presupposes two losers (accurate when
+  two lost);
+- two-person contest words ("two-horse race", "straight fight", "went head
+  to head", "a duel", "the contest between A and B", "A v B") presuppose a
+  field of two;
+- a singular possessive ("his rival Gerard Coyne") weakly presupposes one
+  rival (low severity), when the sentence is about the ballot.
+
+Accurate wording passes by the same reading: a restrictive modifier picks
+one out of several ("his main rival", "the second-placed candidate", "the
+right-wing challenger"), a partitive counts ("one of two defeated
+candidates"), and a genuine two-candidate race makes every two-person
+phrase true.  Negated phrases, phrases the article reports and corrects
+("billed as a head-to-head, it became a three-way contest"), phrases about
+another contest and phrases set beside somebody who did not stand here are
+not framing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factwatch.claims.entities import ranking
+from factwatch.claims.facts import Facts
+from factwatch.claims.field import states_field
+from factwatch.claims.lexicon import lexicon
+from factwatch.claims.model import Contest
+from factwatch.claims.rules import register
+from factwatch.claims.rules.base import make_finding
+from factwatch.claims.scope import context, scope_at
+from factwatch.claims.text import Document, Sent
+from factwatch.core.records import Finding
+
+_LEX = lexicon()
+
+
+def _singulars(*names: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name in names:
+        for w in _LEX.base(name):
+            if " " not in w:
+                out.setdefault(w, name)
+    return out
+
+
+_HEADS = _singulars("candidate_noun", "rival_noun", "loser_noun", "side_noun", "person_noun")
+_LOSS = {w for w in _LEX.words("loss_adj") if " " not in w}
+_RESTRICT = {w for w in _LEX.words("restrictive_adj") if " " not in w}
+_ONLY = {"only", "sole", "lone", "single", "solitary"}
+_OTHER = {"other", "opposing", "remaining"}
+_EVALUATIVE = {"sore", "bad", "poor", "good", "gracious", "graceful", "ungracious",
+               "graceless", "magnanimous", "bitter", "embittered", "reluctant", "plucky",
+               "brave", "gallant", "dignified"}
+_DEF = {"the", "this", "that"}
+_POSS = {"his", "her", "their", "its"}
+_INDEF = {"a", "an", "one", "another", "any", "some", "every", "each", "no", "either",
+          "neither", "both", "two", "three", "four", "five", "such", "what", "which", "whose",
+          "whichever", "whatever"}
+_STOP = {"of", "in", "to", "for", "with", "by", "from", "on", "at", "as", "against",
+         "between", "than", "about", "over", "under", "into", "after", "before", "during",
+         "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "who",
+         "whom", "which", "that", "said", "says", "and/or", "or", "but", "if", "when", "while",
+         "not", "never", "also", "it", "he", "she", "they", "him", "them", "we", "you", "i",
+         "'s", ",", ".", ";", ":", "(", ")", '"', "'", "?", "!", "-", "will", "would",
+         "could", "can", "may", "might", "must", "should", "did", "does", "do"}
+_RIVAL_REL = re.compile(
+    r"\s*,?\s*(?:who|that)\s+(?:had\s+|has\s+)?(?:ran|run|stood|standing|running|went|"
+    r"campaigned)\s+against\b|\s*,?\s*(?:who|that)\s+(?:had\s+|has\s+)?(?:challenged|took\s+on|"
+    r"opposed|faced|fought|contested\s+the\s+(?:election|race|ballot)\s+against)\b"
+)
+_LOSS_REL = re.compile(
+    rf"\s*,?\s*(?:who|that)\s+(?:had\s+|has\s+|narrowly\s+|only\s+just\s+|just\s+|ultimately\s+|"
+    rf"eventually\s+|also\s+)*(?:{_LEX.alt('loss_verb')})"
+)
+_WIN_REL = re.compile(
+    rf"\s+(?:whom\s+|that\s+)?(?P<who>he|she|they|[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?)\s+"
+    rf"(?:had\s+|has\s+|narrowly\s+|comfortably\s+|just\s+)?(?:{_LEX.alt('win_verb')})"
+)
+_OTHER_REL = re.compile(r"\s*,?\s*(?:who|that|whose|to|from|with|on\s+the|among|"
+                        r"(?!standing\b|running\b)[a-z]+ing)\b")
+_ALLOWED_AFTER_ONLY = re.compile(
+    r"\s+(?:to|who|that)\s+(?:have\s+|had\s+)?(?:stand|stood|run|ran|challenge|challenged|"
+    r"take\s+on|took\s+on|oppose|opposed|face|faced|contest|contested|put\s+(?:him|her)self)"
+    r"|\s+(?:standing|running|in\s+the\s+(?:race|contest|running|field)|on\s+the\s+ballot|"
+    r"against)\b"
+)
+_NEG_BEFORE = re.compile(
+    rf"(?:{_LEX.alt('negation')})\s+(?:\w+\s+){{0,3}}$"
+)
+_MENTION_BEFORE = re.compile(
+    rf"(?:{_LEX.alt('mention_verb')})\s+(?:\w+\s+){{0,4}}?(?:\"|'|a|an|the)?\s*[\"']?\s*$"
+)
+_TWO_WAY = re.compile(
+    rf"(?:{_LEX.alt('two_way')})\s+(?:(?:[\w'-]+)\s+){{0,2}}?(?:{_LEX.alt('contest_noun')})"
+    rf"|(?:{_LEX.alt('contest_noun')})\s+(?:was|is|became|had\s+become|has\s+become|looks|"
+    rf"looked)\s+(?:a\s+|an\s+)?(?:{_LEX.alt('two_way')})(?![\w-])"
+)
+_DUEL_NOUN = re.compile(
+    rf"(?:(?<![\w-])(?:a|an|the|this|their|what\s+was|it\s+was|in)\s+(?:[\w-]+\s+){{0,2}}?)"
+    rf"(?:{_LEX.alt('duel_noun')})(?!\s+(?:debate|debates|hustings|interview|meeting|encounter|"
+    rf"tv|television|radio|broadcast|format|session|discussion|q&a))"
+)
+_DUEL_VERB = re.compile(_LEX.alt("duel_verb"))
+_DUEL_EXCUSE = re.compile(
+    r"\s+(?:in|at|on|during)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:debate|hustings|"
+    r"interview|meeting|programme|show|broadcast|podcast|panel|forum|session)"
+    r"|\s+(?:over|on|about)\s+(?!the\s+(?:leadership|ballot|election|vote|result))"
+)
+_FOR_SECOND = re.compile(
+    r"\s+(?:for|over)\s+(?:the\s+)?(?:second|runner-up|runner\s+up|the\s+runner)"
+)
+_PAIR = re.compile(
+    rf"(?<![\w-])(?P<det>both(?:\s+the)?|the\s+two|either|neither|each\s+of\s+the\s+two|"
+    rf"the\s+pair\s+of|the\s+(?:three|four|five)|only\s+two|just\s+two)\s+"
+    rf"(?P<mods>(?:[\w-]+\s+){{0,3}}?)"
+    rf"(?P<head>candidates?|contenders?|contestants?|camps?|campaigns?|teams?|rivals?|"
+    rf"challengers?|opponents?|losers|men|women|people|hopefuls|nominees|runners)"
+    rf"(?P<post>\s+(?:standing|in\s+the\s+(?:race|contest|running|field)|on\s+the\s+ballot|"
+    rf"who\s+stood|who\s+ran|running|left\s+in\s+the\s+race))?(?![\w-])"
+)
+_PAIR_WORD = {"both": 2, "the two": 2, "either": 2, "neither": 2, "each of the two": 2,
+              "the pair of": 2, "the three": 3, "the four": 4, "the five": 5, "only two": 2,
+              "just two": 2, "both the": 2}
+_FACED_ONE = re.compile(
+    rf"(?<![\w-])(?:faced|faces|facing|face|had|has|having|against|saw\s+off|seeing\s+off|beat|"
+    rf"defeated|fended\s+off|held\s+off|took\s+on|was\s+up\s+against|up\s+against|"
+    rf"challenged\s+by)\s+(?:only\s+|just\s+)?(?:one|a\s+single|a\s+lone|a\s+sole|a\s+solitary)"
+    rf"\s+(?:[\w-]+\s+)?(?:rival|candidate|challenger|opponent|contender|adversary|competitor)"
+    rf"(?![\w-])"
+)
+_CONTEXT = re.compile(
+    rf"{_LEX.alt('election_noun')}|{_LEX.alt('result_word')}|{_LEX.alt('win_word')}|"
+    rf"{_LEX.alt('win_verb')}|{_LEX.alt('loss_verb')}|(?<![\w-])(?:votes?|voting|voted|ballot|"
+    rf"stood|standing|run|ran|campaign|campaigned|general\s+secretary|leadership)(?![\w-])"
+)
+_IDENTIFY = re.compile(
+    rf"\s*,\s+who\s+(?:narrowly\s+|only\s+just\s+|just\s+|had\s+)?(?:{_LEX.alt('loss_verb')})"
+)
+_NOT_IDENTIFY = re.compile(
+    r"\s+(?:his|her|their)\s+(?:job|post|role|seat|case|appeal|challenge|bid\s+to|court|"
+    r"claim|complaint|position|place|home)|[^.;]{0,60}\b(?:along\s+with|as\s+did|like\s+|"
+    r"as\s+well\s+as|alongside)"
+)
+
+
+@dataclass
+class Hit:
+    sent: Sent
+    start: int
+    end: int
+    family: str  # loser, rival, only, pair, two-way, possessive, identify
+    severity: str
+    presumes: int  # how many the words say there were
+    actual: int  # how many there were
+    what: str  # what was counted: "defeated candidates", "candidates", "rivals"
+
+
+@register
+class FramingRule:
+    kind = "framing"
+
+    def __init__(self, facts: Facts):
+        self.facts = facts
+        self.heads_rx = re.compile(
+            rf"(?<![\w-])(?:{'|'.join(sorted(map(re.escape, _HEADS), key=len, reverse=True))})"
+            rf"(?![\w-])|{_LEX.alt('two_way')}|{_LEX.alt('duel_noun')}|{_LEX.alt('duel_verb')}"
+            r"|(?<![\w-])(?:both|either|neither|two|between|v|vs|versus|pits?|pitted|pitting|only|sole"
+            r"|lone|single|one)(?![\w-])"
+        )
+
+    # -- reading ------------------------------------------------------------------------
+    def check(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
+        seen: set[tuple[str, str]] = set()
+        order = sorted(doc.sentences, key=lambda s: (not s.headline, s.index))
+        for sent in order:
+            if not self.heads_rx.search(sent.norm):
+                continue
+            if any(p.search(sent.text) for p in self.facts.quiet_patterns):
+                continue
+            hits = self._hits(doc, sent)
+            fresh = []
+            for h in hits:
+                key = (h.family, " ".join(doc.norm[h.start : h.end].split()))
+                if key not in seen:
+                    seen.add(key)
+                    fresh.append(h)
+            if fresh:
+                rank = {"high": 2, "medium": 1, "low": 0}
+                best = max(fresh, key=lambda h: rank[h.severity])
+                out.append(self._finding(doc, best, fresh))
+        # A headline and the body saying the same thing the same way: the body's words.
+        body = {f.details.get("family") for f in out if not f.details.get("headline")}
+        out = [f for f in out if not f.details.get("headline") or f.details.get("family") not in body]
+        for sent in doc.sentences:
+            for p in self.facts.framing_patterns:
+                m = p.search(sent.text)
+                if m and not any(f.sentence_index == sent.index for f in out):
+                    this = self.facts.this
+                    out.append(self._finding(doc, Hit(
+                        sent, sent.start + m.start(), sent.start + m.end(), "pattern", "medium",
+                        2, len(this.on_ballot), "candidates"), []))
+        return out
+
+    def _hits(self, doc: Document, sent: Sent) -> list[Hit]:
+        hits: list[Hit] = []
+        hits += self._noun_phrases(doc, sent)
+        hits += self._pairs(doc, sent)
+        hits += self._two_way(doc, sent)
+        hits += self._faced_one(doc, sent)
+        hits += self._identifying(doc, sent)
+        return [h for h in hits if self._accept(doc, h)]
+
+    def _contest(self, doc: Document, sent: Sent, pos: int) -> Contest | None:
+        scope = scope_at(doc, sent, pos)
+        return self.facts.this if scope.contest == "this" else None
+
+    # -- definite singular noun phrases -------------------------------------------------
+    def _noun_phrases(self, doc: Document, sent: Sent) -> list[Hit]:
+        out: list[Hit] = []
+        toks = sent.tokens
+        for i, (hs, he, word) in enumerate(toks):
+            cls = _HEADS.get(word)
+            if cls is None:
+                continue
+            if i + 1 < len(toks) and toks[i + 1][2] == "-" and i + 2 < len(toks):
+                continue  # "candidate-led", "rival-backed"
+            det, mods, possessor, j = self._left(toks, i)
+            after = doc.norm[he : sent.end]
+            hit = self._read_np(doc, sent, toks, i, cls, det, mods, possessor, after)
+            if hit is not None:
+                start = toks[j][0] if j < i else hs
+                hit.start, hit.end = start, he
+                out.append(hit)
+        return out
+
+    @staticmethod
+    def _left(toks: list[tuple[int, int, str]], i: int
+              ) -> tuple[str | None, list[str], list[str], int]:
+        """Determiner, modifiers and possessor before the head at ``i``."""
+        mods: list[str] = []
+        j = i - 1
+        while j >= 0 and len(mods) < 6:
+            w = toks[j][2]
+            if w in _DEF or w in _POSS:
+                return w, list(reversed(mods)), [], j
+            if w == "'s":
+                owner = []
+                k = j - 1
+                while k >= 0 and len(owner) < 3 and toks[k][2] not in _STOP and toks[k][2] not in _DEF:
+                    owner.append(toks[k][2])
+                    k -= 1
+                start = k + 1 if k >= 0 and toks[k][2] not in _DEF else max(k, 0)
+                return "'s", list(reversed(mods)), list(reversed(owner)), start
+            if w in _INDEF:
+                return w, list(reversed(mods)), [], j
+            if w in _STOP and w != "and" or w.isdigit():
+                break
+            mods.append(w)
+            j -= 1
+        return None, list(reversed(mods)), [], j + 1
+
+    def _read_np(self, doc: Document, sent: Sent, toks: list[tuple[int, int, str]], i: int,
+                 cls: str, det: str | None, mods: list[str], possessor: list[str],
+                 after: str) -> Hit | None:
+        this = self.facts.this
+        n, losers = len(this.on_ballot), len(this.losers)
+        rivals = n - 1
+        mods = [m for m in mods if m not in (",", "and")]
+        modset = set(mods)
+        if modset & _EVALUATIVE and cls == "loser_noun":
+            return None  # "a sore loser" judges how he took it
+        if det in _INDEF or det is None and not self._titled(doc, sent, toks, i, modset):
+            if not (det is None and modset & _ONLY):
+                return None
+        restrictive = bool(modset & _RESTRICT) or any(m.endswith("est") for m in mods)
+        loss = bool(modset & _LOSS) or cls == "loser_noun"
+        word = toks[i][2]
+        if loss and not restrictive and not (modset & _OTHER):
+            severity = "medium" if det is None else "high"
+            return Hit(sent, 0, 0, "loser", severity, 1, losers, "defeated candidates")
+        if modset & _ONLY and not restrictive:
+            if _ALLOWED_AFTER_ONLY.match(after) or not _OTHER_REL.match(after):
+                if cls in ("rival_noun", "candidate_noun"):
+                    return Hit(sent, 0, 0, "only", "high", 1, rivals, "rivals")
+            return None
+        if restrictive:
+            return None
+        if _LOSS_REL.match(after) and cls in ("person_noun", "candidate_noun", "rival_noun"):
+            return Hit(sent, 0, 0, "loser", "high", 1, losers, "defeated candidates")
+        m = _WIN_REL.match(after)
+        if m and cls in ("person_noun", "candidate_noun", "rival_noun") and det in _DEF:
+            if self._is_winner(doc, sent, toks[i][1] + m.start("who"), m.group("who")):
+                return Hit(sent, 0, 0, "loser", "high", 1, losers, "defeated candidates")
+        if _RIVAL_REL.match(after) and cls in ("person_noun", "candidate_noun") and det in _DEF:
+            return Hit(sent, 0, 0, "rival", "medium", 1, rivals, "rivals")
+        if modset & _OTHER and cls in ("candidate_noun", "rival_noun") and det in _DEF:
+            if not _OTHER_REL.match(after) or _ALLOWED_AFTER_ONLY.match(after):
+                return Hit(sent, 0, 0, "rival", "medium", 1, rivals, "other candidates")
+            return None
+        if cls == "rival_noun" and not mods and det in _DEF and word in (
+            "challenger", "rival", "opponent"
+        ):
+            if _OTHER_REL.match(after) and not _ALLOWED_AFTER_ONLY.match(after):
+                return None
+            if word == "challenger" and context(doc).phase in ("before-nominations", "campaign"):
+                return None
+            return Hit(sent, 0, 0, "rival", "medium", 1, rivals, "rivals")
+        if cls == "rival_noun" and det in _POSS | {"'s"} and word != "challenger" or (
+            cls == "rival_noun" and det in _POSS | {"'s"}
+        ):
+            if _OTHER_REL.match(after) and not _ALLOWED_AFTER_ONLY.match(after):
+                return None
+            if not self._about_ballot(doc, sent):
+                return None
+            return Hit(sent, 0, 0, "possessive", "low", 1, rivals, "rivals")
+        return None
+
+    def _titled(self, doc: Document, sent: Sent, toks: list[tuple[int, int, str]], i: int,
+                modset: set[str]) -> bool:
+        """"defeated candidate Gerard Coyne": a loss title straight before a name."""
+        if not (modset & _LOSS) and _HEADS.get(toks[i][2]) != "loser_noun":
+            return False
+        nxt = toks[i][1]
+        return any(m.start in (nxt + 1, nxt + 2) and m.kind == "person" for m in sent.mentions)
+
+    def _is_winner(self, doc: Document, sent: Sent, pos: int, who: str) -> bool:
+        winners = set(self.facts.this.winners)
+        for m in sent.mentions:
+            if m.start == pos and m.person:
+                return m.person in winners
+        if who in ("he", "she", "they"):
+            for m in sent.mentions:
+                if m.start == pos:
+                    return m.person in winners if m.person else True
+            return True
+        return False
+
+    def _about_ballot(self, doc: Document, sent: Sent) -> bool:
+        lo, hi = doc.window(sent, 1, 0)
+        return bool(_CONTEXT.search(doc.norm, lo, hi))
+
+    # -- counted sets: "both candidates", "the two camps" ------------------------------
+    def _pairs(self, doc: Document, sent: Sent) -> list[Hit]:
+        out = []
+        this = self.facts.this
+        n, losers = len(this.on_ballot), len(this.losers)
+        for m in _PAIR.finditer(doc.norm, sent.start, sent.end):
+            det = " ".join(m.group("det").split())
+            head = m.group("head")
+            mods = set(m.group("mods").split())
+            if head in ("men", "women", "people") and not m.group("post"):
+                continue
+            if not head.endswith(("s", "men", "people")) and det not in ("either", "neither"):
+                continue
+            presumes = _PAIR_WORD.get(det, 2)
+            if mods & _RESTRICT or any(w.endswith("est") for w in mods):
+                continue
+            if re.search(r"(?:one|each|all|none|some|any|either|neither)\s+of\s+$",
+                         doc.norm[max(sent.start, m.start() - 12) : m.start()]):
+                continue
+            if mods & _LOSS or head == "losers":
+                actual, what = losers, "defeated candidates"
+            elif mods & _OTHER or head in ("rivals", "challengers", "opponents"):
+                actual, what = n - 1, "rivals"
+            else:
+                actual, what = n, "candidates"
+            if det in ("the three", "the four", "the five") and presumes >= actual:
+                continue
+            if presumes != actual:
+                out.append(Hit(sent, m.start(), m.end(), "pair", "high", presumes, actual, what))
+        return out
+
+    # -- two-person contest words ------------------------------------------------------
+    def _two_way(self, doc: Document, sent: Sent) -> list[Hit]:
+        out = []
+        this = self.facts.this
+        n = len(this.on_ballot)
+        if n <= 2:
+            return out
+        norm = doc.norm
+        spans = [m.span() for m in _TWO_WAY.finditer(norm, sent.start, sent.end)]
+        for m in _DUEL_NOUN.finditer(norm, sent.start, sent.end):
+            duel = _LEX.rx("duel_noun").search(norm, m.start(), m.end())
+            if duel:
+                spans.append(duel.span())
+        for m in _DUEL_VERB.finditer(norm, sent.start, sent.end):
+            if not _DUEL_EXCUSE.match(norm, m.end(), sent.end):
+                spans.append(m.span())
+        spans += self._between(doc, sent)
+        for a, b in sorted(set(spans)):
+            if _FOR_SECOND.match(norm, b, sent.end):
+                continue
+            if any(a < y and x < b for x, y in [(h.start, h.end) for h in out]):
+                continue
+            out.append(Hit(sent, a, b, "two-way", "high", 2, n, "candidates"))
+        return out
+
+    def _between(self, doc: Document, sent: Sent) -> list[tuple[int, int]]:
+        """"the contest between A and B", "A v B", "pits A against B" with two of this
+        election's candidates and nobody else."""
+        here = set(self.facts.this.on_ballot)
+        ppl = [m for m in sent.mentions if m.person in here and m.kind == "person"]
+        out = []
+        norm = doc.norm
+        for x, y in zip(ppl, ppl[1:], strict=False):
+            if x.person == y.person:
+                continue
+            gap = norm[x.end : y.start]
+            before = norm[max(sent.start, x.start - 40) : x.start]
+            after = norm[y.end : min(sent.end, y.end + 30)]
+            third = re.match(r"(?:'s\s+[\w-]+\s*)?(?:,\s*|\s+)(?:and|or|plus|,)\s", after)
+            if third:
+                continue
+            if re.fullmatch(r"\s+(?:v|vs\.?|versus)\s+", gap) or (
+                re.fullmatch(r"(?:'s\s+[\w-]+\s+)?\s*and\s+", gap)
+                and re.search(rf"(?:{_LEX.alt('contest_noun')}|choice|match-?up)\s+between\s+$",
+                              before)
+            ) or (
+                re.fullmatch(r"\s+against\s+", gap) and re.search(r"pit(?:s|ted|ting)?\s+$", before)
+            ) or (
+                re.fullmatch(r"-", gap) and re.match(rf"\s*(?:{_LEX.alt('contest_noun')})", after)
+            ):
+                start = x.start
+                cm = re.search(rf"(?:{_LEX.alt('contest_noun')}|choice|match-?up)\s+between\s+$",
+                               before)
+                if cm:
+                    start = x.start - (len(before) - cm.start())
+                out.append((start, y.end))
+        return out
+
+    def _faced_one(self, doc: Document, sent: Sent) -> list[Hit]:
+        this = self.facts.this
+        return [Hit(sent, m.start(), m.end(), "only", "high", 1, len(this.on_ballot) - 1, "rivals")
+                for m in _FACED_ONE.finditer(doc.norm, sent.start, sent.end)]
+
+    def _identifying(self, doc: Document, sent: Sent) -> list[Hit]:
+        """"Coyne, who lost to McCluskey": one loser identified by losing."""
+        this = self.facts.this
+        losers = set(this.losers)
+        if len(losers) < 2:
+            return []
+        out = []
+        for m in sent.mentions:
+            if m.kind != "person" or m.person not in losers or not m.by_name:
+                continue
+            rel = _IDENTIFY.match(doc.norm, m.end, sent.end)
+            if rel and not _NOT_IDENTIFY.match(doc.norm, rel.end(), sent.end):
+                others = losers - {m.person}
+                if any(x.person in others for x in sent.mentions):
+                    continue
+                out.append(Hit(sent, m.start, rel.end(), "identify", "low", 1, len(losers),
+                               "defeated candidates"))
+        return out
+
+    # -- context -----------------------------------------------------------------------
+    def _accept(self, doc: Document, h: Hit) -> bool:
+        if h.presumes >= h.actual and h.family != "pair":
+            return False
+        if h.family == "pair" and h.presumes == h.actual:
+            return False
+        sent = h.sent
+        if self._contest(doc, sent, h.start) is None:
+            return False
+        cs, _ = doc.clause_of(sent, h.start)
+        before = doc.norm[max(cs, h.start - 60) : h.start]
+        if _NEG_BEFORE.search(before) and not re.search(r"\bnot\s+only\b", before[-12:]):
+            return False
+        if self._beside_outsider(doc, sent, h):
+            return False
+        if h.family in ("two-way", "pair") and not self._about_this(doc, sent):
+            return False
+        this = self.facts.this
+        n, losers = len(this.on_ballot), len(this.losers)
+        if h.family in ("two-way", "pair", "only", "rival", "possessive", "loser"):
+            if states_field(sent.norm, n, losers) and h.family != "possessive":
+                return False  # the sentence itself gives the field
+        if self._mentioned(doc, h):
+            return False
+        if h.family in ("pair", "possessive", "rival") and self._third_named(doc, h):
+            return False
+        return True
+
+    def _about_this(self, doc: Document, sent: Sent) -> bool:
+        """Is this election visibly in the sentence or next to it (a candidate, the
+        organisation, the office or a name of the contest)?"""
+        lo, hi = doc.window(sent, 1, 1)
+        here = set(self.facts.this.people)
+        for s in doc.sentences:
+            if lo <= s.start < hi:
+                if any(m.person in here or m.kind == "ours" for m in s.mentions):
+                    return True
+        el = self.facts.election
+        words = [w for w in (el.office, *el.aliases) if w]
+        text = doc.norm[lo:hi]
+        return any(w.lower() in text for w in words)
+
+    def _beside_outsider(self, doc: Document, sent: Sent, h: Hit) -> bool:
+        """"the defeated candidate, Jerry Hicks": set beside somebody who did not stand here."""
+        here = set(self.facts.this.people)
+        for m in sent.mentions:
+            close_after = 0 <= m.start - h.end <= 3
+            close_before = 0 <= h.start - m.end <= 3
+            if not (close_after or close_before):
+                continue
+            if m.kind == "other" or (m.kind == "person" and m.person not in here):
+                return True
+        return False
+
+    def _mentioned(self, doc: Document, h: Hit) -> bool:
+        """A label the article reports ("billed as", "so-called", scare quotes) and
+        corrects nearby is criticism of the framing, not framing."""
+        sent = h.sent
+        norm = doc.norm
+        labelled = bool(_MENTION_BEFORE.search(norm, max(sent.start, h.start - 70), h.start))
+        if not labelled:
+            labelled = any(
+                h.start - 3 <= q.start <= h.start and h.end <= q.end <= h.end + 4
+                for q in doc.quotes
+            )
+        if not labelled:
+            return False
+        lo, hi = doc.window(sent, 1, 2)
+        this = self.facts.this
+        if states_field(norm[lo:hi], len(this.on_ballot), len(this.losers)):
+            return True
+        named = {m.person for s in doc.sentences if lo <= s.start < hi for m in s.mentions
+                 if m.person in set(this.on_ballot)}
+        return len(named) >= len(this.on_ballot)
+
+    def _third_named(self, doc: Document, h: Hit) -> bool:
+        """"Both campaigns spent heavily, Allinson said": a candidate outside the pair is
+        named (or speaks), so the pair is the other two."""
+        this = self.facts.this
+        ranked = _rank(self.facts)
+        outside = set(ranked[2:])
+        sent = h.sent
+        lo, hi = doc.window(sent, 1, 0)
+        for s in doc.sentences:
+            if lo <= s.start < hi:
+                for m in s.mentions:
+                    if m.person in outside or m.role.startswith("place-") and m.role != "place-2":
+                        return True
+        voice, speaker = doc.voice_at(sent, h.start, h.end)
+        q = doc.quote_at(h.start, h.end)
+        person = q.person if q else (sent.reported[2] if sent.reported else None)
+        return bool(person and person in outside) or len(this.on_ballot) < 3
+
+    # -- the finding ---------------------------------------------------------------------
+    def _finding(self, doc: Document, hit: Hit, all_hits: list[Hit]) -> Finding:
+        this = self.facts.this
+        phrase = doc.text[hit.start : hit.end]
+        words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+        n = len(this.on_ballot)
+        losers = len(this.losers)
+        if hit.family in ("loser", "identify"):
+            why = (f"'{phrase}' speaks of one defeated candidate; {words.get(losers, losers)} "
+                   f"candidates were defeated.")
+        elif hit.family in ("only", "rival", "possessive"):
+            why = (f"'{phrase}' speaks of one rival; the winner had {words.get(n - 1, n - 1)} "
+                   f"rivals on the ballot.")
+        else:
+            why = (f"'{phrase}' presents the contest as {words.get(hit.presumes, hit.presumes)}"
+                   f"-sided; there were {words.get(n, n)} candidates on the ballot.")
+        why += f" Judged against {self.facts.election.name}."
+        details = {"family": hit.family, "presumes": hit.presumes, "actual": hit.actual,
+                   "counted": hit.what}
+        if len(all_hits) > 1:
+            details["also"] = [doc.text[h.start : h.end] for h in all_hits if h is not hit]
+        return make_finding(
+            doc, hit.sent, kind="framing", rule_id=f"framing.{hit.family}", fact_ids=["field"],
+            explanation=why, phrase=(hit.start, hit.end), severity=hit.severity,
+            confidence={"high": 0.85, "medium": 0.75, "low": 0.6}[hit.severity],
+            details=details, lower_in_quotes=True,
+        )
+
+
+def _rank(facts: Facts) -> list[str]:
+    return list(ranking(facts))

@@ -1,0 +1,141 @@
+"""`omission`: an article that reports the outcome and leaves a candidate out.
+
+The article must report this contest's outcome (who won or lost, the result,
+the count, a challenge to it: "X was beaten by Y" in an aftermath piece
+counts; a preview, a prediction or a profile of somebody's past does not),
+name the winner and at least one defeated candidate in statements about
+this contest, and never mention some other candidate who was on the
+ballot: by name, surname, a spelling nobody listed ("Allinsen"), a
+descriptor, or words that acknowledge more candidates ("the third
+candidate", "three candidates", "his two rivals").  A candidate who withdrew
+before the ballot need not be named, and a two-candidate race cannot omit
+anyone.  The finding quotes the sentence that best reports the result.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factwatch.claims.facts import Facts
+from factwatch.claims.field import acknowledges_field
+from factwatch.claims.lexicon import lexicon
+from factwatch.claims.rules import register
+from factwatch.claims.rules.base import make_finding
+from factwatch.claims.scope import scope_at
+from factwatch.claims.text import Document, Sent
+from factwatch.core.records import Finding
+
+_LEX = lexicon()
+_OUTCOME = re.compile(
+    rf"{_LEX.alt('win_word')}|{_LEX.alt('result_word')}|{_LEX.alt('win_verb')}|"
+    rf"{_LEX.alt('loss_verb')}|\d[\d,]*\s+votes(?![\w-])|\d\s*(?:%|per\s?cent)"
+)
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up (returning limit + 1) once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def misspelt(name: str, text: str) -> bool:
+    """Is the person's surname in the text under a spelling nobody listed?"""
+    surname = name.split()[-1].lower()
+    if len(surname) < 5:
+        return False
+    limit = 2 if len(surname) >= 7 else 1
+    for word in set(re.findall(r"\b[A-Z][a-zA-Z'\u2019-]{3,}\b", text)):
+        w = word.lower()
+        if w == surname or w[0] != surname[0] or abs(len(w) - len(surname)) > 1:
+            continue
+        if _distance(w, surname, limit) <= limit:
+            return True
+    return False
+
+
+@register
+class OmissionRule:
+    kind = "omission"
+
+    def __init__(self, facts: Facts):
+        self.facts = facts
+
+    def check(self, doc: Document) -> list[Finding]:
+        this = self.facts.this
+        on = list(this.on_ballot)
+        if len(on) <= 2:
+            return []
+        named_here: set[str] = set()
+        anywhere: set[str] = set()
+        reports = False
+        for sent in doc.sentences:
+            for m in sent.mentions:
+                if m.person:
+                    anywhere.add(m.person)
+            for cs, ce in sent.clauses:
+                scope = scope_at(doc, sent, cs)
+                if scope.contest != "this":
+                    continue
+                for m in sent.mentions:
+                    if m.person and cs <= m.start < ce and m.kind == "person":
+                        named_here.add(m.person)
+                if not reports and not scope.prospective:
+                    reports = self._outcome(doc, cs, ce)
+        winners = set(this.winners)
+        if not (named_here & winners) or not (named_here & (set(on) - winners)) or not reports:
+            return []
+        missing = [p for p in on if p not in anywhere and p not in winners
+                   and not misspelt(self.facts.people[p].name, doc.text)]
+        if not missing:
+            return []
+        if acknowledges_field(doc.norm, len(on), len(this.losers)):
+            return []
+        sent = self._quote(doc, set(on))
+        if sent is None:
+            return []
+        names = [self.facts.people[p].name for p in missing]
+        n = len(on)
+        explanation = (
+            f"Reports the outcome of {self.facts.election.name} but never mentions "
+            f"{_join(names)}: there were {n} candidates on the ballot."
+        )
+        return [make_finding(
+            doc, sent, kind="omission", rule_id="omission.candidate", fact_ids=["field"],
+            explanation=explanation, severity="medium", confidence=0.75,
+            details={"missing": missing, "named": sorted(named_here & set(on))},
+        )]
+
+    @staticmethod
+    def _outcome(doc: Document, cs: int, ce: int) -> bool:
+        for m in _OUTCOME.finditer(doc.norm, cs, ce):
+            before = doc.norm[max(cs, m.start() - 50) : m.start()]
+            if _LEX.rx("prospect").search(before):
+                continue
+            return True
+        return False
+
+    def _quote(self, doc: Document, on: set[str]) -> Sent | None:
+        winners = set(self.facts.this.winners)
+        best, best_score = None, -1
+        for s in doc.sentences:
+            if scope_at(doc, s, s.start).contest != "this":
+                continue
+            people = {m.person for m in s.mentions if m.person}
+            score = 2 * bool(people & winners) + 2 * bool(people & (on - winners))
+            score += bool(_OUTCOME.search(s.norm)) - s.headline
+            if score > best_score:
+                best, best_score = s, score
+        return best
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

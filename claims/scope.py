@@ -1,0 +1,414 @@
+"""Which contest a clause is about, and where the article stands in time.
+
+Coverage of one election keeps mentioning others: the previous contest
+("the last time he stood he polled ..."), the next one, other organisations'
+elections, hustings and opinion polls.  ``scope_at(doc, sent, pos)`` gives
+the clause at ``pos`` a contest:
+
+- ``"this"``: the election of the facts file;
+- a related contest's key (from ``[[contests]]``): its year is written,
+  time words point at it ("four years ago", "the previous election", "last
+  time"), or it names somebody who stood there and not here;
+- ``"other"``: a contest the facts do not record (another year, another
+  organisation's election, a by-election, a contender nobody recorded);
+
+and says whether the clause looks ahead (a prediction, a projection, a
+bid) or reports a poll rather than the ballot.  A clause with no sign of
+its own takes a fronted time adverbial of its sentence ("In 2013, ..."),
+else the contest its paragraph has moved to, else the article's: an article
+published years later about a later recorded contest defaults to that one.
+``context(doc)`` holds the article's default and its phase against this
+contest's dates (before nominations closed, during the campaign, after).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from factwatch.claims.lexicon import alternation, lexicon, normalise
+from factwatch.claims.model import Contest
+from factwatch.claims.text import Document, Sent
+
+_LEX = lexicon()
+_YEAR = re.compile(r"(?<![\d,.$£€-])(19[5-9]\d|20[0-9]\d)(?![\d%]|,\d|\.\d)")
+_NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "a": 1, "a couple of": 2, "a few": 3,
+            "several": 3, "twelve": 12, "eleven": 11}
+_AGO = re.compile(
+    r"(?<![\w-])(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a couple of|a few|several|a)\s+years?\s+(?P<dir>ago|earlier|before|previously|later|on"
+    r"|afterwards|after|since)(?![\w-])"
+)
+_LAST_YEAR = re.compile(r"(?<![\w-])(?P<w>last|this|next)\s+year(?![\w-])")
+_EARLIER = _LEX.rx("earlier_phrase")
+_LATER = _LEX.rx("later_phrase")
+_REL_ADJ = re.compile(
+    rf"(?<![\w-])(?P<adj>{_LEX.alt('earlier_word')}|{_LEX.alt('later_word')})\s+"
+    rf"(?:(?:general\s+secretary|leadership|union|party|mayoral|presidential)\s+)?"
+    rf"(?:election|contest|race|ballot|vote|poll|time|campaign|leadership\s+election|attempt"
+    rf"|bid|tilt|outing)s?(?![\w-])"
+)
+_OTHER_ELECTION = re.compile(
+    r"(?<![\w-])(?:general\s+election|by-election|by\s+election|referendum|mayoral|"
+    r"presidential|council\s+elections?|local\s+elections?|european\s+elections?|"
+    r"deputy\s+leadership|leadership\s+(?:election|contest|race|ballot|bid)|"
+    r"parliamentary\s+selection|selection\s+contest|primary|primaries|caucus(?:es)?|"
+    r"midterms?|senate\s+race|governor(?:'s)?\s+race|gubernatorial)(?![\w-])"
+)
+_ORG_CONTEST = re.compile(
+    r"(?<![\w'-])(?P<org>[A-Z][A-Za-z&]+(?:\s+[A-Z][A-Za-z&]+){0,3})(?:'s|\u2019s)?\s+"
+    r"(?:own\s+|new\s+|next\s+|last\s+)?(?:party\s+)?(?P<what>leadership|leader|deputy\s+leader(?:ship)?|general\s+secretary|"
+    r"president|presidency|chair(?:man|woman)?|election|elections|mayoralty|mayor|"
+    r"nomination|primary|ballot|vote)(?![\w-])"
+)
+_POLL = _LEX.rx("poll_word")
+_THIS_TIME = re.compile(r"(?<![\w-])(?:this\s+(?:year|time(?:\s+(?:round|around))?|contest|"
+                        r"election|race|ballot)|in\s+the\s+latest\s+(?:contest|election|ballot))"
+                        r"(?![\w-])")
+_PROSPECT = _LEX.rx("prospect")
+_FRONTED = re.compile(
+    r"^(?:back\s+)?(?:in|at|during|by|for|after|before|since|until|when|throughout|"
+    r"over|last|earlier|later|then|that|four|three|two|five|six|ten|a)\b"
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    contest: str  # "this", a related contest key, "other"
+    why: str = ""
+    prospective: bool = False
+    poll: bool = False
+
+    @property
+    def this(self) -> bool:
+        return self.contest == "this"
+
+
+@dataclass
+class Context:
+    default: str  # the contest an unmarked clause is about
+    phase: str  # before-nominations, campaign, after, unknown
+    ref_year: int | None  # the year time words count from
+    why: str = ""
+
+
+def _year_of(d: dt.date | None) -> int | None:
+    return d.year if d else None
+
+
+def context(doc: Document) -> Context:
+    """The article's default contest and its place in time (computed once)."""
+    got = doc.memo.get("scope.context")
+    if isinstance(got, Context):
+        return got
+    facts = doc.facts
+    this = facts.this
+    published = doc.published
+    phase = "unknown"
+    dates = this.dates
+    if published:
+        close = dates.get("ballot_close") or dates.get("declared")
+        if dates.get("nominations_close") and published < dates["nominations_close"]:
+            phase = "before-nominations"
+        elif close and published < close:
+            phase = "campaign"
+        elif close or this.year:
+            phase = "after" if (close and published >= close) or (
+                this.year and published.year > this.year) else "campaign-or-after"
+    default, why = "this", ""
+    later = [c for c in facts.contests.values() if c.relation == "later" and c.year]
+    if published and this.year and published.year > this.year:
+        for c in sorted(later, key=lambda c: c.year or 0, reverse=True):
+            if c.year and published.year >= c.year:
+                default, why = c.key, f"published in {published.year}, after the {c.year} contest"
+                break
+    # The lead names another recorded contest's own people and none of this one's.
+    lead = doc.sentences[:3]
+    marks = [_signal(doc, s, s.start, s.end) for s in lead]
+    if default == "this" and lead:
+        others = [m for m in marks if m and m[0] != "this"]
+        if others and not any(m and m[0] == "this" for m in marks):
+            counts = {m[0] for m in others}
+            if len(counts) == 1:
+                default, why = others[0][0], "the article opens about " + others[0][1]
+    ref_year = facts.contests[default].year if default in facts.contests else this.year
+    ctx = Context(default, phase, ref_year, why)
+    doc.memo["scope.context"] = ctx
+    return ctx
+
+
+def _contest_for_year(doc: Document, year: int) -> tuple[str, str] | None:
+    for c in doc.facts.contests.values():
+        if c.year == year:
+            return c.key, f"the {year} contest"
+    return None
+
+
+def _nearest(doc: Document, ref: int | None, direction: int, same_office: bool = True
+             ) -> Contest | None:
+    """The recorded contest just before (direction -1) or after (+1) year ``ref``."""
+    if ref is None:
+        return None
+    best: Contest | None = None
+    for c in doc.facts.contests.values():
+        if c.year is None or c.relation == "other" and same_office:
+            continue
+        if (c.year - ref) * direction <= 0:
+            continue
+        if best is None or abs(c.year - ref) < abs((best.year or 0) - ref):
+            best = c
+    return best
+
+
+def _signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:
+    """The contest the words in [cs, ce) point at by themselves, with the reason."""
+    key = ("scope.signal", cs, ce)
+    if key in doc.memo:
+        return doc.memo[key]  # type: ignore[return-value]
+    out = _compute_signal(doc, sent, cs, ce)
+    doc.memo[key] = out
+    return out
+
+
+def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:
+    facts = doc.facts
+    this = facts.this
+    norm = doc.norm
+    ref = doc.memo.get("scope.ref_year", this.year)
+    m = _THIS_TIME.search(norm, cs, ce)
+    if m:
+        return "this", f"'{m.group(0)}'"
+    # 1. Written years.
+    for m in _YEAR.finditer(norm, cs, ce):
+        year = int(m.group(1))
+        if this.year and year == this.year:
+            return "this", f"the year {year}"
+        hit = _contest_for_year(doc, year)
+        if hit:
+            return hit
+        if _date_context(norm, m.start(), cs):
+            continue
+        return "other", f"the year {year}"
+    # 2. Time words.
+    for m in _AGO.finditer(norm, cs, ce):
+        n = m.group("n")
+        years = int(n) if n.isdigit() else _NUMWORD.get(n, 0)
+        sign = -1 if m.group("dir") in ("ago", "earlier", "before", "previously") else 1
+        base = doc.published.year if (doc.published and m.group("dir") == "ago") \
+            else _paragraph_year(doc, sent) or ref
+        if base is None or not years:
+            continue
+        target = base + sign * years
+        for c in facts.contests.values():
+            if c.year and abs(c.year - target) <= 1:
+                return c.key, f"'{m.group(0)}'"
+        return "other", f"'{m.group(0)}'"
+    m = _EARLIER.search(norm, cs, ce) or _rel(norm, cs, ce, "earlier")
+    if m:
+        c = _nearest(doc, ref, -1)
+        return (c.key, f"'{m.group(0)}'") if c else ("other", f"'{m.group(0)}'")
+    m = _LATER.search(norm, cs, ce) or _rel(norm, cs, ce, "later")
+    if m:
+        c = _nearest(doc, ref, +1)
+        return (c.key, f"'{m.group(0)}'") if c else ("other", f"'{m.group(0)}'")
+    # 3. People: somebody who stood in another recorded contest and not in this one.
+    here = set(this.people)
+    others: dict[str, str] = {}
+    exclusive_here = False
+    for mm in sent.mentions:
+        if not (cs <= mm.start < ce) or mm.kind != "person" or not mm.person:
+            continue
+        if mm.person in here:
+            if mm.by_name and not any(
+                mm.person in c.people for c in facts.contests.values() if c.key != "this"
+            ):
+                exclusive_here = True
+            continue
+        for c in facts.contests.values():
+            if c.key != "this" and mm.person in c.people:
+                others.setdefault(c.key, facts.people[mm.person].name)
+    if others and not exclusive_here:
+        if len(others) == 1:
+            k, who = next(iter(others.items()))
+            return k, f"names {who}, who stood in {facts.contests[k].name}"
+        pick = min(others, key=lambda k: abs((facts.contests[k].year or 0) - (ref or 0)))
+        return pick, f"names {others[pick]}, who stood in {facts.contests[pick].name}"
+    if exclusive_here:
+        return "this", "names a candidate who stood only in this election"
+    # 4. Another organisation's contest or another kind of election.
+    ours = _ours(doc)
+    m = _OTHER_ELECTION.search(norm, cs, ce)
+    if m and m.group(0) not in ours:
+        return "other", f"'{m.group(0)}'"
+    for m in _ORG_CONTEST.finditer(doc.text, cs, ce):
+        org = normalise(m.group("org"))
+        if org in ours or org.split()[0] in _SKIP_ORG:
+            continue
+        return "other", f"{m.group('org')}'s {m.group('what')}"
+    if _contender_outsider(doc, sent, cs, ce):
+        return "other", "a contender the facts do not record"
+    for a in _aliases(doc):
+        if a in norm[cs:ce]:
+            return "this", f"'{a}'"
+    return None
+
+
+_SKIP_ORG = frozenset(
+    "the a an his her their its this that in on at but and he she they general deputy "
+    "assistant former new acting interim".split()
+)
+
+
+def _rel(norm: str, cs: int, ce: int, which: str) -> re.Match[str] | None:
+    for m in _REL_ADJ.finditer(norm, cs, ce):
+        adj = m.group("adj")
+        if which == "earlier" and _LEX.rx("earlier_word").fullmatch(adj):
+            if adj == "first" and not re.search(r"time|election|contest|bid|attempt", m.group(0)):
+                continue
+            return m
+        if which == "later" and _LEX.rx("later_word").fullmatch(adj):
+            if adj in ("new", "second", "fresh") and not re.search(
+                r"election|contest|ballot|vote", m.group(0)
+            ):
+                continue
+            return m
+    return None
+
+
+def _date_context(norm: str, pos: int, cs: int) -> bool:
+    """A year in a date or a span that is no contest ("since 1998", "born in 1961")."""
+    before = norm[max(cs, pos - 20) : pos]
+    return bool(re.search(r"(?:since|born|joined|founded|formed|until|from|aged?|age)\s+(?:in\s+)?$"
+                          r"|\d{1,2}\s+\w+\s+$", before))
+
+
+def _ours(doc: Document) -> str:
+    got = doc.memo.get("scope.ours")
+    if isinstance(got, str):
+        return got
+    el = doc.facts.election
+    text = normalise(" ".join([el.name, el.office, el.organisation, *el.aliases]))
+    doc.memo["scope.ours"] = text
+    return text
+
+
+def _aliases(doc: Document) -> list[str]:
+    got = doc.memo.get("scope.aliases")
+    if isinstance(got, list):
+        return got
+    el = doc.facts.election
+    out = [normalise(a) for a in [el.name, *el.aliases] if len(a.split()) >= 2]
+    doc.memo["scope.aliases"] = out
+    return out
+
+
+_OUTSIDER_ROLE = re.compile(
+    rf"^\s*(?:,[^,]{{0,80}},\s*)?(?:has\s+been\s+|was\s+|is\s+|had\s+been\s+)?(?:"
+    rf"{_LEX.alt('win_word')}|{_LEX.alt('win_verb')}|{_LEX.alt('loss_verb')}|polled|took|received|"
+    rf"stood|standing|ran|running|topped|secured|finished|came|trailed|won)(?![\w-])"
+)
+
+
+_OUTSIDER_OBJECT = re.compile(
+    rf"(?:{_LEX.alt('win_verb')}|against|versus|v|vs|between|lost\s+to|beaten\s+by|"
+    rf"defeated\s+by|behind|ahead\s+of|over)\s+(?:[\w-]+\s+){{0,2}}$"
+)
+
+
+def _contender_outsider(doc: Document, sent: Sent, cs: int, ce: int) -> bool:
+    """Is somebody the facts do not know the subject or object of an electoral verb here?"""
+    for mm in sent.mentions:
+        if mm.kind == "other" and cs <= mm.start < ce:
+            if _OUTSIDER_ROLE.match(doc.norm, mm.end, ce):
+                return True
+            if _OUTSIDER_OBJECT.search(doc.norm, max(cs, mm.start - 40), mm.start):
+                return True
+    return False
+
+
+def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
+    """The contest, outlook and kind of count of the clause at ``pos``."""
+    cs, ce = doc.clause_of(sent, pos)
+    key = ("scope.at", cs)
+    got = doc.memo.get(key)
+    if isinstance(got, Scope):
+        return got
+    ctx = context(doc)
+    doc.memo.setdefault("scope.ref_year", ctx.ref_year)
+    contest, why = _clause_contest(doc, sent, cs, ce, ctx)
+    before = doc.norm[max(sent.start, cs - 40) : pos]
+    prospective = bool(_PROSPECT.search(doc.norm, cs, max(pos, cs))) or bool(
+        re.search(r"\b(?:will|would|could|might|may)\s+(?:\w+\s+)?$", before)
+    )
+    poll = bool(_POLL.search(doc.norm, sent.start, sent.end))
+    scope = Scope(contest, why, prospective, poll)
+    doc.memo[key] = scope
+    return scope
+
+
+_RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where|when|while|whilst|whereas|"
+                       r"although|though|a|an|the|his|her|its|their|now|then|himself|herself)\b")
+_STRONG_BREAK = re.compile(r"\s*(?:;|\s-+\s|--+)\s*$")
+
+
+def _clause_contest(doc: Document, sent: Sent, cs: int, ce: int, ctx: Context
+                    ) -> tuple[str, str]:
+    own = _signal(doc, sent, cs, ce)
+    if own:
+        return own
+    # A clause without a sign of its own takes the sign of the clause it continues
+    # ("In 2013, he won 144,570 votes, on a turnout of 15.2%"), not of a relative
+    # clause or an apposition ("McCluskey, who beat Hicks in 2013, won 59,067").
+    idx = next((i for i, c in enumerate(sent.clauses) if c[0] == cs), None)
+    if idx:
+        for j in range(idx - 1, -1, -1):
+            a, b = sent.clauses[j]
+            nxt = sent.clauses[j + 1][0]
+            if _STRONG_BREAK.match(doc.norm[b:nxt] + " "):
+                break
+            if j > 0 and _RELATIVE.match(doc.norm[a:b]):
+                continue
+            got = _signal(doc, sent, a, b)
+            if got:
+                return got
+    return _paragraph_state(doc, sent, ctx)
+
+
+def _paragraph_year(doc: Document, sent: Sent) -> int | None:
+    """The year of the contest the paragraph was about before this sentence."""
+    i = sent.index - 1
+    while i >= 0 and doc.sentences[i].paragraph == sent.paragraph:
+        sig = _sentence_signal(doc, doc.sentences[i])
+        if sig and sig[0] in doc.facts.contests:
+            return doc.facts.contests[sig[0]].year
+        i -= 1
+    return None
+
+
+def _paragraph_state(doc: Document, sent: Sent, ctx: Context) -> tuple[str, str]:
+    """The contest the paragraph has moved to by this sentence (explicit signs carry)."""
+    key = ("scope.para", sent.index)
+    got = doc.memo.get(key)
+    if isinstance(got, tuple):
+        return got  # type: ignore[return-value]
+    state = (ctx.default, ctx.why or "the article is about it")
+    i = sent.index - 1
+    while i >= 0 and doc.sentences[i].paragraph == sent.paragraph:
+        prev = doc.sentences[i]
+        sig = _sentence_signal(doc, prev)
+        if sig:
+            state = sig
+            break
+        i -= 1
+    doc.memo[key] = state
+    return state
+
+
+def _sentence_signal(doc: Document, sent: Sent) -> tuple[str, str] | None:
+    """A sentence-wide sign: its fronted adverbial, or one sign shared by its clauses."""
+    sigs = {s for s in (_signal(doc, sent, a, b) for a, b in sent.clauses) if s}
+    if len({s[0] for s in sigs}) == 1:
+        return next(iter(sigs))
+    return None
