@@ -282,7 +282,15 @@ def _resolve_pronouns(doc: Document) -> None:
             gender = "she" if word.startswith(("she", "her")) else "he"
             lead = doc.norm[sent.start : m.start].strip(" \"'(")
             opening = not lead or re.fullmatch(r"(?:and|but|so|yet|then|now|still|however,?)", lead)
-            pool = [] if opening else [x for x in reversed(here)]
+            # A pronoun opening a coordinated clause ("..., and he took 45.4 per cent")
+            # continues the sentence's subject.
+            coordinated = bool(re.search(r"(?:,|;)\s*(?:and|but|while|whereas|so|as)?\s*$", lead))
+            if opening:
+                pool = []
+            elif coordinated and here:
+                pool = [here[0]] + [x for x in reversed(here) if x is not here[0]]
+            else:
+                pool = [x for x in reversed(here)]
             pool += last_subject[:1] + last_subject[1:]
             for prev in pool:
                 if prev.kind == "other":

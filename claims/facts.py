@@ -279,7 +279,7 @@ class _Builder:
                     c, self.people, self.check, self.named,
                 )
         claims = self.claims()
-        facts_by_id = self.fact_table(election, candidates, figures, claims)
+        facts_by_id = self.fact_table(election, candidates, figures, claims, contests)
         adv = self.d.get("advanced", {})
         return Facts(
             election=election,
@@ -421,10 +421,14 @@ class _Builder:
 
     def fact_table(
         self, election: Election, candidates: list[Candidate], figures: list[Figure],
-        claims: list[Claim],
+        claims: list[Claim], contests: dict[str, Contest],
     ) -> dict[str, Fact]:
         out: dict[str, Fact] = {}
         out["field"] = Fact("field", field_statement(candidates, figures), election.source)
+        for c in contests.values():
+            if c.key != "this" and c.field_known:
+                out[f"field:{c.key}"] = Fact(f"field:{c.key}", contest_statement(c, self.people),
+                                             c.source or election.source)
         for f in figures:
             out[f.id] = Fact(f.id, f.statement, f.source)
         for c in claims:
@@ -478,6 +482,20 @@ def field_statement(candidates: list[Candidate], figures: list[Figure]) -> str:
         if c.outcome == "withdrawn":
             when = f" on {c.withdrawn:%-d %B %Y}" if c.withdrawn else ""
             text += f" {c.name} withdrew{when}, before the ballot."
+    return text
+
+
+def contest_statement(contest: Contest, people: dict[str, Person]) -> str:
+    """A related contest's field in words."""
+    on = [people[p].name for p in contest.on_ballot]
+    words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+    listed = ", ".join(on[:-1]) + f" and {on[-1]}" if len(on) > 1 else on[0]
+    text = f"{contest.name}: {words.get(len(on), len(on))} candidates on the ballot ({listed})"
+    if contest.winners:
+        text += f"; {people[contest.winners[0]].name} won"
+    text += "."
+    for p in contest.withdrawn:
+        text += f" {people[p].name} withdrew before the ballot."
     return text
 
 

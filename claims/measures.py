@@ -50,7 +50,10 @@ _VOTE_VERB = (
 )
 # Gaps between a person and the number that make it theirs.
 _ATTACH = re.compile(
-    rf"(?:'s\s+{_Q}(?:total\s+of\s+|tally\s+of\s+|haul\s+of\s+|share\s+of\s+)?"
+    rf"(?:(?:'s)?\s+(?:final\s+|overall\s+|own\s+)?(?:vote\s+|vote-\s*)?(?:share|tally|total|haul|"
+    rf"count)(?:\s+of\s+the\s+vote)?\s+(?:was|is|of|stood\s+at|came\s+to|reached|:)\s+(?:just\s+|"
+    rf"somewhere\s+|only\s+)?{_Q}"
+    rf"|'s\s+{_Q}(?:total\s+of\s+|tally\s+of\s+|haul\s+of\s+|share\s+of\s+)?"
     rf"|\s*[(:]\s*{_Q}|\s*-\s+{_Q}|\s+(?:on|with|at)\s+{_Q}|,\s+(?:on|with)\s+{_Q}"
     rf"|\s+{_ADV}{_VOTE_VERB}\s+(?:a\s+(?:total|tally|haul|share)\s+of\s+|a\s+)?{_Q}"
     rf"|\s+{_Q})$"
@@ -338,7 +341,10 @@ def _pair(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int,
     """A margin's two sides, the one ahead first, where the words say."""
     people = [m for m in _persons(sent) if m.person and m.kind != "other"]
     a = subject.person if subject else None
-    for m in people:
+    inside = [m for m in people if n.end <= m.start < ce]
+    inside += [m for m in people if cs <= m.start < n.start]
+    ordered = inside + [m for m in people if m not in inside]
+    for m in ordered:
         if m.person == a:
             continue
         before = doc.norm[max(sent.start, m.start - 30) : m.start]
@@ -360,6 +366,20 @@ def _pair(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int,
     return (a, order[i + 1]) if i + 1 < len(order) else (a, None)
 
 
+_WITHIN = re.compile(r"\s*(?:votes?\s+|percentage\s+points?\s+|points?\s+)?of\s+$")
+_DIFFERENCE = re.compile(r"\s*(?:votes?\s+)?(?:more|fewer|less)\s+(?:votes?\s+)?than(?![\w-])")
+_BACKING_OF = re.compile(r"(?:with|on|thanks\s+to|by)\s+the\s+(?:votes?|backing|support|ballots)\s+of\s+"
+                         + _Q + "$")
+_BRACKET_AFTER_COUNT = re.compile(r"\d[\d,.]*\s*(?:[\w-]+\s+)?(?:votes?)?\s*[(,]\s*$")
+_VOTED_FOR = re.compile(r"\s*(?:[\w-]+\s+)?(?:members|people|voters|electors|workers|supporters)?\s*"
+                        r"(?:who|that)\s+(?:had\s+|have\s+)?(?:voted|vote|plumped|opted)\s+for\s+")
+
+
+def _previous_number(doc: Document, sent: Sent, n: NumberMention) -> NumberMention | None:
+    earlier = [x for x in find_numbers(doc.norm, sent.start, n.start) if x.end <= n.start]
+    return earlier[-1] if earlier else None
+
+
 def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -> Reading | None:
     """What ``n`` measures and whose it is, or None when the words do not say."""
     norm = doc.norm
@@ -370,6 +390,44 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     if _GROUP.search(norm, max(sent.start, cs - 60), qs):
         return None  # "the two challengers took more than half": nobody's own figure
     rnd = _round(doc, sent)
+    if _DIFFERENCE.match(post):
+        # "18,000 fewer votes than he had then": a change, unless it is over a rival.
+        after = [m for m in _persons(sent) if m.start >= n.end and m.person]
+        if after and after[0].start - n.end < 40:
+            subject = subject_of(doc, sent, n, cs)
+            a = subject.person if isinstance(subject, Mention) else None
+            return Reading("margin", a, after[0].person, round=rnd, why="a margin over a rival")
+        return None
+    if "within" in norm[qs : n.start] and _WITHIN.match(post):
+        later = [m for m in _persons(sent) if m.start >= n.end and m.person]
+        subject = subject_of(doc, sent, n, cs)
+        if later and isinstance(subject, Mention):
+            return Reading("margin", later[0].person, subject.person, round=rnd,
+                           why="how close a candidate came")
+        return None
+    if n.unit == "percent" and _BRACKET_AFTER_COUNT.search(norm, max(sent.start, qs - 30), qs):
+        # "59,067 votes (47 per cent)", "Coyne 53,544 (41.2%)": the share of the count's owner.
+        prev = _previous_number(doc, sent, n)
+        if prev is not None and prev.unit == "count":
+            pcs, pce = doc.clause_of(sent, prev.start)
+            r = read_number(doc, sent, prev, pcs, pce)
+            if r is not None and r.measure == "votes" and r.subject:
+                return Reading("share", r.subject, bases=("valid", "cast"), round=r.round,
+                               why="a share given beside a tally")
+    if _BACKING_OF.search(norm, max(sent.start, qs - 40), qs):
+        first = next((m for m in _persons(sent) if m.start < qs), None)
+        if first is not None and first.person and first.kind != "other":
+            if n.unit == "percent":
+                of_members = _OF_MEMBERS.match(post)
+                bases = ("electorate",) if of_members or "member" in n.text else ("valid", "cast")
+                return Reading("share", first.person, bases=bases, round=rnd,
+                               why="the backing a candidate won")
+            return Reading("votes", first.person, round=rnd, why="the backing a candidate won")
+    if _VOTED_FOR.match(post):
+        later = [m for m in _persons(sent) if m.start >= n.end]
+        if later and later[0].person and later[0].start - n.end < 60:
+            return Reading("votes", later[0].person, round=rnd, why="votes cast for a candidate")
+        return None
     if n.unit == "percent":
         return _percent(doc, sent, n, cs, ce, pre, post, clause, rnd)
     return _count(doc, sent, n, cs, ce, pre, post, clause, rnd)
@@ -448,8 +506,9 @@ def _count(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre: s
             return Reading("count", counts=noun, why=f"a count of {noun}")
     if noun and noun.startswith("nominat"):
         return _nominations(doc, sent, n, cs, pre, post)
-    if _MARGIN_AFTER.match(post) or (_MARGIN_BEFORE.search(pre) and not _BY_AGENT.search(pre)
-                                    and not _SCORE_AFTER.match(post)):
+    if _MARGIN_AFTER.match(post) or ((_MARGIN_BEFORE.search(pre) or _by_margin(doc, sent, n))
+                                     and not _BY_AGENT.search(pre)
+                                     and not _SCORE_AFTER.match(post)):
         if noun and noun not in _VOTE_NOUNS:
             return None
         subject = _margin_owner(doc, sent, n) or subject_of(doc, sent, n, cs)
@@ -491,6 +550,19 @@ def _after_people(doc: Document, sent: Sent, n: NumberMention) -> str | None:
     if later and later[0].kind == "person" and later[0].start - n.end < 50:
         return later[0].person
     return None
+
+
+_BY_ACROSS = re.compile(
+    rf"(?:{_LEX.alt('win_verb')}|won|win|wins|held\s+on|hung\s+on|clung\s+on|scraped\s+home|"
+    rf"edged\s+home|triumphed|prevailed|lost|trailed|finished|re-elected)(?![\w-])[^;.]{{0,160}}?,\s*"
+    rf"by\s+{_Q}$"
+)
+
+
+def _by_margin(doc: Document, sent: Sent, n: NumberMention) -> bool:
+    """"beat Gerard Coyne, a union official who ..., by just under 5,000 votes"."""
+    qs = n.qual_start if n.qual_start is not None else n.start
+    return bool(_BY_ACROSS.search(doc.norm, max(sent.start, qs - 200), qs))
 
 
 def _margin_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:

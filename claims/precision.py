@@ -67,7 +67,10 @@ def written_range(n: NumberMention) -> tuple[float, float]:
             u / 2 if n.unit == "percent" else 0.005 * v
         )
     if q == "approx":
-        d = max(u if n.sig_figs > 1 or n.unit == "percent" else u / 2, _APPROX * v)
+        if n.unit == "count" and n.sig_figs == 1:
+            d = _SLACK * v  # "about 5,000": a round figure, honest within a tenth or so
+        else:
+            d = max(u, _APPROX * v)
         return v - d, v + d
     # Exact as written: rounded or truncated to the digits given.
     lo, hi = v - u / 2, v + u

@@ -59,9 +59,10 @@ _OTHER_ELECTION = re.compile(
 )
 _ORG_CONTEST = re.compile(
     r"(?<![\w'-])(?P<org>[A-Z][A-Za-z&]+(?:\s+[A-Z][A-Za-z&]+){0,3})(?:'s|\u2019s)?\s+"
-    r"(?:own\s+|new\s+|next\s+|last\s+)?(?:party\s+)?(?P<what>leadership|leader|deputy\s+leader(?:ship)?|general\s+secretary|"
-    r"president|presidency|chair(?:man|woman)?|election|elections|mayoralty|mayor|"
-    r"nomination|primary|ballot|vote)(?![\w-])"
+    r"(?:own\s+|new\s+|next\s+|last\s+)?(?:party\s+)?(?P<what>(?:deputy\s+)?leadership(?:\s+(?:election|"
+    r"contest|race|ballot|vote))?|(?:general\s+secretary|presidential|mayoral|chair|"
+    r"president)\s+(?:election|contest|race|ballot|vote)|elections?|mayoralty|presidency|"
+    r"primary|ballot)(?![\w-])"
 )
 _POLL = _LEX.rx("poll_word")
 _THIS_TIME = re.compile(r"(?<![\w-])(?:this\s+(?:year|time(?:\s+(?:round|around))?|contest|"
@@ -240,7 +241,7 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
     # 4. Another organisation's contest or another kind of election.
     ours = _ours(doc)
     m = _OTHER_ELECTION.search(norm, cs, ce)
-    if m and m.group(0) not in ours:
+    if m and m.group(0) not in ours and not _our_org_before(doc, sent, m.start()):
         return "other", f"'{m.group(0)}'"
     for m in _ORG_CONTEST.finditer(doc.text, cs, ce):
         org = normalise(m.group("org"))
@@ -252,7 +253,15 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
     for a in _aliases(doc):
         if a in norm[cs:ce]:
             return "this", f"'{a}'"
+    for mm in sent.mentions:
+        if mm.kind == "ours" and cs <= mm.start < ce and not norm.startswith("the ", mm.start):
+            return "this", f"names {doc.text[mm.start:mm.end]}"
     return None
+
+
+def _our_org_before(doc: Document, sent: Sent, pos: int) -> bool:
+    """"Unite's leadership ballot", "the union's leadership election": ours."""
+    return any(m.kind == "ours" and 0 <= pos - m.end <= 4 for m in sent.mentions)
 
 
 _SKIP_ORG = frozenset(

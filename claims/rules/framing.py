@@ -147,14 +147,6 @@ _CONTEXT = re.compile(
     rf"{_LEX.alt('win_verb')}|{_LEX.alt('loss_verb')}|(?<![\w-])(?:votes?|voting|voted|ballot|"
     rf"stood|standing|run|ran|campaign|campaigned|general\s+secretary|leadership)(?![\w-])"
 )
-_IDENTIFY = re.compile(
-    rf"\s*,\s+who\s+(?:narrowly\s+|only\s+just\s+|just\s+|had\s+)?(?:{_LEX.alt('loss_verb')})"
-)
-_NOT_IDENTIFY = re.compile(
-    r"\s+(?:his|her|their)\s+(?:job|post|role|seat|case|appeal|challenge|bid\s+to|court|"
-    r"claim|complaint|position|place|home)|[^.;]{0,60}\b(?:along\s+with|as\s+did|like\s+|"
-    r"as\s+well\s+as|alongside)"
-)
 
 
 @dataclass
@@ -165,8 +157,10 @@ class Hit:
     family: str  # loser, rival, only, pair, two-way, possessive, identify
     severity: str
     presumes: int  # how many the words say there were
-    actual: int  # how many there were
+    actual: int  # how many there were (set when the contest is known)
     what: str  # what was counted: "defeated candidates", "candidates", "rivals"
+    contest: Contest | None = None
+    pair: tuple[str, str] | None = None  # "the contest between A and B": the two named
 
 
 @register
@@ -213,7 +207,7 @@ class FramingRule:
                     this = self.facts.this
                     out.append(self._finding(doc, Hit(
                         sent, sent.start + m.start(), sent.start + m.end(), "pattern", "medium",
-                        2, len(this.on_ballot), "candidates"), []))
+                        2, len(this.on_ballot), "candidates", this), []))
         return out
 
     def _hits(self, doc: Document, sent: Sent) -> list[Hit]:
@@ -222,12 +216,23 @@ class FramingRule:
         hits += self._pairs(doc, sent)
         hits += self._two_way(doc, sent)
         hits += self._faced_one(doc, sent)
-        hits += self._identifying(doc, sent)
         return [h for h in hits if self._accept(doc, h)]
 
     def _contest(self, doc: Document, sent: Sent, pos: int) -> Contest | None:
+        """The contest the words are about, when the facts record its field."""
         scope = scope_at(doc, sent, pos)
-        return self.facts.this if scope.contest == "this" else None
+        contest = self.facts.contests.get(scope.contest)
+        if contest is None or not contest.field_known:
+            return None
+        return contest
+
+    @staticmethod
+    def _actual(contest: Contest, what: str) -> int:
+        if what == "defeated candidates":
+            return len(contest.losers)
+        if what in ("rivals", "other candidates"):
+            return len(contest.on_ballot) - 1
+        return len(contest.on_ballot)
 
     # -- definite singular noun phrases -------------------------------------------------
     def _noun_phrases(self, doc: Document, sent: Sent) -> list[Hit]:
@@ -277,9 +282,7 @@ class FramingRule:
     def _read_np(self, doc: Document, sent: Sent, toks: list[tuple[int, int, str]], i: int,
                  cls: str, det: str | None, mods: list[str], possessor: list[str],
                  after: str) -> Hit | None:
-        this = self.facts.this
-        n, losers = len(this.on_ballot), len(this.losers)
-        rivals = n - 1
+        losers = rivals = 0  # counted when the contest is known (_accept)
         mods = [m for m in mods if m not in (",", "and")]
         modset = set(mods)
         if modset & _EVALUATIVE and cls == "loser_noun":
@@ -339,7 +342,7 @@ class FramingRule:
         return any(m.start in (nxt + 1, nxt + 2) and m.kind == "person" for m in sent.mentions)
 
     def _is_winner(self, doc: Document, sent: Sent, pos: int, who: str) -> bool:
-        winners = set(self.facts.this.winners)
+        winners = {w for c in self.facts.contests.values() for w in c.winners}
         for m in sent.mentions:
             if m.start == pos and m.person:
                 return m.person in winners
@@ -357,8 +360,6 @@ class FramingRule:
     # -- counted sets: "both candidates", "the two camps" ------------------------------
     def _pairs(self, doc: Document, sent: Sent) -> list[Hit]:
         out = []
-        this = self.facts.this
-        n, losers = len(this.on_ballot), len(this.losers)
         for m in _PAIR.finditer(doc.norm, sent.start, sent.end):
             det = " ".join(m.group("det").split())
             head = m.group("head")
@@ -374,24 +375,19 @@ class FramingRule:
                          doc.norm[max(sent.start, m.start() - 12) : m.start()]):
                 continue
             if mods & _LOSS or head == "losers":
-                actual, what = losers, "defeated candidates"
+                what = "defeated candidates"
             elif mods & _OTHER or head in ("rivals", "challengers", "opponents"):
-                actual, what = n - 1, "rivals"
+                what = "rivals"
             else:
-                actual, what = n, "candidates"
-            if det in ("the three", "the four", "the five") and presumes >= actual:
-                continue
-            if presumes != actual:
-                out.append(Hit(sent, m.start(), m.end(), "pair", "high", presumes, actual, what))
+                what = "candidates"
+            hit = Hit(sent, m.start(), m.end(), "pair", "high", presumes, 0, what)
+            hit.pair = ("counted", det)  # type: ignore[assignment]
+            out.append(hit)
         return out
 
     # -- two-person contest words ------------------------------------------------------
     def _two_way(self, doc: Document, sent: Sent) -> list[Hit]:
-        out = []
-        this = self.facts.this
-        n = len(this.on_ballot)
-        if n <= 2:
-            return out
+        out: list[Hit] = []
         norm = doc.norm
         spans = [m.span() for m in _TWO_WAY.finditer(norm, sent.start, sent.end)]
         for m in _DUEL_NOUN.finditer(norm, sent.start, sent.end):
@@ -401,20 +397,23 @@ class FramingRule:
         for m in _DUEL_VERB.finditer(norm, sent.start, sent.end):
             if not _DUEL_EXCUSE.match(norm, m.end(), sent.end):
                 spans.append(m.span())
-        spans += self._between(doc, sent)
+        pairs = self._between(doc, sent)
+        named = {(a, b): pair for a, b, pair in pairs}
+        spans += [(a, b) for a, b, _ in pairs]
         for a, b in sorted(set(spans)):
             if _FOR_SECOND.match(norm, b, sent.end):
                 continue
             if any(a < y and x < b for x, y in [(h.start, h.end) for h in out]):
                 continue
-            out.append(Hit(sent, a, b, "two-way", "high", 2, n, "candidates"))
+            hit = Hit(sent, a, b, "two-way", "high", 2, 0, "candidates")
+            hit.pair = named.get((a, b))
+            out.append(hit)
         return out
 
-    def _between(self, doc: Document, sent: Sent) -> list[tuple[int, int]]:
-        """"the contest between A and B", "A v B", "pits A against B" with two of this
-        election's candidates and nobody else."""
-        here = set(self.facts.this.on_ballot)
-        ppl = [m for m in sent.mentions if m.person in here and m.kind == "person"]
+    def _between(self, doc: Document, sent: Sent) -> list[tuple[int, int, tuple[str, str]]]:
+        """"the contest between A and B", "A v B", "pits A against B": two people who
+        stood, and nobody else named with them."""
+        ppl = [m for m in sent.mentions if m.person and m.kind == "person"]
         out = []
         norm = doc.norm
         for x, y in zip(ppl, ppl[1:], strict=False):
@@ -440,41 +439,29 @@ class FramingRule:
                                before)
                 if cm:
                     start = x.start - (len(before) - cm.start())
-                out.append((start, y.end))
+                out.append((start, y.end, (x.person, y.person)))
         return out
 
     def _faced_one(self, doc: Document, sent: Sent) -> list[Hit]:
-        this = self.facts.this
-        return [Hit(sent, m.start(), m.end(), "only", "high", 1, len(this.on_ballot) - 1, "rivals")
+        return [Hit(sent, m.start(), m.end(), "only", "high", 1, 0, "rivals")
                 for m in _FACED_ONE.finditer(doc.norm, sent.start, sent.end)]
-
-    def _identifying(self, doc: Document, sent: Sent) -> list[Hit]:
-        """"Coyne, who lost to McCluskey": one loser identified by losing."""
-        this = self.facts.this
-        losers = set(this.losers)
-        if len(losers) < 2:
-            return []
-        out = []
-        for m in sent.mentions:
-            if m.kind != "person" or m.person not in losers or not m.by_name:
-                continue
-            rel = _IDENTIFY.match(doc.norm, m.end, sent.end)
-            if rel and not _NOT_IDENTIFY.match(doc.norm, rel.end(), sent.end):
-                others = losers - {m.person}
-                if any(x.person in others for x in sent.mentions):
-                    continue
-                out.append(Hit(sent, m.start, rel.end(), "identify", "low", 1, len(losers),
-                               "defeated candidates"))
-        return out
 
     # -- context -----------------------------------------------------------------------
     def _accept(self, doc: Document, h: Hit) -> bool:
-        if h.presumes >= h.actual and h.family != "pair":
-            return False
-        if h.family == "pair" and h.presumes == h.actual:
-            return False
         sent = h.sent
-        if self._contest(doc, sent, h.start) is None:
+        contest = self._contest(doc, sent, h.start)
+        if contest is None:
+            return False
+        h.contest = contest
+        h.actual = self._actual(contest, h.what)
+        if h.family == "pair":
+            det = h.pair[1] if h.pair else ""
+            h.pair = None
+            if h.presumes == h.actual or (det.startswith("the ") and h.presumes > h.actual):
+                return False
+        elif h.presumes >= h.actual:
+            return False
+        if h.pair and not set(h.pair) <= set(contest.on_ballot):
             return False
         cs, _ = doc.clause_of(sent, h.start)
         before = doc.norm[max(cs, h.start - 60) : h.start]
@@ -484,8 +471,7 @@ class FramingRule:
             return False
         if h.family in ("two-way", "pair") and not self._about_this(doc, sent):
             return False
-        this = self.facts.this
-        n, losers = len(this.on_ballot), len(this.losers)
+        n, losers = len(contest.on_ballot), len(contest.losers)
         if h.family in ("two-way", "pair", "only", "rival", "possessive", "loser"):
             if states_field(sent.norm, n, losers) and h.family != "possessive":
                 return False  # the sentence itself gives the field
@@ -493,7 +479,31 @@ class FramingRule:
             return False
         if h.family in ("pair", "possessive", "rival") and self._third_named(doc, h):
             return False
+        if h.family == "two-way" and self._spoken_by_outsider(doc, h):
+            return False
+        if h.family in ("possessive", "rival") and self._outsider_near(doc, sent):
+            return False
         return True
+
+    def _spoken_by_outsider(self, doc: Document, h: Hit) -> bool:
+        """"We were told this was a two-horse race," says the candidate it left out."""
+        outside = set(_rank(self.facts)[2:])
+        q = doc.quote_at(h.start, h.end)
+        person = q.person if q else (h.sent.reported[2] if h.sent.reported else None)
+        if person is None and q is not None and q.speaker is None:
+            lead = doc.norm[max(h.sent.start, q.start - 30) : q.start]
+            for m in h.sent.mentions:
+                if m.end <= q.start and m.person and re.fullmatch(r"\s*:?\s*", doc.norm[m.end : q.start]):
+                    person = m.person
+            del lead
+        return bool(person and person in outside)
+
+    def _outsider_near(self, doc: Document, sent: Sent) -> bool:
+        """Somebody the facts do not know, named here or just before: "his rival" may be
+        that person (a personal dispute), not a candidate."""
+        lo, hi = doc.window(sent, 1, 0)
+        return any(m.kind == "other" for s in doc.sentences if lo <= s.start < hi
+                   for m in s.mentions)
 
     def _about_this(self, doc: Document, sent: Sent) -> bool:
         """Is this election visibly in the sentence or next to it (a candidate, the
@@ -535,8 +545,10 @@ class FramingRule:
         if not labelled:
             return False
         lo, hi = doc.window(sent, 1, 2)
-        this = self.facts.this
+        this = h.contest or self.facts.this
         if states_field(norm[lo:hi], len(this.on_ballot), len(this.losers)):
+            return True
+        if _LEX.rx("correction_word").search(norm, h.end, hi):
             return True
         named = {m.person for s in doc.sentences if lo <= s.start < hi for m in s.mentions
                  if m.person in set(this.on_ballot)}
@@ -545,7 +557,9 @@ class FramingRule:
     def _third_named(self, doc: Document, h: Hit) -> bool:
         """"Both campaigns spent heavily, Allinson said": a candidate outside the pair is
         named (or speaks), so the pair is the other two."""
-        this = self.facts.this
+        this = h.contest or self.facts.this
+        if this.key != "this":
+            return len(this.on_ballot) < 3
         ranked = _rank(self.facts)
         outside = set(ranked[2:])
         sent = h.sent
@@ -562,12 +576,12 @@ class FramingRule:
 
     # -- the finding ---------------------------------------------------------------------
     def _finding(self, doc: Document, hit: Hit, all_hits: list[Hit]) -> Finding:
-        this = self.facts.this
+        contest = hit.contest or self.facts.this
         phrase = doc.text[hit.start : hit.end]
         words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
-        n = len(this.on_ballot)
-        losers = len(this.losers)
-        if hit.family in ("loser", "identify"):
+        n = len(contest.on_ballot)
+        losers = len(contest.losers)
+        if hit.family == "loser":
             why = (f"'{phrase}' speaks of one defeated candidate; {words.get(losers, losers)} "
                    f"candidates were defeated.")
         elif hit.family in ("only", "rival", "possessive"):
@@ -576,13 +590,14 @@ class FramingRule:
         else:
             why = (f"'{phrase}' presents the contest as {words.get(hit.presumes, hit.presumes)}"
                    f"-sided; there were {words.get(n, n)} candidates on the ballot.")
-        why += f" Judged against {self.facts.election.name}."
+        why += f" Judged against {contest.name}."
         details = {"family": hit.family, "presumes": hit.presumes, "actual": hit.actual,
-                   "counted": hit.what}
+                   "counted": hit.what, "contest": contest.key}
         if len(all_hits) > 1:
             details["also"] = [doc.text[h.start : h.end] for h in all_hits if h is not hit]
+        fact = "field" if contest.key == "this" else f"field:{contest.key}"
         return make_finding(
-            doc, hit.sent, kind="framing", rule_id=f"framing.{hit.family}", fact_ids=["field"],
+            doc, hit.sent, kind="framing", rule_id=f"framing.{hit.family}", fact_ids=[fact],
             explanation=why, phrase=(hit.start, hit.end), severity=hit.severity,
             confidence={"high": 0.85, "medium": 0.75, "low": 0.6}[hit.severity],
             details=details, lower_in_quotes=True,
