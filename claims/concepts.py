@@ -55,6 +55,7 @@ class Concepts:
         groups = data.get("concepts", {})
         self.stop = frozenset(normalise(w) for w in data.get("stopwords", {}).get("words", []))
         self.common = frozenset(data.get("common", {}).get("words", []))
+        self.groups = frozenset(groups)
         self.phrase_to: dict[str, str] = {}
         self.word_to: dict[str, str] = {}
         for name, words in groups.items():

@@ -86,6 +86,8 @@ def derive_figures(
     spoiled = results.get("spoiled")
     valid = results.get("valid")
     n_rounds = len(rounds)
+    first_valid: int | None = None
+    first_cast: int | None = None
     for r, rd in enumerate(rounds, 1):
         votes: dict[str, int] = rd["votes"]
         suffix = f".r{r}" if n_rounds > 1 else ""
@@ -103,6 +105,12 @@ def derive_figures(
                 f"the candidates' votes add up to {counted:,}, more than the total {r_cast:,}",
             )
         bases = {"valid": r_valid, "cast": r_cast, "electorate": electorate}
+        if r > 1:
+            # Later rounds: shares of the papers still in the count, and of all valid votes.
+            bases = {"continuing": counted, "valid": first_valid, "cast": first_cast,
+                     "electorate": electorate}
+        else:
+            first_valid, first_cast = r_valid, r_cast
         for p, n in votes.items():
             figs.add(f"votes.{p}{suffix}", "votes", "count", n, 0.5,
                      f"{figs.name(p)} won {n:,} votes{when}.", subject=p, round=r)
@@ -129,7 +137,7 @@ def derive_figures(
                          f"{figs.name(a)}'s margin over {figs.name(b)} was {va - vb:,} votes"
                          f"{when} ({va:,} to {vb:,}).", subject=a, other=b, round=r)
                 for basis_name, whole in bases.items():
-                    if whole and basis_name != "electorate":
+                    if whole and basis_name in ("valid", "cast", "continuing"):
                         pts = 100.0 * (va - vb) / whole
                         figs.add(f"points.{pair}.{basis_name}", "margin", "percent", pts, 0.0,
                                  f"{figs.name(a)} finished {pts:.1f} points ahead of "
@@ -154,7 +162,7 @@ def derive_figures(
 
 def _whole(basis: str) -> str:
     return {"valid": "the valid votes", "cast": "all votes cast",
-            "electorate": "the electorate"}[basis]
+            "electorate": "the electorate", "continuing": "the papers still in the count"}[basis]
 
 
 def _rounds(data: dict[str, Any], resolve: Resolve) -> list[dict[str, Any]]:

@@ -181,6 +181,7 @@ def annotate(doc: Document) -> None:
                 found.append(Mention(m.start(), m.end(), "person", key, role=role))
         found = _no_overlaps(found)
         found += _others(doc, sent, found, ours)
+        found = _drop_mismatched_descriptors(doc, found)
         for m in _PRONOUN.finditer(doc.norm, sent.start, sent.end):
             if not any(x.start <= m.start() < x.end for x in found):
                 found.append(Mention(m.start(), m.end(), "pronoun"))
@@ -188,6 +189,24 @@ def annotate(doc: Document) -> None:
         sent.mentions = found
     _resolve_pronouns(doc)
     _resolve_speakers(doc)
+
+
+def _drop_mismatched_descriptors(doc: Document, found: list[Mention]) -> list[Mention]:
+    """"the sitting mayor, Margaret Ellery": a descriptor set beside another person's
+    name describes that person (at that time), not the candidate it names today."""
+    found.sort(key=lambda x: (x.start, -x.end))
+    drop = set()
+    for a, b in zip(found, found[1:], strict=False):
+        gap = doc.norm[a.end : b.start]
+        if not re.fullmatch(r"\s*,?\s*(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr)\.?\s+)?", gap):
+            continue
+        for desc, name in ((a, b), (b, a)):
+            if desc.kind == "person" and not desc.by_name and not desc.role and (
+                name.kind == "other" or (name.kind == "person" and name.by_name
+                                         and name.person != desc.person)
+            ):
+                drop.add(id(desc))
+    return [m for m in found if id(m) not in drop]
 
 
 def _role_of(m: re.Match[str], roles: dict[str, list[str]]) -> str | None:
@@ -216,8 +235,12 @@ def _no_overlaps(found: list[Mention]) -> list[Mention]:
 
 @lru_cache(maxsize=16)
 def _our_org(facts: Facts) -> re.Pattern[str]:
-    words = {"the union", "the party", "the organisation", "the association"}
+    words: set[str] = set()
     el = facts.election
+    org = normalise(el.organisation)
+    last = org.split()[-1] if org else ""
+    if last and _LEX.rx("org_word").fullmatch(last):
+        words.add(f"the {last}")
     for name in (el.organisation, *[a for a in el.aliases if len(a.split()) <= 2]):
         if name:
             words.add(normalise(name))

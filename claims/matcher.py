@@ -18,6 +18,7 @@ from factwatch.claims.rules import claims as _claims  # noqa: F401
 from factwatch.claims.rules import figures as _figures  # noqa: F401
 from factwatch.claims.rules import framing as _framing  # noqa: F401
 from factwatch.claims.rules import omission as _omission  # noqa: F401
+from factwatch.claims.rules import placings as _placings  # noqa: F401
 
 from factwatch.claims.entities import annotate
 from factwatch.claims.facts import Facts

@@ -62,7 +62,8 @@ _LIST_COMMA = re.compile(r",\s*$")
 _COMPARE_BEFORE = re.compile(
     r"(?<![\w-])(?:behind|ahead\s+of|in\s+front\s+of|beat|beats|beating|defeated|defeating|"
     r"against|than|over|outpolled|trailing|trailed|second\s+to|third\s+to|runner-up\s+to|"
-    r"versus|v|vs)\s+$"
+    r"versus|v|vs|(?:lost|losing|lose|loses|beaten|defeated|edged\s+out|pipped)(?:\s+[\w'-]+){0,4}\s+"
+    r"(?:to|by))\s+$"
 )
 _FOR_AFTER = re.compile(r"\s*(?:votes?\s+|per\s?cent\s+|percent\s+|%\s*)?(?:for|went\s+to|to\s+back)\s+$")
 _MARGIN_BEFORE = re.compile(
@@ -115,15 +116,16 @@ _ELECTORATE_BEFORE = re.compile(
     rf"\s*(?:of|was|were|stood\s+at|numbered|:)?\s*{_Q}$"
 )
 _TOTAL_AFTER = re.compile(
-    r"\s*(?:valid\s+)?(?:votes?|ballots?|ballot\s+papers|papers)\s+(?:were\s+|had\s+been\s+)?"
-    r"(?:cast|returned|counted|received|submitted)(?![\w-])|\s*(?:votes?|ballots?)\s+in\s+(?:total|all)"
+    r"\s*(?:valid\s+)?(?:votes?|ballots?|ballot\s+papers|papers|voting\s+papers)\s+(?:were\s+|had\s+been\s+)?"
+    r"(?:cast|returned|counted|received|submitted)(?![\w-])(?!\s+(?:from|in|at|by|across|within|for|"
+    r"through|via|on)\b)|\s*(?:votes?|ballots?)\s+in\s+(?:total|all)"
 )
 _TOTAL_BEFORE = re.compile(
     rf"(?:total\s+(?:vote|poll|votes|ballots)|votes\s+cast|ballots\s+(?:cast|returned)|"
     rf"total\s+number\s+of\s+(?:votes|ballots))\s*(?:of|was|were|stood\s+at|came\s+to|reached|:)?\s*"
     rf"{_Q}$|a\s+total\s+of\s+{_Q}$"
 )
-_SPOILED = r"(?:spoil(?:ed|t)|invalid|rejected|void|blank|disqualified)"
+_SPOILED = r"(?:spoil(?:ed|t)|invalid|informal|rejected|void|blank|disqualified)"
 _SPOILED_AFTER = re.compile(
     rf"\s*(?:of\s+(?:the\s+)?(?:papers|ballots|votes)\s+(?:were\s+|was\s+)?)?(?:{_SPOILED}|(?:ballot\s+)?"
     rf"(?:papers?|ballots?|votes?)\s+(?:were\s+|was\s+|had\s+been\s+)?{_SPOILED})(?![\w-])"
@@ -366,13 +368,19 @@ def _pair(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int,
     return (a, order[i + 1]) if i + 1 < len(order) else (a, None)
 
 
+_TRANSFER = re.compile(r"\s*(?:(?:votes?|papers?|preferences?|transfers?|ballots?)\s+)?(?:went\s+|passed\s+|"
+                       r"transferred\s+|flowed\s+)?to\s+(?:mayor\s+|ms\s+|mr\s+|cr\s+|dr\s+)?[a-z]")
+_OF_SOMEONES = re.compile(r"\s*(?:of|from)\s+(?:[\w\u00c0-\u017f-]+\s+){1,2}?(?:'s\s+)?(?:papers|votes|"
+                          r"ballots|preferences|second\s+preferences|transfers|supporters)")
+_EXHAUSTED = re.compile(r"\s*(?:papers?\s+|votes?\s+|ballots?\s+)?(?:were\s+|had\s+)?(?:exhausted|"
+                        r"non-transferable|went\s+nowhere)(?![\w-])")
 _WITHIN = re.compile(r"\s*(?:votes?\s+|percentage\s+points?\s+|points?\s+)?of\s+$")
 _DIFFERENCE = re.compile(r"\s*(?:votes?\s+)?(?:more|fewer|less)\s+(?:votes?\s+)?than(?![\w-])")
 _BACKING_OF = re.compile(r"(?:with|on|thanks\s+to|by)\s+the\s+(?:votes?|backing|support|ballots)\s+of\s+"
                          + _Q + "$")
 _BRACKET_AFTER_COUNT = re.compile(r"\d[\d,.]*\s*(?:[\w-]+\s+)?(?:votes?)?\s*[(,]\s*$")
 _VOTED_FOR = re.compile(r"\s*(?:[\w-]+\s+)?(?:members|people|voters|electors|workers|supporters)?\s*"
-                        r"(?:who|that)\s+(?:had\s+|have\s+)?(?:voted|vote|plumped|opted)\s+for\s+")
+                        r"(?:who\s+|that\s+)?(?:had\s+|have\s+)?(?:voted|vote|plumped|opted)\s+for\s+")
 
 
 def _previous_number(doc: Document, sent: Sent, n: NumberMention) -> NumberMention | None:
@@ -390,6 +398,11 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     if _GROUP.search(norm, max(sent.start, cs - 60), qs):
         return None  # "the two challengers took more than half": nobody's own figure
     rnd = _round(doc, sent)
+    if _TRANSFER.match(post) and any(m.start >= n.end and m.start - n.end < 30 and m.person
+                                     for m in _persons(sent)):
+        return None  # "720 to Lindqvist": a transfer between rounds, not a tally
+    if _OF_SOMEONES.match(post):
+        return None  # "half of Lindqvist's papers": a share of somebody else's votes
     if _DIFFERENCE.match(post):
         # "18,000 fewer votes than he had then": a change, unless it is over a rival.
         after = [m for m in _persons(sent) if m.start >= n.end and m.person]
@@ -426,8 +439,13 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     if _VOTED_FOR.match(post):
         later = [m for m in _persons(sent) if m.start >= n.end]
         if later and later[0].person and later[0].start - n.end < 60:
+            if n.unit == "percent":
+                return Reading("share", later[0].person, bases=("electorate", "valid", "cast"),
+                               round=rnd, why="the share who voted for a candidate")
             return Reading("votes", later[0].person, round=rnd, why="votes cast for a candidate")
         return None
+    if _EXHAUSTED.match(post):
+        return None  # papers that went to nobody
     if n.unit == "percent":
         return _percent(doc, sent, n, cs, ce, pre, post, clause, rnd)
     return _count(doc, sent, n, cs, ce, pre, post, clause, rnd)
@@ -462,11 +480,13 @@ def _percent(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre:
             return Reading("share", subject.person, bases=("electorate",), round=rnd,
                            why="a share of the electorate")
         share = _SHARE_OF.match(post)
-        bases: tuple[str, ...] = ("valid", "cast")
+        bases: tuple[str, ...] = ("valid", "cast", "continuing")
+        if n.form in ("ratio", "fraction") and not share:
+            bases = ("valid", "cast", "continuing", "electorate")
         if share and share.group("what") and "valid" in share.group("what"):
             bases = ("valid",)
         elif share and share.group("what") and re.search(r"cast|all\s+votes", share.group("what")):
-            bases = ("cast", "valid")
+            bases = ("cast",)
         return Reading("share", subject.person, bases=bases, round=rnd, why="a share of the vote")
     return None
 
@@ -500,7 +520,7 @@ def _count(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre: s
         if noun in _PEOPLE_NOUNS and not _VOTED_AFTER.match(post):
             return Reading("electorate", why="the whole of those entitled to vote")
         return None
-    if noun is None and (_PARTITIVE.match(post) or _BARE_END.match(post)):
+    if noun is None:
         noun = _inherited_noun(doc, sent, n)
         if noun and noun not in _VOTE_NOUNS and not noun.startswith("nominat"):
             return Reading("count", counts=noun, why=f"a count of {noun}")

@@ -122,18 +122,21 @@ def context(doc: Document) -> Context:
     later = [c for c in facts.contests.values() if c.relation == "later" and c.year]
     if published and this.year and published.year > this.year:
         for c in sorted(later, key=lambda c: c.year or 0, reverse=True):
-            if c.year and published.year >= c.year:
-                default, why = c.key, f"published in {published.year}, after the {c.year} contest"
+            if c.year and published.year >= c.year - 1:
+                default, why = c.key, f"published in {published.year}, by the {c.year} contest"
                 break
     # The lead names another recorded contest's own people and none of this one's.
     lead = doc.sentences[:3]
+    here = set(this.on_ballot)
+    names_here = any(m.person in here for s in lead for m in s.mentions if m.kind == "person")
     marks = [_signal(doc, s, s.start, s.end) for s in lead]
-    if default == "this" and lead:
-        others = [m for m in marks if m and m[0] != "this"]
+    if default == "this" and lead and not names_here:
+        others = [m for m in marks if m and m[0] != "this" and not m[1].startswith("names ")]
         if others and not any(m and m[0] == "this" for m in marks):
             counts = {m[0] for m in others}
             if len(counts) == 1:
                 default, why = others[0][0], "the article opens about " + others[0][1]
+    doc.memo["scope.default"] = default
     ref_year = facts.contests[default].year if default in facts.contests else this.year
     ctx = Context(default, phase, ref_year, why)
     doc.memo["scope.context"] = ctx
@@ -180,7 +183,7 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
     ref = doc.memo.get("scope.ref_year", this.year)
     m = _THIS_TIME.search(norm, cs, ce)
     if m:
-        return "this", f"'{m.group(0)}'"
+        return doc.memo.get("scope.default", "this"), f"'{m.group(0)}'"
     # 1. Written years.
     for m in _YEAR.finditer(norm, cs, ce):
         year = int(m.group(1))
@@ -230,7 +233,9 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
         for c in facts.contests.values():
             if c.key != "this" and mm.person in c.people:
                 others.setdefault(c.key, facts.people[mm.person].name)
-    if others and not exclusive_here:
+    named_here = any(mm.kind == "person" and mm.person in set(this.on_ballot) and cs <= mm.start < ce
+                     and mm.by_name for mm in sent.mentions)
+    if others and not exclusive_here and not named_here:
         if len(others) == 1:
             k, who = next(iter(others.items()))
             return k, f"names {who}, who stood in {facts.contests[k].name}"
@@ -250,12 +255,35 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
         return "other", f"{m.group('org')}'s {m.group('what')}"
     if _contender_outsider(doc, sent, cs, ce):
         return "other", "a contender the facts do not record"
+    for c in facts.contests.values():
+        if c.key != "this" and c.office and c.office != this.office:
+            words = _office_words(c.office, this.office)
+            if words and re.search(words, norm[cs:ce]):
+                return c.key, f"the office of {c.office}"
+    return None
+
+
+def _office_words(office: str, ours: str) -> str:
+    """A pattern for the words that set another office apart from ours: all of them,
+    together ("eastfield ward councillor"), or the one word when there is one ("deputy")."""
+    mine = set(normalise(ours).split())
+    extra = [w for w in re.findall(r"[\w'-]+", normalise(office)) if w not in mine
+             and w not in ("of", "the", "election", "general")]
+    if not extra:
+        return ""
+    return r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in extra) + r"(?![\w-])"
+
+
+def _weak_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:
+    """Our organisation or a name of the contest: the article's contest, weakly."""
+    norm = doc.norm
+    default = doc.memo.get("scope.default", "this")
     for a in _aliases(doc):
         if a in norm[cs:ce]:
-            return "this", f"'{a}'"
+            return str(default), f"'{a}'"
     for mm in sent.mentions:
         if mm.kind == "ours" and cs <= mm.start < ce and not norm.startswith("the ", mm.start):
-            return "this", f"names {doc.text[mm.start:mm.end]}"
+            return str(default), f"names {doc.text[mm.start:mm.end]}"
     return None
 
 
@@ -351,7 +379,7 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
     prospective = bool(_PROSPECT.search(doc.norm, cs, max(pos, cs))) or bool(
         re.search(r"\b(?:will|would|could|might|may)\s+(?:\w+\s+)?$", before)
     )
-    poll = bool(_POLL.search(doc.norm, sent.start, sent.end))
+    poll = _poll(doc, sent)
     scope = Scope(contest, why, prospective, poll)
     doc.memo[key] = scope
     return scope
@@ -362,11 +390,33 @@ _RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where|when|while|whilst|w
 _STRONG_BREAK = re.compile(r"\s*(?:;|\s-+\s|--+)\s*$")
 
 
+_UNDECIDED = re.compile(r"(?<![\w-])(?:undecided|don't\s+knows?|margin\s+of\s+error|likely\s+voters|"
+                        r"respondents|surveyed|sampled)(?![\w-])")
+_RESULTS = re.compile(rf"{_LEX.alt('result_word')}|(?<![\w-])(?:declared|elected|re-elected|count)(?![\w-])")
+
+
+def _poll(doc: Document, sent: Sent) -> bool:
+    """A poll's numbers: poll words here, or just before in the paragraph with no
+    result words here."""
+    key = ("scope.poll", sent.index)
+    got = doc.memo.get(key)
+    if isinstance(got, bool):
+        return got
+    here = bool(_POLL.search(doc.norm, sent.start, sent.end) or _UNDECIDED.search(sent.norm))
+    if not here and sent.index > 0:
+        prev = doc.sentences[sent.index - 1]
+        if prev.paragraph == sent.paragraph and not _RESULTS.search(sent.norm):
+            here = _poll(doc, prev)
+    doc.memo[key] = here
+    return here
+
+
 def _clause_contest(doc: Document, sent: Sent, cs: int, ce: int, ctx: Context
                     ) -> tuple[str, str]:
     own = _signal(doc, sent, cs, ce)
     if own:
         return own
+    weak = _weak_signal(doc, sent, cs, ce)
     # A clause without a sign of its own takes the sign of the clause it continues
     # ("In 2013, he won 144,570 votes, on a turnout of 15.2%"), not of a relative
     # clause or an apposition ("McCluskey, who beat Hicks in 2013, won 59,067").
@@ -382,14 +432,21 @@ def _clause_contest(doc: Document, sent: Sent, cs: int, ce: int, ctx: Context
             got = _signal(doc, sent, a, b)
             if got:
                 return got
+    if weak:
+        return weak
     return _paragraph_state(doc, sent, ctx)
 
 
 def _paragraph_year(doc: Document, sent: Sent) -> int | None:
-    """The year of the contest the paragraph was about before this sentence."""
+    """The year the paragraph was about before this sentence: the last year written, or
+    the year of the contest it moved to."""
     i = sent.index - 1
     while i >= 0 and doc.sentences[i].paragraph == sent.paragraph:
-        sig = _sentence_signal(doc, doc.sentences[i])
+        prev = doc.sentences[i]
+        years = [int(m.group(1)) for m in _YEAR.finditer(doc.norm, prev.start, prev.end)]
+        if years:
+            return years[-1]
+        sig = _sentence_signal(doc, prev)
         if sig and sig[0] in doc.facts.contests:
             return doc.facts.contests[sig[0]].year
         i -= 1

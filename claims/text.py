@@ -53,7 +53,7 @@ _NOT_SPEAKERS = frozenset(
     "in on at by for with from of to".split()
 )
 _CLAUSE_BREAK = re.compile(
-    r"\s*[;:]\s*|\s+-+\s+|\s*--+\s*|,(?!\s?\d{3}(?!\d))\s*|\s*\((?![^)]{0,12}%)|\)\s*"
+    r"\s*[;:]\s*|\s+-+\s+|\s*--+\s*|(?<!\d),\s*|(?<=\d),(?!\d{3}(?!\d))\s*|\s*\((?![^)]{0,12}%)|\)\s*"
     r"|\s+(?=(?:but|while|whilst|whereas|although|though|yet|because|since|after|before"
     r"|when|unless)\s)"
 )

@@ -32,8 +32,8 @@ RULES: dict[str, type] = {}
 
 
 def register(cls: type) -> type:
-    """Class decorator: make a rule part of every matcher."""
-    RULES[cls.kind] = cls  # type: ignore[attr-defined]
+    """Class decorator: make a rule part of every matcher (several rules may share a kind)."""
+    RULES[cls.__name__] = cls
     return cls
 
 

@@ -61,6 +61,9 @@ class Variant:
     need: int
     specific: frozenset[str]  # the concepts that are not common in election coverage
     need_specific: int
+    negated: frozenset[str] = frozenset()  # concepts the claim itself states negatively
+    names: frozenset[str] = frozenset()  # proper nouns of the claim ("Eastfield"): required
+    key: str = ""  # the last specific concept: what is claimed ("... to be neutral")
 
 
 @dataclass
@@ -92,6 +95,15 @@ def _strip_people(facts: Facts, text: str) -> str:
     return norm
 
 
+def _proper_nouns(facts: Facts, text: str) -> list[str]:
+    """Capitalised words of a claim that are not its first word or a known name."""
+    known = {w.lower() for p in facts.people.values() for n in (p.name, *p.variants)
+             for w in n.split()}
+    known |= {w.lower() for w in facts.election.organisation.split()}
+    words = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", text.strip())
+    return [w for w in words if w.lower() not in known]
+
+
 @register
 class ClaimRule:
     kind = "unchallenged_claim"
@@ -108,10 +120,22 @@ class ClaimRule:
                 if not content:
                     continue
                 need = len(content) if len(content) <= 2 else max(2, math.ceil(0.7 * len(content)))
-                specific = content - self.thesaurus.common
-                need_specific = math.ceil(0.6 * len(specific)) if specific else 0
+                # The concepts that make the claim: the thesaurus groups that are not common
+                # in coverage ("neutral", "rule", "re-run"); a claim in words the thesaurus
+                # does not group falls back to its own words.
+                groups = self.thesaurus.groups
+                specific = {c for c in content if c in groups and c not in self.thesaurus.common}
+                if not specific:
+                    specific = set(content - self.thesaurus.common)
+                need_specific = max(1, math.ceil(0.6 * len(specific))) if specific else 0
+                names = frozenset(self.thesaurus.read(normalise(n)).concepts.pop()
+                                  for n in _proper_nouns(facts, text)
+                                  if self.thesaurus.read(normalise(n)).concepts)
+                ordered = sorted(specific, key=lambda c: reading.spans[c][0])
+                key = ordered[-1] if ordered else ""
                 self.variants.append(
-                    Variant(claim, people, content, need, frozenset(specific), need_specific)
+                    Variant(claim, people, content, need, frozenset(specific), need_specific,
+                            frozenset(reading.negated & content), names, key)
                 )
         self.keys = frozenset().union(*(v.content for v in self.variants)) if self.variants else (
             frozenset()
@@ -137,7 +161,10 @@ class ClaimRule:
                 have = v.content & reading.concepts
                 if len(have) < v.need or len(v.specific & have) < v.need_specific:
                     continue
-                negated = bool(have & reading.negated)
+                if not v.names <= reading.concepts or (v.key and v.key not in have):
+                    continue
+                # Denied when negated where the claim is not, or asserted where it is.
+                negated = bool((have & reading.negated) ^ (have & v.negated))
                 score = len(have) / len(v.content)
                 prev = best.get(v.claim.id)
                 if prev is None or (score, not negated) > (prev.score, not prev.negated):

@@ -90,8 +90,9 @@ _WIN_REL = re.compile(
     rf"\s+(?:whom\s+|that\s+)?(?P<who>he|she|they|[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?)\s+"
     rf"(?:had\s+|has\s+|narrowly\s+|comfortably\s+|just\s+)?(?:{_LEX.alt('win_verb')})"
 )
-_OTHER_REL = re.compile(r"\s*,?\s*(?:who|that|whose|to|from|with|on\s+the|among|"
-                        r"(?!standing\b|running\b)[a-z]+ing)\b")
+_OTHER_REL = re.compile(r"\s*,?\s*(?:who|that(?!\s+(?:year|time|day|week|month|spring|summer|"
+                        r"autumn|fall|winter|election|contest|race))|whose|to|from|with|on\s+the|"
+                        r"among|(?!standing\b|running\b)[a-z]+ing)\b")
 _ALLOWED_AFTER_ONLY = re.compile(
     r"\s+(?:to|who|that)\s+(?:have\s+|had\s+)?(?:stand|stood|run|ran|challenge|challenged|"
     r"take\s+on|took\s+on|oppose|opposed|face|faced|contest|contested|put\s+(?:him|her)self)"
@@ -146,6 +147,16 @@ _CONTEXT = re.compile(
     rf"{_LEX.alt('election_noun')}|{_LEX.alt('result_word')}|{_LEX.alt('win_word')}|"
     rf"{_LEX.alt('win_verb')}|{_LEX.alt('loss_verb')}|(?<![\w-])(?:votes?|voting|voted|ballot|"
     rf"stood|standing|run|ran|campaign|campaigned|general\s+secretary|leadership)(?![\w-])"
+)
+
+
+_BEAT_BEFORE = re.compile(
+    rf"(?:{_LEX.alt('win_verb')}|challenges?\s+from|(?:defeat|victory|win)\s+over)"
+    rf"(?:\s+(?:[\w'\u00c0-\u017f.-]+)){{0,6}}?\s+(?:and\s+|,\s*)?(?:(?:mr|mrs|ms|dr)\.?\s+)?$"
+)
+_LOSS_AFTER = re.compile(
+    rf"\s*,?\s*(?:who\s+|which\s+)?(?:had\s+|has\s+)?(?:{_LEX.alt('loss_verb')}|came\s+(?:second|"
+    rf"third|fourth|last)|finished\s+(?:second|third|fourth|last))(?![\w-])(?:[^.;]{{0,60}}?\bto\s+[a-z]+)?"
 )
 
 
@@ -216,6 +227,7 @@ class FramingRule:
         hits += self._pairs(doc, sent)
         hits += self._two_way(doc, sent)
         hits += self._faced_one(doc, sent)
+        hits += self._withdrawn_beaten(doc, sent)
         return [h for h in hits if self._accept(doc, h)]
 
     def _contest(self, doc: Document, sent: Sent, pos: int) -> Contest | None:
@@ -304,6 +316,8 @@ class FramingRule:
         if restrictive:
             return None
         if _LOSS_REL.match(after) and cls in ("person_noun", "candidate_noun", "rival_noun"):
+            if self._apposition(doc, sent, toks, i):
+                return None  # "Morrow, the official who was beaten by Kerrigan": identifies him
             return Hit(sent, 0, 0, "loser", "high", 1, losers, "defeated candidates")
         m = _WIN_REL.match(after)
         if m and cls in ("person_noun", "candidate_noun", "rival_noun") and det in _DEF:
@@ -332,6 +346,20 @@ class FramingRule:
                 return None
             return Hit(sent, 0, 0, "possessive", "low", 1, rivals, "rivals")
         return None
+
+    @staticmethod
+    def _apposition(doc: Document, sent: Sent, toks: list[tuple[int, int, str]], i: int) -> bool:
+        """Is the noun phrase at ``i`` set after a name ("Morrow, the official ...")?"""
+        j = i - 1
+        while j >= 0 and toks[j][2] not in (",", "the", "a", "an"):
+            j -= 1
+        while j >= 0 and toks[j][2] in ("the", "a", "an"):
+            j -= 1
+        if j < 0 or toks[j][2] != ",":
+            return False
+        comma = toks[j][0]
+        return any(m.end <= comma and re.fullmatch(r"\s*", doc.norm[m.end : comma])
+                   and m.kind == "person" for m in sent.mentions)
 
     def _titled(self, doc: Document, sent: Sent, toks: list[tuple[int, int, str]], i: int,
                 modset: set[str]) -> bool:
@@ -442,6 +470,31 @@ class FramingRule:
                 out.append((start, y.end, (x.person, y.person)))
         return out
 
+    def _withdrawn_beaten(self, doc: Document, sent: Sent) -> list[Hit]:
+        """A candidate who withdrew before the ballot presented as beaten in it ("seeing
+        off challenges from Morrow and Venables", "Venables, who lost the race to ...")."""
+        out = []
+        gone = set(self.facts.this.withdrawn)
+        if not gone:
+            return out
+        norm = doc.norm
+        for m in sent.mentions:
+            if m.person not in gone or m.kind != "person":
+                continue
+            cs, _ = doc.clause_of(sent, m.start)
+            before = norm[max(sent.start, m.start - 90) : m.start]
+            after = norm[m.end : sent.end]
+            beaten = _BEAT_BEFORE.search(before) if not re.search(r"[;.]", before[-40:]) else None
+            lost = _LOSS_AFTER.match(after)
+            if beaten:
+                start = m.start - (len(before) - beaten.start())
+                out.append(Hit(sent, max(start, sent.start), m.end, "withdrawn", "high", 1, 0,
+                               "withdrawn"))
+            elif lost:
+                out.append(Hit(sent, m.start, m.end + lost.end(), "withdrawn", "high", 1, 0,
+                               "withdrawn"))
+        return out
+
     def _faced_one(self, doc: Document, sent: Sent) -> list[Hit]:
         return [Hit(sent, m.start(), m.end(), "only", "high", 1, 0, "rivals")
                 for m in _FACED_ONE.finditer(doc.norm, sent.start, sent.end)]
@@ -453,12 +506,18 @@ class FramingRule:
         if contest is None:
             return False
         h.contest = contest
+        if h.family == "withdrawn":
+            return contest.key == "this" and not self._mentioned(doc, h)
         h.actual = self._actual(contest, h.what)
         if h.family == "pair":
             det = h.pair[1] if h.pair else ""
             h.pair = None
             if h.presumes == h.actual or (det.startswith("the ") and h.presumes > h.actual):
                 return False
+            if det in ("the three", "the four", "the five") and h.what == "candidates" and (
+                h.presumes in (len(contest.on_ballot) - 1, len(contest.losers))
+            ):
+                return False  # "thanked the four candidates": the others, from the winner
         elif h.presumes >= h.actual:
             return False
         if h.pair and not set(h.pair) <= set(contest.on_ballot):
@@ -477,7 +536,7 @@ class FramingRule:
                 return False  # the sentence itself gives the field
         if self._mentioned(doc, h):
             return False
-        if h.family in ("pair", "possessive", "rival") and self._third_named(doc, h):
+        if h.family == "pair" and self._third_named(doc, h):
             return False
         if h.family == "two-way" and self._spoken_by_outsider(doc, h):
             return False
@@ -501,30 +560,29 @@ class FramingRule:
     def _outsider_near(self, doc: Document, sent: Sent) -> bool:
         """Somebody the facts do not know, named here or just before: "his rival" may be
         that person (a personal dispute), not a candidate."""
-        lo, hi = doc.window(sent, 1, 0)
-        return any(m.kind == "other" for s in doc.sentences if lo <= s.start < hi
-                   for m in s.mentions)
+        near = doc.sentences[max(0, sent.index - 1) : sent.index + 1]
+        return any(m.kind == "other" for s in near for m in s.mentions)
 
     def _about_this(self, doc: Document, sent: Sent) -> bool:
         """Is this election visibly in the sentence or next to it (a candidate, the
         organisation, the office or a name of the contest)?"""
-        lo, hi = doc.window(sent, 1, 1)
-        here = set(self.facts.this.people)
-        for s in doc.sentences:
-            if lo <= s.start < hi:
-                if any(m.person in here or m.kind == "ours" for m in s.mentions):
-                    return True
+        near = doc.sentences[max(0, sent.index - 1) : sent.index + 2]
+        here = {p for c in self.facts.contests.values() for p in c.people}
+        for s in near:
+            if any(m.person in here or m.kind == "ours" for m in s.mentions):
+                return True
         el = self.facts.election
-        words = [w for w in (el.office, *el.aliases) if w]
-        text = doc.norm[lo:hi]
-        return any(w.lower() in text for w in words)
+        words = [w.lower() for w in (el.office, *el.aliases) if w]
+        text = " ".join(s.norm for s in near) + " " + doc.title.lower()
+        return any(w in text for w in words)
 
     def _beside_outsider(self, doc: Document, sent: Sent, h: Hit) -> bool:
         """"the defeated candidate, Jerry Hicks": set beside somebody who did not stand here."""
-        here = set(self.facts.this.people)
+        here = set((h.contest or self.facts.this).people)
+        gap = r"\s*,?\s*(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr)\.?\s+)?"
         for m in sent.mentions:
-            close_after = 0 <= m.start - h.end <= 3
-            close_before = 0 <= h.start - m.end <= 3
+            close_after = m.start >= h.end and re.fullmatch(gap, doc.norm[h.end : m.start])
+            close_before = h.start >= m.end and re.fullmatch(gap, doc.norm[m.end : h.start])
             if not (close_after or close_before):
                 continue
             if m.kind == "other" or (m.kind == "person" and m.person not in here):
@@ -581,7 +639,10 @@ class FramingRule:
         words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
         n = len(contest.on_ballot)
         losers = len(contest.losers)
-        if hit.family == "loser":
+        if hit.family == "withdrawn":
+            why = (f"'{phrase}' presents a candidate who withdrew before the ballot as beaten in "
+                   f"it; {words.get(n, n)} candidates were on the ballot.")
+        elif hit.family == "loser":
             why = (f"'{phrase}' speaks of one defeated candidate; {words.get(losers, losers)} "
                    f"candidates were defeated.")
         elif hit.family in ("only", "rival", "possessive"):

@@ -21,7 +21,7 @@ from factwatch.claims.field import acknowledges_field
 from factwatch.claims.lexicon import lexicon
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
-from factwatch.claims.scope import scope_at
+from factwatch.claims.scope import context, scope_at
 from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
 
@@ -72,8 +72,8 @@ class OmissionRule:
     def check(self, doc: Document) -> list[Finding]:
         this = self.facts.this
         on = list(this.on_ballot)
-        if len(on) <= 2:
-            return []
+        if len(on) <= 2 or context(doc).default != "this":
+            return []  # a later article recalling this contest is no result report
         named_here: set[str] = set()
         anywhere: set[str] = set()
         reports = False
