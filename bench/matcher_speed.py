@@ -1,12 +1,16 @@
-"""Claim matcher speed: sentences per second with the bundled facts and with 1,000 extra rules.
+"""Claim matcher speed: sentences per second, with the bundled facts and with 1,000 more claims.
 
-    .venv/bin/python bench/matcher_speed.py [--articles N] [--rules 1000]
+    .venv/bin/python bench/matcher_speed.py [--articles 300] [--claims 1000]
 
 The corpus is election coverage written for the benchmark (every rule family
 fires somewhere in it) plus neutral sentences, built into articles of ten
-paragraphs.  The generated facts file extends the bundled one with N extra
-false claims and N extra framing rules, each with its own keywords and
-patterns, so the pre-filter has real work to do.  Prints one line per run.
+paragraphs.  The larger facts file adds N known false claims written the way
+a press office writes them: plain sentences with paraphrases, made of the
+words real disputes use (staff, rules, ballots, counts, re-runs, money) and
+the candidates' names, so that most sentences of the corpus share words with
+many claims and the claim index has real work to do.  Prints one line per run;
+the matcher runs on one core.  Speeds are per second of this process's CPU
+time (best of three), so other work on the machine disturbs them less.
 """
 
 from __future__ import annotations
@@ -21,9 +25,7 @@ from factwatch.claims.facts import load_facts
 from factwatch.claims.matcher import Matcher
 from factwatch.core.records import Article
 from factwatch.core.segment import join_paragraphs, segment
-
-ROOT = Path(__file__).resolve().parents[1]
-BUNDLED = ROOT / "facts" / "unite-2017.toml"
+from factwatch.core.settings import BUNDLED_FACTS
 
 SENTENCES = [
     "Len McCluskey has been re-elected as general secretary of Unite, the UK's biggest union.",
@@ -43,6 +45,19 @@ SENTENCES = [
     "The count took place at the offices of the independent scrutineer.",
     "Members will be balloted on the new pay offer next month.",
 ]
+SUBJECTS = ["Union staff", "Officials", "The McCluskey campaign", "Coyne's team", "Allinson",
+            "Regional officers", "The scrutineer", "Branch secretaries", "The executive",
+            "Paid organisers", "The returning officer", "Coyne", "McCluskey"]
+VERBS = ["breached", "ignored", "flouted", "broke", "misused", "tampered with", "rigged",
+         "demanded", "backed", "funded", "hid", "lost", "destroyed", "withheld", "inflated",
+         "leaked", "altered", "delayed", "blocked", "falsified"]
+OBJECTS = ["the ballot rules", "the spending limits", "the membership lists", "the count",
+           "thousands of ballot papers", "the nomination forms", "the branch returns",
+           "the neutrality guidance", "a re-run of the election", "the postal ballots",
+           "union funds", "the hustings schedule", "the scrutineer's report", "the result",
+           "the election timetable", "members' data", "the complaints procedure"]
+WHEN = ["during the campaign", "before the count", "after the ballot closed", "in April",
+        "at the hustings", "in the final week", "on polling day", "at head office"]
 
 
 def corpus(n_articles: int, seed: int = 7) -> list[Article]:
@@ -51,80 +66,70 @@ def corpus(n_articles: int, seed: int = 7) -> list[Article]:
     for i in range(n_articles):
         paras = [" ".join(rng.sample(SENTENCES, 2)) for _ in range(10)]
         text, paragraphs = join_paragraphs(paras)
-        a = Article(url=f"bench/{i}", canonical_url=f"bench/{i}", text=text, paragraphs=paragraphs)
+        a = Article(url=f"bench/{i}", canonical_url=f"bench/{i}", text=text,
+                    paragraphs=paragraphs, published="2017-04-25")
         a.sentences = segment(paragraphs, text)
         articles.append(a)
     return articles
 
 
-def generated_rules(n: int, seed: int = 11) -> str:
-    """TOML adding n false claims and n framing rules with invented vocabulary."""
+def extra_claims(n: int, seed: int = 11) -> str:
+    """TOML with n realistic known false claims, each with two paraphrases."""
     rng = random.Random(seed)
-    letters = "abcdefghijklmnopqrstuvwxyz"
-
-    def word() -> str:
-        return "".join(rng.choice(letters) for _ in range(rng.randint(6, 10)))
-
-    parts = []
+    out = ['[sources]\ngenerated = "Generated for the speed benchmark"\n']
     for i in range(n):
-        a, b, c = word(), word(), word()
-        parts.append(
-            f'[[false_claims]]\nid = "gen.claim.{i}"\nfact = "candidates.three"\n'
-            f'claim = "Generated claim {i}."\nexplanation = "Generated claim {i}."\n'
-            f'keywords = ["{a}", "{b}"]\n'
-            f"require = [['\\b{a}\\b', '\\b{b}s?\\b'], ['\\b(?:{c}|neutral)\\b']]\n"
+        s, v, o, w = (rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(OBJECTS),
+                      rng.choice(WHEN))
+        s2, v2 = rng.choice(SUBJECTS), rng.choice(VERBS)
+        out.append(
+            f'[[claims]]\nid = "gen.{i}"\nclaim = "{s} {v} {o} {w}."\n'
+            f'paraphrases = ["{s2} {v2} {o}.", "{o.capitalize()} were {v} by {s.lower()}."]\n'
+            f'fact = "Generated fact {i}."\nsource = "generated"\n'
         )
-        d, e = word(), word()
-        parts.append(
-            f'[[framings]]\nid = "gen.framing.{i}"\nfact = "candidates.three"\n'
-            f'explanation = "Generated framing {i}."\nkeywords = ["{d}"]\n'
-            f"patterns = ['\\bthe {d} (?:candidate|{e})\\b']\n"
-        )
-    return "\n".join(parts)
+    return "\n".join(out)
 
 
 def measure(matcher: Matcher, articles: list[Article], repeat: int = 3) -> float:
     sentences = sum(len(a.sentences) for a in articles)
     best = float("inf")
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time of this process: the machine may be busy
         for a in articles:
             matcher.check(a)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return sentences / best
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=300)
-    ap.add_argument("--rules", type=int, default=1000)
+    ap.add_argument("--claims", type=int, default=1000)
     args = ap.parse_args()
     articles = corpus(args.articles)
     n_sent = sum(len(a.sentences) for a in articles)
 
     start = time.perf_counter()
-    facts = load_facts(BUNDLED)
+    facts = load_facts(BUNDLED_FACTS)
     load_s = time.perf_counter() - start
-    base = measure(Matcher(facts), articles)
-    print(
-        f"bundled facts: {len(facts.framings)} framings, {len(facts.false_claims)} claims, "
-        f"{len(facts.figures)} figures; load {load_s * 1000:.0f} ms"
-    )
+    matcher = Matcher(facts)
+    matcher.check(articles[0])  # warm the compiled patterns
+    base = measure(matcher, articles)
+    print(f"bundled facts: {len(facts.claims)} claims, {len(facts.figures)} figures; "
+          f"load {load_s * 1000:.0f} ms")
     print(f"  {n_sent} sentences in {len(articles)} articles: {base:,.0f} sentences/s")
 
     with tempfile.TemporaryDirectory() as tmp:
         extra = Path(tmp) / "generated.toml"
-        extra.write_text(generated_rules(args.rules), encoding="utf-8")
+        extra.write_text(extra_claims(args.claims), encoding="utf-8")
         start = time.perf_counter()
-        big = load_facts([BUNDLED, extra])
+        big = load_facts([BUNDLED_FACTS, extra])
         load_s = time.perf_counter() - start
-    grown = measure(Matcher(big), articles)
-    print(
-        f"with {args.rules} generated claims + {args.rules} generated framings: "
-        f"{len(big.framings)} framings, {len(big.false_claims)} claims; "
-        f"load {load_s * 1000:.0f} ms"
-    )
-    print(f"  {n_sent} sentences: {grown:,.0f} sentences/s (per-sentence cost x{base / grown:.2f})")
+    grown_matcher = Matcher(big)
+    grown_matcher.check(articles[0])
+    grown = measure(grown_matcher, articles)
+    print(f"with {args.claims} more realistic claims ({len(big.claims)} in all): "
+          f"load {load_s * 1000:.0f} ms")
+    print(f"  {n_sent} sentences: {grown:,.0f} sentences/s (speed ratio {grown / base:.2f})")
 
 
 if __name__ == "__main__":

@@ -22,8 +22,16 @@ from factwatch.claims.lexicon import alternation, american, lexicon, normalise
 WEAK = frozenset({"result"})  # concepts too common to count for or against a match
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 _NEGATION = lexicon().rx("negation")
+_NEGATION_WORDS = frozenset(w for w in lexicon().words("negation") if " " not in w)
+_NEGATION_FIRST = lexicon().classes["negation"].first
 
 
+def _key_word(phrase: str) -> str:
+    """The longest word of a phrase: present whenever the phrase is (a prefilter)."""
+    return max(re.split(r"[\s-]+", phrase), key=len)
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem: "campaigned" -> "campaign", "guidelines" -> "guideline"."""
     w = american(word.lower().strip("'"))
@@ -67,23 +75,40 @@ class Concepts:
                 if target is self.word_to:
                     self.word_to.setdefault(stem(w), name)
         self.phrases = re.compile(alternation(set(self.phrase_to)))
+        self.phrase_first = frozenset(_key_word(p) for p in self.phrase_to)
+
+    def triggers(self, concepts: set[str] | frozenset[str]) -> Trigger:
+        """A quick test for sentences holding any word or phrase of the given concepts."""
+        words = {w for w, c in self.word_to.items() if c in concepts}
+        words |= {c for c in concepts if c not in self.groups}
+        phrases = {w for w, c in self.phrase_to.items() if c in concepts}
+        return Trigger(frozenset(words), phrases)
+
 
     def read(self, norm: str, base: int = 0) -> Reading:
         concepts: set[str] = set()
         negated: set[str] = set()
         spans: dict[str, tuple[int, int]] = {}
         taken = [False] * len(norm)
+        tokens = _WORD.findall(norm)
+        wordset = set(tokens)
+        negations = [m.span() for m in _NEGATION.finditer(norm)] if (
+            not _NEGATION_FIRST.isdisjoint(wordset) or "n't" in norm
+        ) else []
 
         def add(concept: str, a: int, b: int) -> None:
             concepts.add(concept)
             spans.setdefault(concept, (base + a, base + b))
-            head = norm[max(0, a - 40) : a]
-            words = head.split()[-3:]
-            if _NEGATION.search(" ".join(words)) and not re.search(r"\bnot\s+only\b",
-                                                                  " ".join(words)):
-                negated.add(concept)
+            for ns, ne in negations:
+                if ne <= a and a - ne <= 30 and len(norm[ne:a].split()) <= 2:
+                    if not norm.startswith("only", ne + 1) and not norm.startswith(
+                        "the only", ne + 1
+                    ):
+                        negated.add(concept)
+                    break
 
-        for m in self.phrases.finditer(norm):
+        pieces = wordset | {p for w in wordset if "-" in w for p in w.split("-")}
+        for m in self.phrases.finditer(norm) if not self.phrase_first.isdisjoint(pieces) else ():
             name = self.phrase_to.get(re.sub(r"\s+", " ", m.group(0)))
             if name is None:
                 continue
@@ -94,11 +119,32 @@ class Concepts:
             if taken[m.start()]:
                 continue
             w = m.group(0)
-            if w in self.stop or _NEGATION.fullmatch(w):
+            if w in self.stop or w in _NEGATION_WORDS:
                 continue
             name = self.word_to.get(w) or self.word_to.get(stem(w)) or stem(w)
             add(name, m.start(), m.end())
         return Reading(concepts, negated, spans)
+
+
+class Trigger:
+    """Does a sentence hold any of a set of words (or their stems) or phrases?"""
+
+    def __init__(self, words: frozenset[str], phrases: set[str]):
+        self.words = words
+        self.by_key: dict[str, list[re.Pattern[str]]] = {}
+        for p in phrases:
+            self.by_key.setdefault(_key_word(p), []).append(re.compile(alternation([p])))
+
+    def found(self, words: frozenset[str], norm: str) -> bool:
+        """``words``: the sentence's words (see ``Sent.words``); ``norm`` its text."""
+        if not self.words.isdisjoint(words):
+            return True
+        if any(stem(w) in self.words for w in words):
+            return True
+        for key in self.by_key.keys() & words:
+            if any(p.search(norm) for p in self.by_key[key]):
+                return True
+        return False
 
 
 @lru_cache(maxsize=1)

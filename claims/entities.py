@@ -144,6 +144,21 @@ def ranking(facts: Facts) -> tuple[str, ...]:
     return tuple(sorted(votes, key=lambda k: votes[k], reverse=True))
 
 
+_ROLE_WORDS = frozenset("winner victor winning re-elected newly incumbent sitting runner-up runner "
+                        "second-placed second-place second third fourth fifth sixth last".split())
+_PRONOUNS = frozenset("he him his she her hers himself herself".split())
+
+
+@lru_cache(maxsize=16)
+def _first_words(facts: Facts) -> tuple[frozenset[str], frozenset[str]]:
+    """First words of every known name, and of every descriptor: cheap prefilters."""
+    _, table = _known_names(facts)
+    _, desc = _descriptors(facts)
+    names = frozenset(re.split(r"[\s-]+", k)[0] for k in table)
+    descs = frozenset(w for k in desc for w in re.split(r"[\s-]+", k) if w not in ("the", "a", "an"))
+    return names, descs
+
+
 _ORD = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
 _ROLE_RX = re.compile(
     r"(?<![\w-])the\s+(?:(?P<win>winner|victor|winning\s+candidate|re-elected\s+[\w-]+"
@@ -162,27 +177,33 @@ def annotate(doc: Document) -> None:
     desc_rx, desc_table = _descriptors(facts)
     roles = _roles(facts)
     ours = _our_org(facts)
+    firsts = _first_words(facts)
     for sent in doc.sentences:
         found: list[Mention] = []
-        for m in names.finditer(doc.norm, sent.start, sent.end):
-            key = table.get(m.group(0))
-            if key is None or not doc.text[m.start()].isupper():
-                continue
-            found.append(Mention(m.start(), m.end(), "person", key, by_name=True))
-        if desc_rx is not None:
+        words = sent.words
+        if not firsts[0].isdisjoint(words):
+            for m in names.finditer(doc.norm, sent.start, sent.end):
+                key = table.get(m.group(0))
+                if key is None or not doc.text[m.start()].isupper():
+                    continue
+                found.append(Mention(m.start(), m.end(), "person", key, by_name=True))
+        if desc_rx is not None and not firsts[1].isdisjoint(words):
             for m in desc_rx.finditer(doc.norm, sent.start, sent.end):
                 key = desc_table.get(re.sub(r"\s+", " ", m.group(0)))
                 if key:
                     found.append(Mention(m.start(), m.end(), "person", key))
-        for m in _ROLE_RX.finditer(doc.norm, sent.start, sent.end):
-            role = _role_of(m, roles)
-            if role:
-                key = roles[role][0]
-                found.append(Mention(m.start(), m.end(), "person", key, role=role))
+        if "the" in words and not _ROLE_WORDS.isdisjoint(words):
+            for m in _ROLE_RX.finditer(doc.norm, sent.start, sent.end):
+                role = _role_of(m, roles)
+                if role:
+                    key = roles[role][0]
+                    found.append(Mention(m.start(), m.end(), "person", key, role=role))
         found = _no_overlaps(found)
         found += _others(doc, sent, found, ours)
         found = _drop_mismatched_descriptors(doc, found)
-        for m in _PRONOUN.finditer(doc.norm, sent.start, sent.end):
+        for m in _PRONOUN.finditer(doc.norm, sent.start, sent.end) if not _PRONOUNS.isdisjoint(
+            words
+        ) else ():
             if not any(x.start <= m.start() < x.end for x in found):
                 found.append(Mention(m.start(), m.end(), "pronoun"))
         found.sort(key=lambda x: (x.start, -x.end))

@@ -85,6 +85,7 @@ _US_WORDS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def american(word: str) -> str:
     """The American spelling of a British word ("organised" -> "organized")."""
     w = word
@@ -142,6 +143,7 @@ class WordClass:
     words: frozenset[str]  # every form, normalised
     pattern: re.Pattern[str]
     base: frozenset[str] = frozenset()  # the forms as written (singular), both spellings
+    first: frozenset[str] = frozenset()  # first words of the forms: a cheap prefilter
 
 
 class Lexicon:
@@ -170,8 +172,10 @@ class Lexicon:
                         head, _, last = v.rpartition(" ")
                         variants.add(f"{head} {plural(last)}".strip())
                 forms |= variants
+            first = {re.split(r"[\s-]+", f)[0] for f in forms} | {f.split()[0] for f in forms}
             self.classes[name] = WordClass(
-                name, frozenset(forms), re.compile(alternation(forms)), frozenset(base)
+                name, frozenset(forms), re.compile(alternation(forms)), frozenset(base),
+                frozenset(first),
             )
 
     def rx(self, name: str) -> re.Pattern[str]:
@@ -179,6 +183,10 @@ class Lexicon:
 
     def words(self, name: str) -> frozenset[str]:
         return self.classes[name].words
+
+    def maybe(self, name: str, words: frozenset[str] | set[str]) -> bool:
+        """Could text whose words (and hyphen pieces) are ``words`` hold this class?"""
+        return not self.classes[name].first.isdisjoint(words)
 
     def base(self, name: str) -> frozenset[str]:
         """The class's words as written (singular), in both spellings."""

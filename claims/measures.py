@@ -59,6 +59,10 @@ _ATTACH = re.compile(
     rf"|\s+{_Q})$"
 )
 _LIST_COMMA = re.compile(r",\s*$")
+_ACROSS_FRAME = re.compile(rf"(?:,[^,]{{1,80}},)?\s+{_ADV}{_VOTE_VERB}\s+{_Q}")
+_LEAD_FRAME = re.compile(rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+)?{_ADV}"
+                         rf"(?P<verb>{_VOTE_VERB})\s+{_Q}")
+_BEATEN_BEFORE = re.compile(rf"(?:{_LEX.alt('win_verb')}|over|against|ahead\s+of)\s+$")
 _COMPARE_BEFORE = re.compile(
     r"(?<![\w-])(?:behind|ahead\s+of|in\s+front\s+of|beat|beats|beating|defeated|defeating|"
     r"against|than|over|outpolled|trailing|trailed|second\s+to|third\s+to|runner-up\s+to|"
@@ -195,7 +199,7 @@ def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | No
     if m.start < cs and not re.fullmatch(r"'s\s+" + _Q, gap):
         # Across a clause break only a verb frame carries, from a subject that opens its
         # sentence ("McCluskey, 66, won 59,067"; not "He beat Coyne, ..., winning 59,067").
-        if not re.fullmatch(rf"(?:,[^,]{{1,80}},)?\s+{_ADV}{_VOTE_VERB}\s+{_Q}", gap):
+        if not _ACROSS_FRAME.fullmatch(gap):
             return None
         lead = doc.norm[sent.start : m.start]
         if not re.fullmatch(r"\s*(?:(?:and|but|so|then|mr|mrs|ms|dr|sir)\.?\s+)*", lead):
@@ -255,8 +259,7 @@ def _clause_subject(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Men
     sentence's subject ("He defeated Coyne, ..., winning 59,067 votes")."""
     start = n.qual_start if n.qual_start is not None else n.start
     lead = doc.norm[cs:start]
-    m = re.fullmatch(rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+)?{_ADV}"
-                     rf"(?P<verb>{_VOTE_VERB})\s+{_Q}", lead)
+    m = _LEAD_FRAME.fullmatch(lead)
     if not m:
         return None
     before = [x for x in _persons(sent) if x.end <= cs]
@@ -292,7 +295,7 @@ def _score_second(doc: Document, sent: Sent, n: NumberMention) -> Mention | None
     here = [m for m in sent.mentions if m.kind == "person" and m.person and m.end <= start]
     for m in reversed(here):
         before = doc.norm[max(sent.start, m.start - 30) : m.start]
-        if re.search(rf"(?:{_LEX.alt('win_verb')}|over|against|ahead\s+of)\s+$", before):
+        if _BEATEN_BEFORE.search(before):
             return m
     return None
 
@@ -581,6 +584,8 @@ _BY_ACROSS = re.compile(
 
 def _by_margin(doc: Document, sent: Sent, n: NumberMention) -> bool:
     """"beat Gerard Coyne, a union official who ..., by just under 5,000 votes"."""
+    if "by" not in sent.words:
+        return False
     qs = n.qual_start if n.qual_start is not None else n.start
     return bool(_BY_ACROSS.search(doc.norm, max(sent.start, qs - 200), qs))
 

@@ -138,11 +138,15 @@ _SKIP_BEFORE = re.compile(
     r"\bsection\s+|\brule\s+|\bclause\s+|\bstep\s+|\btier\s+|\bgrade\s+|\bband\s+)$",
     re.IGNORECASE,
 )
-# Qualifiers from the lexicon, checked in this order: "just over" before "over".
+# Qualifiers from the lexicon ("just over" before "over"), looked up by the words
+# that end the text before a number.
 _QUAL_ORDER = ("near_above", "near_below", "approx", "over", "under")
-_QUAL_RES = [
-    (k, re.compile(rf"(?:{lexicon().alt(k)})\s*$", re.IGNORECASE)) for k in _QUAL_ORDER
-]
+_QUAL_TABLE: dict[tuple[str, ...], str] = {}
+for _kind in reversed(_QUAL_ORDER):
+    for _phrase in lexicon().words(_kind):
+        _QUAL_TABLE[tuple(re.split(r"[\s-]+", _phrase))] = _kind
+_INTENSIFIERS = {tuple(re.split(r"[\s-]+", p)) for p in lexicon().words("intensifier")}
+_LONGEST = max(len(k) for k in (*_QUAL_TABLE, *_INTENSIFIERS))
 # Words that stress a number without changing it: "by just 5,523 votes".
 INTENSIFIER = re.compile(rf"(?:{lexicon().alt('intensifier')})\s*$", re.IGNORECASE)
 _HEDGED = frozenset({"barely", "scarcely", "hardly"})
@@ -253,13 +257,26 @@ def _digits_value(text: str) -> tuple[float, int]:
     return value, max(1, sig)
 
 
+_WORDS_BEFORE = re.compile(r"[\w'.~]+")
+
+
 def _qualifier(text: str, start: int, end: int) -> tuple[str, int | None]:
-    before = text[max(0, start - 40) : start]
-    before = INTENSIFIER.sub("", before)
-    for kind, rx in _QUAL_RES:
-        m = rx.search(before)
-        if m:
-            return kind, start - (len(before) - m.start())
+    """How the words right before a number qualify it, and where the qualifier starts."""
+    spans = [m.span() for m in _WORDS_BEFORE.finditer(text.lower(), max(0, start - 50), start)]
+    words = [text[a:b].lower() for a, b in spans]
+    # Skip stressing words ("by just", "a mere") between the qualifier and the number.
+    stripped = True
+    while stripped and words:
+        stripped = False
+        for k in range(min(_LONGEST, len(words)), 0, -1):
+            if tuple(words[-k:]) in _INTENSIFIERS:
+                words, spans = words[:-k], spans[:-k]
+                stripped = True
+                break
+    for k in range(min(_LONGEST, len(words)), 0, -1):
+        kind = _QUAL_TABLE.get(tuple(words[-k:]))
+        if kind:
+            return kind, spans[-k][0]
     if _APPROX_AFTER.match(text[end : end + 20]):
         return "approx", None
     return "exact", None

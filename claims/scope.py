@@ -65,6 +65,7 @@ _ORG_CONTEST = re.compile(
     r"primary|ballot)(?![\w-])"
 )
 _POLL = _LEX.rx("poll_word")
+_HAS_DIGIT = re.compile(r"\d")
 _THIS_TIME = re.compile(r"(?<![\w-])(?:this\s+(?:year|time(?:\s+(?:round|around))?|contest|"
                         r"election|race|ballot)|in\s+the\s+latest\s+(?:contest|election|ballot))"
                         r"(?![\w-])")
@@ -143,6 +144,24 @@ def context(doc: Document) -> Context:
     return ctx
 
 
+_STOOD: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def _stood(facts: object) -> dict[str, frozenset[str]]:
+    """Person key -> the contests they stood in ("this-ballot": this contest's ballot)."""
+    got = _STOOD.get(id(facts))
+    if got is None:
+        table: dict[str, set[str]] = {}
+        for c in facts.contests.values():  # type: ignore[attr-defined]
+            for p in c.people:
+                table.setdefault(p, set()).add(c.key)
+        got = {k: frozenset(v) for k, v in table.items()}
+        got["this-ballot"] = frozenset(facts.this.on_ballot)  # type: ignore[attr-defined]
+        _STOOD.clear() if len(_STOOD) > 32 else None
+        _STOOD[id(facts)] = got
+    return got
+
+
 def _contest_for_year(doc: Document, year: int) -> tuple[str, str] | None:
     for c in doc.facts.contests.values():
         if c.year == year:
@@ -176,16 +195,26 @@ def _signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | No
     return out
 
 
+_ORG_CONTEST_WORDS = frozenset(
+    "leadership election elections mayoralty presidency primary ballot contest race vote".split()
+)
+_OTHER_ELECTION_WORDS = frozenset(
+    "general by by-election referendum mayoral presidential council local european deputy "
+    "leadership parliamentary selection primary primaries caucus caucuses midterm midterms "
+    "senate governor governor's gubernatorial".split()
+)
+
+
 def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:
     facts = doc.facts
     this = facts.this
     norm = doc.norm
+    words = sent.words
     ref = doc.memo.get("scope.ref_year", this.year)
-    m = _THIS_TIME.search(norm, cs, ce)
-    if m:
+    if ("this" in words or "latest" in words) and (m := _THIS_TIME.search(norm, cs, ce)):
         return doc.memo.get("scope.default", "this"), f"'{m.group(0)}'"
     # 1. Written years.
-    for m in _YEAR.finditer(norm, cs, ce):
+    for m in _YEAR.finditer(norm, cs, ce) if _HAS_DIGIT.search(norm, cs, ce) else ():
         year = int(m.group(1))
         if this.year and year == this.year:
             return "this", f"the year {year}"
@@ -196,7 +225,7 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
             continue
         return "other", f"the year {year}"
     # 2. Time words.
-    for m in _AGO.finditer(norm, cs, ce):
+    for m in _AGO.finditer(norm, cs, ce) if ("years" in words or "year" in words) else ():
         n = m.group("n")
         years = int(n) if n.isdigit() else _NUMWORD.get(n, 0)
         sign = -1 if m.group("dir") in ("ago", "earlier", "before", "previously") else 1
@@ -209,32 +238,36 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
             if c.year and abs(c.year - target) <= 1:
                 return c.key, f"'{m.group(0)}'"
         return "other", f"'{m.group(0)}'"
-    m = _EARLIER.search(norm, cs, ce) or _rel(norm, cs, ce, "earlier")
+    m = (_LEX.maybe("earlier_phrase", words) and _EARLIER.search(norm, cs, ce)) or (
+        _LEX.maybe("earlier_word", words) and _rel(norm, cs, ce, "earlier")
+    )
     if m:
         c = _nearest(doc, ref, -1)
         return (c.key, f"'{m.group(0)}'") if c else ("other", f"'{m.group(0)}'")
-    m = _LATER.search(norm, cs, ce) or _rel(norm, cs, ce, "later")
+    m = (_LEX.maybe("later_phrase", words) and _LATER.search(norm, cs, ce)) or (
+        _LEX.maybe("later_word", words) and _rel(norm, cs, ce, "later")
+    )
     if m:
         c = _nearest(doc, ref, +1)
         return (c.key, f"'{m.group(0)}'") if c else ("other", f"'{m.group(0)}'")
     # 3. People: somebody who stood in another recorded contest and not in this one.
-    here = set(this.people)
+    stood = _stood(facts)
+    on_ballot = stood["this-ballot"]
     others: dict[str, str] = {}
     exclusive_here = False
+    named_here = False
     for mm in sent.mentions:
         if not (cs <= mm.start < ce) or mm.kind != "person" or not mm.person:
             continue
-        if mm.person in here:
-            if mm.by_name and not any(
-                mm.person in c.people for c in facts.contests.values() if c.key != "this"
-            ):
+        where = stood.get(mm.person, frozenset())
+        if "this" in where:
+            if mm.by_name and len(where) == 1:
                 exclusive_here = True
+            if mm.by_name and mm.person in on_ballot:
+                named_here = True
             continue
-        for c in facts.contests.values():
-            if c.key != "this" and mm.person in c.people:
-                others.setdefault(c.key, facts.people[mm.person].name)
-    named_here = any(mm.kind == "person" and mm.person in set(this.on_ballot) and cs <= mm.start < ce
-                     and mm.by_name for mm in sent.mentions)
+        for key in where:
+            others.setdefault(key, facts.people[mm.person].name)
     if others and not exclusive_here and not named_here:
         if len(others) == 1:
             k, who = next(iter(others.items()))
@@ -245,22 +278,40 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
         return "this", "names a candidate who stood only in this election"
     # 4. Another organisation's contest or another kind of election.
     ours = _ours(doc)
-    m = _OTHER_ELECTION.search(norm, cs, ce)
+    m = _OTHER_ELECTION.search(norm, cs, ce) if not _OTHER_ELECTION_WORDS.isdisjoint(words) else None
     if m and m.group(0) not in ours and not _our_org_before(doc, sent, m.start()):
         return "other", f"'{m.group(0)}'"
-    for m in _ORG_CONTEST.finditer(doc.text, cs, ce):
+    for m in _ORG_CONTEST.finditer(doc.text, cs, ce) if not _ORG_CONTEST_WORDS.isdisjoint(
+        words
+    ) else ():
         org = normalise(m.group("org"))
         if org in ours or org.split()[0] in _SKIP_ORG:
             continue
         return "other", f"{m.group('org')}'s {m.group('what')}"
     if _contender_outsider(doc, sent, cs, ce):
         return "other", "a contender the facts do not record"
-    for c in facts.contests.values():
-        if c.key != "this" and c.office and c.office != this.office:
-            words = _office_words(c.office, this.office)
-            if words and re.search(words, norm[cs:ce]):
-                return c.key, f"the office of {c.office}"
+    for key, office, rx in _offices(facts):
+        if rx.search(norm, cs, ce):
+            return key, f"the office of {office}"
     return None
+
+
+_OFFICES: dict[int, list[tuple[str, str, re.Pattern[str]]]] = {}
+
+
+def _offices(facts: object) -> list[tuple[str, str, re.Pattern[str]]]:
+    got = _OFFICES.get(id(facts))
+    if got is None:
+        this = facts.this  # type: ignore[attr-defined]
+        got = []
+        for c in facts.contests.values():  # type: ignore[attr-defined]
+            if c.key != "this" and c.office and c.office != this.office:
+                words = _office_words(c.office, this.office)
+                if words:
+                    got.append((c.key, c.office, re.compile(words)))
+        _OFFICES.clear() if len(_OFFICES) > 32 else None
+        _OFFICES[id(facts)] = got
+    return got
 
 
 def _office_words(office: str, ours: str) -> str:
@@ -376,8 +427,9 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
     doc.memo.setdefault("scope.ref_year", ctx.ref_year)
     contest, why = _clause_contest(doc, sent, cs, ce, ctx)
     before = doc.norm[max(sent.start, cs - 40) : pos]
-    prospective = bool(_PROSPECT.search(doc.norm, cs, max(pos, cs))) or bool(
-        re.search(r"\b(?:will|would|could|might|may)\s+(?:\w+\s+)?$", before)
+    prospective = _LEX.maybe("prospect", sent.words) and (
+        bool(_PROSPECT.search(doc.norm, cs, max(pos, cs)))
+        or bool(re.search(r"\b(?:will|would|could|might|may)\s+(?:\w+\s+)?$", before))
     )
     poll = _poll(doc, sent)
     scope = Scope(contest, why, prospective, poll)
@@ -402,7 +454,8 @@ def _poll(doc: Document, sent: Sent) -> bool:
     got = doc.memo.get(key)
     if isinstance(got, bool):
         return got
-    here = bool(_POLL.search(doc.norm, sent.start, sent.end) or _UNDECIDED.search(sent.norm))
+    here = bool(_LEX.maybe("poll_word", sent.words) and _POLL.search(doc.norm, sent.start, sent.end)
+                or _UNDECIDED.search(sent.norm))
     if not here and sent.index > 0:
         prev = doc.sentences[sent.index - 1]
         if prev.paragraph == sent.paragraph and not _RESULTS.search(sent.norm):

@@ -82,6 +82,16 @@ class Sent:
     mentions: list[Mention] = field(default_factory=list)  # filled by entities
 
     @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of the sentence, hyphenated words also in pieces (for prefilters)."""
+        out: set[str] = set()
+        for _, _, w in self.tokens:
+            out.add(w)
+            if "-" in w:
+                out.update(w.split("-"))
+        return frozenset(out)
+
+    @cached_property
     def tokens(self) -> list[tuple[int, int, str]]:
         """Words and punctuation with absolute offsets; a possessive 's is its own token."""
         out: list[tuple[int, int, str]] = []
@@ -195,6 +205,8 @@ class Document:
         return None
 
     def _reported(self, sent: Sent) -> tuple[int, str | None, str | None] | None:
+        if not _LEX.maybe("speech_verb", sent.words):
+            return None
         m = _ACCORDING.search(sent.norm) or _REPORTED.search(sent.norm)
         if not m or not _speaker_ok(m.group("s")):
             return None
@@ -232,6 +244,10 @@ class Document:
 
     def negated(self, pos: int, clause_start: int, *, words: int = 5) -> bool:
         """Is there a negation among the few words before ``pos`` in its clause?"""
+        if not _LEX.maybe("negation", self.sentence_at(pos).words) and "n't" not in self.norm[
+            max(clause_start, pos - 80) : pos
+        ]:
+            return False
         lo = max(clause_start, pos - 80)
         tail = self.norm[lo:pos]
         cut = " ".join(tail.split()[-words:])

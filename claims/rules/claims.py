@@ -140,6 +140,12 @@ class ClaimRule:
         self.keys = frozenset().union(*(v.content for v in self.variants)) if self.variants else (
             frozenset()
         )
+        # Index: a variant is tried only when its key concept is in the sentence, and a
+        # sentence is read only when some key concept's words are in it.
+        self.by_key: dict[str, list[Variant]] = {}
+        for v in self.variants:
+            self.by_key.setdefault(v.key or next(iter(v.content)), []).append(v)
+        self.trigger = self.thesaurus.triggers(frozenset(self.by_key)) if self.by_key else None
 
     def check(self, doc: Document) -> list[Finding]:
         if not self.variants:
@@ -147,6 +153,8 @@ class ClaimRule:
         hits: list[Hit] = []
         readings: dict[int, Reading] = {}
         for sent in doc.sentences:
+            if self.trigger is None or not self.trigger.found(sent.words, sent.norm):
+                continue
             reading = self.thesaurus.read(sent.norm, sent.start)
             readings[sent.index] = reading
             if len(reading.concepts & self.keys) < 2:
@@ -155,7 +163,8 @@ class ClaimRule:
             if sent.reported and sent.reported[2]:
                 people.add(sent.reported[2])
             best: dict[str, Hit] = {}
-            for v in self.variants:
+            candidates = [v for k in reading.concepts & self.by_key.keys() for v in self.by_key[k]]
+            for v in candidates:
                 if not v.people <= people:
                     continue
                 have = v.content & reading.concepts
@@ -207,9 +216,18 @@ class ClaimRule:
             out.append(f)
         return out
 
+    @staticmethod
+    def _has(doc: Document, sent: Sent, name: str, rx: re.Pattern[str]) -> bool:
+        key = ("claims." + name, sent.index)
+        got = doc.memo.get(key)
+        if got is None:
+            got = bool(rx.search(sent.norm))
+            doc.memo[key] = got
+        return bool(got)
+
     def _rebuttal(self, doc: Document, hit: Hit, denied: list[Hit]) -> str:
         sent = hit.sent
-        if _INLINE.search(sent.norm) or _STRONG_REBUT.search(sent.norm):
+        if self._has(doc, sent, "inline", _INLINE) or self._has(doc, sent, "strong", _STRONG_REBUT):
             return sent.text
         if denied:
             return denied[0].sent.text
@@ -217,9 +235,9 @@ class ClaimRule:
         for other in doc.sentences[lo : sent.index + 3]:
             if other is sent:
                 continue
-            if _STRONG_REBUT.search(other.norm) or _REBUT.search(other.norm) and self._about(
-                other, hit
-            ):
+            if self._has(doc, other, "strong", _STRONG_REBUT) or self._has(
+                doc, other, "rebut", _REBUT
+            ) and self._about(other, hit):
                 return other.text
         return ""
 

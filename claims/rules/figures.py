@@ -27,8 +27,10 @@ from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
 
 _HAS_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundred|thousand|million|half|third|quarter|fifth|tenth)\b"
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|third|thirds|quarter|"
+    r"quarters|fifth|fifths|sixth|seventh|eighth|ninth|tenth|dozen)\b"
 )
 _SUPERSEDED = re.compile(
     r"\b(?:misstated|misreported|misquoted|mistyped|misprinted|corrected|correction)\b"
@@ -73,6 +75,8 @@ class FigureRule:
             # quoting the number written most plainly.
             mine: dict[str, tuple[NumberMention, Figure, Reading, Scope]] = {}
             for cs, ce in sent.clauses:
+                if not _HAS_NUMBER.search(doc.norm, cs, ce):
+                    continue
                 for n in find_numbers(doc.norm, cs, ce):
                     found = self._judge(doc, sent, n, cs, ce)
                     if found is None:
@@ -91,9 +95,6 @@ class FigureRule:
 
     def _judge(self, doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int
                ) -> tuple[Figure, Reading, Scope] | None:
-        scope = scope_at(doc, sent, n.start)
-        if scope.prospective or scope.poll:
-            return None
         qs = n.qual_start if n.qual_start is not None else n.start
         head = doc.norm[max(cs, qs - 40) : qs]
         if _COMPARED_BEFORE.search(head) or (
@@ -102,6 +103,9 @@ class FigureRule:
             return None  # the earlier or compared figure ("up from 10%", "from 15% to 12%")
         reading = read_number(doc, sent, n, cs, ce)
         if reading is None:
+            return None
+        scope = scope_at(doc, sent, n.start)
+        if scope.prospective or scope.poll:
             return None
         if reading.measure == "margin" and not (reading.subject or reading.other) and not (
             _RESULT_WORDS.search(doc.norm, cs, ce)

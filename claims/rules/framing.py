@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from factwatch.claims.entities import ranking
 from factwatch.claims.facts import Facts
 from factwatch.claims.field import states_field
-from factwatch.claims.lexicon import lexicon
+from factwatch.claims.lexicon import lexicon, plural
 from factwatch.claims.model import Contest
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
@@ -110,6 +110,7 @@ _TWO_WAY = re.compile(
     rf"|(?:{_LEX.alt('contest_noun')})\s+(?:was|is|became|had\s+become|has\s+become|looks|"
     rf"looked)\s+(?:a\s+|an\s+)?(?:{_LEX.alt('two_way')})(?![\w-])"
 )
+_TWO_WAY_WORDS = frozenset(w for w in _LEX.words("two_way") if " " not in w and "-" not in w)
 _DUEL_NOUN = re.compile(
     rf"(?:(?<![\w-])(?:a|an|the|this|their|what\s+was|it\s+was|in)\s+(?:[\w-]+\s+){{0,2}}?)"
     rf"(?:{_LEX.alt('duel_noun')})(?!\s+(?:debate|debates|hustings|interview|meeting|encounter|"
@@ -133,6 +134,10 @@ _PAIR = re.compile(
     rf"(?P<post>\s+(?:standing|in\s+the\s+(?:race|contest|running|field)|on\s+the\s+ballot|"
     rf"who\s+stood|who\s+ran|running|left\s+in\s+the\s+race))?(?![\w-])"
 )
+_BETWEEN_BEFORE = re.compile(rf"(?:{_LEX.alt('contest_noun')}|choice|match-?up)\s+between\s+$")
+_CONTEST_AFTER = re.compile(rf"\s*(?:{_LEX.alt('contest_noun')})")
+_PAIR_WORDS = frozenset("both two either neither each pair three four five".split())
+_ONE_WORDS = frozenset("one single lone sole solitary".split())
 _PAIR_WORD = {"both": 2, "the two": 2, "either": 2, "neither": 2, "each of the two": 2,
               "the pair of": 2, "the three": 3, "the four": 4, "the five": 5, "only two": 2,
               "just two": 2, "both the": 2}
@@ -180,6 +185,11 @@ class FramingRule:
 
     def __init__(self, facts: Facts):
         self.facts = facts
+        self.triggers = frozenset(_HEADS) | _LEX.classes["two_way"].first | _LEX.classes[
+            "duel_noun"].first | _LEX.classes["duel_verb"].first | {
+            "both", "either", "neither", "two", "three", "four", "five", "between", "v", "vs",
+            "versus", "pit", "pits", "pitted", "pitting", "only", "sole", "lone", "single",
+            "one", "solitary", "loser", "rival", "rivals"} | {plural(w) for w in _HEADS}
         self.heads_rx = re.compile(
             rf"(?<![\w-])(?:{'|'.join(sorted(map(re.escape, _HEADS), key=len, reverse=True))})"
             rf"(?![\w-])|{_LEX.alt('two_way')}|{_LEX.alt('duel_noun')}|{_LEX.alt('duel_verb')}"
@@ -193,7 +203,7 @@ class FramingRule:
         seen: set[tuple[str, str]] = set()
         order = sorted(doc.sentences, key=lambda s: (not s.headline, s.index))
         for sent in order:
-            if not self.heads_rx.search(sent.norm):
+            if self.triggers.isdisjoint(sent.words):
                 continue
             if any(p.search(sent.text) for p in self.facts.quiet_patterns):
                 continue
@@ -388,6 +398,8 @@ class FramingRule:
     # -- counted sets: "both candidates", "the two camps" ------------------------------
     def _pairs(self, doc: Document, sent: Sent) -> list[Hit]:
         out = []
+        if _PAIR_WORDS.isdisjoint(sent.words):
+            return out
         for m in _PAIR.finditer(doc.norm, sent.start, sent.end):
             det = " ".join(m.group("det").split())
             head = m.group("head")
@@ -417,12 +429,19 @@ class FramingRule:
     def _two_way(self, doc: Document, sent: Sent) -> list[Hit]:
         out: list[Hit] = []
         norm = doc.norm
-        spans = [m.span() for m in _TWO_WAY.finditer(norm, sent.start, sent.end)]
-        for m in _DUEL_NOUN.finditer(norm, sent.start, sent.end):
+        words = {t[2] for t in sent.tokens}
+        spans: list[tuple[int, int]] = []
+        if words & _TWO_WAY_WORDS or "-" in sent.norm:
+            spans = [m.span() for m in _TWO_WAY.finditer(norm, sent.start, sent.end)]
+        for m in _DUEL_NOUN.finditer(norm, sent.start, sent.end) if _LEX.maybe(
+            "duel_noun", words
+        ) else ():
             duel = _LEX.rx("duel_noun").search(norm, m.start(), m.end())
             if duel:
                 spans.append(duel.span())
-        for m in _DUEL_VERB.finditer(norm, sent.start, sent.end):
+        for m in _DUEL_VERB.finditer(norm, sent.start, sent.end) if _LEX.maybe(
+            "duel_verb", words
+        ) else ():
             if not _DUEL_EXCUSE.match(norm, m.end(), sent.end):
                 spans.append(m.span())
         pairs = self._between(doc, sent)
@@ -455,16 +474,14 @@ class FramingRule:
                 continue
             if re.fullmatch(r"\s+(?:v|vs\.?|versus)\s+", gap) or (
                 re.fullmatch(r"(?:'s\s+[\w-]+\s+)?\s*and\s+", gap)
-                and re.search(rf"(?:{_LEX.alt('contest_noun')}|choice|match-?up)\s+between\s+$",
-                              before)
+                and _BETWEEN_BEFORE.search(before)
             ) or (
                 re.fullmatch(r"\s+against\s+", gap) and re.search(r"pit(?:s|ted|ting)?\s+$", before)
             ) or (
-                re.fullmatch(r"-", gap) and re.match(rf"\s*(?:{_LEX.alt('contest_noun')})", after)
+                re.fullmatch(r"-", gap) and _CONTEST_AFTER.match(after)
             ):
                 start = x.start
-                cm = re.search(rf"(?:{_LEX.alt('contest_noun')}|choice|match-?up)\s+between\s+$",
-                               before)
+                cm = _BETWEEN_BEFORE.search(before)
                 if cm:
                     start = x.start - (len(before) - cm.start())
                 out.append((start, y.end, (x.person, y.person)))
@@ -496,6 +513,8 @@ class FramingRule:
         return out
 
     def _faced_one(self, doc: Document, sent: Sent) -> list[Hit]:
+        if _ONE_WORDS.isdisjoint(sent.words):
+            return []
         return [Hit(sent, m.start(), m.end(), "only", "high", 1, 0, "rivals")
                 for m in _FACED_ONE.finditer(doc.norm, sent.start, sent.end)]
 

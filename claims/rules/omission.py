@@ -74,13 +74,15 @@ class OmissionRule:
         on = list(this.on_ballot)
         if len(on) <= 2 or context(doc).default != "this":
             return []  # a later article recalling this contest is no result report
+        anywhere = {m.person for s in doc.sentences for m in s.mentions if m.person}
+        winners = set(this.winners)
+        if not (anywhere & winners) or set(on) - winners <= anywhere:
+            return []  # the winner is not named, or every loser is
         named_here: set[str] = set()
-        anywhere: set[str] = set()
         reports = False
         for sent in doc.sentences:
-            for m in sent.mentions:
-                if m.person:
-                    anywhere.add(m.person)
+            if not any(m.person for m in sent.mentions) and reports:
+                continue
             for cs, ce in sent.clauses:
                 scope = scope_at(doc, sent, cs)
                 if scope.contest != "this":
@@ -90,7 +92,6 @@ class OmissionRule:
                         named_here.add(m.person)
                 if not reports and not scope.prospective:
                     reports = self._outcome(doc, cs, ce)
-        winners = set(this.winners)
         if not (named_here & winners) or not (named_here & (set(on) - winners)) or not reports:
             return []
         missing = [p for p in on if p not in anywhere and p not in winners
