@@ -51,6 +51,8 @@ _OTHER_PERSON = re.compile(
     rf"(?<![\w'\u2019-])(?:(?P<title>{_TITLES})\s+(?P<single>{_CAP})(?:\s+{_CAP})?"
     rf"|(?P<first>{_CAP})(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,2}})(?![\w-])"
 )
+_TWO_CAPS = re.compile(r"[A-Z][\w'\u2019-]*\.?\s+(?:[A-Z]\.\s+)?(?:(?:de|da|van|von|der|le|la|di|del)\s+)?[A-Z]")
+_UPPER_PAIR = re.compile(r"[A-Z][A-Z]")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,5}s?(?![\w-])")
 _NOT_ACRONYMS = frozenset("I II III IV VI TV UK US USA EU UN PM MP MPS OK AM PM CEO TBC".split())
 _PRONOUN = re.compile(r"(?<![\w'-])(he|him|his|she|her|hers|himself|herself)(?![\w'-])")
@@ -278,7 +280,9 @@ def _others(doc: Document, sent: Sent, known: list[Mention], ours: re.Pattern[st
     for m in ours.finditer(doc.norm, sent.start, sent.end):
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), "ours"))
-    for m in _OTHER_PERSON.finditer(doc.text, sent.start, sent.end):
+    for m in _OTHER_PERSON.finditer(doc.text, sent.start, sent.end) if _TWO_CAPS.search(
+        doc.text, sent.start, sent.end
+    ) else ():
         a, b = m.span()
         words = m.group(0).split()
         if m.group("title"):
@@ -292,7 +296,9 @@ def _others(doc: Document, sent: Sent, known: list[Mention], ours: re.Pattern[st
         if re.search(r"(?:\bin|\bfrom|\bat|\bof)\s+$", doc.norm[max(sent.start, a - 6) : a]):
             continue  # a place
         out.append(Mention(a, b, "other"))
-    for m in _ACRONYM.finditer(doc.text, sent.start, sent.end):
+    for m in _ACRONYM.finditer(doc.text, sent.start, sent.end) if _UPPER_PAIR.search(
+        doc.text, sent.start, sent.end
+    ) else ():
         word = m.group(0).rstrip("s")
         if word in _NOT_ACRONYMS or not free(*m.span()):
             continue

@@ -431,7 +431,7 @@ class FramingRule:
         norm = doc.norm
         words = {t[2] for t in sent.tokens}
         spans: list[tuple[int, int]] = []
-        if words & _TWO_WAY_WORDS or "-" in sent.norm:
+        if _LEX.maybe("two_way", words):
             spans = [m.span() for m in _TWO_WAY.finditer(norm, sent.start, sent.end)]
         for m in _DUEL_NOUN.finditer(norm, sent.start, sent.end) if _LEX.maybe(
             "duel_noun", words
