@@ -74,6 +74,12 @@ class Concepts:
                 target.setdefault(american(w), name)
                 if target is self.word_to:
                     self.word_to.setdefault(stem(w), name)
+        # A phrase may carry two concepts: "not been neutral" is a breach of neutrality.
+        self.also: dict[str, str] = {}
+        for phrase, pair in data.get("pairs", {}).items():
+            phrase = normalise(phrase)
+            self.phrase_to[phrase] = pair[0]
+            self.also[phrase] = pair[1]
         self.phrases = re.compile(alternation(set(self.phrase_to)))
         self.phrase_first = frozenset(_key_word(p) for p in self.phrase_to)
 
@@ -115,6 +121,10 @@ class Concepts:
             for i in range(m.start(), m.end()):
                 taken[i] = True
             add(name, m.start(), m.end())
+            extra = self.also.get(re.sub(r"\s+", " ", m.group(0)))
+            if extra:
+                concepts.add(extra)
+                spans.setdefault(extra, (base + m.start(), base + m.end()))
         for m in _WORD.finditer(norm):
             if taken[m.start()]:
                 continue

@@ -175,7 +175,7 @@ def test_framing_quote_is_the_sentence_and_offsets_index_the_text(matcher):
 
 def test_framing_carries_fact_and_source(matcher):
     (f,) = framing(matcher, "The defeated candidate has vowed to fight on.")
-    assert f.fact_ids == ["candidates.three"]
+    assert f.fact_ids == ["field"]
     assert "three candidates" in f.correction
     assert f.fact_sources and f.severity == "high"
 

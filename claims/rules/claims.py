@@ -38,8 +38,8 @@ _STRONG_REBUT = re.compile(
     r"basis|evidence)|baseless|unfounded|groundless|untrue|not\s+true|false(?:ly)?|wrongly|"
     r"incorrectly|mistakenly|(?:were|was|is|are)\s+(?:wrong|mistaken|inaccurate|incorrect)|"
     r"(?:rejected|rejects|denied|denies|dismissed|dismisses|disputed|disputes|refuted|refutes|"
-    r"rebutted|contradicted|debunked)(?:\s+(?:the|this|that|these|those|any|such|his|her|their)"
-    r")?\s+(?:claims?|allegations?|complaints?|accusations?|charges?|suggestions?|assertions?|"
+    r"rebutted|contradicted|debunked)(?:\s+[\w'\u2019-]+){0,3}?"
+    r"\s+(?:claims?|allegations?|complaints?|accusations?|charges?|suggestions?|assertions?|"
     r"wrongdoing|it|them|this|that)|(?:claims?|allegations?|complaints?|accusations?)\s+(?:\w+\s+)"
     r"{0,3}(?:were|was|are|is|has\s+been|have\been)\s+(?:\w+\s+)?(?:rejected|dismissed|denied|"
     r"thrown\s+out|not\s+upheld)|(?:found|finds|find)\s+(?:that\s+)?no|contains?\s+no|contained\s+no|"
@@ -72,6 +72,7 @@ class Hit:
     sent: Sent
     score: float
     negated: bool
+    span: tuple[int, int] | None = None  # from the first to the last matched concept
 
 
 def _people_in(facts: Facts, text: str) -> set[str]:
@@ -93,6 +94,16 @@ def _strip_people(facts: Facts, text: str) -> str:
         if org:
             norm = re.sub(rf"(?<![\w-]){re.escape(normalise(org))}(?:'s)?(?![\w-])", " ", norm)
     return norm
+
+
+def _paired(doc: Document, sent: Sent) -> bool:
+    """Two people named together as one subject ("Coyne and Allinson", "X, Y and Z")."""
+    ms = [m for m in sent.mentions if m.kind == "person" and m.person]
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.person != b.person and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+&)\s*",
+                                                 doc.norm[a.end : b.start]):
+            return True
+    return False
 
 
 def _proper_nouns(facts: Facts, text: str) -> list[str]:
@@ -162,22 +173,32 @@ class ClaimRule:
             people = {m.person for m in sent.mentions if m.person}
             if sent.reported and sent.reported[2]:
                 people.add(sent.reported[2])
+            if _paired(doc, sent):
+                reading.concepts.add("together")  # "Coyne and Allinson want ..."
             best: dict[str, Hit] = {}
             candidates = [v for k in reading.concepts & self.by_key.keys() for v in self.by_key[k]]
+            alone = "only" in reading.concepts
             for v in candidates:
                 if not v.people <= people:
                     continue
+                if alone and "only" not in v.content and v.content & {"together", "candidate"}:
+                    continue  # "the only candidate seeking a re-run": not several
                 have = v.content & reading.concepts
                 if len(have) < v.need or len(v.specific & have) < v.need_specific:
                     continue
                 if not v.names <= reading.concepts or (v.key and v.key not in have):
                     continue
-                # Denied when negated where the claim is not, or asserted where it is.
-                negated = bool((have & reading.negated) ^ (have & v.negated))
+                # Denied when its key is negated where the claim's is not, or the reverse.
+                if v.key:
+                    negated = (v.key in reading.negated) != (v.key in v.negated)
+                else:
+                    negated = bool((have & reading.negated) ^ (have & v.negated))
                 score = len(have) / len(v.content)
                 prev = best.get(v.claim.id)
                 if prev is None or (score, not negated) > (prev.score, not prev.negated):
-                    best[v.claim.id] = Hit(v.claim, sent, score, negated)
+                    spans = [reading.spans[c] for c in have if c in reading.spans]
+                    span = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
+                    best[v.claim.id] = Hit(v.claim, sent, score, negated, span)
             for h in best.values():
                 if scope_at(doc, sent, sent.start).contest not in ("this",):
                     continue
@@ -207,8 +228,9 @@ class ClaimRule:
                 why = (f"Repeats a recorded false claim ({claim.claim}) and leaves it "
                        f"unchallenged. The facts: {claim.fact}")
             f = make_finding(
-                doc, best.sent, kind=kind, rule_id="claim", fact_ids=[claim.id],
-                explanation=why, severity="low" if rebuttal else claim.severity,
+                doc, best.sent, kind=kind, rule_id=claim.id, fact_ids=[claim.id],
+                explanation=why, phrase=best.span,
+                severity="low" if rebuttal else claim.severity,
                 confidence=round(min(0.95, 0.6 + 0.35 * best.score), 2),
                 details={"claim": claim.claim, "rebuttal": rebuttal or None},
             )
@@ -242,8 +264,7 @@ class ClaimRule:
         return ""
 
     def _about(self, other: Sent, hit: Hit) -> bool:
+        """Does a sentence holding rebuttal words speak of this claim's concepts?"""
         reading = self.thesaurus.read(other.norm)
         content = frozenset().union(*(v.content for v in self.variants if v.claim is hit.claim))
-        return len(reading.concepts & content) >= 1 and bool(reading.negated & content) or (
-            len(reading.concepts & content) >= 2
-        )
+        return bool((reading.concepts & content) - self.thesaurus.common)
