@@ -124,6 +124,9 @@ def _roles(facts: Facts) -> dict[str, list[str]]:
     inc = [c.id for c in facts.candidates if c.incumbent]
     if len(inc) == 1:
         out["incumbent"] = inc
+        out["office"] = inc
+    elif "winner" in out:
+        out["office"] = out["winner"]
     ranked = ranking(facts)
     for i, key in enumerate(ranked, 1):
         out[f"place-{i}"] = [key]
@@ -194,6 +197,11 @@ def annotate(doc: Document) -> None:
                 key = desc_table.get(re.sub(r"\s+", " ", m.group(0)))
                 if key:
                     found.append(Mention(m.start(), m.end(), "person", key))
+        office_rx = _office_rx(facts) if "office" in roles else None
+        if office_rx is not None and "the" in words:
+            for m in office_rx.finditer(doc.norm, sent.start, sent.end):
+                found.append(Mention(m.start(), m.end(), "person", roles["office"][0],
+                                     role="office"))
         if "the" in words and not _ROLE_WORDS.isdisjoint(words):
             for m in _ROLE_RX.finditer(doc.norm, sent.start, sent.end):
                 role = _role_of(m, roles)
@@ -212,6 +220,22 @@ def annotate(doc: Document) -> None:
         sent.mentions = found
     _resolve_pronouns(doc)
     _resolve_speakers(doc)
+
+
+@lru_cache(maxsize=16)
+def _office_rx(facts: Facts) -> re.Pattern[str] | None:
+    """"the general secretary": whoever holds the office (the incumbent, else the winner)."""
+    office = normalise(facts.election.office or "")
+    if not office:
+        return None
+    org = normalise(facts.election.organisation or "")
+    owner = r"(?:the\s+union's\s+|its\s+" + (rf"|{re.escape(org)}'s\s+" if org else "") + r")?"
+    words = r"\s+".join(re.escape(w) for w in office.split())
+    return re.compile(
+        rf"(?<![\w-])the\s+{owner}{words}"
+        r"(?!\s+(?:election|contest|race|ballot|post|job|role|vote|candidates?|nominations?)\b)"
+        r"(?![\w-])"
+    )
 
 
 def _drop_mismatched_descriptors(doc: Document, found: list[Mention]) -> list[Mention]:

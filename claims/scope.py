@@ -62,7 +62,7 @@ _ORG_CONTEST = re.compile(
     r"(?:own\s+|new\s+|next\s+|last\s+)?(?:party\s+)?(?P<what>(?:deputy\s+)?leadership(?:\s+(?:election|"
     r"contest|race|ballot|vote))?|(?:general\s+secretary|presidential|mayoral|chair|"
     r"president)\s+(?:election|contest|race|ballot|vote)|elections?|mayoralty|presidency|"
-    r"primary|ballot)(?![\w-])"
+    r"primary|ballot|contest|race|vote)(?![\w-])"
 )
 _POLL = _LEX.rx("poll_word")
 _HAS_DIGIT = re.compile(r"\d")

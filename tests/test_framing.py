@@ -50,8 +50,6 @@ FLAGGED = [
     ("McCluskey comfortably beat his rival Gerard Coyne.", "his rival"),
     ("Mr McCluskey's rival accused him of bullying.", "McCluskey's rival"),
     ("His challenger Gerard Coyne was suspended after the count.", "His challenger"),
-    ("Coyne, who lost by 5,523 votes, is taking legal advice.", "who lost"),
-    ("Coyne, who was narrowly defeated, is taking legal advice.", "who was narrowly defeated"),
     ("The other candidate, Gerard Coyne, refused to concede.", "The other candidate"),
     ("Neither candidate would comment on the result.", "Neither candidate"),
     ("Both candidates accused each other of misusing union resources.", "Both candidates"),
@@ -67,7 +65,6 @@ FLAGGED = [
     ("Unite's defeated candidate is to mount a legal challenge.", "defeated candidate"),
     ("The losing side says the contest was unfair.", "losing side"),
     ("McCluskey narrowly saw off his challenger.", "his challenger"),
-    ("Coyne, who was beaten by McCluskey, says he will fight on.", "who was beaten"),
     ("Outside the count, the beaten candidate told supporters to fight on.", "beaten candidate"),
     ("McCluskey has beaten his only challenger for the leadership.", "his only challenger"),
     ("Both camps accused each other of misusing union resources.", "Both camps"),
@@ -206,7 +203,7 @@ def test_headline_repeating_the_phrase_is_reported_once(matcher):
 )
 def test_the_winner_and_one_loser_named_as_the_candidates_is_flagged(matcher, sentence):
     (f,) = framing(matcher, sentence)
-    assert f.rule_id == "framing.named-pair"
+    assert f.rule_id == "framing.pair"
 
 
 @pytest.mark.parametrize(
@@ -218,7 +215,7 @@ def test_the_winner_and_one_loser_named_as_the_candidates_is_flagged(matcher, se
     ],
 )
 def test_a_pair_that_is_not_the_whole_field_passes(matcher, sentence):
-    assert [f for f in framing(matcher, sentence) if f.rule_id == "framing.named-pair"] == []
+    assert [f for f in framing(matcher, sentence) if f.rule_id == "framing.pair"] == []
 
 
 @pytest.mark.parametrize(
@@ -231,16 +228,16 @@ def test_a_pair_that_is_not_the_whole_field_passes(matcher, sentence):
 )
 def test_the_only_rival_to_the_winner_is_flagged(matcher, sentence):
     (f,) = framing(matcher, sentence)
-    assert f.rule_id == "framing.only-rival"
+    assert f.rule_id == "framing.only"
 
 
 def test_the_only_candidate_to_do_something_still_passes(matcher):
     assert framing(matcher, "Allinson was the lone candidate to back the strike.") == []
 
 
-def test_who_lost_to_the_winner_identifies_one_loser(matcher):
-    (f,) = framing(matcher, "Coyne, who lost to Len McCluskey by a narrow margin, is appealing.")
-    assert f.rule_id == "framing.identifying-loss"
+def test_a_name_followed_by_who_lost_identifies_the_person_and_frames_nothing(matcher):
+    # "Coyne, who lost to McCluskey" says who Coyne is; it does not say he was the only loser.
+    assert framing(matcher, "Coyne, who lost to Len McCluskey by a narrow margin, is appealing.") == []
 
 
 # -- a phrase mentioned and corrected is criticism, not framing --------------------------
@@ -264,7 +261,7 @@ def test_a_phrase_reported_and_corrected_is_not_framing(matcher, paragraphs):
 
 def test_a_phrase_reported_without_correction_is_still_framing(matcher):
     (f,) = framing(matcher, "The contest was billed as a two-horse race.")
-    assert f.rule_id == "framing.two-person"
+    assert f.rule_id == "framing.two-way"
 
 
 def test_a_paragraph_about_another_contest_is_not_moved_by_the_organisation_name(matcher):
@@ -277,7 +274,7 @@ def test_a_paragraph_about_another_contest_is_not_moved_by_the_organisation_name
 
 def test_the_organisation_name_alone_still_places_an_unscoped_paragraph_here(matcher):
     (f,) = framing(matcher, "Unite members rejected the defeated candidate.")
-    assert f.rule_id == "framing.definite-loser"
+    assert f.rule_id == "framing.loser"
 
 
 @pytest.mark.parametrize(
@@ -289,7 +286,7 @@ def test_a_sore_loser_epithet_is_about_conduct_not_the_field(matcher, sentence):
 
 def test_loser_as_a_title_is_still_flagged(matcher):
     (f,) = framing(matcher, "Loser Gerard Coyne calls in the lawyers.")
-    assert f.rule_id == "framing.loser-title"
+    assert f.rule_id == "framing.loser"
 
 
 @pytest.mark.parametrize(

@@ -91,8 +91,9 @@ _WIN_REL = re.compile(
     rf"(?:had\s+|has\s+|narrowly\s+|comfortably\s+|just\s+)?(?:{_LEX.alt('win_verb')})"
 )
 _OTHER_REL = re.compile(r"\s*,?\s*(?:who|that(?!\s+(?:year|time|day|week|month|spring|summer|"
-                        r"autumn|fall|winter|election|contest|race))|whose|to|from|with|on\s+the|"
-                        r"among|(?!standing\b|running\b)[a-z]+ing)\b")
+                        r"autumn|fall|winter|election|contest|race))|whose|from|with|on\s+the|"
+                        r"among|(?!standing\b|running\b)[a-z]+ing|to\s+(?:have\s+)?(?!stand|run|"
+                        r"challenge|oppose|face|contest|take\s+on|keep|hold\s+on|retain)[a-z]+)\b")
 _ALLOWED_AFTER_ONLY = re.compile(
     r"\s+(?:to|who|that)\s+(?:have\s+|had\s+)?(?:stand|stood|run|ran|challenge|challenged|"
     r"take\s+on|took\s+on|oppose|opposed|face|faced|contest|contested|put\s+(?:him|her)self)"
@@ -100,10 +101,11 @@ _ALLOWED_AFTER_ONLY = re.compile(
     r"against)\b"
 )
 _NEG_BEFORE = re.compile(
-    rf"(?:{_LEX.alt('negation')})\s+(?:\w+\s+){{0,3}}$"
+    r"(?<![\w-])(?:not|never|no|n't|neither|nor|hardly|far\s+from|rather\s+than|instead\s+of|"
+    r"isn't|wasn't|weren't|aren't|was\s+no|is\s+no)\s+(?:\w+\s+){0,3}$"
 )
 _MENTION_BEFORE = re.compile(
-    rf"(?:{_LEX.alt('mention_verb')})\s+(?:\w+\s+){{0,4}}?(?:\"|'|a|an|the)?\s*[\"']?\s*$"
+    rf"(?:{_LEX.alt('mention_verb')})(?:\s+[\w'\"-]+){{0,5}}?\s*[\"']?\s*(?:a|an|the)?\s*$"
 )
 _TWO_WAY = re.compile(
     rf"(?:{_LEX.alt('two_way')})\s+(?:(?:[\w'-]+)\s+){{0,2}}?(?:{_LEX.alt('contest_noun')})"
@@ -136,6 +138,10 @@ _PAIR = re.compile(
 )
 _BETWEEN_BEFORE = re.compile(rf"(?:{_LEX.alt('contest_noun')}|choice|match-?up)\s+between\s+$")
 _CONTEST_AFTER = re.compile(rf"\s*(?:{_LEX.alt('contest_noun')})")
+_NAMED_PAIR = re.compile(
+    r"(?<![\w-])the\s+(?:(?:two|rival|competing|opposing|warring)\s+)?(?:candidates|contenders|"
+    r"contestants|rivals),?\s+$"
+)
 _PAIR_WORDS = frozenset("both two either neither each pair three four five".split())
 _ONE_WORDS = frozenset("one single lone sole solitary".split())
 _PAIR_WORD = {"both": 2, "the two": 2, "either": 2, "neither": 2, "each of the two": 2,
@@ -155,6 +161,10 @@ _CONTEXT = re.compile(
 )
 
 
+_DEFEATED_NAME = re.compile(
+    rf"(?<![\w-])the\s+(?:(?:narrowly|heavily|badly|soundly)\s+)?(?:{_LEX.alt('loss_adj')})\s+"
+    rf"(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr)\.?\s+)?$"
+)
 _BEAT_BEFORE = re.compile(
     rf"(?:{_LEX.alt('win_verb')}|challenges?\s+from|(?:defeat|victory|win)\s+over)"
     rf"(?:\s+(?:[\w'\u00c0-\u017f.-]+)){{0,6}}?\s+(?:and\s+|,\s*)?(?:(?:mr|mrs|ms|dr)\.?\s+)?$"
@@ -189,7 +199,8 @@ class FramingRule:
             "duel_noun"].first | _LEX.classes["duel_verb"].first | {
             "both", "either", "neither", "two", "three", "four", "five", "between", "v", "vs",
             "versus", "pit", "pits", "pitted", "pitting", "only", "sole", "lone", "single",
-            "one", "solitary", "loser", "rival", "rivals"} | {plural(w) for w in _HEADS}
+            "one", "solitary", "loser", "rival", "rivals"} | {plural(w) for w in _HEADS} | {
+            w for w in _LOSS}
         self.heads_rx = re.compile(
             rf"(?<![\w-])(?:{'|'.join(sorted(map(re.escape, _HEADS), key=len, reverse=True))})"
             rf"(?![\w-])|{_LEX.alt('two_way')}|{_LEX.alt('duel_noun')}|{_LEX.alt('duel_verb')}"
@@ -201,7 +212,7 @@ class FramingRule:
     def check(self, doc: Document) -> list[Finding]:
         out: list[Finding] = []
         seen: set[tuple[str, str]] = set()
-        order = sorted(doc.sentences, key=lambda s: (not s.headline, s.index))
+        order = sorted(doc.sentences, key=lambda s: (s.headline, s.index))
         for sent in order:
             if self.triggers.isdisjoint(sent.words):
                 continue
@@ -235,9 +246,11 @@ class FramingRule:
         hits: list[Hit] = []
         hits += self._noun_phrases(doc, sent)
         hits += self._pairs(doc, sent)
+        hits += self._named_pair(doc, sent)
         hits += self._two_way(doc, sent)
         hits += self._faced_one(doc, sent)
         hits += self._withdrawn_beaten(doc, sent)
+        hits += self._defeated_name(doc, sent)
         return [h for h in hits if self._accept(doc, h)]
 
     def _contest(self, doc: Document, sent: Sent, pos: int) -> Contest | None:
@@ -313,20 +326,24 @@ class FramingRule:
             if not (det is None and modset & _ONLY):
                 return None
         restrictive = bool(modset & _RESTRICT) or any(m.endswith("est") for m in mods)
+        if modset & _ONLY and "other" in modset:
+            restrictive = False  # "second and only other contender": one other, whatever else
         loss = bool(modset & _LOSS) or cls == "loser_noun"
         word = toks[i][2]
         if loss and not restrictive and not (modset & _OTHER):
             severity = "medium" if det is None else "high"
             return Hit(sent, 0, 0, "loser", severity, 1, losers, "defeated candidates")
         if modset & _ONLY and not restrictive:
-            if _ALLOWED_AFTER_ONLY.match(after) or not _OTHER_REL.match(after):
+            if _ALLOWED_AFTER_ONLY.match(after) or not _OTHER_REL.match(after) or self._to_person(
+                sent, toks[i][1], after
+            ):
                 if cls in ("rival_noun", "candidate_noun"):
                     return Hit(sent, 0, 0, "only", "high", 1, rivals, "rivals")
             return None
         if restrictive:
             return None
         if _LOSS_REL.match(after) and cls in ("person_noun", "candidate_noun", "rival_noun"):
-            if self._apposition(doc, sent, toks, i):
+            if cls == "person_noun" and self._apposition(doc, sent, toks, i):
                 return None  # "Morrow, the official who was beaten by Kerrigan": identifies him
             return Hit(sent, 0, 0, "loser", "high", 1, losers, "defeated candidates")
         m = _WIN_REL.match(after)
@@ -356,6 +373,13 @@ class FramingRule:
                 return None
             return Hit(sent, 0, 0, "possessive", "low", 1, rivals, "rivals")
         return None
+
+    @staticmethod
+    def _to_person(sent: Sent, end: int, after: str) -> bool:
+        """"the sole challenger to McCluskey": "to" a person is whose rival, not which."""
+        m = re.match(r"\s+to\s+", after)
+        return bool(m) and any(x.start == end + m.end() and (x.person or x.kind == "pronoun")
+                               for x in sent.mentions)
 
     @staticmethod
     def _apposition(doc: Document, sent: Sent, toks: list[tuple[int, int, str]], i: int) -> bool:
@@ -392,8 +416,8 @@ class FramingRule:
         return False
 
     def _about_ballot(self, doc: Document, sent: Sent) -> bool:
-        lo, hi = doc.window(sent, 1, 0)
-        return bool(_CONTEXT.search(doc.norm, lo, hi))
+        lo = doc.sentences[max(0, sent.index - 1)].start
+        return bool(_CONTEXT.search(doc.norm, lo, sent.end))
 
     # -- counted sets: "both candidates", "the two camps" ------------------------------
     def _pairs(self, doc: Document, sent: Sent) -> list[Hit]:
@@ -422,6 +446,29 @@ class FramingRule:
                 what = "candidates"
             hit = Hit(sent, m.start(), m.end(), "pair", "high", presumes, 0, what)
             hit.pair = ("counted", det)  # type: ignore[assignment]
+            out.append(hit)
+        return out
+
+    def _named_pair(self, doc: Document, sent: Sent) -> list[Hit]:
+        """"the candidates, McCluskey and Coyne": two people named as the whole field."""
+        out = []
+        ms = [m for m in sent.mentions if m.kind == "person" and m.person]
+        for x, y in zip(ms, ms[1:], strict=False):
+            if x.person == y.person:
+                continue
+            if not re.fullmatch(r",?\s+(?:and|&)\s+(?:(?:mr|mrs|ms|dr)\.?\s+)?", doc.norm[x.end : y.start]):
+                continue
+            lead = _NAMED_PAIR.search(doc.norm, max(sent.start, x.start - 45), x.start)
+            if not lead or re.search(r"(?:one|two|some|all|both|each|several|three)\s+of\s+$",
+                                     doc.norm[max(sent.start, lead.start() - 16) : lead.start()]):
+                continue
+            after = doc.norm[y.end : sent.end]
+            if re.match(r"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+)(?:(?:mr|mrs|ms|dr)\.?\s+)?[a-z]", after) and any(
+                m.start > y.end and m.start - y.end < 12 for m in ms
+            ):
+                continue  # a third name follows
+            hit = Hit(sent, lead.start(), y.end, "pair", "high", 2, 0, "candidates")
+            hit.pair = ("named", "the two")  # type: ignore[assignment]
             out.append(hit)
         return out
 
@@ -485,6 +532,18 @@ class FramingRule:
                 if cm:
                     start = x.start - (len(before) - cm.start())
                 out.append((start, y.end, (x.person, y.person)))
+        return out
+
+    def _defeated_name(self, doc: Document, sent: Sent) -> list[Hit]:
+        """"the defeated Gerard Coyne", "the beaten Mr Coyne": a loss adjective on a name."""
+        out = []
+        for m in sent.mentions:
+            if m.kind != "person" or not m.by_name:
+                continue
+            before = _DEFEATED_NAME.search(doc.norm, max(sent.start, m.start - 50), m.start)
+            if before:
+                out.append(Hit(sent, before.start(), m.end, "loser", "high", 1, 0,
+                               "defeated candidates"))
         return out
 
     def _withdrawn_beaten(self, doc: Document, sent: Sent) -> list[Hit]:
@@ -621,13 +680,14 @@ class FramingRule:
             )
         if not labelled:
             return False
-        lo, hi = doc.window(sent, 1, 2)
+        lo = doc.sentences[max(0, sent.index - 1)].start
+        hi = doc.sentences[min(len(doc.sentences) - 1, sent.index + 2)].end
         this = h.contest or self.facts.this
         if states_field(norm[lo:hi], len(this.on_ballot), len(this.losers)):
             return True
         if _LEX.rx("correction_word").search(norm, h.end, hi):
             return True
-        named = {m.person for s in doc.sentences if lo <= s.start < hi for m in s.mentions
+        named = {m.person for s in doc.sentences if sent.start <= s.start < hi for m in s.mentions
                  if m.person in set(this.on_ballot)}
         return len(named) >= len(this.on_ballot)
 
