@@ -56,9 +56,12 @@ _ATTACH = re.compile(
     rf"|'s\s+{_Q}(?:total\s+of\s+|tally\s+of\s+|haul\s+of\s+|share\s+of\s+)?"
     rf"|\s*[(:]\s*{_Q}|\s*-\s+{_Q}|\s+(?:on|with|at)\s+{_Q}|,\s+(?:on|with)\s+{_Q}"
     rf"|\s+{_ADV}{_VOTE_VERB}\s+(?:a\s+(?:total|tally|haul|share)\s+of\s+|a\s+)?{_Q}"
+    rf"|\s+(?:was\s+|has\s+been\s+|had\s+been\s+|is\s+)?(?:re-?elected|elected|returned|declared\s+"
+    rf"the\s+winner|re-?selected|chosen)(?:\s+[\w'-]+){{0,6}}?\s+(?:with|on)\s+{_Q}"
     rf"|\s+{_Q})$"
 )
 _LIST_COMMA = re.compile(r",\s*$")
+_POSSESSIVE = re.compile(r"(?:his|her|their|its)\b")
 _ACROSS_FRAME = re.compile(rf"(?:,[^,]{{1,80}},)?\s+{_ADV}{_VOTE_VERB}\s+{_Q}")
 _LEAD_FRAME = re.compile(rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+)?{_ADV}"
                          rf"(?P<verb>{_VOTE_VERB})\s+{_Q}")
@@ -109,12 +112,13 @@ _ABSTAIN = re.compile(
     r"sat\s+(?:it\s+)?out|ignored\s+the\s+ballot|did\s+not\s+bother|didn't\s+bother"
 )
 _ELECTORATE_AFTER = re.compile(
-    r"\s*(?:[\w-]+\s+)?(?:ballot\s+papers?\s+|papers\s+|ballots\s+|members\s+|people\s+|"
+    r"\s*(?:eligible\s+|union\s+|registered\s+)?(?:ballot\s+papers?\s+|papers\s+|ballots\s+|members\s+|people\s+|"
     r"voters\s+)?(?:were\s+|had\s+been\s+|was\s+)?(?:despatched|dispatched|sent(?:\s+out)?|"
     r"issued|posted|mailed|eligible|entitled\s+to\s+vote|balloted|on\s+the\s+(?:roll|register))"
     r"(?![\w-])"
 )
 _ELECTORATE_BEFORE = re.compile(
+    r"(?:(?:sent|despatched|dispatched|issued|posted|mailed)\s+(?:out\s+)?" + _Q + r"$)|"
     r"(?:electorate|ballot\s+papers\s+(?:were\s+)?(?:sent|despatched|dispatched|issued)\s+(?:to|out)|"
     r"eligible\s+(?:to\s+vote\s+)?(?:was|were|of|numbered)|entitled\s+to\s+vote\s+(?:was|were|of))"
     rf"\s*(?:of|was|were|stood\s+at|numbered|:)?\s*{_Q}$"
@@ -185,6 +189,12 @@ def _persons(sent: Sent) -> list[Mention]:
     return [m for m in sent.mentions if m.kind in ("person", "pronoun", "other")]
 
 
+def _subjects(doc: Document, sent: Sent) -> list[Mention]:
+    """People who can be the subject of a clause: not a possessive ("her opponent")."""
+    return [m for m in _persons(sent) if not (m.kind == "pronoun" and _POSSESSIVE.match(
+        doc.norm, m.start, m.end + 1) and re.match(r"\s+[a-z]", doc.norm[m.end : m.end + 3]))]
+
+
 def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
     """The person a number is attached to by the words before it: a Mention, None when
     nobody is, False when somebody the facts do not know is (attribution blocked)."""
@@ -225,7 +235,7 @@ def _compared(doc: Document, sent: Sent, m: Mention) -> bool:
                                  doc.norm[people[i - 1].end : people[i].start]):
         i -= 1
     first = people[i]
-    return bool(_COMPARE_BEFORE.search(doc.norm[max(sent.start, first.start - 24) : first.start]))
+    return bool(_COMPARE_BEFORE.search(doc.norm[max(sent.start, first.start - 60) : first.start]))
 
 
 def _sentence_subject(doc: Document, sent: Sent, before: Mention) -> Mention | None:
@@ -275,8 +285,9 @@ def _clause_subject(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Men
     else:
         # The latest person who opens a clause: the subject, not an object inside an
         # apposition ("Coyne, the closest rival to the incumbent, polled 53,544").
-        openers = [x for x in before if _opens_clause(doc, sent, x)]
-        pick = openers[-1] if openers else before[-1]
+        subjects = [x for x in _subjects(doc, sent) if x.end <= cs]
+        openers = [x for x in subjects if _opens_clause(doc, sent, x)]
+        pick = openers[-1] if openers else (subjects[-1] if subjects else before[-1])
     if pick.kind == "other" or (pick.kind == "pronoun" and pick.person is None):
         return False
     if participle and any(x.kind == "other" for x in before):
@@ -301,10 +312,17 @@ def _score_second(doc: Document, sent: Sent, n: NumberMention) -> Mention | None
 
 
 def _opens_clause(doc: Document, sent: Sent, m: Mention) -> bool:
+    """Is ``m`` the first person named in its clause (its subject, most likely)?"""
     cs, _ = doc.clause_of(sent, m.start)
-    lead = doc.norm[cs : m.start]
+    return not any(x is not m and x.kind in ("person", "other") and cs <= x.start < m.start
+                   for x in sent.mentions)
+
+
+def _starts_clause(doc: Document, sent: Sent, m: Mention) -> bool:
+    """Does ``m`` open its clause, with nothing before it but a conjunction or title?"""
+    cs, _ = doc.clause_of(sent, m.start)
     return bool(re.fullmatch(r"\s*(?:(?:and|but|while|whereas|so|then|with|mr|mrs|ms|dr|sir|"
-                             r"the|a|an)\.?\s+)*", lead))
+                             r"the|a|an)\.?\s+)*", doc.norm[cs : m.start]))
 
 
 def subject_of(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
@@ -331,12 +349,14 @@ def _round(doc: Document, sent: Sent) -> int | None:
     return -1  # the final round
 
 
+_SEPARATED = re.compile(r"\s*(?:votes?\s+)?(?:separated|divided|split|lay\s+between|between)\b")
+_TITLE = r"(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr|mayor|rep|sen)\.?\s+)?"
 _OVER = re.compile(
     rf"(?<![\w-])(?:over|ahead\s+of|in\s+front\s+of|clear\s+of|than|outpolled|"
-    rf"{_LEX.alt('win_verb')})\s+$"
+    rf"{_LEX.alt('win_verb')})\s+{_TITLE}$"
 )
 _UNDER = re.compile(r"(?<![\w-])(?:behind|trailed|trailing|trails|second\s+to|runner-up\s+to|"
-                    r"lost\s+to|beaten\s+by|defeated\s+by|short\s+of)\s+$")
+                    r"lost\s+to|beaten\s+by|defeated\s+by|short\s+of)\s+" + _TITLE + "$")
 _LOWER = re.compile(r"(?<![\w-])(?:behind|trailed|trailing|trails|short|adrift|deficit|lost|"
                     r"losing|beaten|defeated\s+by|fell\s+short)(?![\w-])")
 
@@ -346,6 +366,17 @@ def _pair(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int,
     """A margin's two sides, the one ahead first, where the words say."""
     people = [m for m in _persons(sent) if m.person and m.kind != "other"]
     a = subject.person if subject else None
+    if a is None:
+        before = [m for m in people if cs <= m.start and m.end <= n.start]
+        if before and _starts_clause(doc, sent, before[0]):
+            a = before[0].person
+    if _SEPARATED.match(doc.norm, n.end, ce):
+        after = [m.person for m in people if m.start >= n.end]
+        pair = list(dict.fromkeys(after))[:2]
+        if len(pair) == 2:
+            order = list(ranking(doc.facts))
+            pair.sort(key=lambda p: order.index(p) if p in order else 99)
+            return pair[0], pair[1]
     inside = [m for m in people if n.end <= m.start < ce]
     inside += [m for m in people if cs <= m.start < n.start]
     ordered = inside + [m for m in people if m not in inside]
@@ -373,8 +404,9 @@ def _pair(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int,
 
 _TRANSFER = re.compile(r"\s*(?:(?:votes?|papers?|preferences?|transfers?|ballots?)\s+)?(?:went\s+|passed\s+|"
                        r"transferred\s+|flowed\s+)?to\s+(?:mayor\s+|ms\s+|mr\s+|cr\s+|dr\s+)?[a-z]")
-_OF_SOMEONES = re.compile(r"\s*(?:of|from)\s+(?:[\w\u00c0-\u017f-]+\s+){1,2}?(?:'s\s+)?(?:papers|votes|"
-                          r"ballots|preferences|second\s+preferences|transfers|supporters)")
+_OF_SOMEONES = re.compile(r"\s*(?:of|from)\s+(?:(?:his|her|their)\s+|(?:[\w\u00c0-\u017f-]+\s+)?"
+                          r"[\w\u00c0-\u017f-]+'s\s+)(?:(?:first|second|final)[\s-]+)?(?:papers|votes|"
+                          r"ballots|preferences|transfers|supporters)")
 _EXHAUSTED = re.compile(r"\s*(?:papers?\s+|votes?\s+|ballots?\s+)?(?:were\s+|had\s+)?(?:exhausted|"
                         r"non-transferable|went\s+nowhere)(?![\w-])")
 _WITHIN = re.compile(r"\s*(?:votes?\s+|percentage\s+points?\s+|points?\s+)?of\s+$")
@@ -406,12 +438,12 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
         return None  # "720 to Lindqvist": a transfer between rounds, not a tally
     if _OF_SOMEONES.match(post):
         return None  # "half of Lindqvist's papers": a share of somebody else's votes
-    if _DIFFERENCE.match(post):
+    if _DIFFERENCE.match(norm, n.end, sent.end):
         # "18,000 fewer votes than he had then": a change, unless it is over a rival.
-        after = [m for m in _persons(sent) if m.start >= n.end and m.person]
-        if after and after[0].start - n.end < 40:
-            subject = subject_of(doc, sent, n, cs)
-            a = subject.person if isinstance(subject, Mention) else None
+        after = [m for m in _persons(sent) if m.start >= n.end and m.person and m.by_name]
+        subject = subject_of(doc, sent, n, cs)
+        a = subject.person if isinstance(subject, Mention) else None
+        if after and after[0].start - n.end < 40 and after[0].person != a:
             return Reading("margin", a, after[0].person, round=rnd, why="a margin over a rival")
         return None
     if "within" in norm[qs : n.start] and _WITHIN.match(post):
@@ -496,6 +528,10 @@ def _percent(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre:
 
 _BASE_BEFORE = re.compile(r"(?:\d|hundred|thousand|million|dozen|handful)(?:\s*(?:%|per\s?cent))?\s+"
                           r"(?:[\w-]+\s+)?(?:out\s+)?of\s+(?:the\s+|some\s+|a\s+|its\s+)?" + _Q + "$")
+_SUBSET = re.compile(r"(?<![\w-])(?:in|from|at|across)\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:region|branch|ward|"
+                     r"district|area|county|city|country|depot|workplace|sector|state)s?\b|"
+                     r"(?<![\w-])(?:in|from)\s+(?:the\s+)?[a-z]+\s+(?:region|branch)\b")
+_POSSESSED = re.compile(r"(?:'s|\bits|\btheir)\s+" + _Q + "$")
 _PARTITIVE = re.compile(r"\s+(?:of\s+(?:them|those|these)|of\s+which|of\s+whom)(?![\w-])")
 _BARE_END = re.compile(r"\s*(?:[.;,)]|$|\s(?:and|but|while|whilst)\b)")
 _POSS_MARGIN = re.compile(rf"'s\s+(?:winning\s+|final\s+|overall\s+)?(?:margin|majority|lead)"
@@ -505,10 +541,7 @@ _POSS_MARGIN = re.compile(rf"'s\s+(?:winning\s+|final\s+|overall\s+)?(?:margin|m
 def _inherited_noun(doc: Document, sent: Sent, n: NumberMention) -> str | None:
     """What a bare count counts: the noun of the count before it in the paragraph
     ("1,185 branches backed McCluskey; Coyne received 187")."""
-    lo = sent.start
-    i = sent.index
-    if i > 0 and doc.sentences[i - 1].paragraph == sent.paragraph:
-        lo = doc.sentences[i - 1].start
+    lo = doc.sentences[max(0, sent.index - 2)].start
     earlier = [x for x in find_numbers(doc.norm, lo, n.start) if x.unit == "count" and x.noun]
     return earlier[-1].noun if earlier else None
 
@@ -520,8 +553,11 @@ def _count(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre: s
         return None  # "some 40,000 who stayed at home": a count of nobody's votes
     if _BASE_BEFORE.search(pre):
         # "131,000 of more than a million members": the whole a share is taken from.
-        if noun in _PEOPLE_NOUNS and not _VOTED_AFTER.match(post):
-            return Reading("electorate", why="the whole of those entitled to vote")
+        if (noun in _PEOPLE_NOUNS and not _VOTED_AFTER.match(post)) or _ELECTORATE_AFTER.match(post):
+            if not _POSSESSED.search(pre):
+                return Reading("electorate", why="the whole of those entitled to vote")
+        if noun in ("votes", "ballots") and re.match(r"\s*(?:votes?|ballots?)\s+(?:cast|counted|returned)", post):
+            return Reading("total", why="the votes cast in all")
         return None
     if noun is None:
         noun = _inherited_noun(doc, sent, n)
@@ -539,7 +575,11 @@ def _count(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre: s
         return Reading("margin", a, b, round=rnd, why="a margin in votes")
     if _SPOILED_AFTER.match(post) or _SPOILED_BEFORE.search(pre):
         return Reading("spoiled", why="spoiled ballots")
-    if _ELECTORATE_AFTER.match(post) or _ELECTORATE_BEFORE.search(pre):
+    sent_before = _ELECTORATE_BEFORE.search(pre) and noun in (None, "papers", "ballots", "members",
+                                                              "people", "voters", "electors")
+    if (_ELECTORATE_AFTER.match(post) or sent_before) and not (
+        noun == "members" and _POSSESSED.search(pre)
+    ) and not _SUBSET.search(post[:70]):
         return Reading("electorate", why="those entitled to vote")
     if _TOTAL_AFTER.match(post) or _TOTAL_BEFORE.search(pre) or _TURNOUT_BEFORE.search(pre):
         if not subject_is_candidate(doc, sent, n, cs):
@@ -547,6 +587,11 @@ def _count(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre: s
     if noun in _PEOPLE_NOUNS or (noun and noun not in _VOTE_NOUNS):
         if noun in _PEOPLE_NOUNS and _VOTED_AFTER.match(post) and not _ABSTAIN.search(post[:40]):
             return Reading("total", why="the number who voted")
+        if noun in _PEOPLE_NOUNS and _BY_AGENT.search(pre):
+            owner = [m for m in _persons(sent) if m.end <= n.start and m.person]
+            if owner and owner[-1].kind != "other":
+                return Reading("votes", owner[-1].person, round=rnd,
+                               why="the members who backed a candidate")
         if noun in _PEOPLE_NOUNS and re.match(r"\s*(?:[\w-]+\s+)?(?:backed|supported|voted\s+for|"
                                              r"chose|preferred)\s", post):
             who = _after_people(doc, sent, n)

@@ -167,6 +167,10 @@ _NOT_NOUNS = frozenset(
     "shows gives puts makes leaves remains seems looks compares falls rises includes exceeds "
     "marks equals counts does goes".split()
 )
+_NOT_MODIFIERS = frozenset(
+    "of and or to in on at by for from with was were is are be been more fewer less than as "
+    "that which who votes vote per cent percent".split()
+)
 _MODIFIERS = frozenset(
     "ballot postal valid invalid spoiled spoilt branch workplace union paid-up eligible "
     "individual separate extra more fewer additional".split()
@@ -188,9 +192,8 @@ def head_noun(text: str, end: int) -> str | None:
     w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
     if _plural(w1):
         return w1
-    # "100,000 Irish members": a capitalised modifier (a nationality, a place).
-    proper = m.group("w1")[0].isupper()
-    if w2 and ("-" in w1 or w1 in _MODIFIERS or proper) and _plural(w2):
+    # "100,000 Irish members", "17,143 first-preference votes": one modifier before the noun.
+    if w2 and _plural(w2) and w1 not in _NOT_MODIFIERS and not w1.endswith(("ed", "ly")):
         return w2
     return None
 

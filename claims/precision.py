@@ -46,10 +46,16 @@ def written_range(n: NumberMention) -> tuple[float, float]:
     """The values a writer could mean by ``n``."""
     v, u = n.value, _unit(n)
     q = n.qualifier
-    if n.form == "ratio":
-        return v * (1 - _RATIO), v * (1 + _RATIO)
-    if n.form == "fraction":
-        d = max(3.0, 0.1 * v)
+    if n.form in ("ratio", "fraction"):
+        d = v * _RATIO if n.form == "ratio" else max(3.0, 0.1 * v)
+        if q == "over":
+            return v, math.inf
+        if q == "under":
+            return -math.inf, v
+        if q == "near_above":
+            return v, v + d
+        if q == "near_below":
+            return v - d, v + 0.5
         return v - d, v + d
     if n.low is not None:
         lo = n.low
@@ -84,8 +90,8 @@ def consistent(n: NumberMention, fig: Figure) -> bool:
     lo, hi = written_range(n)
     t_lo, t_hi = fig.value - fig.half_unit, fig.value + fig.half_unit
     eps = 1e-9 * max(1.0, abs(fig.value))
-    if n.qualifier == "over" and n.low is None and n.form == "number":
+    if n.qualifier == "over" and n.low is None:
         return t_hi > lo + eps or (fig.half_unit == 0.5 and t_hi - 0.5 > lo - eps)
-    if n.qualifier == "under" and n.low is None and n.form == "number":
+    if n.qualifier == "under" and n.low is None:
         return t_lo < hi - eps
     return lo - eps <= t_hi and t_lo <= hi + eps

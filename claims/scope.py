@@ -65,6 +65,14 @@ _ORG_CONTEST = re.compile(
     r"primary|ballot|contest|race|vote)(?![\w-])"
 )
 _POLL = _LEX.rx("poll_word")
+_RECENT_WORDS = frozenset("yesterday today tonight monday tuesday wednesday thursday friday saturday "
+                          "sunday overnight".split())
+_RECENT = re.compile(r"(?<![\w-])(?:yesterday|today|tonight|overnight|(?:on|last|this)\s+(?:monday|"
+                     r"tuesday|wednesday|thursday|friday|saturday|sunday))(?![\w-])")
+_POLL_PHRASE = re.compile(r"(?<![\w-])(?:in|by|according\s+to|from)\s+(?:a|an|the|our|its|their|this)\s+"
+                          r"(?:[\w'-]+\s+){0,3}?polls?(?![\w-])")
+_FOR_OFFICE = re.compile(r"(?<![\w-])(?:ballot|election|elections|vote|contest|race|poll)\s+(?:for|to)\s+"
+                         r"(?:the\s+|a\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
 _HAS_DIGIT = re.compile(r"\d")
 _THIS_TIME = re.compile(r"(?<![\w-])(?:this\s+(?:year|time(?:\s+(?:round|around))?|contest|"
                         r"election|race|ballot)|in\s+the\s+latest\s+(?:contest|election|ballot))"
@@ -132,7 +140,9 @@ def context(doc: Document) -> Context:
     names_here = any(m.person in here for s in lead for m in s.mentions if m.kind == "person")
     marks = [_signal(doc, s, s.start, s.end) for s in lead]
     if default == "this" and lead and not names_here:
-        others = [m for m in marks if m and m[0] != "this" and not m[1].startswith("names ")]
+        others = [m for m, s in zip(marks, lead, strict=False) if m and m[0] != "this" and (
+            m[1].startswith("the year") or m[1].startswith("the ") and "contest" in m[1]
+            or m[1].startswith("names ") and _won_there(doc, s))]
         if others and not any(m and m[0] == "this" for m in marks):
             counts = {m[0] for m in others}
             if len(counts) == 1:
@@ -160,6 +170,17 @@ def _stood(facts: object) -> dict[str, frozenset[str]]:
         _STOOD.clear() if len(_STOOD) > 32 else None
         _STOOD[id(facts)] = got
     return got
+
+
+_WON = re.compile(rf"\s*(?:,[^,]{{0,60}},\s*)?(?:has\s+been\s+|was\s+|is\s+)?(?:{_LEX.alt('win_word')}|"
+                  rf"{_LEX.alt('win_verb')}|polled|took)(?![\w-])")
+
+
+def _won_there(doc: Document, sent: Sent) -> bool:
+    """Does a person of another recorded contest win or poll something in this sentence?"""
+    here = set(doc.facts.this.people)
+    return any(m.kind == "person" and m.person and m.person not in here
+               and _WON.match(doc.norm, m.end, sent.end) for m in sent.mentions)
 
 
 def _contest_for_year(doc: Document, year: int) -> tuple[str, str] | None:
@@ -212,6 +233,8 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
     words = sent.words
     ref = doc.memo.get("scope.ref_year", this.year)
     if ("this" in words or "latest" in words) and (m := _THIS_TIME.search(norm, cs, ce)):
+        return doc.memo.get("scope.default", "this"), f"'{m.group(0)}'"
+    if not _RECENT_WORDS.isdisjoint(words) and (m := _RECENT.search(norm, cs, ce)):
         return doc.memo.get("scope.default", "this"), f"'{m.group(0)}'"
     # 1. Written years.
     for m in _YEAR.finditer(norm, cs, ce) if _HAS_DIGIT.search(norm, cs, ce) else ():
@@ -293,6 +316,13 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
     for key, office, rx in _offices(facts):
         if rx.search(norm, cs, ce):
             return key, f"the office of {office}"
+    if "for" in words or "to" in words:
+        mine = set(normalise(this.office or "").split())
+        for m in _FOR_OFFICE.finditer(norm, cs, ce):
+            what = set(m.group("what").split())
+            if mine and not what & mine and not what & {"mayor", "union", "leadership",
+                                                          "top", "job", "post", "office"}:
+                return "other", f"'{m.group(0)}'"
     return None
 
 
@@ -322,7 +352,8 @@ def _office_words(office: str, ours: str) -> str:
              and w not in ("of", "the", "election", "general")]
     if not extra:
         return ""
-    return r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in extra) + r"(?![\w-])"
+    return (r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in extra)
+            + r"(?:\s+[\w-]+){0,2}?\s+(?:election|contest|race|ballot|post|job|vote|poll)s?(?![\w-])")
 
 
 def _weak_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:
@@ -455,11 +486,10 @@ def _poll(doc: Document, sent: Sent) -> bool:
     if isinstance(got, bool):
         return got
     here = bool(_LEX.maybe("poll_word", sent.words) and _POLL.search(doc.norm, sent.start, sent.end)
-                or _UNDECIDED.search(sent.norm))
-    if not here and sent.index > 0:
-        prev = doc.sentences[sent.index - 1]
-        if prev.paragraph == sent.paragraph and not _RESULTS.search(sent.norm):
-            here = _poll(doc, prev)
+                or _UNDECIDED.search(sent.norm)
+                or ("poll" in sent.words or "polls" in sent.words) and _POLL_PHRASE.search(sent.norm))
+    if not here and sent.index > 0 and not _RESULTS.search(sent.norm):
+        here = _poll(doc, doc.sentences[sent.index - 1])
     doc.memo[key] = here
     return here
 

@@ -53,9 +53,10 @@ _NOT_SPEAKERS = frozenset(
     "in on at by for with from of to".split()
 )
 _CLAUSE_BREAK = re.compile(
-    r"\s*[;:]\s*|\s+-+\s+|\s*--+\s*|(?<!\d),\s*|(?<=\d),(?!\d{3}(?!\d))\s*|\s*\((?![^)]{0,12}%)|\)\s*"
+    r"\s*[;:]\s*|\s+-+\s+|\s*--+\s*|(?<!\d),\s*|(?<=\d),(?!\s?\d{3}(?!\d))\s*|\s*\((?![^)]{0,12}%)|\)\s*"
     r"|\s+(?=(?:but|while|whilst|whereas|although|though|yet|because|since|after|before"
-    r"|when|unless)\s)"
+    r"|when|unless|compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|"
+    r"down\s+on|up\s+on|than)\s)"
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*|[^\sa-z0-9]")
 

@@ -105,8 +105,8 @@ class FigureRule:
         if reading is None:
             return None
         scope = scope_at(doc, sent, n.start)
-        if scope.prospective or scope.poll:
-            return None
+        if scope.prospective or scope.poll or scope.contest != "this":
+            return None  # predictions, polls and other contests' numbers are theirs
         if reading.measure == "margin" and not (reading.subject or reading.other) and not (
             _RESULT_WORDS.search(doc.norm, cs, ce)
         ):

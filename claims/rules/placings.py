@@ -31,6 +31,7 @@ _PLACE_AFTER = re.compile(
     rf"(?:a\s+(?:distant|close|narrow|strong|respectable|creditable|poor|comfortable|clear)\s+|"
     rf"in\s+)?{_ORDINAL}(?:[\s-]+place)?(?!\s*(?:-|\s)(?:term|time|successive|straight|"
     rf"consecutive|attempt|bid|go|stint|preference|round|count|ballot|choice)s?\b)(?![\w-])"
+    rf"(?!\s+(?:night|week|month|year|time|weekend|season|spring|summer|autumn|winter)\b)"
     rf"(?!\s+(?:in|to|out|through|off|up|among|of)\b(?!\s+(?:the\s+)?(?:first|final|second|"
     rf"opening|last|\w+\s+)?(?:round|count|ballot|race|poll|contest|election|preferences)))"
     rf"|\s*(?:,[^,]{{1,80}},\s*)?(?:was|is|ended\s+up|finished)\s+(?:the\s+)?(?P<ru>runner[\s-]up)(?![\w-])"
@@ -118,7 +119,10 @@ class PlacingRule:
             if not self._this(doc, sent, m.start) or self._apposed_person(sent, m, span):
                 continue
             cs, ce = doc.clause_of(sent, span[1] - 1)
-            first_round = bool(_FIRST_ROUND.search(doc.norm, span[0], min(sent.end, ce + 40)))
+            fcs, fce = sent.clauses[0]
+            first_round = bool(_FIRST_ROUND.search(doc.norm, cs, ce)) or (
+                (fcs, fce) != (cs, ce) and fce <= span[0] and bool(_FIRST_ROUND.search(doc.norm, fcs, fce))
+            ) or bool(re.match(r"[^.;,]{0,20}(?:on|in|after)\s+(?:the\s+)?first", doc.norm[span[1] : ce + 30]))
             table = self.first if first_round else self.final
             actual = table[m.person]
             if place == actual or (not first_round and self.rounds == 1 and place == self.first.get(
