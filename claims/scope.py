@@ -317,13 +317,19 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
         if rx.search(norm, cs, ce):
             return key, f"the office of {office}"
     if "for" in words or "to" in words:
-        mine = set(normalise(this.office or "").split())
+        mine = set(normalise(this.office or "").split()) | set(
+            normalise(facts.election.organisation or "").split())
         for m in _FOR_OFFICE.finditer(norm, cs, ce):
-            what = set(m.group("what").split())
-            if mine and not what & mine and not what & {"mayor", "union", "leadership",
-                                                          "top", "job", "post", "office"}:
+            what = m.group("what").split()
+            if what and what[-1] in _OTHER_SEATS and not set(what) & mine:
                 return "other", f"'{m.group(0)}'"
     return None
+
+
+_OTHER_SEATS = frozenset(
+    "executive council committee board seat seats ward panel branch presidency president "
+    "chair treasurer deputy vice-president secretaryship".split()
+)
 
 
 _OFFICES: dict[int, list[tuple[str, str, re.Pattern[str]]]] = {}

@@ -47,6 +47,7 @@ _STRONG_REBUT = re.compile(
     r"nothing\s+of\s+the\s+(?:sort|kind)|(?:does|did|do)\s+not\s+exist|never\s+existed|"
     r"(?:there\s+(?:is|was|were|are)\s+no)|not\s+the\s+case|threw\s+out|not\s+upheld)(?![\w-])"
 )
+_NOUN_CONCEPTS = frozenset({"candidate", "staff", "loss", "result"})
 _INLINE = re.compile(
     r"(?<![\w-])(?:falsely|wrongly|incorrectly|mistakenly|baselessly|erroneously|"
     r"without\s+evidence|(?:although|though|but)\s+(?:there\s+(?:is|was)\s+)?no)(?![\w-])"
@@ -189,10 +190,11 @@ class ClaimRule:
                 if not v.names <= reading.concepts or (v.key and v.key not in have):
                     continue
                 # Denied when its key is negated where the claim's is not, or the reverse.
-                if v.key:
-                    negated = (v.key in reading.negated) != (v.key in v.negated)
-                else:
-                    negated = bool((have & reading.negated) ^ (have & v.negated))
+                # Denied when a concept that carries the claim (a thesaurus group other than
+                # a plain noun: "not support", "no rule", "will not join") is negated where
+                # the claim does not negate it, or the reverse.
+                core = (have & self.thesaurus.groups) - _NOUN_CONCEPTS
+                negated = bool((core & reading.negated) ^ (core & v.negated))
                 score = len(have) / len(v.content)
                 prev = best.get(v.claim.id)
                 if prev is None or (score, not negated) > (prev.score, not prev.negated):
