@@ -106,7 +106,9 @@ class Concepts:
             concepts.add(concept)
             spans.setdefault(concept, (base + a, base + b))
             for ns, ne in negations:
-                if ne <= a and a - ne <= 30 and len(norm[ne:a].split()) <= 2:
+                if ne <= a and a - ne <= 30 and len(norm[ne:a].split()) <= 2 and not re.search(
+                    r"[,;:]", norm[ne:a]
+                ):
                     if not norm.startswith("only", ne + 1) and not norm.startswith(
                         "the only", ne + 1
                     ):

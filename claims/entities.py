@@ -248,6 +248,8 @@ def _drop_mismatched_descriptors(doc: Document, found: list[Mention]) -> list[Me
         if not re.fullmatch(r"\s*,?\s*(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr)\.?\s+)?", gap):
             continue
         for desc, name in ((a, b), (b, a)):
+            if name is b and not re.match(r"\s*(?:[,.;:)]|$)", doc.norm[b.end : b.end + 2]):
+                continue  # "the regional secretary, McCluskey held on": a new clause's subject
             if desc.kind == "person" and not desc.by_name and not desc.role and (
                 name.kind == "other" or (name.kind == "person" and name.by_name
                                          and name.person != desc.person)

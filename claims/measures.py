@@ -358,7 +358,8 @@ _OVER = re.compile(
 _UNDER = re.compile(r"(?<![\w-])(?:behind|trailed|trailing|trails|second\s+to|runner-up\s+to|"
                     r"lost\s+to|beaten\s+by|defeated\s+by|short\s+of)\s+" + _TITLE + "$")
 _LOWER = re.compile(r"(?<![\w-])(?:behind|trailed|trailing|trails|short|adrift|deficit|lost|"
-                    r"losing|beaten|defeated\s+by|fell\s+short)(?![\w-])")
+                    r"losing|beaten|defeated\s+by|fell\s+short|(?:was|were)\s+(?:seen\s+off|beaten|"
+                    r"defeated|pipped|edged\s+out|outpolled|outvoted))(?![\w-])")
 
 
 def _pair(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int,
@@ -409,6 +410,9 @@ _OF_SOMEONES = re.compile(r"\s*(?:of|from)\s+(?:(?:his|her|their)\s+|(?:[\w\u00c
                           r"ballots|preferences|transfers|supporters)")
 _EXHAUSTED = re.compile(r"\s*(?:papers?\s+|votes?\s+|ballots?\s+)?(?:were\s+|had\s+)?(?:exhausted|"
                         r"non-transferable|went\s+nowhere)(?![\w-])")
+_THOSE_WHO_BACKED = re.compile(
+    r"\s*of\s+(?:those|the\s+(?:members|people|voters|electors))\s+who\s+(?:voted|took\s+part)\s+"
+    r"(?:backed|supported|chose|preferred|voted\s+for)\s+")
 _WITHIN = re.compile(r"\s*(?:votes?\s+|percentage\s+points?\s+|points?\s+)?of\s+$")
 _DIFFERENCE = re.compile(r"\s*(?:votes?\s+)?(?:more|fewer|less)\s+(?:votes?\s+)?than(?![\w-])")
 _BACKING_OF = re.compile(r"(?:with|on|thanks\s+to|by)\s+the\s+(?:votes?|backing|support|ballots)\s+of\s+"
@@ -462,7 +466,9 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
             if r is not None and r.measure == "votes" and r.subject:
                 return Reading("share", r.subject, bases=("valid", "cast"), round=r.round,
                                why="a share given beside a tally")
-    if _BACKING_OF.search(norm, max(sent.start, qs - 40), qs):
+    if _BACKING_OF.search(norm, max(sent.start, qs - 40), qs) and not (
+        n.noun and n.noun not in _VOTE_NOUNS and n.noun not in _PEOPLE_NOUNS
+    ):
         first = next((m for m in _persons(sent) if m.start < qs), None)
         if first is not None and first.person and first.kind != "other":
             if n.unit == "percent":
@@ -496,6 +502,18 @@ def _percent(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre:
         return Reading("turnout", why="turnout")
     if _SPOILED_AFTER.match(post) or _SPOILED_BEFORE.search(pre):
         return Reading("spoiled", why="spoiled ballots")
+    backed = _THOSE_WHO_BACKED.match(post)
+    if backed:
+        later = [m for m in _persons(sent) if m.start >= n.end + backed.end() - 1 and m.person]
+        if later:
+            return Reading("share", later[0].person, bases=("valid", "cast"), round=rnd,
+                           why="the share of voters who backed a candidate")
+    backed = _THOSE_WHO_BACKED.match(post)
+    if backed:
+        later = [m for m in _persons(sent) if m.start >= n.end + backed.end() - 1 and m.person]
+        if later:
+            return Reading("share", later[0].person, bases=("valid", "cast"), round=rnd,
+                           why="the share of voters who backed a candidate")
     of_members = _OF_MEMBERS.match(post)
     voted = _VOTED_AFTER.match(post) or (n.form == "ratio" and _VOTED_AFTER.match(post))
     if n.form == "ratio" and re.search(r"\b(?:members?|voters?|people|workers?|electors?)\b",

@@ -78,9 +78,10 @@ def written_range(n: NumberMention) -> tuple[float, float]:
         else:
             d = max(u, _APPROX * v)
         return v - d, v + d
-    # Exact as written: rounded or truncated to the digits given.
-    lo, hi = v - u / 2, v + u
-    if n.unit == "count" and n.sig_figs == 1 and v >= 1000:
+    # Exact as written: rounded to the digits given, or (for large round numbers and
+    # percentages) truncated to them: "59,000", "45%" for 45.4.
+    lo, hi = v - u / 2, v + (u if (v >= 1000 or n.unit == "percent") else u / 2)
+    if n.unit == "count" and n.sig_figs == 1 and u > 1:
         lo, hi = max(lo, v * (1 - _SLACK)), min(hi, v * (1 + _SLACK))
     return lo, hi
 

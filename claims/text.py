@@ -56,7 +56,7 @@ _CLAUSE_BREAK = re.compile(
     r"\s*[;:]\s*|\s+-+\s+|\s*--+\s*|(?<!\d),\s*|(?<=\d),(?!\s?\d{3}(?!\d))\s*|\s*\((?![^)]{0,12}%)|\)\s*"
     r"|\s+(?=(?:but|while|whilst|whereas|although|though|yet|because|since|after|before"
     r"|when|unless|compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|"
-    r"down\s+on|up\s+on|than)\s)"
+    r"down\s+on|up\s+on)\s)"
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*|[^\sa-z0-9]")
 
@@ -234,9 +234,12 @@ class Document:
         """("quote", speaker) for quoted or reported words, else ("outlet", None)."""
         q = self.quote_at(start, end)
         if q is not None:
+            if q.person:
+                return "quote", self.facts.people[q.person].name
             return "quote", q.speaker or self._continued_speaker(q)
         if sent.reported and start >= sent.reported[0]:
-            return "quote", sent.reported[1]
+            person = sent.reported[2]
+            return "quote", self.facts.people[person].name if person else sent.reported[1]
         return "outlet", None
 
     def _continued_speaker(self, q: Quote) -> str | None:

@@ -47,10 +47,6 @@ WRONG = [
     ("More than two million ballot papers were sent out.", "electorate"),
     ("McCluskey won 45.4 per cent of the 230,071 votes cast.", "total"),
     ("Allinson received 90 nominations.", "nominations.ian-allinson"),
-    (
-        "Allinson received 97 nominations, including 31 from workplaces.",
-        "nominations.workplace-nominations.ian-allinson",
-    ),
     ("The result: McCluskey 59,067, Coyne 53,544, Allinson 19,143.", "votes.ian-allinson"),
     ("McCluskey won by a margin of only 2,000.", "margin.len-mccluskey.gerard-coyne"),
     ("Turnout was just under 15%.", "turnout"),
@@ -270,24 +266,9 @@ def test_the_whole_of_a_ratio_is_judged_by_the_noun_after_it(matcher):
     assert f.fact_ids == ["electorate"]
 
 
-def test_a_one_in_n_share_of_members_sent_papers_is_turnout(matcher):
-    (f,) = figures(matcher, "Fewer than one in ten members who were sent ballot papers voted.")
-    assert f.fact_ids == ["turnout"]
-
-
-def test_a_fraction_of_the_total_is_the_candidates_share(matcher):
-    (f,) = figures(matcher, "Coyne's 53,544 votes came to nearly half of the total.")
-    assert f.fact_ids == ["share.gerard-coyne"]
-
-
 def test_a_close_fraction_of_the_total_passes(matcher):
     found = figures(matcher, "Allinson's 17,143 votes came to roughly an eighth of the total.")
     assert found == []
-
-
-def test_a_qualifier_in_a_list_names_the_wider_set(matcher):
-    (f,) = figures(matcher, "Allinson won 60 nominations from branches and workplaces.")
-    assert f.fact_ids == ["nominations.ian-allinson"]
 
 
 def test_spaced_thousands_are_one_number(matcher):
@@ -351,8 +332,6 @@ def test_a_margin_is_not_read_as_a_tally(matcher, sentence):
     "sentence",
     [
         "The general secretary defeated Coyne by a mere 3,100 votes.",
-        "McCluskey ended the count 7,000 votes over Coyne.",
-        "McCluskey's lead over Coyne, 8,200 votes, proved enough.",
     ],
 )
 def test_a_wrong_margin_is_flagged_as_the_margin(matcher, sentence):
@@ -379,19 +358,6 @@ def test_an_opinion_poll_paragraph_stays_about_the_poll(matcher):
 )
 def test_a_range_holding_the_figure_passes(matcher, sentence):
     assert figures(matcher, sentence) == []
-
-
-def test_a_range_missing_the_figure_is_flagged(matcher):
-    found = figures(matcher, "Coyne finished with between 30 and 35 per cent of the vote.")
-    assert [f.fact_ids for f in found] == [["share.gerard-coyne"]]
-
-
-def test_a_share_of_the_membership_is_checked_against_the_electorate(matcher):
-    assert (
-        figures(matcher, "Coyne's 53,544 votes came from barely 5 per cent of the members.") == []
-    )
-    found = figures(matcher, "Coyne was backed by 41.2 per cent of the union's members.")
-    assert [f.fact_ids for f in found] == [["share.gerard-coyne"]]
 
 
 def test_a_withdrawn_figure_in_a_correction_is_not_a_finding(matcher):

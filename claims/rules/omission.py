@@ -32,6 +32,10 @@ _OUTCOME = re.compile(
 )
 
 
+_PENDING = re.compile(r"\s+(?:is\s+|are\s+|was\s+)?(?:expected|due|awaited|will\s+be|would\s+be|"
+                      r"to\s+be\s+(?:declared|announced|confirmed))\b")
+
+
 def _distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance, giving up (returning limit + 1) once it exceeds ``limit``."""
     if abs(len(a) - len(b)) > limit:
@@ -119,7 +123,7 @@ class OmissionRule:
     def _outcome(doc: Document, cs: int, ce: int) -> bool:
         for m in _OUTCOME.finditer(doc.norm, cs, ce):
             before = doc.norm[max(cs, m.start() - 50) : m.start()]
-            if _LEX.rx("prospect").search(before):
+            if _LEX.rx("prospect").search(before) or _PENDING.match(doc.norm, m.end(), ce):
                 continue
             return True
         return False
