@@ -74,7 +74,8 @@ _COMPARE_BEFORE = re.compile(
 )
 _FOR_AFTER = re.compile(r"\s*(?:votes?\s+|per\s?cent\s+|percent\s+|%\s*)?(?:for|went\s+to|to\s+back)\s+$")
 _MARGIN_BEFORE = re.compile(
-    rf"(?:majority|margin|lead|gap|advantage|cushion|winning\s+margin|deficit)\s+(?:of|was|is|"
+    rf"(?:majority|margin|lead|gap|advantage|cushion|winning\s+margin|deficit)(?:\s+over\s+"
+    rf"[\w'\u00c0-\u017f. -]{{1,40}}?)?\s+(?:of|was|is|"
     rf"stood\s+at|at|came\s+to|to|:)?\s*(?:just\s+|only\s+|a\s+mere\s+|some\s+)?{_Q}$"
     rf"|(?:won|win|wins|winning|beat|beats|beating|beaten|defeated|defeating|held\s+on|hung\s+on|"
     rf"clung\s+on|scraped\s+(?:home|in)|edged\s+(?:home|it|out\s+[\w' ]+?)|lost|losing|trailed|"

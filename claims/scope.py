@@ -58,7 +58,7 @@ _OTHER_ELECTION = re.compile(
     r"midterms?|senate\s+race|governor(?:'s)?\s+race|gubernatorial)(?![\w-])"
 )
 _ORG_CONTEST = re.compile(
-    r"(?<![\w'-])(?P<org>[A-Z][A-Za-z&]+(?:\s+[A-Z][A-Za-z&]+){0,3})(?:'s|\u2019s)?\s+"
+    r"(?<![\w'-])(?:[Tt]he\s+)?(?P<org>[A-Z][A-Za-z&]+(?:\s+[A-Z][A-Za-z&]+){0,3})(?:'s|\u2019s)?\s+"
     r"(?:own\s+|new\s+|next\s+|last\s+)?(?:party\s+)?(?P<what>(?:deputy\s+)?leadership(?:\s+(?:election|"
     r"contest|race|ballot|vote))?|(?:general\s+secretary|presidential|mayoral|chair|"
     r"president)\s+(?:election|contest|race|ballot|vote)|elections?|mayoralty|presidency|"

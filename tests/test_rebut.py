@@ -264,12 +264,12 @@ def test_briefing_lists_fact_text_from_the_facts_file(tmp_path, db_path, db):
     if not facts.exists():
         pytest.skip("facts/unite-2017.toml is not in this checkout")
     a = add_article(db)
-    add_finding(db, a, status="confirmed", fact_ids=["candidates.three"])
+    add_finding(db, a, status="confirmed", fact_ids=["field"])
     config = _config(tmp_path)
     config.write_text(config.read_text() + f'[facts]\nfiles = ["{facts}"]\n')
     invoke(db_path, "rebut", "--format", "briefing", config=config)
     body = _rebuttals(db)[0]["body"]
-    assert "- There were three candidates: Len McCluskey (59,067 votes, 45.4%)" in body
+    assert "- There were three candidates on the ballot: Len McCluskey (59,067 votes, 45.4%)" in body
 
 
 def test_social_post_uses_briefer_facts_when_one_finding_is_still_too_long(db_path, db):

@@ -28,7 +28,7 @@ and Coyne 53,544 in the Unite general secretary election.</p>
 def without_false_claims(tmp_path: Path) -> Path:
     """The bundled facts file with its [[false_claims]] tables removed."""
     text = FACTS.read_text(encoding="utf-8")
-    text = re.sub(r"\n\[\[false_claims\]\].*?(?=\n\[)", "\n", text, flags=re.S)
+    text = re.sub(r"\n\[\[claims\]\].*?(?=\n\[)", "\n", text, flags=re.S)
     path = tmp_path / "facts.toml"
     path.write_text(text, encoding="utf-8")
     return path
