@@ -143,7 +143,8 @@ def context(doc: Document) -> Context:
         others = [m for m, s in zip(marks, lead, strict=False) if m and m[0] != "this" and (
             m[1].startswith("the year") or m[1].startswith("the ") and "contest" in m[1]
             or m[1].startswith("names ") and _won_there(doc, s)
-            or m[1] == "a contender the facts do not record")]
+            or m[1] == "a contender the facts do not record"
+            or m[1].startswith("the office of"))]
         if others and not any(m and m[0] == "this" for m in marks):
             counts = {m[0] for m in others}
             if len(counts) == 1:

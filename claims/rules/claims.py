@@ -154,6 +154,11 @@ class ClaimRule:
         )
         # Index: a variant is tried only when its key concept is in the sentence, and a
         # sentence is read only when some key concept's words are in it.
+        # A sentence that states a claim's fact is its correction, not a repetition.
+        self.fact_concepts = {
+            c.id: frozenset(self.thesaurus.read(_strip_people(facts, c.fact)).concepts - WEAK)
+            for c in facts.claims
+        }
         self.by_key: dict[str, list[Variant]] = {}
         for v in self.variants:
             self.by_key.setdefault(v.key or next(iter(v.content)), []).append(v)
@@ -189,6 +194,9 @@ class ClaimRule:
                     continue
                 if not v.names <= reading.concepts or (v.key and v.key not in have):
                     continue
+                fact = self.fact_concepts.get(v.claim.id, frozenset())
+                if fact and len(fact & reading.concepts) >= max(3, 0.6 * len(fact)):
+                    continue  # the sentence states the fact that refutes the claim
                 # Denied when its key is negated where the claim's is not, or the reverse.
                 # Denied when a concept that carries the claim (a thesaurus group other than
                 # a plain noun: "not support", "no rule", "will not join") is negated where
