@@ -67,8 +67,9 @@ def page(case: dict, n: int) -> str:
         items = "".join(f"<li>{html.escape(a)}</li>" for a in case["aside"])
         aside = f'<aside class="most-read"><h2>Most read</h2><ul>{items}</ul></aside>'
     date = case.get("published") or f"2017-{4 + n % 6:02d}-{1 + n % 27:02d}"
-    return PAGE.format(title=html.escape(case["title"]), body=body, aside=aside,
-                       slug=case["id"], date=date)
+    return PAGE.format(
+        title=html.escape(case["title"]), body=body, aside=aside, slug=case["id"], date=date
+    )
 
 
 def kinds_of(expect: dict) -> set[str]:
@@ -88,8 +89,10 @@ def score_cases(matcher: Matcher, cases: list[dict]) -> dict:
         for exp in case.get("expect", []):
             kinds = kinds_of(exp)
             key = norm(exp["key"]) if exp.get("key") else None
-            hit = next((f for f in found if f.kind in kinds
-                        and (key is None or key in norm(f.quote))), None)
+            hit = next(
+                (f for f in found if f.kind in kinds and (key is None or key in norm(f.quote))),
+                None,
+            )
             label = sorted(kinds)[0]
             if hit is not None:
                 found.remove(hit)
@@ -100,8 +103,15 @@ def score_cases(matcher: Matcher, cases: list[dict]) -> dict:
         for f in found:
             fp[f.kind] += 1
             alarms.append((case["id"], f.kind, f.quote[:100], f.explanation[:160]))
-    return {"tp": tp, "fp": fp, "fn": fn, "misses": misses, "alarms": alarms,
-            "cases": len(cases), "flagged": flagged_articles}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "misses": misses,
+        "alarms": alarms,
+        "cases": len(cases),
+        "flagged": flagged_articles,
+    }
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -111,15 +121,18 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def sets(only: str | None) -> list[tuple[str, str, Path, Path]]:
     """(election, part, cases file, facts file) for every labelled set."""
     out = []
     elections = ROOT / "tests" / "fixtures" / "elections"
-    for folder in sorted(p for p in elections.iterdir() if p.is_dir()) if elections.exists() else []:
+    for folder in (
+        sorted(p for p in elections.iterdir() if p.is_dir()) if elections.exists() else []
+    ):
         facts = folder / "facts.toml"
         if not facts.exists():
             facts = BUNDLED_FACTS if folder.name == "unite-2017" else facts
@@ -136,18 +149,26 @@ def sets(only: str | None) -> list[tuple[str, str, Path, Path]]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--only", help="an election folder, a part (dev/test/quiet) or a set name")
-    ap.add_argument("--show", action="append", default=[],
-                    help="list misses and false alarms of these parts (dev, quiet, own, test)")
+    ap.add_argument(
+        "--show",
+        action="append",
+        default=[],
+        help="list misses and false alarms of these parts (dev, quiet, own, test)",
+    )
     ap.add_argument("--json", help="write the scores to this file")
     args = ap.parse_args()
     matchers: dict[Path, Matcher] = {}
     totals: dict[str, list[Counter]] = {}
     report = []
-    print(f"{'election':14} {'set':22} {'cases':>5}  " + "  ".join(f"{k[:9]:>14}" for k in SCORED)
-          + f"  {'P':>5} {'R':>5} {'F1':>5}")
+    print(
+        f"{'election':14} {'set':22} {'cases':>5}  "
+        + "  ".join(f"{k[:9]:>14}" for k in SCORED)
+        + f"  {'P':>5} {'R':>5} {'F1':>5}"
+    )
     for election, part, path, facts in sets(args.only):
         if facts not in matchers:
             matchers[facts] = Matcher(load_facts(facts))
@@ -161,15 +182,23 @@ def main() -> int:
         extra = ""
         if part == "quiet":
             extra = f"  false alarms per 100 articles: {100 * F / max(1, res['cases']):.1f}"
-        print(f"{election:14} {part:22} {res['cases']:>5}  " + "  ".join(f"{c:>14}" for c in cells)
-              + f"  {p:5.2f} {r:5.2f} {f1:5.2f}{extra}")
+        print(
+            f"{election:14} {part:22} {res['cases']:>5}  "
+            + "  ".join(f"{c:>14}" for c in cells)
+            + f"  {p:5.2f} {r:5.2f} {f1:5.2f}{extra}"
+        )
         key = part.split(":")[0]
         totals.setdefault(key, [Counter(), Counter(), Counter()])
         for i, name in enumerate(("tp", "fp", "fn")):
             totals[key][i].update(res[name])
-        report.append({"election": election, "set": part, "cases": res["cases"],
-                       **{k: {"tp": res["tp"][k], "fp": res["fp"][k], "fn": res["fn"][k]}
-                          for k in SCORED}})
+        report.append(
+            {
+                "election": election,
+                "set": part,
+                "cases": res["cases"],
+                **{k: {"tp": res["tp"][k], "fp": res["fp"][k], "fn": res["fn"][k]} for k in SCORED},
+            }
+        )
         if key in args.show or part in args.show:
             for cid, kind, k, note in res["misses"]:
                 print(f"    missed       {cid}: {kind} {k!r}  [{note[:80]}]")

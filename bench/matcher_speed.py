@@ -19,6 +19,7 @@ import argparse
 import random
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 from factwatch.claims.facts import load_facts
@@ -27,37 +28,14 @@ from factwatch.core.records import Article
 from factwatch.core.segment import join_paragraphs, segment
 from factwatch.core.settings import BUNDLED_FACTS
 
-SENTENCES = [
-    "Len McCluskey has been re-elected as general secretary of Unite, the UK's biggest union.",
-    "Mr McCluskey won 59,067 votes, while his nearest rival Gerard Coyne received 53,544.",
-    "Turnout was 12.2%, with 130,071 votes cast from 1,062,049 ballot papers despatched.",
-    "The defeated candidate said members had been let down by the way the contest was run.",
-    "Coyne said union employees had breached guidelines that meant they should have been neutral.",
-    "A Unite spokesman said the union would not comment on the complaint.",
-    "Ian Allinson, the third candidate, polled 17,143 votes.",
-    "McCluskey received 65,000 votes, according to figures released by the union.",
-    "The two-horse race for Unite's top job turned nasty in its final week.",
-    "Only one in five members bothered to vote, a turnout of 20 per cent.",
-    "The union's executive council meets on Friday to confirm the result.",
-    "Labour MPs said the result would strengthen the party leadership.",
-    "In 2013, McCluskey beat Jerry Hicks in a straight fight.",
-    "Allinson, a workplace activist at Fujitsu, received 97 nominations.",
-    "The count took place at the offices of the independent scrutineer.",
-    "Members will be balloted on the new pay offer next month.",
-]
-SUBJECTS = ["Union staff", "Officials", "The McCluskey campaign", "Coyne's team", "Allinson",
-            "Regional officers", "The scrutineer", "Branch secretaries", "The executive",
-            "Paid organisers", "The returning officer", "Coyne", "McCluskey"]
-VERBS = ["breached", "ignored", "flouted", "broke", "misused", "tampered with", "rigged",
-         "demanded", "backed", "funded", "hid", "lost", "destroyed", "withheld", "inflated",
-         "leaked", "altered", "delayed", "blocked", "falsified"]
-OBJECTS = ["the ballot rules", "the spending limits", "the membership lists", "the count",
-           "thousands of ballot papers", "the nomination forms", "the branch returns",
-           "the neutrality guidance", "a re-run of the election", "the postal ballots",
-           "union funds", "the hustings schedule", "the scrutineer's report", "the result",
-           "the election timetable", "members' data", "the complaints procedure"]
-WHEN = ["during the campaign", "before the count", "after the ballot closed", "in April",
-        "at the hustings", "in the final week", "on polling day", "at head office"]
+_WORDS = tomllib.loads(
+    (Path(__file__).parent / "data" / "matcher-speed.toml").read_text(encoding="utf-8")
+)
+SENTENCES: list[str] = _WORDS["sentences"]
+SUBJECTS: list[str] = _WORDS["subjects"]
+VERBS: list[str] = _WORDS["verbs"]
+OBJECTS: list[str] = _WORDS["objects"]
+WHEN: list[str] = _WORDS["when"]
 
 
 def corpus(n_articles: int, seed: int = 7) -> list[Article]:
@@ -66,8 +44,13 @@ def corpus(n_articles: int, seed: int = 7) -> list[Article]:
     for i in range(n_articles):
         paras = [" ".join(rng.sample(SENTENCES, 2)) for _ in range(10)]
         text, paragraphs = join_paragraphs(paras)
-        a = Article(url=f"bench/{i}", canonical_url=f"bench/{i}", text=text,
-                    paragraphs=paragraphs, published="2017-04-25")
+        a = Article(
+            url=f"bench/{i}",
+            canonical_url=f"bench/{i}",
+            text=text,
+            paragraphs=paragraphs,
+            published=_WORDS["published"],
+        )
         a.sentences = segment(paragraphs, text)
         articles.append(a)
     return articles
@@ -78,8 +61,12 @@ def extra_claims(n: int, seed: int = 11) -> str:
     rng = random.Random(seed)
     out = ['[sources]\ngenerated = "Generated for the speed benchmark"\n']
     for i in range(n):
-        s, v, o, w = (rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(OBJECTS),
-                      rng.choice(WHEN))
+        s, v, o, w = (
+            rng.choice(SUBJECTS),
+            rng.choice(VERBS),
+            rng.choice(OBJECTS),
+            rng.choice(WHEN),
+        )
         s2, v2 = rng.choice(SUBJECTS), rng.choice(VERBS)
         out.append(
             f'[[claims]]\nid = "gen.{i}"\nclaim = "{s} {v} {o} {w}."\n'
@@ -114,8 +101,10 @@ def main() -> None:
     matcher = Matcher(facts)
     matcher.check(articles[0])  # warm the compiled patterns
     base = measure(matcher, articles)
-    print(f"bundled facts: {len(facts.claims)} claims, {len(facts.figures)} figures; "
-          f"load {load_s * 1000:.0f} ms")
+    print(
+        f"bundled facts: {len(facts.claims)} claims, {len(facts.figures)} figures; "
+        f"load {load_s * 1000:.0f} ms"
+    )
     print(f"  {n_sent} sentences in {len(articles)} articles: {base:,.0f} sentences/s")
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -127,8 +116,10 @@ def main() -> None:
     grown_matcher = Matcher(big)
     grown_matcher.check(articles[0])
     grown = measure(grown_matcher, articles)
-    print(f"with {args.claims} more realistic claims ({len(big.claims)} in all): "
-          f"load {load_s * 1000:.0f} ms")
+    print(
+        f"with {args.claims} more realistic claims ({len(big.claims)} in all): "
+        f"load {load_s * 1000:.0f} ms"
+    )
     print(f"  {n_sent} sentences: {grown:,.0f} sentences/s (speed ratio {grown / base:.2f})")
 
 

@@ -37,8 +37,17 @@ def stem(word: str) -> str:
     w = american(word.lower().strip("'"))
     if w.endswith("'s"):
         w = w[:-2]
-    for suffix, keep in (("ingly", 5), ("ings", 5), ("ing", 4), ("ied", 4), ("ies", 4),
-                         ("ed", 4), ("es", 4), ("s", 4), ("ly", 5)):
+    for suffix, keep in (
+        ("ingly", 5),
+        ("ings", 5),
+        ("ing", 4),
+        ("ied", 4),
+        ("ies", 4),
+        ("ed", 4),
+        ("es", 4),
+        ("s", 4),
+        ("ly", 5),
+    ):
         if w.endswith(suffix) and len(w) - len(suffix) >= keep - 1:
             base = w[: -len(suffix)]
             if suffix in ("ied", "ies"):
@@ -90,7 +99,6 @@ class Concepts:
         phrases = {w for w, c in self.phrase_to.items() if c in concepts}
         return Trigger(frozenset(words), phrases)
 
-
     def read(self, norm: str, base: int = 0) -> Reading:
         concepts: set[str] = set()
         negated: set[str] = set()
@@ -98,16 +106,21 @@ class Concepts:
         taken = [False] * len(norm)
         tokens = _WORD.findall(norm)
         wordset = set(tokens)
-        negations = [m.span() for m in _NEGATION.finditer(norm)] if (
-            not _NEGATION_FIRST.isdisjoint(wordset) or "n't" in norm
-        ) else []
+        negations = (
+            [m.span() for m in _NEGATION.finditer(norm)]
+            if (not _NEGATION_FIRST.isdisjoint(wordset) or "n't" in norm)
+            else []
+        )
 
         def add(concept: str, a: int, b: int) -> None:
             concepts.add(concept)
             spans.setdefault(concept, (base + a, base + b))
-            for ns, ne in negations:
-                if ne <= a and a - ne <= 30 and len(norm[ne:a].split()) <= 2 and not re.search(
-                    r"[,;:]", norm[ne:a]
+            for _ns, ne in negations:
+                if (
+                    ne <= a
+                    and a - ne <= 30
+                    and len(norm[ne:a].split()) <= 2
+                    and not re.search(r"[,;:]", norm[ne:a])
                 ):
                     if not norm.startswith("only", ne + 1) and not norm.startswith(
                         "the only", ne + 1

@@ -45,8 +45,16 @@ class _Figures:
     def name(self, key: str | None) -> str:
         return self.people[key].name if key else ""
 
-    def add(self, ident: str, measure: str, unit: str, value: float, half: float,
-            statement: str, **kw: Any) -> Figure:
+    def add(
+        self,
+        ident: str,
+        measure: str,
+        unit: str,
+        value: float,
+        half: float,
+        statement: str,
+        **kw: Any,
+    ) -> Figure:
         fig = Figure(
             id=self.prefix + ident,
             contest=self.contest.key,
@@ -107,50 +115,108 @@ def derive_figures(
         bases = {"valid": r_valid, "cast": r_cast, "electorate": electorate}
         if r > 1:
             # Later rounds: shares of the papers still in the count, and of all valid votes.
-            bases = {"continuing": counted, "valid": first_valid, "cast": first_cast,
-                     "electorate": electorate}
+            bases = {
+                "continuing": counted,
+                "valid": first_valid,
+                "cast": first_cast,
+                "electorate": electorate,
+            }
         else:
             first_valid, first_cast = r_valid, r_cast
         for p, n in votes.items():
-            figs.add(f"votes.{p}{suffix}", "votes", "count", n, 0.5,
-                     f"{figs.name(p)} won {n:,} votes{when}.", subject=p, round=r)
+            figs.add(
+                f"votes.{p}{suffix}",
+                "votes",
+                "count",
+                n,
+                0.5,
+                f"{figs.name(p)} won {n:,} votes{when}.",
+                subject=p,
+                round=r,
+            )
             for basis, whole in bases.items():
                 if whole:
                     v = 100.0 * n / whole
-                    figs.add(f"share.{p}.{basis}{suffix}", "share", "percent", v, 0.0,
-                             f"{figs.name(p)} won {v:.1f}% of {_whole(basis)}{when} "
-                             f"({n:,} of {whole:,}).", subject=p, basis=basis, round=r,
-                             derived=True)
+                    figs.add(
+                        f"share.{p}.{basis}{suffix}",
+                        "share",
+                        "percent",
+                        v,
+                        0.0,
+                        f"{figs.name(p)} won {v:.1f}% of {_whole(basis)}{when} "
+                        f"({n:,} of {whole:,}).",
+                        subject=p,
+                        basis=basis,
+                        round=r,
+                        derived=True,
+                    )
         recorded = _recorded_shares(rd, resolve)
         basis = rd.get("share_basis") or results.get("share_basis") or "valid"
         for p, fv in recorded.items():
-            figs.add(f"share.{p}{suffix}", "share", "percent", fv.value, fv.half_unit,
-                     f"{figs.name(p)} won {_fmt(fv.value, 'percent')} of {_whole(basis)}{when}.",
-                     subject=p, basis=basis, round=r, shown=_fmt(fv.value, "percent"))
+            figs.add(
+                f"share.{p}{suffix}",
+                "share",
+                "percent",
+                fv.value,
+                fv.half_unit,
+                f"{figs.name(p)} won {_fmt(fv.value, 'percent')} of {_whole(basis)}{when}.",
+                subject=p,
+                basis=basis,
+                round=r,
+                shown=_fmt(fv.value, "percent"),
+            )
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
         for i, (a, va) in enumerate(ranked):
-            for b, vb in ranked[i + 1:]:
+            for b, vb in ranked[i + 1 :]:
                 if va == vb:
                     continue
                 pair = f"{a}.{b}{suffix}"
-                figs.add(f"margin.{pair}", "margin", "count", va - vb, 0.5,
-                         f"{figs.name(a)}'s margin over {figs.name(b)} was {va - vb:,} votes"
-                         f"{when} ({va:,} to {vb:,}).", subject=a, other=b, round=r)
+                figs.add(
+                    f"margin.{pair}",
+                    "margin",
+                    "count",
+                    va - vb,
+                    0.5,
+                    f"{figs.name(a)}'s margin over {figs.name(b)} was {va - vb:,} votes"
+                    f"{when} ({va:,} to {vb:,}).",
+                    subject=a,
+                    other=b,
+                    round=r,
+                )
                 for basis_name, whole in bases.items():
                     if whole and basis_name in ("valid", "cast", "continuing"):
                         pts = 100.0 * (va - vb) / whole
-                        figs.add(f"points.{pair}.{basis_name}", "margin", "percent", pts, 0.0,
-                                 f"{figs.name(a)} finished {pts:.1f} points ahead of "
-                                 f"{figs.name(b)}{when}.", subject=a, other=b, round=r,
-                                 basis=basis_name, derived=True)
+                        figs.add(
+                            f"points.{pair}.{basis_name}",
+                            "margin",
+                            "percent",
+                            pts,
+                            0.0,
+                            f"{figs.name(a)} finished {pts:.1f} points ahead of "
+                            f"{figs.name(b)}{when}.",
+                            subject=a,
+                            other=b,
+                            round=r,
+                            basis=basis_name,
+                            derived=True,
+                        )
                 if a in recorded and b in recorded:
                     pts = recorded[a].value - recorded[b].value
                     half = recorded[a].half_unit + recorded[b].half_unit
-                    figs.add(f"points.{pair}", "margin", "percent", pts, half,
-                             f"{figs.name(a)} finished {_fmt(pts, 'percent')[:-1]} points "
-                             f"ahead of {figs.name(b)}{when} ({_fmt(recorded[a].value, 'percent')}"
-                             f" to {_fmt(recorded[b].value, 'percent')}).",
-                             subject=a, other=b, round=r, basis=basis)
+                    figs.add(
+                        f"points.{pair}",
+                        "margin",
+                        "percent",
+                        pts,
+                        half,
+                        f"{figs.name(a)} finished {_fmt(pts, 'percent')[:-1]} points "
+                        f"ahead of {figs.name(b)}{when} ({_fmt(recorded[a].value, 'percent')}"
+                        f" to {_fmt(recorded[b].value, 'percent')}).",
+                        subject=a,
+                        other=b,
+                        round=r,
+                        basis=basis,
+                    )
         if r == 1:
             _totals(figs, results, r_cast, r_valid, spoiled, electorate)
     if not rounds:
@@ -161,8 +227,12 @@ def derive_figures(
 
 
 def _whole(basis: str) -> str:
-    return {"valid": "the valid votes", "cast": "all votes cast",
-            "electorate": "the electorate", "continuing": "the papers still in the count"}[basis]
+    return {
+        "valid": "the valid votes",
+        "cast": "all votes cast",
+        "electorate": "the electorate",
+        "continuing": "the papers still in the count",
+    }[basis]
 
 
 def _rounds(data: dict[str, Any], resolve: Resolve) -> list[dict[str, Any]]:
@@ -194,44 +264,80 @@ def _recorded_shares(rd: dict[str, Any], resolve: Resolve) -> dict[str, Any]:
 
 
 def _totals(
-    figs: _Figures, results: dict[str, Any], cast: int | None, valid: int | None,
-    spoiled: int | None, electorate: int | None,
+    figs: _Figures,
+    results: dict[str, Any],
+    cast: int | None,
+    valid: int | None,
+    spoiled: int | None,
+    electorate: int | None,
 ) -> None:
     if cast:
         figs.add("total", "total", "count", cast, 0.5, f"{cast:,} votes were cast in all.")
     if valid and results.get("spoiled") is not None:
         figs.add("valid", "valid", "count", valid, 0.5, f"{valid:,} votes were valid.")
     if spoiled is not None:
-        figs.add("spoiled", "spoiled", "count", spoiled, 0.5,
-                 f"{spoiled:,} ballot papers were spoiled.")
+        figs.add(
+            "spoiled", "spoiled", "count", spoiled, 0.5, f"{spoiled:,} ballot papers were spoiled."
+        )
         if cast:
             v = 100.0 * spoiled / cast
-            figs.add("spoiled.share", "spoiled", "percent", v, 0.0,
-                     f"{v:.1f}% of the ballot papers returned were spoiled.", derived=True)
+            figs.add(
+                "spoiled.share",
+                "spoiled",
+                "percent",
+                v,
+                0.0,
+                f"{v:.1f}% of the ballot papers returned were spoiled.",
+                derived=True,
+            )
     if electorate:
-        figs.add("electorate", "electorate", "count", electorate, 0.5,
-                 f"{electorate:,} were entitled to vote.")
+        figs.add(
+            "electorate",
+            "electorate",
+            "count",
+            electorate,
+            0.5,
+            f"{electorate:,} were entitled to vote.",
+        )
     turnout = parse_figure(results["turnout"]) if results.get("turnout") is not None else None
     if turnout is not None:
-        figs.add("turnout", "turnout", "percent", turnout.value, turnout.half_unit,
-                 f"Turnout was {_fmt(turnout.value, 'percent')}.",
-                 shown=_fmt(turnout.value, "percent"))
+        figs.add(
+            "turnout",
+            "turnout",
+            "percent",
+            turnout.value,
+            turnout.half_unit,
+            f"Turnout was {_fmt(turnout.value, 'percent')}.",
+            shown=_fmt(turnout.value, "percent"),
+        )
     if cast and electorate:
         v = 100.0 * cast / electorate
-        figs.add("turnout.derived", "turnout", "percent", v, 0.0,
-                 f"Turnout was {v:.1f}%: {cast:,} votes from {electorate:,} entitled to vote.",
-                 derived=True)
+        figs.add(
+            "turnout.derived",
+            "turnout",
+            "percent",
+            v,
+            0.0,
+            f"Turnout was {v:.1f}%: {cast:,} votes from {electorate:,} entitled to vote.",
+            derived=True,
+        )
 
 
-def _nominations(figs: _Figures, data: dict[str, Any], resolve: Resolve,
-                 check: Checker) -> None:
+def _nominations(figs: _Figures, data: dict[str, Any], resolve: Resolve, check: Checker) -> None:
     for i, c in enumerate(data.get("candidates", [])):
         if "nominations" in c:
             p = resolve(c["name"], ("candidates", i))
             n = c["nominations"]
-            figs.add(f"nominations.{p}", "nominations", "count", n, 0.5,
-                     f"{figs.name(p)} received {n:,} nominations.", subject=p,
-                     counts="nominations")
+            figs.add(
+                f"nominations.{p}",
+                "nominations",
+                "count",
+                n,
+                0.5,
+                f"{figs.name(p)} received {n:,} nominations.",
+                subject=p,
+                counts="nominations",
+            )
     for i, f in enumerate(data.get("figures", [])):
         path = ("figures", i)
         fv = parse_figure(f["value"])
@@ -249,14 +355,24 @@ def _nominations(figs: _Figures, data: dict[str, Any], resolve: Resolve,
         who = figs.name(subject)
         unit = "percent" if fv.percent else "count"
         statement = f.get("statement") or (
-            f"{who} had {_fmt(fv.value, unit)} {counts}." if who
+            f"{who} had {_fmt(fv.value, unit)} {counts}."
+            if who
             else f"{counts.capitalize()}: {_fmt(fv.value, unit)}."
         )
         ident = f.get("id") or f"{measure}.{counts.replace(' ', '-')}" + (
             f".{subject}" if subject else ""
         )
-        figs.add(ident, measure, unit, fv.value, fv.half_unit, statement, subject=subject,
-                 counts=counts, source=f["source"])
+        figs.add(
+            ident,
+            measure,
+            unit,
+            fv.value,
+            fv.half_unit,
+            statement,
+            subject=subject,
+            counts=counts,
+            source=f["source"],
+        )
 
 
 def _sources(data: dict[str, Any]) -> dict[str, str]:

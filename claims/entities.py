@@ -14,7 +14,7 @@
   Labour party"), and ``ours`` for the election's own ("Unite", "the union").
 
 Names are matched with their capital letters (a surname such as "May" or
-"Turner" is not the verb or the trade); descriptors in any case.
+"Baker" is not the trade); descriptors in any case.
 """
 
 from __future__ import annotations
@@ -51,7 +51,9 @@ _OTHER_PERSON = re.compile(
     rf"(?<![\w'\u2019-])(?:(?P<title>{_TITLES})\s+(?P<single>{_CAP})(?:\s+{_CAP})?"
     rf"|(?P<first>{_CAP})(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,2}})(?![\w-])"
 )
-_TWO_CAPS = re.compile(r"[A-Z][\w'\u2019-]*\.?\s+(?:[A-Z]\.\s+)?(?:(?:de|da|van|von|der|le|la|di|del)\s+)?[A-Z]")
+_TWO_CAPS = re.compile(
+    r"[A-Z][\w'\u2019-]*\.?\s+(?:[A-Z]\.\s+)?(?:(?:de|da|van|von|der|le|la|di|del)\s+)?[A-Z]"
+)
 _UPPER_PAIR = re.compile(r"[A-Z][A-Z]")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,5}s?(?![\w-])")
 _NOT_ACRONYMS = frozenset("I II III IV VI TV UK US USA EU UN PM MP MPS OK AM PM CEO TBC".split())
@@ -137,8 +139,10 @@ def _roles(facts: Facts) -> dict[str, list[str]]:
 def ranking(facts: Facts) -> tuple[str, ...]:
     """This election's candidates by final-round votes (then first-round), best first."""
     votes: dict[str, tuple[int, float]] = {}
-    final = max((f.round or 1 for f in facts.figures if f.contest == "this"
-                 and f.measure == "votes"), default=1)
+    final = max(
+        (f.round or 1 for f in facts.figures if f.contest == "this" and f.measure == "votes"),
+        default=1,
+    )
     for f in facts.figures:
         if f.contest == "this" and f.measure == "votes" and f.subject:
             r = f.round or 1
@@ -149,8 +153,10 @@ def ranking(facts: Facts) -> tuple[str, ...]:
     return tuple(sorted(votes, key=lambda k: votes[k], reverse=True))
 
 
-_ROLE_WORDS = frozenset("winner victor winning re-elected newly incumbent sitting runner-up runner "
-                        "second-placed second-place second third fourth fifth sixth last".split())
+_ROLE_WORDS = frozenset(
+    "winner victor winning re-elected newly incumbent sitting runner-up runner "
+    "second-placed second-place second third fourth fifth sixth last".split()
+)
 _PRONOUNS = frozenset("he him his she her hers himself herself".split())
 
 
@@ -160,7 +166,9 @@ def _first_words(facts: Facts) -> tuple[frozenset[str], frozenset[str]]:
     _, table = _known_names(facts)
     _, desc = _descriptors(facts)
     names = frozenset(re.split(r"[\s-]+", k)[0] for k in table)
-    descs = frozenset(w for k in desc for w in re.split(r"[\s-]+", k) if w not in ("the", "a", "an"))
+    descs = frozenset(
+        w for k in desc for w in re.split(r"[\s-]+", k) if w not in ("the", "a", "an")
+    )
     return names, descs
 
 
@@ -200,8 +208,9 @@ def annotate(doc: Document) -> None:
         office_rx = _office_rx(facts) if "office" in roles else None
         if office_rx is not None and "the" in words:
             for m in office_rx.finditer(doc.norm, sent.start, sent.end):
-                found.append(Mention(m.start(), m.end(), "person", roles["office"][0],
-                                     role="office"))
+                found.append(
+                    Mention(m.start(), m.end(), "person", roles["office"][0], role="office")
+                )
         if "the" in words and not _ROLE_WORDS.isdisjoint(words):
             for m in _ROLE_RX.finditer(doc.norm, sent.start, sent.end):
                 role = _role_of(m, roles)
@@ -211,9 +220,11 @@ def annotate(doc: Document) -> None:
         found = _no_overlaps(found)
         found += _others(doc, sent, found, ours)
         found = _drop_mismatched_descriptors(doc, found)
-        for m in _PRONOUN.finditer(doc.norm, sent.start, sent.end) if not _PRONOUNS.isdisjoint(
-            words
-        ) else ():
+        for m in (
+            _PRONOUN.finditer(doc.norm, sent.start, sent.end)
+            if not _PRONOUNS.isdisjoint(words)
+            else ()
+        ):
             if not any(x.start <= m.start() < x.end for x in found):
                 found.append(Mention(m.start(), m.end(), "pronoun"))
         found.sort(key=lambda x: (x.start, -x.end))
@@ -224,7 +235,7 @@ def annotate(doc: Document) -> None:
 
 @lru_cache(maxsize=16)
 def _office_rx(facts: Facts) -> re.Pattern[str] | None:
-    """"the general secretary": whoever holds the office (the incumbent, else the winner)."""
+    """ "the general secretary": whoever holds the office (the incumbent, else the winner)."""
     office = normalise(facts.election.office or "")
     if not office:
         return None
@@ -239,7 +250,7 @@ def _office_rx(facts: Facts) -> re.Pattern[str] | None:
 
 
 def _drop_mismatched_descriptors(doc: Document, found: list[Mention]) -> list[Mention]:
-    """"the sitting mayor, Margaret Ellery": a descriptor set beside another person's
+    """ "the sitting mayor, Ruth Ames": a descriptor set beside another person's
     name describes that person (at that time), not the candidate it names today."""
     found.sort(key=lambda x: (x.start, -x.end))
     drop = set()
@@ -249,10 +260,15 @@ def _drop_mismatched_descriptors(doc: Document, found: list[Mention]) -> list[Me
             continue
         for desc, name in ((a, b), (b, a)):
             if name is b and not re.match(r"\s*(?:[,.;:)]|$)", doc.norm[b.end : b.end + 2]):
-                continue  # "the regional secretary, McCluskey held on": a new clause's subject
-            if desc.kind == "person" and not desc.by_name and not desc.role and (
-                name.kind == "other" or (name.kind == "person" and name.by_name
-                                         and name.person != desc.person)
+                continue  # "the regional secretary, Rowe held on": a new clause's subject
+            if (
+                desc.kind == "person"
+                and not desc.by_name
+                and not desc.role
+                and (
+                    name.kind == "other"
+                    or (name.kind == "person" and name.by_name and name.person != desc.person)
+                )
             ):
                 drop.add(id(desc))
     return [m for m in found if id(m) not in drop]
@@ -296,7 +312,9 @@ def _our_org(facts: Facts) -> re.Pattern[str]:
     return re.compile(alternation(words))
 
 
-def _others(doc: Document, sent: Sent, known: list[Mention], ours: re.Pattern[str]) -> list[Mention]:
+def _others(
+    doc: Document, sent: Sent, known: list[Mention], ours: re.Pattern[str]
+) -> list[Mention]:
     """People and organisations the facts file does not know."""
     out: list[Mention] = []
 
@@ -306,9 +324,11 @@ def _others(doc: Document, sent: Sent, known: list[Mention], ours: re.Pattern[st
     for m in ours.finditer(doc.norm, sent.start, sent.end):
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), "ours"))
-    for m in _OTHER_PERSON.finditer(doc.text, sent.start, sent.end) if _TWO_CAPS.search(
-        doc.text, sent.start, sent.end
-    ) else ():
+    for m in (
+        _OTHER_PERSON.finditer(doc.text, sent.start, sent.end)
+        if _TWO_CAPS.search(doc.text, sent.start, sent.end)
+        else ()
+    ):
         a, b = m.span()
         words = m.group(0).split()
         if m.group("title"):
@@ -322,9 +342,11 @@ def _others(doc: Document, sent: Sent, known: list[Mention], ours: re.Pattern[st
         if re.search(r"(?:\bin|\bfrom|\bat|\bof)\s+$", doc.norm[max(sent.start, a - 6) : a]):
             continue  # a place
         out.append(Mention(a, b, "other"))
-    for m in _ACRONYM.finditer(doc.text, sent.start, sent.end) if _UPPER_PAIR.search(
-        doc.text, sent.start, sent.end
-    ) else ():
+    for m in (
+        _ACRONYM.finditer(doc.text, sent.start, sent.end)
+        if _UPPER_PAIR.search(doc.text, sent.start, sent.end)
+        else ()
+    ):
         word = m.group(0).rstrip("s")
         if word in _NOT_ACRONYMS or not free(*m.span()):
             continue
@@ -388,11 +410,14 @@ def _resolve_speakers(doc: Document) -> None:
     for sent in doc.sentences:
         if sent.reported and sent.reported[1]:
             start, speaker, _ = sent.reported
-            sent.reported = (start, speaker, _person_in(doc, speaker, names, table, sent.start))
+            if speaker:
+                person = _person_in(doc, speaker, names, table, sent.start)
+                sent.reported = (start, speaker, person)
 
 
-def _person_in(doc: Document, speaker: str, names: re.Pattern[str],
-               table: dict[str, str | None], pos: int) -> str | None:
+def _person_in(
+    doc: Document, speaker: str, names: re.Pattern[str], table: dict[str, str | None], pos: int
+) -> str | None:
     norm = normalise(speaker)
     m = names.search(norm)
     if m:

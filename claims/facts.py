@@ -38,7 +38,7 @@ __all__ = ["Facts", "load_facts", "parse_facts", "slug"]
 
 
 def slug(text: str) -> str:
-    """A stable identifier from words: "Len McCluskey" -> "len-mccluskey"."""
+    """A stable identifier from words: "Jo Rowe" -> "len-mccluskey"."""
     s = re.sub(r"[^a-z0-9]+", "-", text.lower().replace("\u2019", "").replace("'", ""))
     return s.strip("-") or "x"
 
@@ -158,14 +158,13 @@ def _grammar_version() -> str:
 
 def load_facts(paths: str | Path | Iterable[str | Path]) -> Facts:
     """Read, validate and merge one or more facts files."""
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    paths = [Path(p) for p in paths]
-    if not paths:
+    given = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    files_ = [Path(p) for p in given]
+    if not files_:
         raise FactsError("no facts file given: pass --facts FILE or set facts.files")
     merged: dict[str, Any] = {}
     texts: list[str] = []
-    for path in paths:
+    for path in files_:
         data, text = _read(path)
         fmt = data.get("format")
         if fmt == 1 or (fmt is None and ("false_claims" in data or "framings" in data)):
@@ -180,8 +179,8 @@ def load_facts(paths: str | Path | Iterable[str | Path]) -> Facts:
         merged = _merge(merged, data)
         texts.append(text)
     version = hashlib.sha256(("\x00".join(texts) + _grammar_version()).encode()).hexdigest()[:16]
-    facts = parse_facts(merged, origin=str(paths[0]), text=texts[0], version=version)
-    facts.paths = [str(p) for p in paths]
+    facts = parse_facts(merged, origin=str(files_[0]), text=texts[0], version=version)
+    facts.paths = [str(p) for p in files_]
     return facts
 
 
@@ -245,10 +244,14 @@ class _Builder:
     def build(self, version: str) -> Facts:
         el = self.d["election"]
         self.source(el["source"], ("election", "source"))
-        dates = {k: schema.parse_date(v) for k, v in el.get("dates", {}).items()}
-        dates = {k: v for k, v in dates.items() if v is not None}
-        for a, b in (("nominations_open", "nominations_close"), ("ballot_open", "ballot_close"),
-                     ("ballot_close", "declared"), ("nominations_close", "ballot_open")):
+        parsed = {k: schema.parse_date(v) for k, v in el.get("dates", {}).items()}
+        dates = {k: v for k, v in parsed.items() if v is not None}
+        for a, b in (
+            ("nominations_open", "nominations_close"),
+            ("ballot_open", "ballot_close"),
+            ("ballot_close", "declared"),
+            ("nominations_close", "ballot_open"),
+        ):
             if a in dates and b in dates and dates[a] > dates[b]:
                 raise self.check.fail(("election", "dates", b), f"is before {a}")
         year = max(dates.values()).year if dates else _year_in(el["name"])
@@ -273,10 +276,16 @@ class _Builder:
         for c in contests.values():
             if c.key != "this":
                 figures += derive_figures(
-                    {"candidates": [], "results": {"turnout": c.turnout} if c.turnout else {},
-                     "rounds": [{"votes": c.votes}] if c.votes else [],
-                     "election": {"source": c.source or el["source"]}},
-                    c, self.people, self.check, self.named,
+                    {
+                        "candidates": [],
+                        "results": {"turnout": c.turnout} if c.turnout else {},
+                        "rounds": [{"votes": c.votes}] if c.votes else [],
+                        "election": {"source": c.source or el["source"]},
+                    },
+                    c,
+                    self.people,
+                    self.check,
+                    self.named,
                 )
         claims = self.claims()
         facts_by_id = self.fact_table(election, candidates, figures, claims, contests)
@@ -305,7 +314,8 @@ class _Builder:
             if _norm(t["name"]) in self.by_name:
                 raise self.check.fail((*path, "name"), f"{t['name']!r} is listed twice")
             key = self.person(
-                t["name"], path,
+                t["name"],
+                path,
                 variants=tuple(t.get("variants", ())),
                 pronoun=t.get("pronoun"),
                 descriptors=tuple(t.get("descriptors", ())),
@@ -332,7 +342,7 @@ class _Builder:
             )
         winners = [c for c in out if c.outcome == "winner"]
         if not winners:
-            raise self.check.fail(("candidates",), "no candidate has outcome = \"winner\"")
+            raise self.check.fail(("candidates",), 'no candidate has outcome = "winner"')
         if sum(c.on_ballot for c in out) < 1:
             raise self.check.fail(("candidates",), "nobody was on the ballot")
         return out
@@ -355,7 +365,7 @@ class _Builder:
 
     def contest(self, t: dict[str, Any], i: int, election: Election) -> Contest:
         path = ("contests", i)
-        standings = []
+        standings: list[Standing] = []
         winners = {_norm(w) for w in ([t["winner"]] if "winner" in t else [])}
         withdrawn = {_norm(w) for w in t.get("withdrawn", [])}
         for name in [*t["candidates"], *t.get("withdrawn", [])]:
@@ -363,9 +373,13 @@ class _Builder:
             if any(s.person == key for s in standings):
                 continue
             outcome = (
-                "withdrawn" if _norm(name) in withdrawn
-                else "winner" if _norm(name) in winners
-                else "defeated" if winners else "unknown"
+                "withdrawn"
+                if _norm(name) in withdrawn
+                else "winner"
+                if _norm(name) in winners
+                else "defeated"
+                if winners
+                else "unknown"
             )
             standings.append(Standing(key, outcome))
         if winners and not any(s.outcome == "winner" for s in standings):
@@ -379,9 +393,12 @@ class _Builder:
             election.organisation
         )
         relation = (
-            "other" if not same_org or ("office" in t and t["office"] != election.office)
-            else "earlier" if election.year and year < election.year
-            else "later" if election.year and year > election.year
+            "other"
+            if not same_org or ("office" in t and t["office"] != election.office)
+            else "earlier"
+            if election.year and year < election.year
+            else "later"
+            if election.year and year > election.year
             else "other"
         )
         votes = {}
@@ -420,19 +437,24 @@ class _Builder:
         return out
 
     def fact_table(
-        self, election: Election, candidates: list[Candidate], figures: list[Figure],
-        claims: list[Claim], contests: dict[str, Contest],
+        self,
+        election: Election,
+        candidates: list[Candidate],
+        figures: list[Figure],
+        claims: list[Claim],
+        contests: dict[str, Contest],
     ) -> dict[str, Fact]:
         out: dict[str, Fact] = {}
         out["field"] = Fact("field", field_statement(candidates, figures), election.source)
         for c in contests.values():
             if c.key != "this" and c.field_known:
-                out[f"field:{c.key}"] = Fact(f"field:{c.key}", contest_statement(c, self.people),
-                                             c.source or election.source)
+                out[f"field:{c.key}"] = Fact(
+                    f"field:{c.key}", contest_statement(c, self.people), c.source or election.source
+                )
         for f in figures:
             out[f.id] = Fact(f.id, f.statement, f.source)
-        for c in claims:
-            out[c.id] = Fact(c.id, c.fact, c.source)
+        for claim in claims:
+            out[claim.id] = Fact(claim.id, claim.fact, claim.source)
         return out
 
     def patterns(self, items: list[str], name: str) -> list[re.Pattern[str]]:
@@ -441,7 +463,9 @@ class _Builder:
             try:
                 out.append(re.compile(p, re.IGNORECASE))
             except re.error as exc:
-                raise self.check.fail(("advanced", name, j), f"bad regular expression: {exc}")
+                raise self.check.fail(
+                    ("advanced", name, j), f"bad regular expression: {exc}"
+                ) from exc
         return out
 
 
@@ -456,10 +480,19 @@ def _year_in(text: str) -> int | None:
 
 def field_statement(candidates: list[Candidate], figures: list[Figure]) -> str:
     """The field in words: who stood, what each got, who lost."""
-    votes = {f.subject: f for f in figures if f.contest == "this" and f.measure == "votes"
-             and f.round == _last_round(figures)}
-    shares = {f.subject: f for f in figures if f.contest == "this" and f.measure == "share"
-              and f.round == _last_round(figures) and not f.derived}
+    votes = {
+        f.subject: f
+        for f in figures
+        if f.contest == "this" and f.measure == "votes" and f.round == _last_round(figures)
+    }
+    shares = {
+        f.subject: f
+        for f in figures
+        if f.contest == "this"
+        and f.measure == "share"
+        and f.round == _last_round(figures)
+        and not f.derived
+    }
     on = [c for c in candidates if c.on_ballot]
     words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
     parts = []

@@ -47,29 +47,44 @@ SCHEMA: dict[str, Key] = {
     "election": _t(
         "The election the file describes.",
         {
-            "name": Key("str", "Its name as a reader would know it.", True,
-                        example="Harbour Workers' Union General Secretary election 2024"),
-            "organisation": Key("str", "Who holds it: a union, a party, a city.",
-                                example="Harbour Workers' Union"),
+            "name": Key(
+                "str",
+                "Its name as a reader would know it.",
+                True,
+                example="Riverside Workers' Union General Secretary election 2024",
+            ),
+            "organisation": Key(
+                "str", "Who holds it: a union, a party, a city.", example="Riverside Workers' Union"
+            ),
             "office": Key("str", "The post being filled.", example="General Secretary"),
-            "aliases": Key("list", "Other names coverage gives the contest (plain phrases).",
-                           example=["HWU leadership election"]),
-            "electorate": Key("int", "How many were entitled to vote (ballot papers sent).",
-                              example=52000),
+            "aliases": Key(
+                "list",
+                "Other names coverage gives the contest (plain phrases).",
+                example=["HWU leadership election"],
+            ),
+            "electorate": Key(
+                "int", "How many were entitled to vote (ballot papers sent).", example=52000
+            ),
             "electorate_counts": Key(
-                "str", "What the electorate counts, in words.",
-                example="ballot papers sent to members"),
-            "source": Key("str", "Key of [sources] for the facts of this table.", True,
-                          example="declaration"),
+                "str",
+                "What the electorate counts, in words.",
+                example="ballot papers sent to members",
+            ),
+            "source": Key(
+                "str", "Key of [sources] for the facts of this table.", True, example="declaration"
+            ),
             "dates": _t(
                 "When things happened (YYYY-MM-DD); every date is optional.",
-                {k: Key("date", d, example=e) for k, d, e in (
-                    ("nominations_open", "Nominations opened.", "2024-01-08"),
-                    ("nominations_close", "Nominations closed.", "2024-02-09"),
-                    ("ballot_open", "Voting began.", "2024-03-04"),
-                    ("ballot_close", "Voting ended.", "2024-03-29"),
-                    ("declared", "The result was declared.", "2024-04-02"),
-                )},
+                {
+                    k: Key("date", d, example=e)
+                    for k, d, e in (
+                        ("nominations_open", "Nominations opened.", "2024-01-08"),
+                        ("nominations_close", "Nominations closed.", "2024-02-09"),
+                        ("ballot_open", "Voting began.", "2024-03-04"),
+                        ("ballot_close", "Voting ended.", "2024-03-29"),
+                        ("declared", "The result was declared.", "2024-04-02"),
+                    )
+                },
             ),
         },
         required=True,
@@ -83,24 +98,38 @@ SCHEMA: dict[str, Key] = {
     "candidates": _t(
         "Everyone who stood, one table each.",
         {
-            "name": Key("str", "Full name as usually written.", True, example="Maria Okafor"),
-            "variants": Key("list", "Other spellings and short forms coverage uses.",
-                            example=["Okafor", "Maria Okafur"]),
-            "pronoun": Key("str", "he, she or they (lets the grammar follow pronouns).",
-                           choices=PRONOUNS, example="she"),
-            "descriptors": Key("list", "Plain phrases that name this candidate.",
-                               example=["the regional organiser"]),
-            "affiliation": Key("str", "A party, faction or slate, if coverage uses one.",
-                               example="Broad Left"),
+            "name": Key("str", "Full name as usually written.", True, example="Ana Ferreira"),
+            "variants": Key(
+                "list",
+                "Other spellings and short forms coverage uses.",
+                example=["Ferreira", "Ana Fereira"],
+            ),
+            "pronoun": Key(
+                "str",
+                "he, she or they (lets the grammar follow pronouns).",
+                choices=PRONOUNS,
+                example="she",
+            ),
+            "descriptors": Key(
+                "list",
+                "Plain phrases that name this candidate.",
+                example=["the regional organiser"],
+            ),
+            "affiliation": Key(
+                "str", "A party, faction or slate, if coverage uses one.", example="Broad Left"
+            ),
             "incumbent": Key("bool", "Held the post before the election.", example=False),
-            "outcome": Key("str", "What became of the candidacy.", True, choices=OUTCOMES,
-                           example="winner"),
+            "outcome": Key(
+                "str", "What became of the candidacy.", True, choices=OUTCOMES, example="winner"
+            ),
             "round": Key("int", "For `eliminated`: the round after which they went out."),
             "withdrawn": Key("date", "For `withdrawn`: the day they withdrew."),
-            "votes": Key("int", "Votes won (single-round elections; else use [[rounds]]).",
-                         example=20480),
-            "share": Key("figure", "Share of the vote in per cent, on `results.share_basis`.",
-                         example=41.3),
+            "votes": Key(
+                "int", "Votes won (single-round elections; else use [[rounds]]).", example=20480
+            ),
+            "share": Key(
+                "figure", "Share of the vote in per cent, on `results.share_basis`.", example=41.3
+            ),
             "nominations": Key("int", "Nominations received (final count).", example=112),
         },
         required=True,
@@ -111,13 +140,16 @@ SCHEMA: dict[str, Key] = {
         {
             "source": Key("str", "Key of [sources] (default: election.source)."),
             "share_basis": Key(
-                "str", "What the recorded shares are shares of: all votes cast (spoiled "
-                "included), valid votes, or the electorate.", choices=BASES, example="valid"),
+                "str",
+                "What the recorded shares are shares of: all votes cast (spoiled "
+                "included), valid votes, or the electorate.",
+                choices=BASES,
+                example="valid",
+            ),
             "total": Key("int", "All ballots returned, spoiled ones included.", example=49630),
             "valid": Key("int", "Valid votes (derived from total and spoiled when absent)."),
             "spoiled": Key("int", "Spoiled or rejected ballots.", example=210),
-            "turnout": Key("figure", "Turnout in per cent (derived when absent).",
-                           example="9.5%"),
+            "turnout": Key("figure", "Turnout in per cent (derived when absent).", example="9.5%"),
         },
     ),
     "rounds": _t(
@@ -134,12 +166,23 @@ SCHEMA: dict[str, Key] = {
     "figures": _t(
         "Other recorded numbers (nominations, branches, thresholds).",
         {
-            "counts": Key("str", "What the number counts, as coverage would say it.", True,
-                          example="workplace nominations"),
-            "subject": Key("str", "Whose number: a candidate's name (omit for the "
-                           "election's own).", example="Maria Okafor"),
-            "value": Key("figure", "The number as the source gives it (\"12%\" keeps the "
-                         "source's precision).", True, example=31),
+            "counts": Key(
+                "str",
+                "What the number counts, as coverage would say it.",
+                True,
+                example="workplace nominations",
+            ),
+            "subject": Key(
+                "str",
+                "Whose number: a candidate's name (omit for the election's own).",
+                example="Ana Ferreira",
+            ),
+            "value": Key(
+                "figure",
+                'The number as the source gives it ("12%" keeps the source\'s precision).',
+                True,
+                example=31,
+            ),
             "as_of": Key("date", "When the count was final or taken."),
             "source": Key("str", "Key of [sources].", True, example="nominations"),
             "statement": Key("str", "The fact in words, for rebuttals (optional)."),
@@ -150,15 +193,25 @@ SCHEMA: dict[str, Key] = {
     "claims": _t(
         "Known false or misleading claims.",
         {
-            "claim": Key("str", "The claim as a plain sentence.", True,
-                         example="Tom Reyes demanded a recount."),
-            "paraphrases": Key("list", "Other ways coverage puts it, as plain sentences.",
-                               example=["Reyes asked for the votes to be counted again."]),
-            "fact": Key("str", "The fact that refutes it, in words.", True,
-                        example="No candidate asked for a recount."),
+            "claim": Key(
+                "str",
+                "The claim as a plain sentence.",
+                True,
+                example="Tom Baxter demanded a recount.",
+            ),
+            "paraphrases": Key(
+                "list",
+                "Other ways coverage puts it, as plain sentences.",
+                example=["Baxter asked for the votes to be counted again."],
+            ),
+            "fact": Key(
+                "str",
+                "The fact that refutes it, in words.",
+                True,
+                example="No candidate asked for a recount.",
+            ),
             "source": Key("str", "Key of [sources].", True, example="appeals"),
-            "severity": Key("str", "How much it matters (default high).",
-                            choices=SEVERITIES),
+            "severity": Key("str", "How much it matters (default high).", choices=SEVERITIES),
             "id": Key("str", "A stable identifier (optional; derived when absent)."),
         },
         many=True,
@@ -171,9 +224,10 @@ SCHEMA: dict[str, Key] = {
             "year": Key("int", "The year it was decided.", True, example=2019),
             "organisation": Key("str", "Who held it (default: this election's)."),
             "office": Key("str", "The post (default: this election's)."),
-            "candidates": Key("names", "Everyone who stood.", True,
-                              example=["Maria Okafor", "Dan Hollis"]),
-            "winner": Key("str", "Who won.", example="Dan Hollis"),
+            "candidates": Key(
+                "names", "Everyone who stood.", True, example=["Ana Ferreira", "Tom Baxter"]
+            ),
+            "winner": Key("str", "Who won.", example="Tom Baxter"),
             "withdrawn": Key("names", "Who withdrew before the ballot."),
             "votes": Key("votes", "Candidate name = votes (optional)."),
             "turnout": Key("figure", "Turnout in per cent (optional)."),
@@ -289,9 +343,7 @@ class Checker:
             if spec.choices and v not in spec.choices:
                 near = difflib.get_close_matches(v, spec.choices, n=1)
                 hint = f"; did you mean {near[0]}?" if near else ""
-                raise self.fail(
-                    path, f"expected one of {', '.join(spec.choices)}, got {v!r}{hint}"
-                )
+                raise self.fail(path, f"expected one of {', '.join(spec.choices)}, got {v!r}{hint}")
         elif t == "int":
             if isinstance(v, bool) or not isinstance(v, int) or v < 0:
                 raise self.fail(path, f"expected a whole number, got {_show(v)}")
@@ -300,7 +352,7 @@ class Checker:
                 raise self.fail(path, f"expected true or false, got {_show(v)}")
         elif t == "figure":
             if parse_figure(v) is None:
-                raise self.fail(path, f"expected a number such as 12.2 or \"12%\", got {_show(v)}")
+                raise self.fail(path, f'expected a number such as 12.2 or "12%", got {_show(v)}')
         elif t == "date":
             if parse_date(v) is None:
                 raise self.fail(path, f"expected a date YYYY-MM-DD, got {_show(v)}")
@@ -311,14 +363,16 @@ class Checker:
             if not isinstance(v, dict) or not v:
                 raise self.fail(path, "expected a table of candidate name = number")
             for name, n in v.items():
-                ok = parse_figure(n) is not None if t == "shares" else (
-                    isinstance(n, int) and not isinstance(n, bool) and n >= 0
+                ok = (
+                    parse_figure(n) is not None
+                    if t == "shares"
+                    else (isinstance(n, int) and not isinstance(n, bool) and n >= 0)
                 )
                 if not ok:
                     raise self.fail((*path, name), f"expected a number, got {_show(n)}")
         elif t == "sourcetable":
             if not isinstance(v, dict) or not v:
-                raise self.fail(path, "expected a table of key = \"description\"")
+                raise self.fail(path, 'expected a table of key = "description"')
             for k, desc in v.items():
                 if not isinstance(desc, str) or not desc.strip():
                     raise self.fail((*path, k), f"expected a description, got {_show(desc)}")

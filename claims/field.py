@@ -14,10 +14,28 @@ from functools import lru_cache
 
 from factwatch.claims.lexicon import lexicon
 
-_NUM = {2: "two|2", 3: "three|3", 4: "four|4", 5: "five|5", 6: "six|6", 7: "seven|7",
-        8: "eight|8", 9: "nine|9", 10: "ten|10"}
-_ORD = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh",
-        8: "eighth", 9: "ninth", 10: "tenth"}
+_NUM = {
+    2: "two|2",
+    3: "three|3",
+    4: "four|4",
+    5: "five|5",
+    6: "six|6",
+    7: "seven|7",
+    8: "eight|8",
+    9: "nine|9",
+    10: "ten|10",
+}
+_ORD = {
+    2: "second",
+    3: "third",
+    4: "fourth",
+    5: "fifth",
+    6: "sixth",
+    7: "seventh",
+    8: "eighth",
+    9: "ninth",
+    10: "tenth",
+}
 _LEX = lexicon()
 
 
@@ -25,7 +43,9 @@ _LEX = lexicon()
 def _patterns(n: int, losers: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(strict statements of the field, looser acknowledgements) for n on the ballot."""
     loss = _LEX.alt("loss_adj")
-    people = r"(?:candidates|contenders|contestants|challengers|rivals|names|people|men|women|hopefuls)"
+    people = (
+        r"(?:candidates|contenders|contestants|challengers|rivals|names|people|men|women|hopefuls)"
+    )
     strict: list[str] = []
     if n in _NUM:
         total = _NUM[n]
@@ -45,20 +65,26 @@ def _patterns(n: int, losers: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
         ]
     if n - 1 in _NUM and n >= 3:
         others = _NUM[n - 1]
-        strict += [rf"\b(?:the\s+)?other\s+(?:{others})\s+{people}\b",
-                   rf"\b(?:{others})\s+(?:other\s+)?{people}\s+(?:who\s+)?(?:lost|were\s+defeated|"
-                   rf"were\s+beaten)\b"]
+        strict += [
+            rf"\b(?:the\s+)?other\s+(?:{others})\s+{people}\b",
+            rf"\b(?:{others})\s+(?:other\s+)?{people}\s+(?:who\s+)?(?:lost|were\s+defeated|"
+            rf"were\s+beaten)\b",
+        ]
     if losers in _NUM and losers >= 2:
         strict.append(rf"\b(?:{_NUM[losers]}|both)\s+(?:(?:{loss}|other)\s+)+{people}\b")
         strict.append(rf"\b(?:{_NUM[losers]}|both)\s+losers\b")
-        strict.append(rf"\bone\s+of\s+(?:the\s+)?(?:{_NUM[losers]}|both)\s+(?:(?:{loss})\s+)?{people}")
+        strict.append(
+            rf"\bone\s+of\s+(?:the\s+)?(?:{_NUM[losers]}|both)\s+(?:(?:{loss})\s+)?{people}"
+        )
     loose = list(strict)
     one = r"(?:candidate|contender|contestant|challenger|rival|name|person|man|woman|hopeful)"
-    loose += [rf"\b(?:a|the|another|one)\s+(?:other\s+)?third\s+(?:\w+\s+)?{one}",
-              rf"\b(?:the\s+)?(?:other|remaining)\s+{people}\b",
-              rf"\ball\s+(?:three|four|five|six|3|4|5|6)\s+{people}\b",
-              rf"\b(?:two|three|four|both)\s+(?:other\s+)?(?:{loss}\s+)?(?:challengers|rivals|"
-              rf"opponents|candidates|contenders|losers)\b"]
+    loose += [
+        rf"\b(?:a|the|another|one)\s+(?:other\s+)?third\s+(?:\w+\s+)?{one}",
+        rf"\b(?:the\s+)?(?:other|remaining)\s+{people}\b",
+        rf"\ball\s+(?:three|four|five|six|3|4|5|6)\s+{people}\b",
+        rf"\b(?:two|three|four|both)\s+(?:other\s+)?(?:{loss}\s+)?(?:challengers|rivals|"
+        rf"opponents|candidates|contenders|losers)\b",
+    ]
 
     def join(pats: list[str]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!x)x")

@@ -65,7 +65,8 @@ _ISE_KEEP = frozenset(
     "concise precise paradise treatise demise".split()
 )
 _OUR_KEEP = frozenset(
-    "four hour tour your our pour sour flour devour contour detour troubadour velour glamour".split()
+    "four hour tour your our pour sour flour devour contour detour "
+    "troubadour velour glamour".split()
 )
 _US_WORDS = {
     "defence": "defense",
@@ -104,8 +105,16 @@ def american(word: str) -> str:
 
 def plural(word: str) -> str:
     """The plural of a (last) noun: "candidate" -> "candidates", "man" -> "men"."""
-    irregular = {"man": "men", "woman": "women", "person": "people", "runner-up": "runners-up",
-                 "also-ran": "also-rans", "one": "ones", "chief": "chiefs", "mp": "mps"}
+    irregular = {
+        "man": "men",
+        "woman": "women",
+        "person": "people",
+        "runner-up": "runners-up",
+        "also-ran": "also-rans",
+        "one": "ones",
+        "chief": "chiefs",
+        "mp": "mps",
+    }
     if word in irregular:
         return irregular[word]
     if re.search(r"(s|x|z|ch|sh)$", word):
@@ -174,7 +183,10 @@ class Lexicon:
                 forms |= variants
             first = {re.split(r"[\s-]+", f)[0] for f in forms} | {f.split()[0] for f in forms}
             self.classes[name] = WordClass(
-                name, frozenset(forms), re.compile(alternation(forms)), frozenset(base),
+                name,
+                frozenset(forms),
+                re.compile(alternation(forms)),
+                frozenset(base),
                 frozenset(first),
             )
 

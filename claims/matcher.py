@@ -13,16 +13,16 @@ the measure judged.
 
 from __future__ import annotations
 
+from factwatch.claims.entities import annotate
+from factwatch.claims.facts import Facts
+from factwatch.claims.rules import Rule, build_rules
+
 # The rule modules register themselves on import.
 from factwatch.claims.rules import claims as _claims  # noqa: F401
 from factwatch.claims.rules import figures as _figures  # noqa: F401
 from factwatch.claims.rules import framing as _framing  # noqa: F401
 from factwatch.claims.rules import omission as _omission  # noqa: F401
 from factwatch.claims.rules import placings as _placings  # noqa: F401
-
-from factwatch.claims.entities import annotate
-from factwatch.claims.facts import Facts
-from factwatch.claims.rules import Rule, build_rules
 from factwatch.claims.text import Document
 from factwatch.core.records import Article, Finding
 
@@ -54,8 +54,9 @@ class Matcher:
     def relevant(self, doc: Document) -> bool:
         """Does the article name any of this election's candidates?"""
         here = set(self.facts.this.people)
-        return any(m.person in here and m.kind == "person" for s in doc.sentences
-                   for m in s.mentions)
+        return any(
+            m.person in here and m.kind == "person" for s in doc.sentences for m in s.mentions
+        )
 
 
 def check_article(article: Article, facts: Facts) -> list[Finding]:

@@ -10,7 +10,7 @@ not say clearly enough.  The order of evidence:
    "turnout was 12.2 per cent", "his lead, 5,523 votes";
 3. its verb frame: "X won 59,067", "X took 41%", "X won by 5,523", "X beat Y
    by 5,523 votes", "beat Y by 59,067 votes to 53,544", "Y trailed by 5,523";
-4. juxtaposition in a list: "McCluskey 59,067, Coyne 53,544", "Coyne (41.2%)".
+4. juxtaposition in a list: "Rowe 59,067, Pike 53,544", "Pike (41.2%)".
 
 A count of something else (members, branches, staff, people who stayed at
 home) is not a vote; a number tied to somebody the facts do not know
@@ -63,8 +63,10 @@ _ATTACH = re.compile(
 _LIST_COMMA = re.compile(r",\s*$")
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\b")
 _ACROSS_FRAME = re.compile(rf"(?:,[^,]{{1,80}},)?\s+{_ADV}{_VOTE_VERB}\s+{_Q}")
-_LEAD_FRAME = re.compile(rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+)?{_ADV}"
-                         rf"(?P<verb>{_VOTE_VERB})\s+{_Q}")
+_LEAD_FRAME = re.compile(
+    rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+)?{_ADV}"
+    rf"(?P<verb>{_VOTE_VERB})\s+{_Q}"
+)
 _BEATEN_BEFORE = re.compile(rf"(?:{_LEX.alt('win_verb')}|over|against|ahead\s+of)\s+$")
 _COMPARE_BEFORE = re.compile(
     r"(?<![\w-])(?:behind|ahead\s+of|in\s+front\s+of|beat|beats|beating|defeated|defeating|"
@@ -72,7 +74,9 @@ _COMPARE_BEFORE = re.compile(
     r"versus|v|vs|(?:lost|losing|lose|loses|beaten|defeated|edged\s+out|pipped)(?:\s+[\w'-]+){0,4}\s+"
     r"(?:to|by))\s+$"
 )
-_FOR_AFTER = re.compile(r"\s*(?:votes?\s+|per\s?cent\s+|percent\s+|%\s*)?(?:for|went\s+to|to\s+back)\s+$")
+_FOR_AFTER = re.compile(
+    r"\s*(?:votes?\s+|per\s?cent\s+|percent\s+|%\s*)?(?:for|went\s+to|to\s+back)\s+$"
+)
 _MARGIN_BEFORE = re.compile(
     rf"(?:majority|margin|lead|gap|advantage|cushion|winning\s+margin|deficit)(?:\s+over\s+"
     rf"[\w'\u00c0-\u017f. -]{{1,40}}?)?\s+(?:of|was|is|"
@@ -83,8 +87,10 @@ _MARGIN_BEFORE = re.compile(
     rf"ahead|behind|victory|re-elected|returned|kept\s+(?:his|her)\s+(?:job|post)|survived|"
     rf"triumphed|prevailed|outpolled\s+[\w' ]+?|[\w' ]+?)\s+by\s+{_Q}$"
 )
-_BY_AGENT = re.compile(r"(?:backed|supported|endorsed|chosen|nominated|preferred|favoured|"
-                       r"signed|elected|re-elected|returned)\s+by\s+" + _Q + "$")
+_BY_AGENT = re.compile(
+    r"(?:backed|supported|endorsed|chosen|nominated|preferred|favoured|"
+    r"signed|elected|re-elected|returned)\s+by\s+" + _Q + "$"
+)
 _MARGIN_AFTER = re.compile(
     r"\s*(?:-|\s)?(?:votes?\s+|percentage\s+points?\s+|points?\s+|per\s?cent\s+)?"
     r"(?:ahead|behind|clear|short|adrift|separated|divided|split|more\s+than|fewer\s+than|"
@@ -192,8 +198,15 @@ def _persons(sent: Sent) -> list[Mention]:
 
 def _subjects(doc: Document, sent: Sent) -> list[Mention]:
     """People who can be the subject of a clause: not a possessive ("her opponent")."""
-    return [m for m in _persons(sent) if not (m.kind == "pronoun" and _POSSESSIVE.match(
-        doc.norm, m.start, m.end + 1) and re.match(r"\s+[a-z]", doc.norm[m.end : m.end + 3]))]
+    return [
+        m
+        for m in _persons(sent)
+        if not (
+            m.kind == "pronoun"
+            and _POSSESSIVE.match(doc.norm, m.start, m.end + 1)
+            and re.match(r"\s+[a-z]", doc.norm[m.end : m.end + 3])
+        )
+    ]
 
 
 def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
@@ -209,7 +222,7 @@ def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | No
         return None
     if m.start < cs and not re.fullmatch(r"'s\s+" + _Q, gap):
         # Across a clause break only a verb frame carries, from a subject that opens its
-        # sentence ("McCluskey, 66, won 59,067"; not "He beat Coyne, ..., winning 59,067").
+        # sentence ("Rowe, 66, won 59,067"; not "He beat Pike, ..., winning 59,067").
         if not _ACROSS_FRAME.fullmatch(gap):
             return None
         lead = doc.norm[sent.start : m.start]
@@ -217,7 +230,7 @@ def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | No
             return None
     elif not _ATTACH.fullmatch(gap):
         if _LIST_COMMA.fullmatch(gap) and (n.unit == "percent" or n.value >= 100):
-            pass  # "Coyne, 53,544" in a list
+            pass  # "Pike, 53,544" in a list
         else:
             return None
     if gap.startswith((" with", ", with")) and _compared(doc, sent, m):
@@ -232,8 +245,9 @@ def _compared(doc: Document, sent: Sent, m: Mention) -> bool:
     """Is ``m`` (with names coordinated before it) the object of a comparison?"""
     people = _persons(sent)
     i = people.index(m)
-    while i > 0 and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*",
-                                 doc.norm[people[i - 1].end : people[i].start]):
+    while i > 0 and re.fullmatch(
+        r"\s*(?:,|,?\s+and|,?\s+or)\s*", doc.norm[people[i - 1].end : people[i].start]
+    ):
         i -= 1
     first = people[i]
     return bool(_COMPARE_BEFORE.search(doc.norm[max(sent.start, first.start - 60) : first.start]))
@@ -251,7 +265,7 @@ def _sentence_subject(doc: Document, sent: Sent, before: Mention) -> Mention | N
 
 
 def _after_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None | bool:
-    """"59,067 votes for McCluskey", "17,143 went to Allinson"."""
+    """ "59,067 votes for Rowe", "17,143 went to Lund"."""
     later = [m for m in _persons(sent) if m.start >= n.end]
     if not later:
         return None
@@ -265,9 +279,9 @@ def _after_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None 
 
 def _clause_subject(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
     """A number opening its clause's verb frame takes that verb's subject: after a finite
-    verb the person named just before ("Gerard Coyne, the runner-up, had 41.2 per cent",
-    "and a third candidate, Ian Allinson, won 17,143"); after a participle the
-    sentence's subject ("He defeated Coyne, ..., winning 59,067 votes")."""
+    verb the person named just before ("Sam Pike, the runner-up, had 41.2 per cent",
+    "and a third candidate, Kit Lund, won 17,143"); after a participle the
+    sentence's subject ("He defeated Pike, ..., winning 59,067 votes")."""
     start = n.qual_start if n.qual_start is not None else n.start
     lead = doc.norm[cs:start]
     m = _LEAD_FRAME.fullmatch(lead)
@@ -278,14 +292,17 @@ def _clause_subject(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Men
         return None
     participle = m.group("verb").split()[0].endswith("ing")
     if participle:
-        # "with Ian Allinson, the grassroots candidate, taking 17,143": the absolute
+        # "with Kit Lund, the grassroots candidate, taking 17,143": the absolute
         # construction's own subject; otherwise the sentence's.
-        withs = [x for x in before if re.search(r"(?<![\w-])with\s+$",
-                                                doc.norm[max(sent.start, x.start - 6) : x.start])]
+        withs = [
+            x
+            for x in before
+            if re.search(r"(?<![\w-])with\s+$", doc.norm[max(sent.start, x.start - 6) : x.start])
+        ]
         pick = withs[-1] if withs else before[0]
     else:
         # The latest person who opens a clause: the subject, not an object inside an
-        # apposition ("Coyne, the closest rival to the incumbent, polled 53,544").
+        # apposition ("Pike, the closest rival to the incumbent, polled 53,544").
         subjects = [x for x in _subjects(doc, sent) if x.end <= cs]
         openers = [x for x in subjects if _opens_clause(doc, sent, x)]
         pick = openers[-1] if openers else (subjects[-1] if subjects else before[-1])
@@ -296,11 +313,13 @@ def _clause_subject(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Men
     return pick
 
 
-_SCORE_SECOND = re.compile(r"\d[\d,.]*\s*(?:votes?\s+|%\s*|per\s?cent\s+)?(?:to|against|-|versus)\s*$")
+_SCORE_SECOND = re.compile(
+    r"\d[\d,.]*\s*(?:votes?\s+|%\s*|per\s?cent\s+)?(?:to|against|-|versus)\s*$"
+)
 
 
 def _score_second(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
-    """"beat Coyne by 59,067 votes to 53,544": the second number is the beaten one's."""
+    """ "beat Pike by 59,067 votes to 53,544": the second number is the beaten one's."""
     start = n.qual_start if n.qual_start is not None else n.start
     if not _SCORE_SECOND.search(doc.norm, max(sent.start, start - 30), start):
         return None
@@ -315,15 +334,22 @@ def _score_second(doc: Document, sent: Sent, n: NumberMention) -> Mention | None
 def _opens_clause(doc: Document, sent: Sent, m: Mention) -> bool:
     """Is ``m`` the first person named in its clause (its subject, most likely)?"""
     cs, _ = doc.clause_of(sent, m.start)
-    return not any(x is not m and x.kind in ("person", "other") and cs <= x.start < m.start
-                   for x in sent.mentions)
+    return not any(
+        x is not m and x.kind in ("person", "other") and cs <= x.start < m.start
+        for x in sent.mentions
+    )
 
 
 def _starts_clause(doc: Document, sent: Sent, m: Mention) -> bool:
     """Does ``m`` open its clause, with nothing before it but a conjunction or title?"""
     cs, _ = doc.clause_of(sent, m.start)
-    return bool(re.fullmatch(r"\s*(?:(?:and|but|while|whereas|so|then|with|mr|mrs|ms|dr|sir|"
-                             r"the|a|an)\.?\s+)*", doc.norm[cs : m.start]))
+    return bool(
+        re.fullmatch(
+            r"\s*(?:(?:and|but|while|whereas|so|then|with|mr|mrs|ms|dr|sir|"
+            r"the|a|an)\.?\s+)*",
+            doc.norm[cs : m.start],
+        )
+    )
 
 
 def subject_of(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
@@ -356,15 +382,20 @@ _OVER = re.compile(
     rf"(?<![\w-])(?:over|ahead\s+of|in\s+front\s+of|clear\s+of|than|outpolled|"
     rf"{_LEX.alt('win_verb')})\s+{_TITLE}$"
 )
-_UNDER = re.compile(r"(?<![\w-])(?:behind|trailed|trailing|trails|second\s+to|runner-up\s+to|"
-                    r"lost\s+to|beaten\s+by|defeated\s+by|short\s+of)\s+" + _TITLE + "$")
-_LOWER = re.compile(r"(?<![\w-])(?:behind|trailed|trailing|trails|short|adrift|deficit|lost|"
-                    r"losing|beaten|defeated\s+by|fell\s+short|(?:was|were)\s+(?:seen\s+off|beaten|"
-                    r"defeated|pipped|edged\s+out|outpolled|outvoted))(?![\w-])")
+_UNDER = re.compile(
+    r"(?<![\w-])(?:behind|trailed|trailing|trails|second\s+to|runner-up\s+to|"
+    r"lost\s+to|beaten\s+by|defeated\s+by|short\s+of)\s+" + _TITLE + "$"
+)
+_LOWER = re.compile(
+    r"(?<![\w-])(?:behind|trailed|trailing|trails|short|adrift|deficit|lost|"
+    r"losing|beaten|defeated\s+by|fell\s+short|(?:was|were)\s+(?:seen\s+off|beaten|"
+    r"defeated|pipped|edged\s+out|outpolled|outvoted))(?![\w-])"
+)
 
 
-def _pair(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int,
-          subject: Mention | None) -> tuple[str | None, str | None]:
+def _pair(
+    doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, subject: Mention | None
+) -> tuple[str | None, str | None]:
     """A margin's two sides, the one ahead first, where the words say."""
     people = [m for m in _persons(sent) if m.person and m.kind != "other"]
     a = subject.person if subject else None
@@ -385,12 +416,11 @@ def _pair(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int,
     for m in ordered:
         if m.person == a:
             continue
-        before = doc.norm[max(sent.start, m.start - 30) : m.start]
-        first = next((x.person for x in people if x.start < m.start and x.person != m.person),
-                     None)
-        if _OVER.search(before):
+        lead_in = doc.norm[max(sent.start, m.start - 30) : m.start]
+        first = next((x.person for x in people if x.start < m.start and x.person != m.person), None)
+        if _OVER.search(lead_in):
             return (a or first), m.person
-        if _UNDER.search(before):
+        if _UNDER.search(lead_in):
             return m.person, (a or first)
     if a is None:
         return None, None
@@ -404,23 +434,33 @@ def _pair(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int,
     return (a, order[i + 1]) if i + 1 < len(order) else (a, None)
 
 
-_TRANSFER = re.compile(r"\s*(?:(?:votes?|papers?|preferences?|transfers?|ballots?)\s+)?(?:went\s+|passed\s+|"
-                       r"transferred\s+|flowed\s+)?to\s+(?:mayor\s+|ms\s+|mr\s+|cr\s+|dr\s+)?[a-z]")
-_OF_SOMEONES = re.compile(r"\s*(?:of|from)\s+(?:(?:his|her|their)\s+|(?:[\w\u00c0-\u017f-]+\s+)?"
-                          r"[\w\u00c0-\u017f-]+'s\s+)(?:(?:first|second|final)[\s-]+)?(?:papers|votes|"
-                          r"ballots|preferences|transfers|supporters)")
-_EXHAUSTED = re.compile(r"\s*(?:papers?\s+|votes?\s+|ballots?\s+)?(?:were\s+|had\s+)?(?:exhausted|"
-                        r"non-transferable|went\s+nowhere)(?![\w-])")
+_TRANSFER = re.compile(
+    r"\s*(?:(?:votes?|papers?|preferences?|transfers?|ballots?)\s+)?(?:went\s+|passed\s+|"
+    r"transferred\s+|flowed\s+)?to\s+(?:mayor\s+|ms\s+|mr\s+|cr\s+|dr\s+)?[a-z]"
+)
+_OF_SOMEONES = re.compile(
+    r"\s*(?:of|from)\s+(?:(?:his|her|their)\s+|(?:[\w\u00c0-\u017f-]+\s+)?"
+    r"[\w\u00c0-\u017f-]+'s\s+)(?:(?:first|second|final)[\s-]+)?(?:papers|votes|"
+    r"ballots|preferences|transfers|supporters)"
+)
+_EXHAUSTED = re.compile(
+    r"\s*(?:papers?\s+|votes?\s+|ballots?\s+)?(?:were\s+|had\s+)?(?:exhausted|"
+    r"non-transferable|went\s+nowhere)(?![\w-])"
+)
 _THOSE_WHO_BACKED = re.compile(
     r"\s*of\s+(?:those|the\s+(?:members|people|voters|electors))\s+who\s+(?:voted|took\s+part)\s+"
-    r"(?:backed|supported|chose|preferred|voted\s+for)\s+")
+    r"(?:backed|supported|chose|preferred|voted\s+for)\s+"
+)
 _WITHIN = re.compile(r"\s*(?:votes?\s+|percentage\s+points?\s+|points?\s+)?of\s+$")
 _DIFFERENCE = re.compile(r"\s*(?:votes?\s+)?(?:more|fewer|less)\s+(?:votes?\s+)?than(?![\w-])")
-_BACKING_OF = re.compile(r"(?:with|on|thanks\s+to|by)\s+the\s+(?:votes?|backing|support|ballots)\s+of\s+"
-                         + _Q + "$")
+_BACKING_OF = re.compile(
+    r"(?:with|on|thanks\s+to|by)\s+the\s+(?:votes?|backing|support|ballots)\s+of\s+" + _Q + "$"
+)
 _BRACKET_AFTER_COUNT = re.compile(r"\d[\d,.]*\s*(?:[\w-]+\s+)?(?:votes?)?\s*[(,]\s*$")
-_VOTED_FOR = re.compile(r"\s*(?:[\w-]+\s+)?(?:members|people|voters|electors|workers|supporters)?\s*"
-                        r"(?:who\s+|that\s+)?(?:had\s+|have\s+)?(?:voted|vote|plumped|opted)\s+for\s+")
+_VOTED_FOR = re.compile(
+    r"\s*(?:[\w-]+\s+)?(?:members|people|voters|electors|workers|supporters)?\s*"
+    r"(?:who\s+|that\s+)?(?:had\s+|have\s+)?(?:voted|vote|plumped|opted)\s+for\s+"
+)
 
 
 def _previous_number(doc: Document, sent: Sent, n: NumberMention) -> NumberMention | None:
@@ -438,11 +478,12 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     if _GROUP.search(norm, max(sent.start, cs - 60), qs):
         return None  # "the two challengers took more than half": nobody's own figure
     rnd = _round(doc, sent)
-    if _TRANSFER.match(post) and any(m.start >= n.end and m.start - n.end < 30 and m.person
-                                     for m in _persons(sent)):
-        return None  # "720 to Lindqvist": a transfer between rounds, not a tally
+    if _TRANSFER.match(post) and any(
+        m.start >= n.end and m.start - n.end < 30 and m.person for m in _persons(sent)
+    ):
+        return None  # "720 to Lind": a transfer between rounds, not a tally
     if _OF_SOMEONES.match(post):
-        return None  # "half of Lindqvist's papers": a share of somebody else's votes
+        return None  # "half of Lind's papers": a share of somebody else's votes
     if _DIFFERENCE.match(norm, n.end, sent.end):
         # "18,000 fewer votes than he had then": a change, unless it is over a rival.
         after = [m for m in _persons(sent) if m.start >= n.end and m.person and m.by_name]
@@ -455,18 +496,28 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
         later = [m for m in _persons(sent) if m.start >= n.end and m.person]
         subject = subject_of(doc, sent, n, cs)
         if later and isinstance(subject, Mention):
-            return Reading("margin", later[0].person, subject.person, round=rnd,
-                           why="how close a candidate came")
+            return Reading(
+                "margin",
+                later[0].person,
+                subject.person,
+                round=rnd,
+                why="how close a candidate came",
+            )
         return None
     if n.unit == "percent" and _BRACKET_AFTER_COUNT.search(norm, max(sent.start, qs - 30), qs):
-        # "59,067 votes (47 per cent)", "Coyne 53,544 (41.2%)": the share of the count's owner.
+        # "59,067 votes (47 per cent)", "Pike 53,544 (41.2%)": the share of the count's owner.
         prev = _previous_number(doc, sent, n)
         if prev is not None and prev.unit == "count":
             pcs, pce = doc.clause_of(sent, prev.start)
             r = read_number(doc, sent, prev, pcs, pce)
             if r is not None and r.measure == "votes" and r.subject:
-                return Reading("share", r.subject, bases=("valid", "cast"), round=r.round,
-                               why="a share given beside a tally")
+                return Reading(
+                    "share",
+                    r.subject,
+                    bases=("valid", "cast"),
+                    round=r.round,
+                    why="a share given beside a tally",
+                )
     if _BACKING_OF.search(norm, max(sent.start, qs - 40), qs) and not (
         n.noun and n.noun not in _VOTE_NOUNS and n.noun not in _PEOPLE_NOUNS
     ):
@@ -475,15 +526,21 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
             if n.unit == "percent":
                 of_members = _OF_MEMBERS.match(post)
                 bases = ("electorate",) if of_members or "member" in n.text else ("valid", "cast")
-                return Reading("share", first.person, bases=bases, round=rnd,
-                               why="the backing a candidate won")
+                return Reading(
+                    "share", first.person, bases=bases, round=rnd, why="the backing a candidate won"
+                )
             return Reading("votes", first.person, round=rnd, why="the backing a candidate won")
     if _VOTED_FOR.match(post):
         later = [m for m in _persons(sent) if m.start >= n.end]
         if later and later[0].person and later[0].start - n.end < 60:
             if n.unit == "percent":
-                return Reading("share", later[0].person, bases=("electorate", "valid", "cast"),
-                               round=rnd, why="the share who voted for a candidate")
+                return Reading(
+                    "share",
+                    later[0].person,
+                    bases=("electorate", "valid", "cast"),
+                    round=rnd,
+                    why="the share who voted for a candidate",
+                )
             return Reading("votes", later[0].person, round=rnd, why="votes cast for a candidate")
         return None
     if _EXHAUSTED.match(post):
@@ -493,8 +550,17 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     return _count(doc, sent, n, cs, ce, pre, post, clause, rnd)
 
 
-def _percent(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre: str,
-             post: str, clause: str, rnd: int | None) -> Reading | None:
+def _percent(
+    doc: Document,
+    sent: Sent,
+    n: NumberMention,
+    cs: int,
+    ce: int,
+    pre: str,
+    post: str,
+    clause: str,
+    rnd: int | None,
+) -> Reading | None:
     if n.form == "points" or _MARGIN_BEFORE.search(pre) and not _BY_AGENT.search(pre):
         subject = _margin_owner(doc, sent, n) or subject_of(doc, sent, n, cs)
         a, b = _pair(doc, sent, n, cs, ce, subject if isinstance(subject, Mention) else None)
@@ -507,20 +573,33 @@ def _percent(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre:
     if backed:
         later = [m for m in _persons(sent) if m.start >= n.end + backed.end() - 1 and m.person]
         if later:
-            return Reading("share", later[0].person, bases=("valid", "cast"), round=rnd,
-                           why="the share of voters who backed a candidate")
+            return Reading(
+                "share",
+                later[0].person,
+                bases=("valid", "cast"),
+                round=rnd,
+                why="the share of voters who backed a candidate",
+            )
     backed = _THOSE_WHO_BACKED.match(post)
     if backed:
         later = [m for m in _persons(sent) if m.start >= n.end + backed.end() - 1 and m.person]
         if later:
-            return Reading("share", later[0].person, bases=("valid", "cast"), round=rnd,
-                           why="the share of voters who backed a candidate")
+            return Reading(
+                "share",
+                later[0].person,
+                bases=("valid", "cast"),
+                round=rnd,
+                why="the share of voters who backed a candidate",
+            )
     of_members = _OF_MEMBERS.match(post)
     voted = _VOTED_AFTER.match(post) or (n.form == "ratio" and _VOTED_AFTER.match(post))
-    if n.form == "ratio" and re.search(r"\b(?:members?|voters?|people|workers?|electors?)\b",
-                                       n.text) and _VOTED_AFTER.match(post):
+    if (
+        n.form == "ratio"
+        and re.search(r"\b(?:members?|voters?|people|workers?|electors?)\b", n.text)
+        and _VOTED_AFTER.match(post)
+    ):
         return Reading("turnout", why="a share of members who voted")
-    if of_members and _VOTED_AFTER.match(post[of_members.end() - of_members.start():]):
+    if of_members and _VOTED_AFTER.match(post[of_members.end() - of_members.start() :]):
         return Reading("turnout", why="a share of members who voted")
     if voted and not of_members:
         if _ABSTAIN.search(post[:50]):
@@ -531,8 +610,13 @@ def _percent(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre:
         return None
     if isinstance(subject, Mention) and subject.person:
         if of_members or (n.form == "ratio" and re.search(r"members?|workers?|electors?", n.text)):
-            return Reading("share", subject.person, bases=("electorate",), round=rnd,
-                           why="a share of the electorate")
+            return Reading(
+                "share",
+                subject.person,
+                bases=("electorate",),
+                round=rnd,
+                why="a share of the electorate",
+            )
         share = _SHARE_OF.match(post)
         bases: tuple[str, ...] = ("valid", "cast", "continuing")
         if n.form in ("ratio", "fraction") and not share:
@@ -545,37 +629,56 @@ def _percent(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre:
     return None
 
 
-_BASE_BEFORE = re.compile(r"(?:\d|hundred|thousand|million|dozen|handful)(?:\s*(?:%|per\s?cent))?\s+"
-                          r"(?:[\w-]+\s+)?(?:out\s+)?of\s+(?:the\s+|some\s+|a\s+|its\s+)?" + _Q + "$")
-_SUBSET = re.compile(r"(?<![\w-])(?:in|from|at|across)\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:region|branch|ward|"
-                     r"district|area|county|city|country|depot|workplace|sector|state)s?\b|"
-                     r"(?<![\w-])(?:in|from)\s+(?:the\s+)?[a-z]+\s+(?:region|branch)\b")
+_BASE_BEFORE = re.compile(
+    r"(?:\d|hundred|thousand|million|dozen|handful)(?:\s*(?:%|per\s?cent))?\s+"
+    r"(?:[\w-]+\s+)?(?:out\s+)?of\s+(?:the\s+|some\s+|a\s+|its\s+)?" + _Q + "$"
+)
+_SUBSET = re.compile(
+    r"(?<![\w-])(?:in|from|at|across)\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:region|branch|ward|"
+    r"district|area|county|city|country|depot|workplace|sector|state)s?\b|"
+    r"(?<![\w-])(?:in|from)\s+(?:the\s+)?[a-z]+\s+(?:region|branch)\b"
+)
 _POSSESSED = re.compile(r"(?:'s|\bits|\btheir)\s+" + _Q + "$")
 _PARTITIVE = re.compile(r"\s+(?:of\s+(?:them|those|these)|of\s+which|of\s+whom)(?![\w-])")
 _BARE_END = re.compile(r"\s*(?:[.;,)]|$|\s(?:and|but|while|whilst)\b)")
-_POSS_MARGIN = re.compile(rf"'s\s+(?:winning\s+|final\s+|overall\s+)?(?:margin|majority|lead)"
-                          rf"(?:\s+over\s+[\w' ]+?)?\s+(?:of|was|is|:)?\s*{_Q}$")
+_POSS_MARGIN = re.compile(
+    rf"'s\s+(?:winning\s+|final\s+|overall\s+)?(?:margin|majority|lead)"
+    rf"(?:\s+over\s+[\w' ]+?)?\s+(?:of|was|is|:)?\s*{_Q}$"
+)
 
 
 def _inherited_noun(doc: Document, sent: Sent, n: NumberMention) -> str | None:
     """What a bare count counts: the noun of the count before it in the paragraph
-    ("1,185 branches backed McCluskey; Coyne received 187")."""
+    ("1,185 branches backed Rowe; Pike received 187")."""
     lo = doc.sentences[max(0, sent.index - 2)].start
     earlier = [x for x in find_numbers(doc.norm, lo, n.start) if x.unit == "count" and x.noun]
     return earlier[-1].noun if earlier else None
 
 
-def _count(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre: str,
-           post: str, clause: str, rnd: int | None) -> Reading | None:
+def _count(
+    doc: Document,
+    sent: Sent,
+    n: NumberMention,
+    cs: int,
+    ce: int,
+    pre: str,
+    post: str,
+    clause: str,
+    rnd: int | None,
+) -> Reading | None:
     noun = n.noun
     if _ABSTAIN.search(post[:60]):
         return None  # "some 40,000 who stayed at home": a count of nobody's votes
     if _BASE_BEFORE.search(pre):
         # "131,000 of more than a million members": the whole a share is taken from.
-        if (noun in _PEOPLE_NOUNS and not _VOTED_AFTER.match(post)) or _ELECTORATE_AFTER.match(post):
+        if (noun in _PEOPLE_NOUNS and not _VOTED_AFTER.match(post)) or _ELECTORATE_AFTER.match(
+            post
+        ):
             if not _POSSESSED.search(pre):
                 return Reading("electorate", why="the whole of those entitled to vote")
-        if noun in ("votes", "ballots") and re.match(r"\s*(?:votes?|ballots?)\s+(?:cast|counted|returned)", post):
+        if noun in ("votes", "ballots") and re.match(
+            r"\s*(?:votes?|ballots?)\s+(?:cast|counted|returned)", post
+        ):
             return Reading("total", why="the votes cast in all")
         return None
     if noun is None:
@@ -584,9 +687,11 @@ def _count(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre: s
             return Reading("count", counts=noun, why=f"a count of {noun}")
     if noun and noun.startswith("nominat"):
         return _nominations(doc, sent, n, cs, pre, post)
-    if _MARGIN_AFTER.match(post) or ((_MARGIN_BEFORE.search(pre) or _by_margin(doc, sent, n))
-                                     and not _BY_AGENT.search(pre)
-                                     and not _SCORE_AFTER.match(post)):
+    if _MARGIN_AFTER.match(post) or (
+        (_MARGIN_BEFORE.search(pre) or _by_margin(doc, sent, n))
+        and not _BY_AGENT.search(pre)
+        and not _SCORE_AFTER.match(post)
+    ):
         if noun and noun not in _VOTE_NOUNS:
             return None
         subject = _margin_owner(doc, sent, n) or subject_of(doc, sent, n, cs)
@@ -594,11 +699,20 @@ def _count(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre: s
         return Reading("margin", a, b, round=rnd, why="a margin in votes")
     if _SPOILED_AFTER.match(post) or _SPOILED_BEFORE.search(pre):
         return Reading("spoiled", why="spoiled ballots")
-    sent_before = _ELECTORATE_BEFORE.search(pre) and noun in (None, "papers", "ballots", "members",
-                                                              "people", "voters", "electors")
-    if (_ELECTORATE_AFTER.match(post) or sent_before) and not (
-        noun == "members" and _POSSESSED.search(pre)
-    ) and not _SUBSET.search(post[:70]):
+    sent_before = _ELECTORATE_BEFORE.search(pre) and noun in (
+        None,
+        "papers",
+        "ballots",
+        "members",
+        "people",
+        "voters",
+        "electors",
+    )
+    if (
+        (_ELECTORATE_AFTER.match(post) or sent_before)
+        and not (noun == "members" and _POSSESSED.search(pre))
+        and not _SUBSET.search(post[:70])
+    ):
         return Reading("electorate", why="those entitled to vote")
     if _TOTAL_AFTER.match(post) or _TOTAL_BEFORE.search(pre) or _TURNOUT_BEFORE.search(pre):
         if not subject_is_candidate(doc, sent, n, cs):
@@ -609,10 +723,14 @@ def _count(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, pre: s
         if noun in _PEOPLE_NOUNS and _BY_AGENT.search(pre):
             owner = [m for m in _persons(sent) if m.end <= n.start and m.person]
             if owner and owner[-1].kind != "other":
-                return Reading("votes", owner[-1].person, round=rnd,
-                               why="the members who backed a candidate")
-        if noun in _PEOPLE_NOUNS and re.match(r"\s*(?:[\w-]+\s+)?(?:backed|supported|voted\s+for|"
-                                             r"chose|preferred)\s", post):
+                return Reading(
+                    "votes", owner[-1].person, round=rnd, why="the members who backed a candidate"
+                )
+        if noun in _PEOPLE_NOUNS and re.match(
+            r"\s*(?:[\w-]+\s+)?(?:backed|supported|voted\s+for|"
+            r"chose|preferred)\s",
+            post,
+        ):
             who = _after_people(doc, sent, n)
             if who:
                 return Reading("votes", who, round=rnd, why="members who backed a candidate")
@@ -647,7 +765,7 @@ _BY_ACROSS = re.compile(
 
 
 def _by_margin(doc: Document, sent: Sent, n: NumberMention) -> bool:
-    """"beat Gerard Coyne, a union official who ..., by just under 5,000 votes"."""
+    """ "beat Sam Pike, a union official who ..., by just under 5,000 votes"."""
     if "by" not in sent.words:
         return False
     qs = n.qual_start if n.qual_start is not None else n.start
@@ -655,7 +773,7 @@ def _by_margin(doc: Document, sent: Sent, n: NumberMention) -> bool:
 
 
 def _margin_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
-    """"McCluskey's margin of 5,523": the possessor owns the margin."""
+    """ "Rowe's margin of 5,523": the possessor owns the margin."""
     start = n.qual_start if n.qual_start is not None else n.start
     for m in reversed([x for x in _persons(sent) if x.end <= start and x.person]):
         if _POSS_MARGIN.fullmatch(doc.norm, m.end, start):
@@ -663,8 +781,9 @@ def _margin_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None
     return None
 
 
-def _nominations(doc: Document, sent: Sent, n: NumberMention, cs: int, pre: str,
-                 post: str) -> Reading | None:
+def _nominations(
+    doc: Document, sent: Sent, n: NumberMention, cs: int, pre: str, post: str
+) -> Reading | None:
     subject = subject_of(doc, sent, n, cs)
     if subject is False:
         return None

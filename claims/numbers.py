@@ -331,7 +331,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 continue  # "two", "three": figures only when they count votes or the like
         pct = m.group("pct") or ""
         if not pct and value != int(value) and not re.search(r"[a-z]\s*$", num, re.I):
-            continue  # "McCluskey 45.4": a bare decimal is a share, never a count
+            continue  # "Rowe 45.4": a bare decimal is a share, never a count
         form = "points" if re.search(r"points?|pts?", pct, re.IGNORECASE) else "number"
         unit = "percent" if pct else "count"
         q, qs = _qualifier(text, s, e)
@@ -357,9 +357,12 @@ def _join_ranges(text: str, numbers: list[NumberMention]) -> list[NumberMention]
             between = re.search(r"\bbetween\s*$", text[max(0, a.start - 12) : a.start])
             dash = join.strip() in ("-", "\u2013", "to")
             pct_pair = a.unit == "count" and b.unit == "percent"
-            if _RANGE_JOIN.fullmatch(join) and (between or dash) and (
-                a.unit == b.unit or pct_pair
-            ) and b.value < 10 * max(a.value, 1):
+            if (
+                _RANGE_JOIN.fullmatch(join)
+                and (between or dash)
+                and (a.unit == b.unit or pct_pair)
+                and b.value < 10 * max(a.value, 1)
+            ):
                 b.low = a.value
                 b.start = a.qual_start if a.qual_start is not None else a.start
                 b.text = text[b.start : b.end]

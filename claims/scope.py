@@ -27,15 +27,30 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from factwatch.claims.lexicon import alternation, lexicon, normalise
+from factwatch.claims.lexicon import lexicon, normalise
 from factwatch.claims.model import Contest
 from factwatch.claims.text import Document, Sent
 
 _LEX = lexicon()
 _YEAR = re.compile(r"(?<![\d,.$£€-])(19[5-9]\d|20[0-9]\d)(?![\d%]|,\d|\.\d)")
-_NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "a": 1, "a couple of": 2, "a few": 3,
-            "several": 3, "twelve": 12, "eleven": 11}
+_NUMWORD = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "a couple of": 2,
+    "a few": 3,
+    "several": 3,
+    "twelve": 12,
+    "eleven": 11,
+}
 _AGO = re.compile(
     r"(?<![\w-])(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|a couple of|a few|several|a)\s+years?\s+(?P<dir>ago|earlier|before|previously|later|on"
@@ -65,18 +80,28 @@ _ORG_CONTEST = re.compile(
     r"primary|ballot|contest|race|vote)(?![\w-])"
 )
 _POLL = _LEX.rx("poll_word")
-_RECENT_WORDS = frozenset("yesterday today tonight monday tuesday wednesday thursday friday saturday "
-                          "sunday overnight".split())
-_RECENT = re.compile(r"(?<![\w-])(?:yesterday|today|tonight|overnight|(?:on|last|this)\s+(?:monday|"
-                     r"tuesday|wednesday|thursday|friday|saturday|sunday))(?![\w-])")
-_POLL_PHRASE = re.compile(r"(?<![\w-])(?:in|by|according\s+to|from)\s+(?:a|an|the|our|its|their|this)\s+"
-                          r"(?:[\w'-]+\s+){0,3}?polls?(?![\w-])")
-_FOR_OFFICE = re.compile(r"(?<![\w-])(?:ballot|election|elections|vote|contest|race|poll)\s+(?:for|to)\s+"
-                         r"(?:the\s+|a\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
+_RECENT_WORDS = frozenset(
+    "yesterday today tonight monday tuesday wednesday thursday friday saturday "
+    "sunday overnight".split()
+)
+_RECENT = re.compile(
+    r"(?<![\w-])(?:yesterday|today|tonight|overnight|(?:on|last|this)\s+(?:monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday))(?![\w-])"
+)
+_POLL_PHRASE = re.compile(
+    r"(?<![\w-])(?:in|by|according\s+to|from)\s+(?:a|an|the|our|its|their|this)\s+"
+    r"(?:[\w'-]+\s+){0,3}?polls?(?![\w-])"
+)
+_FOR_OFFICE = re.compile(
+    r"(?<![\w-])(?:ballot|election|elections|vote|contest|race|poll)\s+(?:for|to)\s+"
+    r"(?:the\s+|a\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"
+)
 _HAS_DIGIT = re.compile(r"\d")
-_THIS_TIME = re.compile(r"(?<![\w-])(?:this\s+(?:year|time(?:\s+(?:round|around))?|contest|"
-                        r"election|race|ballot)|in\s+the\s+latest\s+(?:contest|election|ballot))"
-                        r"(?![\w-])")
+_THIS_TIME = re.compile(
+    r"(?<![\w-])(?:this\s+(?:year|time(?:\s+(?:round|around))?|contest|"
+    r"election|race|ballot)|in\s+the\s+latest\s+(?:contest|election|ballot))"
+    r"(?![\w-])"
+)
 _PROSPECT = _LEX.rx("prospect")
 _FRONTED = re.compile(
     r"^(?:back\s+)?(?:in|at|during|by|for|after|before|since|until|when|throughout|"
@@ -125,8 +150,11 @@ def context(doc: Document) -> Context:
         elif close and published < close:
             phase = "campaign"
         elif close or this.year:
-            phase = "after" if (close and published >= close) or (
-                this.year and published.year > this.year) else "campaign-or-after"
+            phase = (
+                "after"
+                if (close and published >= close) or (this.year and published.year > this.year)
+                else "campaign-or-after"
+            )
     default, why = "this", ""
     later = [c for c in facts.contests.values() if c.relation == "later" and c.year]
     if published and this.year and published.year > this.year:
@@ -140,11 +168,21 @@ def context(doc: Document) -> Context:
     names_here = any(m.person in here for s in lead for m in s.mentions if m.kind == "person")
     marks = [_signal(doc, s, s.start, s.end) for s in lead]
     if default == "this" and lead and not names_here:
-        others = [m for m, s in zip(marks, lead, strict=False) if m and m[0] != "this" and (
-            m[1].startswith("the year") or m[1].startswith("the ") and "contest" in m[1]
-            or m[1].startswith("names ") and _won_there(doc, s)
-            or m[1] == "a contender the facts do not record"
-            or m[1].startswith("the office of"))]
+        others = [
+            m
+            for m, s in zip(marks, lead, strict=False)
+            if m
+            and m[0] != "this"
+            and (
+                m[1].startswith("the year")
+                or m[1].startswith("the ")
+                and "contest" in m[1]
+                or m[1].startswith("names ")
+                and _won_there(doc, s)
+                or m[1] == "a contender the facts do not record"
+                or m[1].startswith("the office of")
+            )
+        ]
         if others and not any(m and m[0] == "this" for m in marks):
             counts = {m[0] for m in others}
             if len(counts) == 1:
@@ -174,15 +212,22 @@ def _stood(facts: object) -> dict[str, frozenset[str]]:
     return got
 
 
-_WON = re.compile(rf"\s*(?:,[^,]{{0,60}},\s*)?(?:has\s+been\s+|was\s+|is\s+)?(?:{_LEX.alt('win_word')}|"
-                  rf"{_LEX.alt('win_verb')}|polled|took)(?![\w-])")
+_WON = re.compile(
+    rf"\s*(?:,[^,]{{0,60}},\s*)?(?:has\s+been\s+|was\s+|is\s+)?(?:{_LEX.alt('win_word')}|"
+    rf"{_LEX.alt('win_verb')}|polled|took)(?![\w-])"
+)
 
 
 def _won_there(doc: Document, sent: Sent) -> bool:
     """Does a person of another recorded contest win or poll something in this sentence?"""
     here = set(doc.facts.this.people)
-    return any(m.kind == "person" and m.person and m.person not in here
-               and _WON.match(doc.norm, m.end, sent.end) for m in sent.mentions)
+    return any(
+        m.kind == "person"
+        and m.person
+        and m.person not in here
+        and _WON.match(doc.norm, m.end, sent.end)
+        for m in sent.mentions
+    )
 
 
 def _contest_for_year(doc: Document, year: int) -> tuple[str, str] | None:
@@ -192,8 +237,9 @@ def _contest_for_year(doc: Document, year: int) -> tuple[str, str] | None:
     return None
 
 
-def _nearest(doc: Document, ref: int | None, direction: int, same_office: bool = True
-             ) -> Contest | None:
+def _nearest(
+    doc: Document, ref: int | None, direction: int, same_office: bool = True
+) -> Contest | None:
     """The recorded contest just before (direction -1) or after (+1) year ``ref``."""
     if ref is None:
         return None
@@ -233,11 +279,13 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
     this = facts.this
     norm = doc.norm
     words = sent.words
-    ref = doc.memo.get("scope.ref_year", this.year)
+    got_ref = doc.memo.get("scope.ref_year", this.year)
+    ref = got_ref if isinstance(got_ref, int) else None
+    default = str(doc.memo.get("scope.default", "this"))
     if ("this" in words or "latest" in words) and (m := _THIS_TIME.search(norm, cs, ce)):
-        return doc.memo.get("scope.default", "this"), f"'{m.group(0)}'"
+        return default, f"'{m.group(0)}'"
     if not _RECENT_WORDS.isdisjoint(words) and (m := _RECENT.search(norm, cs, ce)):
-        return doc.memo.get("scope.default", "this"), f"'{m.group(0)}'"
+        return default, f"'{m.group(0)}'"
     # 1. Written years.
     for m in _YEAR.finditer(norm, cs, ce) if _HAS_DIGIT.search(norm, cs, ce) else ():
         year = int(m.group(1))
@@ -254,8 +302,11 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
         n = m.group("n")
         years = int(n) if n.isdigit() else _NUMWORD.get(n, 0)
         sign = -1 if m.group("dir") in ("ago", "earlier", "before", "previously") else 1
-        base = doc.published.year if (doc.published and m.group("dir") == "ago") \
+        base = (
+            doc.published.year
+            if (doc.published and m.group("dir") == "ago")
             else _paragraph_year(doc, sent) or ref
+        )
         if base is None or not years:
             continue
         target = base + sign * years
@@ -263,18 +314,22 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
             if c.year and abs(c.year - target) <= 1:
                 return c.key, f"'{m.group(0)}'"
         return "other", f"'{m.group(0)}'"
-    m = (_LEX.maybe("earlier_phrase", words) and _EARLIER.search(norm, cs, ce)) or (
-        _LEX.maybe("earlier_word", words) and _rel(norm, cs, ce, "earlier")
+    m = (
+        (_LEX.maybe("earlier_phrase", words) and _EARLIER.search(norm, cs, ce))
+        or (_LEX.maybe("earlier_word", words) and _rel(norm, cs, ce, "earlier"))
+        or None
     )
     if m:
-        c = _nearest(doc, ref, -1)
-        return (c.key, f"'{m.group(0)}'") if c else ("other", f"'{m.group(0)}'")
-    m = (_LEX.maybe("later_phrase", words) and _LATER.search(norm, cs, ce)) or (
-        _LEX.maybe("later_word", words) and _rel(norm, cs, ce, "later")
+        near = _nearest(doc, ref, -1)
+        return (near.key, f"'{m.group(0)}'") if near else ("other", f"'{m.group(0)}'")
+    m = (
+        (_LEX.maybe("later_phrase", words) and _LATER.search(norm, cs, ce))
+        or (_LEX.maybe("later_word", words) and _rel(norm, cs, ce, "later"))
+        or None
     )
     if m:
-        c = _nearest(doc, ref, +1)
-        return (c.key, f"'{m.group(0)}'") if c else ("other", f"'{m.group(0)}'")
+        near = _nearest(doc, ref, +1)
+        return (near.key, f"'{m.group(0)}'") if near else ("other", f"'{m.group(0)}'")
     # 3. People: somebody who stood in another recorded contest and not in this one.
     stood = _stood(facts)
     on_ballot = stood["this-ballot"]
@@ -303,12 +358,16 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
         return "this", "names a candidate who stood only in this election"
     # 4. Another organisation's contest or another kind of election.
     ours = _ours(doc)
-    m = _OTHER_ELECTION.search(norm, cs, ce) if not _OTHER_ELECTION_WORDS.isdisjoint(words) else None
+    m = (
+        _OTHER_ELECTION.search(norm, cs, ce)
+        if not _OTHER_ELECTION_WORDS.isdisjoint(words)
+        else None
+    )
     if m and m.group(0) not in ours and not _our_org_before(doc, sent, m.start()):
         return "other", f"'{m.group(0)}'"
-    for m in _ORG_CONTEST.finditer(doc.text, cs, ce) if not _ORG_CONTEST_WORDS.isdisjoint(
-        words
-    ) else ():
+    for m in (
+        _ORG_CONTEST.finditer(doc.text, cs, ce) if not _ORG_CONTEST_WORDS.isdisjoint(words) else ()
+    ):
         org = normalise(m.group("org"))
         if org in ours or org.split()[0] in _SKIP_ORG:
             continue
@@ -320,7 +379,8 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
             return key, f"the office of {office}"
     if "for" in words or "to" in words:
         mine = set(normalise(this.office or "").split()) | set(
-            normalise(facts.election.organisation or "").split())
+            normalise(facts.election.organisation or "").split()
+        )
         for m in _FOR_OFFICE.finditer(norm, cs, ce):
             what = m.group("what").split()
             if what and what[-1] in _OTHER_SEATS and not set(what) & mine:
@@ -356,12 +416,18 @@ def _office_words(office: str, ours: str) -> str:
     """A pattern for the words that set another office apart from ours: all of them,
     together ("eastfield ward councillor"), or the one word when there is one ("deputy")."""
     mine = set(normalise(ours).split())
-    extra = [w for w in re.findall(r"[\w'-]+", normalise(office)) if w not in mine
-             and w not in ("of", "the", "election", "general")]
+    extra = [
+        w
+        for w in re.findall(r"[\w'-]+", normalise(office))
+        if w not in mine and w not in ("of", "the", "election", "general")
+    ]
     if not extra:
         return ""
-    return (r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in extra)
-            + r"(?:\s+[\w-]+){0,2}?\s+(?:election|contest|race|ballot|post|job|vote|poll)s?(?![\w-])")
+    return (
+        r"(?<![\w-])"
+        + r"\s+".join(re.escape(w) for w in extra)
+        + r"(?:\s+[\w-]+){0,2}?\s+(?:election|contest|race|ballot|post|job|vote|poll)s?(?![\w-])"
+    )
 
 
 def _weak_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:
@@ -373,12 +439,12 @@ def _weak_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str]
             return str(default), f"'{a}'"
     for mm in sent.mentions:
         if mm.kind == "ours" and cs <= mm.start < ce and not norm.startswith("the ", mm.start):
-            return str(default), f"names {doc.text[mm.start:mm.end]}"
+            return str(default), f"names {doc.text[mm.start : mm.end]}"
     return None
 
 
 def _our_org_before(doc: Document, sent: Sent, pos: int) -> bool:
-    """"Unite's leadership ballot", "the union's leadership election": ours."""
+    """ "Unite's leadership ballot", "the union's leadership election": ours."""
     return any(m.kind == "ours" and 0 <= pos - m.end <= 4 for m in sent.mentions)
 
 
@@ -407,8 +473,13 @@ def _rel(norm: str, cs: int, ce: int, which: str) -> re.Match[str] | None:
 def _date_context(norm: str, pos: int, cs: int) -> bool:
     """A year in a date or a span that is no contest ("since 1998", "born in 1961")."""
     before = norm[max(cs, pos - 20) : pos]
-    return bool(re.search(r"(?:since|born|joined|founded|formed|until|from|aged?|age)\s+(?:in\s+)?$"
-                          r"|\d{1,2}\s+\w+\s+$", before))
+    return bool(
+        re.search(
+            r"(?:since|born|joined|founded|formed|until|from|aged?|age)\s+(?:in\s+)?$"
+            r"|\d{1,2}\s+\w+\s+$",
+            before,
+        )
+    )
 
 
 def _ours(doc: Document) -> str:
@@ -476,14 +547,20 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
     return scope
 
 
-_RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where|when|while|whilst|whereas|"
-                       r"although|though|a|an|the|his|her|its|their|now|then|himself|herself)\b")
+_RELATIVE = re.compile(
+    r"^(?:who|whom|whose|which|that|where|when|while|whilst|whereas|"
+    r"although|though|a|an|the|his|her|its|their|now|then|himself|herself)\b"
+)
 _STRONG_BREAK = re.compile(r"\s*(?:;|\s-+\s|--+)\s*$")
 
 
-_UNDECIDED = re.compile(r"(?<![\w-])(?:undecided|don't\s+knows?|margin\s+of\s+error|likely\s+voters|"
-                        r"respondents|surveyed|sampled)(?![\w-])")
-_RESULTS = re.compile(rf"{_LEX.alt('result_word')}|(?<![\w-])(?:declared|elected|re-elected|count)(?![\w-])")
+_UNDECIDED = re.compile(
+    r"(?<![\w-])(?:undecided|don't\s+knows?|margin\s+of\s+error|likely\s+voters|"
+    r"respondents|surveyed|sampled)(?![\w-])"
+)
+_RESULTS = re.compile(
+    rf"{_LEX.alt('result_word')}|(?<![\w-])(?:declared|elected|re-elected|count)(?![\w-])"
+)
 
 
 def _poll(doc: Document, sent: Sent) -> bool:
@@ -493,24 +570,27 @@ def _poll(doc: Document, sent: Sent) -> bool:
     got = doc.memo.get(key)
     if isinstance(got, bool):
         return got
-    here = bool(_LEX.maybe("poll_word", sent.words) and _POLL.search(doc.norm, sent.start, sent.end)
-                or _UNDECIDED.search(sent.norm)
-                or ("poll" in sent.words or "polls" in sent.words) and _POLL_PHRASE.search(sent.norm))
+    here = bool(
+        _LEX.maybe("poll_word", sent.words)
+        and _POLL.search(doc.norm, sent.start, sent.end)
+        or _UNDECIDED.search(sent.norm)
+        or ("poll" in sent.words or "polls" in sent.words)
+        and _POLL_PHRASE.search(sent.norm)
+    )
     if not here and sent.index > 0 and not _RESULTS.search(sent.norm):
         here = _poll(doc, doc.sentences[sent.index - 1])
     doc.memo[key] = here
     return here
 
 
-def _clause_contest(doc: Document, sent: Sent, cs: int, ce: int, ctx: Context
-                    ) -> tuple[str, str]:
+def _clause_contest(doc: Document, sent: Sent, cs: int, ce: int, ctx: Context) -> tuple[str, str]:
     own = _signal(doc, sent, cs, ce)
     if own:
         return own
     weak = _weak_signal(doc, sent, cs, ce)
     # A clause without a sign of its own takes the sign of the clause it continues
     # ("In 2013, he won 144,570 votes, on a turnout of 15.2%"), not of a relative
-    # clause or an apposition ("McCluskey, who beat Hicks in 2013, won 59,067").
+    # clause or an apposition ("Rowe, who beat Hale in 2013, won 59,067").
     idx = next((i for i, c in enumerate(sent.clauses) if c[0] == cs), None)
     if idx:
         for j in range(idx - 1, -1, -1):

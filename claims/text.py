@@ -3,7 +3,7 @@
 ``Document(article, facts)`` splits the article into sentences with offsets
 into ``article.text`` and a normalised copy (``doc.norm``: lower case, plain
 quotes and dashes, the same length), breaks each sentence into clauses,
-finds direct quotations and who said them ("Coyne said", "a spokesman
+finds direct quotations and who said them ("Pike said", "a spokesman
 said"), and marks reported speech ("she alleges officials broke rules...").
 The people and organisations named (``entities``) and the contest each
 clause is about (``scope``) are layered on top by their own modules.
@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 _LEX = lexicon()
 _SPEECH = _LEX.alt("speech_verb")
 _SPEAKER_NOUN = _LEX.alt("speaker_noun")
-_NAME = r"(?:(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|cllr|prof)\.?\s+)?[a-z][\w'-]+(?:\s+(?:mc|mac|de|van|von|le|la|o')?[a-z][\w'-]+){0,2}"
+_NAME = (
+    r"(?:(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|cllr|prof)\.?\s+)?[a-z][\w'-]+"
+    r"(?:\s+(?:mc|mac|de|van|von|le|la|o')?[a-z][\w'-]+){0,2}"
+)
 _SPEAKER = (
     rf"(?:(?:a|an|the|his|her|their|its|[a-z][\w-]*'s)\s+(?:[\w'-]+\s+){{0,3}}{_SPEAKER_NOUN}"
     rf"|{_NAME}|he|she|they|it)"
@@ -65,7 +68,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*|[^\sa-z0-9]")
 class Quote:
     start: int
     end: int
-    speaker: str | None = None  # as written ("Coyne", "a Unite spokesman")
+    speaker: str | None = None  # as written ("Pike", "a union spokesman")
     person: str | None = None  # the person key, when the speaker is a known person
 
 
@@ -248,9 +251,10 @@ class Document:
 
     def negated(self, pos: int, clause_start: int, *, words: int = 5) -> bool:
         """Is there a negation among the few words before ``pos`` in its clause?"""
-        if not _LEX.maybe("negation", self.sentence_at(pos).words) and "n't" not in self.norm[
-            max(clause_start, pos - 80) : pos
-        ]:
+        if (
+            not _LEX.maybe("negation", self.sentence_at(pos).words)
+            and "n't" not in self.norm[max(clause_start, pos - 80) : pos]
+        ):
             return False
         lo = max(clause_start, pos - 80)
         tail = self.norm[lo:pos]
@@ -261,12 +265,16 @@ class Document:
         """Offsets spanning ``before`` sentences before and ``after`` after ``sent``
         within its paragraph."""
         lo, hi = sent.index, sent.index
-        while lo > 0 and sent.index - lo < before and (
-            self.sentences[lo - 1].paragraph == sent.paragraph
+        while (
+            lo > 0
+            and sent.index - lo < before
+            and (self.sentences[lo - 1].paragraph == sent.paragraph)
         ):
             lo -= 1
-        while hi + 1 < len(self.sentences) and hi - sent.index < after and (
-            self.sentences[hi + 1].paragraph == sent.paragraph
+        while (
+            hi + 1 < len(self.sentences)
+            and hi - sent.index < after
+            and (self.sentences[hi + 1].paragraph == sent.paragraph)
         ):
             hi += 1
         return self.sentences[lo].start, self.sentences[hi].end
@@ -276,7 +284,9 @@ def _speaker_ok(name: str | None) -> bool:
     if not name:
         return False
     first = name.split()[0].lower()
-    return first not in _NOT_SPEAKERS or bool(re.match(r"(?:a|an|the|his|her|their)\s", name.lower()))
+    return first not in _NOT_SPEAKERS or bool(
+        re.match(r"(?:a|an|the|his|her|their)\s", name.lower())
+    )
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -147,7 +147,7 @@ _ARCHIVE_NEEDS: dict[str, tuple[tuple[str, Callable[[SourceConfig], bool], str],
         (
             "crawls",
             lambda s: not (s.crawls or s.since or s.until),
-            'name the crawls (crawls = ["CC-MAIN-2017-17"]) or a date range (since, until)',
+            'name the crawls (crawls = ["CC-MAIN-2024-10"]) or a date range (since, until)',
         ),
     ),
     "warc": (
@@ -161,7 +161,7 @@ _ARCHIVE_NEEDS: dict[str, tuple[tuple[str, Callable[[SourceConfig], bool], str],
         (
             "query",
             lambda s: not (s.query or s.section),
-            'a guardian source needs a query (query = "unite election") or a section',
+            'a guardian source needs a query (query = "union election") or a section',
         ),
     ),
 }

@@ -8,7 +8,7 @@ compiled into one case-insensitive regex that matches whole words only, so
 
 A page is kept when it mentions at least ``min_matches`` distinct terms.
 Spelling variants of one thing can be grouped (``from_terms``) so that
-"Len McCluskey" and "McCluskey" count once.
+"Jo Rowe" and "Rowe" count once.
 
 ``prefilter`` is the cheaper check on a feed entry before the page is fetched.
 Headlines are short and often name nobody ("Union boss re-elected"), so an
@@ -73,7 +73,7 @@ class TopicFilter:
                 f"{available} are known; lower topic.min_matches or add topic.keywords"
             )
         self.min_matches = min_matches
-        # Longest first, so "Len McCluskey" wins over "McCluskey" at the same place.
+        # Longest first, so "Jo Rowe" wins over "Rowe" at the same place.
         ordered = sorted(self._concept, key=len, reverse=True)
         alternation = "|".join(_term_regex(t) for t in ordered)
         self._regex = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
@@ -84,7 +84,7 @@ class TopicFilter:
     ) -> TopicFilter:
         """Build from one or more term lists (e.g. the facts file's terms and
         ``topic.keywords``).  An item is a term, or a list of spelling variants
-        of one thing whose first entry names it: ``["McCluskey", "Len McCluskey"]``."""
+        of one thing whose first entry names it: ``["Rowe", "Jo Rowe"]``."""
         terms: list[str] = []
         concepts: dict[str, str] = {}
         for group in groups:

@@ -27,7 +27,9 @@ from factwatch.core.settings import BUNDLED_FACTS
 
 HERE = Path(__file__).resolve().parent
 ELECTIONS = HERE / "fixtures" / "elections"
-_spec = importlib.util.spec_from_file_location("quality", HERE.parent / "bench" / "matcher_quality.py")
+_spec = importlib.util.spec_from_file_location(
+    "quality", HERE.parent / "bench" / "matcher_quality.py"
+)
 assert _spec and _spec.loader
 quality = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(quality)
@@ -54,10 +56,18 @@ def test_public_dev_set_scores_f1_one_in_process():
 
 def test_public_dev_set_scores_f1_one_through_the_cli(shared_dir, tmp_path):
     run = subprocess.run(
-        [sys.executable, str(shared_dir / "eval" / "score.py"),
-         str(shared_dir / "eval" / "dev-cases.jsonl"), "--command",
-         f"{sys.executable} -m factwatch check", "--workdir", str(tmp_path / "pages")],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            str(shared_dir / "eval" / "score.py"),
+            str(shared_dir / "eval" / "dev-cases.jsonl"),
+            "--command",
+            f"{sys.executable} -m factwatch check",
+            "--workdir",
+            str(tmp_path / "pages"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert run.returncode in (0, 1), run.stdout + run.stderr
     match = re.search(r"f1 ([0-9.]+)\s*$", run.stdout)

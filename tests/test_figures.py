@@ -39,7 +39,10 @@ WRONG = [
     ("Turnout was 15 per cent.", "turnout"),
     ("Only one in five members bothered to vote, a turnout of 20 per cent.", "turnout"),
     ("Around 20 per cent of Unite members voted.", "turnout"),
-    ("McCluskey scraped home with a majority of just 1,500 over Coyne.", "margin.len-mccluskey.gerard-coyne"),
+    (
+        "McCluskey scraped home with a majority of just 1,500 over Coyne.",
+        "margin.len-mccluskey.gerard-coyne",
+    ),
     ("McCluskey's majority was under 3,000.", "margin.len-mccluskey.gerard-coyne"),
     ("Coyne finished fewer than 3,000 votes behind.", "margin.len-mccluskey.gerard-coyne"),
     ("Coyne was 2,000 votes short.", "margin.len-mccluskey.gerard-coyne"),
@@ -455,4 +458,6 @@ def test_own_tally_that_puts_a_candidate_ahead_is_not_a_margin(matcher):
 
 def test_votes_separating_two_candidates_are_the_margin(matcher):
     sentence = "Only some 1,800 votes separated the two leading men, McCluskey and Coyne."
-    assert [f.fact_ids for f in figures(matcher, sentence)] == [["margin.len-mccluskey.gerard-coyne"]]
+    assert [f.fact_ids for f in figures(matcher, sentence)] == [
+        ["margin.len-mccluskey.gerard-coyne"]
+    ]

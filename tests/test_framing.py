@@ -237,7 +237,9 @@ def test_the_only_candidate_to_do_something_still_passes(matcher):
 
 def test_a_name_followed_by_who_lost_identifies_the_person_and_frames_nothing(matcher):
     # "Coyne, who lost to McCluskey" says who Coyne is; it does not say he was the only loser.
-    assert framing(matcher, "Coyne, who lost to Len McCluskey by a narrow margin, is appealing.") == []
+    assert (
+        framing(matcher, "Coyne, who lost to Len McCluskey by a narrow margin, is appealing.") == []
+    )
 
 
 # -- a phrase mentioned and corrected is criticism, not framing --------------------------

@@ -269,7 +269,9 @@ def test_briefing_lists_fact_text_from_the_facts_file(tmp_path, db_path, db):
     config.write_text(config.read_text() + f'[facts]\nfiles = ["{facts}"]\n')
     invoke(db_path, "rebut", "--format", "briefing", config=config)
     body = _rebuttals(db)[0]["body"]
-    assert "- There were three candidates on the ballot: Len McCluskey (59,067 votes, 45.4%)" in body
+    assert (
+        "- There were three candidates on the ballot: Len McCluskey (59,067 votes, 45.4%)" in body
+    )
 
 
 def test_social_post_uses_briefer_facts_when_one_finding_is_still_too_long(db_path, db):

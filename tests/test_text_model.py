@@ -32,12 +32,15 @@ def people(d, i: int = 0) -> list[tuple[str, str | None]]:
 def test_sentence_offsets_index_the_article_text(facts):
     d = doc(facts, "Len McCluskey won. Gerard Coyne came second.", "Ian Allinson was third.")
     assert [d.text[s.start : s.end] for s in d.sentences] == [
-        "Len McCluskey won.", "Gerard Coyne came second.", "Ian Allinson was third."]
+        "Len McCluskey won.",
+        "Gerard Coyne came second.",
+        "Ian Allinson was third.",
+    ]
 
 
 def test_normalised_text_has_the_same_length(facts):
     d = doc(facts, "Coyne\u2019s \u201cdefeat\u201d \u2013 a blow.")
-    assert len(d.norm) == len(d.text) and "coyne's \"defeat\" - a blow." == d.norm
+    assert len(d.norm) == len(d.text) and 'coyne\'s "defeat" - a blow.' == d.norm
 
 
 def test_quote_after_its_speaker_names_the_person(facts):
@@ -82,7 +85,8 @@ def test_a_pronoun_opening_a_sentence_means_the_last_subject(facts):
 def test_somebody_the_facts_do_not_know_is_an_other_person(facts):
     d = doc(facts, "Jane Roe topped the nominations with 410.")
     assert [d.text[m.start : m.end] for m in d.sentences[0].mentions if m.kind == "other"] == [
-        "Jane Roe"]
+        "Jane Roe"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -91,8 +95,10 @@ def test_somebody_the_facts_do_not_know_is_an_other_person(facts):
         ("In 2013 McCluskey beat Jerry Hicks.", "unite-general-secretary-election-2013"),
         ("Jerry Hicks polled 79,819.", "unite-general-secretary-election-2013"),
         ("The last time he stood, McCluskey won easily.", "unite-general-secretary-election-2013"),
-        ("Sharon Graham has been elected general secretary.",
-         "unite-general-secretary-election-2021"),
+        (
+            "Sharon Graham has been elected general secretary.",
+            "unite-general-secretary-election-2021",
+        ),
         ("Ian Allinson polled 17,143 votes.", "this"),
         ("The GMB general secretary election was won by Tim Roache.", "other"),
         ("In the Labour leadership contest, Corbyn won 61.8 per cent.", "other"),
@@ -117,8 +123,11 @@ def test_an_article_years_later_defaults_to_the_later_contest(facts):
 
 
 def test_a_later_article_recalling_this_contest_by_time_words(facts):
-    d = doc(facts, "Coyne, who lost to McCluskey four years ago, is standing again.",
-            published="2021-07-01")
+    d = doc(
+        facts,
+        "Coyne, who lost to McCluskey four years ago, is standing again.",
+        published="2021-07-01",
+    )
     s = d.sentences[0]
     assert scope_at(d, s, d.text.index("four")).contest == "this"
 

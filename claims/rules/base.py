@@ -45,8 +45,9 @@ def make_finding(
         "headline": sent.headline,
     }
     if phrase:
-        info.update(phrase=doc.text[phrase[0] : phrase[1]], phrase_start=phrase[0],
-                    phrase_end=phrase[1])
+        info.update(
+            phrase=doc.text[phrase[0] : phrase[1]], phrase_start=phrase[0], phrase_end=phrase[1]
+        )
     info.update(details or {})
     return Finding(
         kind=kind,

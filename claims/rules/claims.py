@@ -63,7 +63,7 @@ class Variant:
     specific: frozenset[str]  # the concepts that are not common in election coverage
     need_specific: int
     negated: frozenset[str] = frozenset()  # concepts the claim itself states negatively
-    names: frozenset[str] = frozenset()  # proper nouns of the claim ("Eastfield"): required
+    names: frozenset[str] = frozenset()  # proper nouns of the claim ("Northgate"): required
     key: str = ""  # the last specific concept: what is claimed ("... to be neutral")
 
 
@@ -98,19 +98,21 @@ def _strip_people(facts: Facts, text: str) -> str:
 
 
 def _paired(doc: Document, sent: Sent) -> bool:
-    """Two people named together as one subject ("Coyne and Allinson", "X, Y and Z")."""
+    """Two people named together as one subject ("Pike and Lund", "X, Y and Z")."""
     ms = [m for m in sent.mentions if m.kind == "person" and m.person]
     for a, b in zip(ms, ms[1:], strict=False):
-        if a.person != b.person and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+&)\s*",
-                                                 doc.norm[a.end : b.start]):
+        if a.person != b.person and re.fullmatch(
+            r"\s*(?:,|,?\s+and|,?\s+&)\s*", doc.norm[a.end : b.start]
+        ):
             return True
     return False
 
 
 def _proper_nouns(facts: Facts, text: str) -> list[str]:
     """Capitalised words of a claim that are not its first word or a known name."""
-    known = {w.lower() for p in facts.people.values() for n in (p.name, *p.variants)
-             for w in n.split()}
+    known = {
+        w.lower() for p in facts.people.values() for n in (p.name, *p.variants) for w in n.split()
+    }
     known |= {w.lower() for w in facts.election.organisation.split()}
     words = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", text.strip())
     return [w for w in words if w.lower() not in known]
@@ -140,17 +142,30 @@ class ClaimRule:
                 if not specific:
                     specific = set(content - self.thesaurus.common)
                 need_specific = max(1, math.ceil(0.6 * len(specific))) if specific else 0
-                names = frozenset(self.thesaurus.read(normalise(n)).concepts.pop()
-                                  for n in _proper_nouns(facts, text)
-                                  if self.thesaurus.read(normalise(n)).concepts)
+                names = frozenset(
+                    self.thesaurus.read(normalise(n)).concepts.pop()
+                    for n in _proper_nouns(facts, text)
+                    if self.thesaurus.read(normalise(n)).concepts
+                )
                 ordered = sorted(specific, key=lambda c: reading.spans[c][0])
                 key = ordered[-1] if ordered else ""
                 self.variants.append(
-                    Variant(claim, people, content, need, frozenset(specific), need_specific,
-                            frozenset(reading.negated & content), names, key)
+                    Variant(
+                        claim,
+                        people,
+                        content,
+                        need,
+                        frozenset(specific),
+                        need_specific,
+                        frozenset(reading.negated & content),
+                        names,
+                        key,
+                    )
                 )
-        self.keys = frozenset().union(*(v.content for v in self.variants)) if self.variants else (
-            frozenset()
+        self.keys = (
+            frozenset().union(*(v.content for v in self.variants))
+            if self.variants
+            else (frozenset())
         )
         # Index: a variant is tried only when its key concept is in the sentence, and a
         # sentence is read only when some key concept's words are in it.
@@ -180,7 +195,7 @@ class ClaimRule:
             if sent.reported and sent.reported[2]:
                 people.add(sent.reported[2])
             if _paired(doc, sent):
-                reading.concepts.add("together")  # "Coyne and Allinson want ..."
+                reading.concepts.add("together")  # "Pike and Lund want ..."
             best: dict[str, Hit] = {}
             candidates = [v for k in reading.concepts & self.by_key.keys() for v in self.by_key[k]]
             alone = "only" in reading.concepts
@@ -215,8 +230,9 @@ class ClaimRule:
                 hits.append(h)
         return self._findings(doc, hits, readings)
 
-    def _findings(self, doc: Document, hits: list[Hit], readings: dict[int, Reading]
-                  ) -> list[Finding]:
+    def _findings(
+        self, doc: Document, hits: list[Hit], readings: dict[int, Reading]
+    ) -> list[Finding]:
         out: list[Finding] = []
         by_claim: dict[str, list[Hit]] = {}
         for h in hits:
@@ -231,15 +247,24 @@ class ClaimRule:
             claim = best.claim
             if rebuttal:
                 kind = RECORDED_KINDS[0]
-                why = (f"Repeats a recorded false claim ({claim.claim}) but the article "
-                       f"challenges it: \"{rebuttal[:160]}\"")
+                why = (
+                    f"Repeats a recorded false claim ({claim.claim}) but the article "
+                    f'challenges it: "{rebuttal[:160]}"'
+                )
             else:
                 kind = "unchallenged_claim"
-                why = (f"Repeats a recorded false claim ({claim.claim}) and leaves it "
-                       f"unchallenged. The facts: {claim.fact}")
+                why = (
+                    f"Repeats a recorded false claim ({claim.claim}) and leaves it "
+                    f"unchallenged. The facts: {claim.fact}"
+                )
             f = make_finding(
-                doc, best.sent, kind=kind, rule_id=claim.id, fact_ids=[claim.id],
-                explanation=why, phrase=best.span,
+                doc,
+                best.sent,
+                kind=kind,
+                rule_id=claim.id,
+                fact_ids=[claim.id],
+                explanation=why,
+                phrase=best.span,
                 severity="low" if rebuttal else claim.severity,
                 confidence=round(min(0.95, 0.6 + 0.35 * best.score), 2),
                 details={"claim": claim.claim, "rebuttal": rebuttal or None},
@@ -267,9 +292,11 @@ class ClaimRule:
         for other in doc.sentences[lo : sent.index + 3]:
             if other is sent:
                 continue
-            if self._has(doc, other, "strong", _STRONG_REBUT) or self._has(
-                doc, other, "rebut", _REBUT
-            ) and self._about(other, hit):
+            if (
+                self._has(doc, other, "strong", _STRONG_REBUT)
+                or self._has(doc, other, "rebut", _REBUT)
+                and self._about(other, hit)
+            ):
                 return other.text
         return ""
 

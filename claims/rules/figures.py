@@ -48,9 +48,16 @@ _RESULT_WORDS = re.compile(
 )
 _TO_AFTER = re.compile(r"[^;:]{0,30}?\bto\s+(?:[a-z]+\s+){0,3}?\d")
 _WHAT = {
-    "votes": "votes", "share": "share of the vote", "margin": "margin", "total": "total vote",
-    "valid": "valid votes", "spoiled": "spoiled ballots", "turnout": "turnout",
-    "electorate": "electorate", "nominations": "nominations", "count": "count",
+    "votes": "votes",
+    "share": "share of the vote",
+    "margin": "margin",
+    "total": "total vote",
+    "valid": "valid votes",
+    "spoiled": "spoiled ballots",
+    "turnout": "turnout",
+    "electorate": "electorate",
+    "nominations": "nominations",
+    "count": "count",
 }
 
 
@@ -93,8 +100,9 @@ class FigureRule:
                 out.append(self._finding(doc, sent, n, fig, reading, scope))
         return out
 
-    def _judge(self, doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int
-               ) -> tuple[Figure, Reading, Scope] | None:
+    def _judge(
+        self, doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int
+    ) -> tuple[Figure, Reading, Scope] | None:
         qs = n.qual_start if n.qual_start is not None else n.start
         head = doc.norm[max(cs, qs - 40) : qs]
         if _COMPARED_BEFORE.search(head) or (
@@ -107,8 +115,10 @@ class FigureRule:
         scope = scope_at(doc, sent, n.start)
         if scope.prospective or scope.poll or scope.contest != "this":
             return None  # predictions, polls and other contests' numbers are theirs
-        if reading.measure == "margin" and not (reading.subject or reading.other) and not (
-            _RESULT_WORDS.search(doc.norm, cs, ce)
+        if (
+            reading.measure == "margin"
+            and not (reading.subject or reading.other)
+            and not (_RESULT_WORDS.search(doc.norm, cs, ce))
         ):
             return None  # "12 points further back": a gap, but in what?
         if reading.measure == "nominations" and context(doc).phase == "before-nominations":
@@ -131,8 +141,12 @@ class FigureRule:
         if r.measure == "nominations":
             figs = self._qualified(figs, r.counts)
         if r.measure == "count":
-            figs = [f for f in figs if _same_noun(f.counts.split()[-1], r.counts)
-                    and (f.subject is None or f.subject == r.subject)]
+            figs = [
+                f
+                for f in figs
+                if _same_noun(f.counts.split()[-1], r.counts)
+                and (f.subject is None or f.subject == r.subject)
+            ]
         if r.round is not None and figs:
             last = max((f.round or 1) for f in figs)
             want = last if r.round == -1 else r.round
@@ -175,8 +189,9 @@ class FigureRule:
         special = [f for f in figs if mods(f) and all(_stem(m) in words for m in mods(f))]
         return special or [f for f in figs if not mods(f)]
 
-    def _finding(self, doc: Document, sent: Sent, n: NumberMention, fig: Figure, r: Reading,
-                 scope: Scope) -> Finding:
+    def _finding(
+        self, doc: Document, sent: Sent, n: NumberMention, fig: Figure, r: Reading, scope: Scope
+    ) -> Finding:
         facts = self.facts
         who = facts.people[fig.subject].name if fig.subject else ""
         what = _WHAT.get(fig.measure, fig.measure)
@@ -185,8 +200,11 @@ class FigureRule:
         if fig.measure == "count":
             what = fig.counts
         owner = f"{who}'s " if who else ""
-        rnd = f" in round {fig.round}" if fig.round and len(
-            {f.round for f in facts.figures if f.contest == fig.contest}) > 1 else ""
+        rnd = (
+            f" in round {fig.round}"
+            if fig.round and len({f.round for f in facts.figures if f.contest == fig.contest}) > 1
+            else ""
+        )
         basis = f" (of {fig.basis} votes)" if fig.measure == "share" and fig.basis else ""
         recorded = fig.shown or f"{fig.value:,.0f}"
         explanation = (
@@ -197,13 +215,24 @@ class FigureRule:
         qs = n.qual_start if n.qual_start is not None else n.start
         gap = abs(n.value - fig.value) / fig.value if fig.value else 1.0
         return make_finding(
-            doc, sent, kind="figure", rule_id=f"figure.{fig.measure}", fact_ids=[fig.id],
-            explanation=explanation, phrase=(qs, n.end),
+            doc,
+            sent,
+            kind="figure",
+            rule_id=f"figure.{fig.measure}",
+            fact_ids=[fig.id],
+            explanation=explanation,
+            phrase=(qs, n.end),
             severity="high" if gap > 0.15 else "medium",
             confidence=0.85 if r.measure in ("votes", "share", "turnout", "margin") else 0.7,
-            details={"value": n.value, "unit": n.unit, "qualifier": n.qualifier,
-                     "measure": fig.measure, "subject": fig.subject, "recorded": fig.value,
-                     "contest": scope.contest},
+            details={
+                "value": n.value,
+                "unit": n.unit,
+                "qualifier": n.qualifier,
+                "measure": fig.measure,
+                "subject": fig.subject,
+                "recorded": fig.value,
+                "contest": scope.contest,
+            },
         )
 
 

@@ -16,7 +16,7 @@ is about, and the election's structure says how many there were:
 - two-person contest words ("two-horse race", "straight fight", "went head
   to head", "a duel", "the contest between A and B", "A v B") presuppose a
   field of two;
-- a singular possessive ("his rival Gerard Coyne") weakly presupposes one
+- a singular possessive ("his rival Sam Pike") weakly presupposes one
   rival (low severity), when the sentence is about the ballot.
 
 Accurate wording passes by the same reading: a restrictive modifier picks
@@ -62,21 +62,129 @@ _LOSS = {w for w in _LEX.words("loss_adj") if " " not in w}
 _RESTRICT = {w for w in _LEX.words("restrictive_adj") if " " not in w}
 _ONLY = {"only", "sole", "lone", "single", "solitary"}
 _OTHER = {"other", "opposing", "remaining"}
-_EVALUATIVE = {"sore", "bad", "poor", "good", "gracious", "graceful", "ungracious",
-               "graceless", "magnanimous", "bitter", "embittered", "reluctant", "plucky",
-               "brave", "gallant", "dignified"}
+_EVALUATIVE = {
+    "sore",
+    "bad",
+    "poor",
+    "good",
+    "gracious",
+    "graceful",
+    "ungracious",
+    "graceless",
+    "magnanimous",
+    "bitter",
+    "embittered",
+    "reluctant",
+    "plucky",
+    "brave",
+    "gallant",
+    "dignified",
+}
 _DEF = {"the", "this", "that"}
 _POSS = {"his", "her", "their", "its"}
-_INDEF = {"a", "an", "one", "another", "any", "some", "every", "each", "no", "either",
-          "neither", "both", "two", "three", "four", "five", "such", "what", "which", "whose",
-          "whichever", "whatever"}
-_STOP = {"of", "in", "to", "for", "with", "by", "from", "on", "at", "as", "against",
-         "between", "than", "about", "over", "under", "into", "after", "before", "during",
-         "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "who",
-         "whom", "which", "that", "said", "says", "and/or", "or", "but", "if", "when", "while",
-         "not", "never", "also", "it", "he", "she", "they", "him", "them", "we", "you", "i",
-         "'s", ",", ".", ";", ":", "(", ")", '"', "'", "?", "!", "-", "will", "would",
-         "could", "can", "may", "might", "must", "should", "did", "does", "do"}
+_INDEF = {
+    "a",
+    "an",
+    "one",
+    "another",
+    "any",
+    "some",
+    "every",
+    "each",
+    "no",
+    "either",
+    "neither",
+    "both",
+    "two",
+    "three",
+    "four",
+    "five",
+    "such",
+    "what",
+    "which",
+    "whose",
+    "whichever",
+    "whatever",
+}
+_STOP = {
+    "of",
+    "in",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "on",
+    "at",
+    "as",
+    "against",
+    "between",
+    "than",
+    "about",
+    "over",
+    "under",
+    "into",
+    "after",
+    "before",
+    "during",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "who",
+    "whom",
+    "which",
+    "that",
+    "said",
+    "says",
+    "and/or",
+    "or",
+    "but",
+    "if",
+    "when",
+    "while",
+    "not",
+    "never",
+    "also",
+    "it",
+    "he",
+    "she",
+    "they",
+    "him",
+    "them",
+    "we",
+    "you",
+    "i",
+    "'s",
+    ",",
+    ".",
+    ";",
+    ":",
+    "(",
+    ")",
+    '"',
+    "'",
+    "?",
+    "!",
+    "-",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "did",
+    "does",
+    "do",
+}
 _RIVAL_REL = re.compile(
     r"\s*,?\s*(?:who|that)\s+(?:had\s+|has\s+)?(?:ran|run|stood|standing|running|went|"
     r"campaigned)\s+against\b|\s*,?\s*(?:who|that)\s+(?:had\s+|has\s+)?(?:challenged|took\s+on|"
@@ -90,10 +198,12 @@ _WIN_REL = re.compile(
     rf"\s+(?:whom\s+|that\s+)?(?P<who>he|she|they|[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?)\s+"
     rf"(?:had\s+|has\s+|narrowly\s+|comfortably\s+|just\s+)?(?:{_LEX.alt('win_verb')})"
 )
-_OTHER_REL = re.compile(r"\s*,?\s*(?:who|that(?!\s+(?:year|time|day|week|month|spring|summer|"
-                        r"autumn|fall|winter|election|contest|race))|whose|from|with|on\s+the|"
-                        r"among|(?!standing\b|running\b)[a-z]+ing|to\s+(?:have\s+)?(?!stand|run|"
-                        r"challenge|oppose|face|contest|take\s+on|keep|hold\s+on|retain)[a-z]+)\b")
+_OTHER_REL = re.compile(
+    r"\s*,?\s*(?:who|that(?!\s+(?:year|time|day|week|month|spring|summer|"
+    r"autumn|fall|winter|election|contest|race))|whose|from|with|on\s+the|"
+    r"among|(?!standing\b|running\b)[a-z]+ing|to\s+(?:have\s+)?(?!stand|run|"
+    r"challenge|oppose|face|contest|take\s+on|keep|hold\s+on|retain)[a-z]+)\b"
+)
 _ALLOWED_AFTER_ONLY = re.compile(
     r"\s+(?:to|who|that)\s+(?:have\s+|had\s+)?(?:stand|stood|run|ran|challenge|challenged|"
     r"take\s+on|took\s+on|oppose|opposed|face|faced|contest|contested|put\s+(?:him|her)self)"
@@ -128,13 +238,13 @@ _FOR_SECOND = re.compile(
     r"\s+(?:for|over)\s+(?:the\s+)?(?:second|runner-up|runner\s+up|the\s+runner)"
 )
 _PAIR = re.compile(
-    rf"(?<![\w-])(?P<det>both(?:\s+the)?|the\s+two|either|neither|each\s+of\s+the\s+two|"
-    rf"the\s+pair\s+of|the\s+(?:three|four|five)|only\s+two|just\s+two)\s+"
-    rf"(?P<mods>(?:[\w-]+\s+){{0,3}}?)"
-    rf"(?P<head>candidates?|contenders?|contestants?|camps?|campaigns?|teams?|rivals?|"
-    rf"challengers?|opponents?|losers|men|women|people|hopefuls|nominees|runners)"
-    rf"(?P<post>\s+(?:standing|in\s+the\s+(?:race|contest|running|field)|on\s+the\s+ballot|"
-    rf"who\s+stood|who\s+ran|running|left\s+in\s+the\s+race))?(?![\w-])"
+    r"(?<![\w-])(?P<det>both(?:\s+the)?|the\s+two|either|neither|each\s+of\s+the\s+two|"
+    r"the\s+pair\s+of|the\s+(?:three|four|five)|only\s+two|just\s+two)\s+"
+    r"(?P<mods>(?:[\w-]+\s+){0,3}?)"
+    r"(?P<head>candidates?|contenders?|contestants?|camps?|campaigns?|teams?|rivals?|"
+    r"challengers?|opponents?|losers|men|women|people|hopefuls|nominees|runners)"
+    r"(?P<post>\s+(?:standing|in\s+the\s+(?:race|contest|running|field)|on\s+the\s+ballot|"
+    r"who\s+stood|who\s+ran|running|left\s+in\s+the\s+race))?(?![\w-])"
 )
 _BETWEEN_BEFORE = re.compile(rf"(?:{_LEX.alt('contest_noun')}|choice|match-?up)\s+between\s+$")
 _CONTEST_AFTER = re.compile(rf"\s*(?:{_LEX.alt('contest_noun')})")
@@ -144,15 +254,26 @@ _NAMED_PAIR = re.compile(
 )
 _PAIR_WORDS = frozenset("both two either neither each pair three four five".split())
 _ONE_WORDS = frozenset("one single lone sole solitary".split())
-_PAIR_WORD = {"both": 2, "the two": 2, "either": 2, "neither": 2, "each of the two": 2,
-              "the pair of": 2, "the three": 3, "the four": 4, "the five": 5, "only two": 2,
-              "just two": 2, "both the": 2}
+_PAIR_WORD = {
+    "both": 2,
+    "the two": 2,
+    "either": 2,
+    "neither": 2,
+    "each of the two": 2,
+    "the pair of": 2,
+    "the three": 3,
+    "the four": 4,
+    "the five": 5,
+    "only two": 2,
+    "just two": 2,
+    "both the": 2,
+}
 _FACED_ONE = re.compile(
-    rf"(?<![\w-])(?:faced|faces|facing|face|had|has|having|against|saw\s+off|seeing\s+off|beat|"
-    rf"defeated|fended\s+off|held\s+off|took\s+on|was\s+up\s+against|up\s+against|"
-    rf"challenged\s+by)\s+(?:only\s+|just\s+)?(?:one|a\s+single|a\s+lone|a\s+sole|a\s+solitary)"
-    rf"\s+(?:[\w-]+\s+)?(?:rival|candidate|challenger|opponent|contender|adversary|competitor)"
-    rf"(?![\w-])"
+    r"(?<![\w-])(?:faced|faces|facing|face|had|has|having|against|saw\s+off|seeing\s+off|beat|"
+    r"defeated|fended\s+off|held\s+off|took\s+on|was\s+up\s+against|up\s+against|"
+    r"challenged\s+by)\s+(?:only\s+|just\s+)?(?:one|a\s+single|a\s+lone|a\s+sole|a\s+solitary)"
+    r"\s+(?:[\w-]+\s+)?(?:rival|candidate|challenger|opponent|contender|adversary|competitor)"
+    r"(?![\w-])"
 )
 _CONTEXT = re.compile(
     rf"{_LEX.alt('election_noun')}|{_LEX.alt('result_word')}|{_LEX.alt('win_word')}|"
@@ -195,12 +316,40 @@ class FramingRule:
 
     def __init__(self, facts: Facts):
         self.facts = facts
-        self.triggers = frozenset(_HEADS) | _LEX.classes["two_way"].first | _LEX.classes[
-            "duel_noun"].first | _LEX.classes["duel_verb"].first | {
-            "both", "either", "neither", "two", "three", "four", "five", "between", "v", "vs",
-            "versus", "pit", "pits", "pitted", "pitting", "only", "sole", "lone", "single",
-            "one", "solitary", "loser", "rival", "rivals"} | {plural(w) for w in _HEADS} | {
-            w for w in _LOSS}
+        self.triggers = (
+            frozenset(_HEADS)
+            | _LEX.classes["two_way"].first
+            | _LEX.classes["duel_noun"].first
+            | _LEX.classes["duel_verb"].first
+            | {
+                "both",
+                "either",
+                "neither",
+                "two",
+                "three",
+                "four",
+                "five",
+                "between",
+                "v",
+                "vs",
+                "versus",
+                "pit",
+                "pits",
+                "pitted",
+                "pitting",
+                "only",
+                "sole",
+                "lone",
+                "single",
+                "one",
+                "solitary",
+                "loser",
+                "rival",
+                "rivals",
+            }
+            | {plural(w) for w in _HEADS}
+            | {w for w in _LOSS}
+        )
         self.heads_rx = re.compile(
             rf"(?<![\w-])(?:{'|'.join(sorted(map(re.escape, _HEADS), key=len, reverse=True))})"
             rf"(?![\w-])|{_LEX.alt('two_way')}|{_LEX.alt('duel_noun')}|{_LEX.alt('duel_verb')}"
@@ -231,15 +380,31 @@ class FramingRule:
                 out.append(self._finding(doc, best, fresh))
         # A headline and the body saying the same thing the same way: the body's words.
         body = {f.details.get("family") for f in out if not f.details.get("headline")}
-        out = [f for f in out if not f.details.get("headline") or f.details.get("family") not in body]
+        out = [
+            f for f in out if not f.details.get("headline") or f.details.get("family") not in body
+        ]
         for sent in doc.sentences:
             for p in self.facts.framing_patterns:
                 m = p.search(sent.text)
                 if m and not any(f.sentence_index == sent.index for f in out):
                     this = self.facts.this
-                    out.append(self._finding(doc, Hit(
-                        sent, sent.start + m.start(), sent.start + m.end(), "pattern", "medium",
-                        2, len(this.on_ballot), "candidates", this), []))
+                    out.append(
+                        self._finding(
+                            doc,
+                            Hit(
+                                sent,
+                                sent.start + m.start(),
+                                sent.start + m.end(),
+                                "pattern",
+                                "medium",
+                                2,
+                                len(this.on_ballot),
+                                "candidates",
+                                this,
+                            ),
+                            [],
+                        )
+                    )
         return out
 
     def _hits(self, doc: Document, sent: Sent) -> list[Hit]:
@@ -289,8 +454,9 @@ class FramingRule:
         return out
 
     @staticmethod
-    def _left(toks: list[tuple[int, int, str]], i: int
-              ) -> tuple[str | None, list[str], list[str], int]:
+    def _left(
+        toks: list[tuple[int, int, str]], i: int
+    ) -> tuple[str | None, list[str], list[str], int]:
         """Determiner, modifiers and possessor before the head at ``i``."""
         mods: list[str] = []
         j = i - 1
@@ -299,9 +465,11 @@ class FramingRule:
             if w in _DEF or w in _POSS:
                 return w, list(reversed(mods)), [], j
             if w == "'s":
-                owner = []
+                owner: list[str] = []
                 k = j - 1
-                while k >= 0 and len(owner) < 3 and toks[k][2] not in _STOP and toks[k][2] not in _DEF:
+                while (
+                    k >= 0 and len(owner) < 3 and toks[k][2] not in _STOP and toks[k][2] not in _DEF
+                ):
                     owner.append(toks[k][2])
                     k -= 1
                 start = k + 1 if k >= 0 and toks[k][2] not in _DEF else max(k, 0)
@@ -314,9 +482,18 @@ class FramingRule:
             j -= 1
         return None, list(reversed(mods)), [], j + 1
 
-    def _read_np(self, doc: Document, sent: Sent, toks: list[tuple[int, int, str]], i: int,
-                 cls: str, det: str | None, mods: list[str], possessor: list[str],
-                 after: str) -> Hit | None:
+    def _read_np(
+        self,
+        doc: Document,
+        sent: Sent,
+        toks: list[tuple[int, int, str]],
+        i: int,
+        cls: str,
+        det: str | None,
+        mods: list[str],
+        possessor: list[str],
+        after: str,
+    ) -> Hit | None:
         losers = rivals = 0  # counted when the contest is known (_accept)
         mods = [m for m in mods if m not in (",", "and")]
         modset = set(mods)
@@ -334,8 +511,10 @@ class FramingRule:
             severity = "medium" if det is None else "high"
             return Hit(sent, 0, 0, "loser", severity, 1, losers, "defeated candidates")
         if modset & _ONLY and not restrictive:
-            if _ALLOWED_AFTER_ONLY.match(after) or not _OTHER_REL.match(after) or self._to_person(
-                sent, toks[i][1], after
+            if (
+                _ALLOWED_AFTER_ONLY.match(after)
+                or not _OTHER_REL.match(after)
+                or self._to_person(sent, toks[i][1], after)
             ):
                 if cls in ("rival_noun", "candidate_noun"):
                     return Hit(sent, 0, 0, "only", "high", 1, rivals, "rivals")
@@ -344,7 +523,7 @@ class FramingRule:
             return None
         if _LOSS_REL.match(after) and cls in ("person_noun", "candidate_noun", "rival_noun"):
             if cls == "person_noun" and self._apposition(doc, sent, toks, i):
-                return None  # "Morrow, the official who was beaten by Kerrigan": identifies him
+                return None  # "Marr, the official who was beaten by Kerr": identifies him
             return Hit(sent, 0, 0, "loser", "high", 1, losers, "defeated candidates")
         m = _WIN_REL.match(after)
         if m and cls in ("person_noun", "candidate_noun", "rival_noun") and det in _DEF:
@@ -356,16 +535,22 @@ class FramingRule:
             if not _OTHER_REL.match(after) or _ALLOWED_AFTER_ONLY.match(after):
                 return Hit(sent, 0, 0, "rival", "medium", 1, rivals, "other candidates")
             return None
-        if cls == "rival_noun" and not mods and det in _DEF and word in (
-            "challenger", "rival", "opponent"
+        if (
+            cls == "rival_noun"
+            and not mods
+            and det in _DEF
+            and word in ("challenger", "rival", "opponent")
         ):
             if _OTHER_REL.match(after) and not _ALLOWED_AFTER_ONLY.match(after):
                 return None
             if word == "challenger" and context(doc).phase in ("before-nominations", "campaign"):
                 return None
             return Hit(sent, 0, 0, "rival", "medium", 1, rivals, "rivals")
-        if cls == "rival_noun" and det in _POSS | {"'s"} and word != "challenger" or (
-            cls == "rival_noun" and det in _POSS | {"'s"}
+        if (
+            cls == "rival_noun"
+            and det in _POSS | {"'s"}
+            and word != "challenger"
+            or (cls == "rival_noun" and det in _POSS | {"'s"})
         ):
             if _OTHER_REL.match(after) and not _ALLOWED_AFTER_ONLY.match(after):
                 return None
@@ -376,14 +561,17 @@ class FramingRule:
 
     @staticmethod
     def _to_person(sent: Sent, end: int, after: str) -> bool:
-        """"the sole challenger to McCluskey": "to" a person is whose rival, not which."""
+        """ "the sole challenger to Rowe": "to" a person is whose rival, not which."""
         m = re.match(r"\s+to\s+", after)
-        return bool(m) and any(x.start == end + m.end() and (x.person or x.kind == "pronoun")
-                               for x in sent.mentions)
+        if m is None:
+            return False
+        return any(
+            x.start == end + m.end() and (x.person or x.kind == "pronoun") for x in sent.mentions
+        )
 
     @staticmethod
     def _apposition(doc: Document, sent: Sent, toks: list[tuple[int, int, str]], i: int) -> bool:
-        """Is the noun phrase at ``i`` set after a name ("Morrow, the official ...")?"""
+        """Is the noun phrase at ``i`` set after a name ("Marr, the official ...")?"""
         j = i - 1
         while j >= 0 and toks[j][2] not in (",", "the", "a", "an"):
             j -= 1
@@ -392,12 +580,15 @@ class FramingRule:
         if j < 0 or toks[j][2] != ",":
             return False
         comma = toks[j][0]
-        return any(m.end <= comma and re.fullmatch(r"\s*", doc.norm[m.end : comma])
-                   and m.kind == "person" for m in sent.mentions)
+        return any(
+            m.end <= comma and re.fullmatch(r"\s*", doc.norm[m.end : comma]) and m.kind == "person"
+            for m in sent.mentions
+        )
 
-    def _titled(self, doc: Document, sent: Sent, toks: list[tuple[int, int, str]], i: int,
-                modset: set[str]) -> bool:
-        """"defeated candidate Gerard Coyne": a loss title straight before a name."""
+    def _titled(
+        self, doc: Document, sent: Sent, toks: list[tuple[int, int, str]], i: int, modset: set[str]
+    ) -> bool:
+        """ "defeated candidate Sam Pike": a loss title straight before a name."""
         if not (modset & _LOSS) and _HEADS.get(toks[i][2]) != "loser_noun":
             return False
         nxt = toks[i][1]
@@ -421,7 +612,7 @@ class FramingRule:
 
     # -- counted sets: "both candidates", "the two camps" ------------------------------
     def _pairs(self, doc: Document, sent: Sent) -> list[Hit]:
-        out = []
+        out: list[Hit] = []
         if _PAIR_WORDS.isdisjoint(sent.words):
             return out
         for m in _PAIR.finditer(doc.norm, sent.start, sent.end):
@@ -435,8 +626,10 @@ class FramingRule:
             presumes = _PAIR_WORD.get(det, 2)
             if mods & _RESTRICT or any(w.endswith("est") for w in mods):
                 continue
-            if re.search(r"(?:one|each|all|none|some|any|either|neither)\s+of\s+$",
-                         doc.norm[max(sent.start, m.start() - 12) : m.start()]):
+            if re.search(
+                r"(?:one|each|all|none|some|any|either|neither)\s+of\s+$",
+                doc.norm[max(sent.start, m.start() - 12) : m.start()],
+            ):
                 continue
             if mods & _LOSS or head == "losers":
                 what = "defeated candidates"
@@ -450,22 +643,26 @@ class FramingRule:
         return out
 
     def _named_pair(self, doc: Document, sent: Sent) -> list[Hit]:
-        """"the candidates, McCluskey and Coyne": two people named as the whole field."""
+        """ "the candidates, Rowe and Pike": two people named as the whole field."""
         out = []
         ms = [m for m in sent.mentions if m.kind == "person" and m.person]
         for x, y in zip(ms, ms[1:], strict=False):
             if x.person == y.person:
                 continue
-            if not re.fullmatch(r",?\s+(?:and|&)\s+(?:(?:mr|mrs|ms|dr)\.?\s+)?", doc.norm[x.end : y.start]):
+            if not re.fullmatch(
+                r",?\s+(?:and|&)\s+(?:(?:mr|mrs|ms|dr)\.?\s+)?", doc.norm[x.end : y.start]
+            ):
                 continue
             lead = _NAMED_PAIR.search(doc.norm, max(sent.start, x.start - 45), x.start)
-            if not lead or re.search(r"(?:one|two|some|all|both|each|several|three)\s+of\s+$",
-                                     doc.norm[max(sent.start, lead.start() - 16) : lead.start()]):
+            if not lead or re.search(
+                r"(?:one|two|some|all|both|each|several|three)\s+of\s+$",
+                doc.norm[max(sent.start, lead.start() - 16) : lead.start()],
+            ):
                 continue
             after = doc.norm[y.end : sent.end]
-            if re.match(r"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+)(?:(?:mr|mrs|ms|dr)\.?\s+)?[a-z]", after) and any(
-                m.start > y.end and m.start - y.end < 12 for m in ms
-            ):
+            if re.match(
+                r"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+)(?:(?:mr|mrs|ms|dr)\.?\s+)?[a-z]", after
+            ) and any(m.start > y.end and m.start - y.end < 12 for m in ms):
                 continue  # a third name follows
             hit = Hit(sent, lead.start(), y.end, "pair", "high", 2, 0, "candidates")
             hit.pair = ("named", "the two")  # type: ignore[assignment]
@@ -480,15 +677,19 @@ class FramingRule:
         spans: list[tuple[int, int]] = []
         if _LEX.maybe("two_way", words):
             spans = [m.span() for m in _TWO_WAY.finditer(norm, sent.start, sent.end)]
-        for m in _DUEL_NOUN.finditer(norm, sent.start, sent.end) if _LEX.maybe(
-            "duel_noun", words
-        ) else ():
+        for m in (
+            _DUEL_NOUN.finditer(norm, sent.start, sent.end)
+            if _LEX.maybe("duel_noun", words)
+            else ()
+        ):
             duel = _LEX.rx("duel_noun").search(norm, m.start(), m.end())
             if duel:
                 spans.append(duel.span())
-        for m in _DUEL_VERB.finditer(norm, sent.start, sent.end) if _LEX.maybe(
-            "duel_verb", words
-        ) else ():
+        for m in (
+            _DUEL_VERB.finditer(norm, sent.start, sent.end)
+            if _LEX.maybe("duel_verb", words)
+            else ()
+        ):
             if not _DUEL_EXCUSE.match(norm, m.end(), sent.end):
                 spans.append(m.span())
         pairs = self._between(doc, sent)
@@ -505,13 +706,13 @@ class FramingRule:
         return out
 
     def _between(self, doc: Document, sent: Sent) -> list[tuple[int, int, tuple[str, str]]]:
-        """"the contest between A and B", "A v B", "pits A against B": two people who
+        """ "the contest between A and B", "A v B", "pits A against B": two people who
         stood, and nobody else named with them."""
         ppl = [m for m in sent.mentions if m.person and m.kind == "person"]
-        out = []
+        out: list[tuple[int, int, tuple[str, str]]] = []
         norm = doc.norm
         for x, y in zip(ppl, ppl[1:], strict=False):
-            if x.person == y.person:
+            if x.person is None or y.person is None or x.person == y.person:
                 continue
             gap = norm[x.end : y.start]
             before = norm[max(sent.start, x.start - 40) : x.start]
@@ -519,13 +720,17 @@ class FramingRule:
             third = re.match(r"(?:'s\s+[\w-]+\s*)?(?:,\s*|\s+)(?:and|or|plus|,)\s", after)
             if third:
                 continue
-            if re.fullmatch(r"\s+(?:v|vs\.?|versus)\s+", gap) or (
-                re.fullmatch(r"(?:'s\s+[\w-]+\s+)?\s*and\s+", gap)
-                and _BETWEEN_BEFORE.search(before)
-            ) or (
-                re.fullmatch(r"\s+against\s+", gap) and re.search(r"pit(?:s|ted|ting)?\s+$", before)
-            ) or (
-                re.fullmatch(r"-", gap) and _CONTEST_AFTER.match(after)
+            if (
+                re.fullmatch(r"\s+(?:v|vs\.?|versus)\s+", gap)
+                or (
+                    re.fullmatch(r"(?:'s\s+[\w-]+\s+)?\s*and\s+", gap)
+                    and _BETWEEN_BEFORE.search(before)
+                )
+                or (
+                    re.fullmatch(r"\s+against\s+", gap)
+                    and re.search(r"pit(?:s|ted|ting)?\s+$", before)
+                )
+                or (re.fullmatch(r"-", gap) and _CONTEST_AFTER.match(after))
             ):
                 start = x.start
                 cm = _BETWEEN_BEFORE.search(before)
@@ -535,21 +740,22 @@ class FramingRule:
         return out
 
     def _defeated_name(self, doc: Document, sent: Sent) -> list[Hit]:
-        """"the defeated Gerard Coyne", "the beaten Mr Coyne": a loss adjective on a name."""
+        """ "the defeated Sam Pike", "the beaten Mr Pike": a loss adjective on a name."""
         out = []
         for m in sent.mentions:
             if m.kind != "person" or not m.by_name:
                 continue
             before = _DEFEATED_NAME.search(doc.norm, max(sent.start, m.start - 50), m.start)
             if before:
-                out.append(Hit(sent, before.start(), m.end, "loser", "high", 1, 0,
-                               "defeated candidates"))
+                out.append(
+                    Hit(sent, before.start(), m.end, "loser", "high", 1, 0, "defeated candidates")
+                )
         return out
 
     def _withdrawn_beaten(self, doc: Document, sent: Sent) -> list[Hit]:
         """A candidate who withdrew before the ballot presented as beaten in it ("seeing
-        off challenges from Morrow and Venables", "Venables, who lost the race to ...")."""
-        out = []
+        off challenges from Marr and Voss", "Voss, who lost the race to ...")."""
+        out: list[Hit] = []
         gone = set(self.facts.this.withdrawn)
         if not gone:
             return out
@@ -564,18 +770,22 @@ class FramingRule:
             lost = _LOSS_AFTER.match(after)
             if beaten:
                 start = m.start - (len(before) - beaten.start())
-                out.append(Hit(sent, max(start, sent.start), m.end, "withdrawn", "high", 1, 0,
-                               "withdrawn"))
+                out.append(
+                    Hit(sent, max(start, sent.start), m.end, "withdrawn", "high", 1, 0, "withdrawn")
+                )
             elif lost:
-                out.append(Hit(sent, m.start, m.end + lost.end(), "withdrawn", "high", 1, 0,
-                               "withdrawn"))
+                out.append(
+                    Hit(sent, m.start, m.end + lost.end(), "withdrawn", "high", 1, 0, "withdrawn")
+                )
         return out
 
     def _faced_one(self, doc: Document, sent: Sent) -> list[Hit]:
         if _ONE_WORDS.isdisjoint(sent.words):
             return []
-        return [Hit(sent, m.start(), m.end(), "only", "high", 1, 0, "rivals")
-                for m in _FACED_ONE.finditer(doc.norm, sent.start, sent.end)]
+        return [
+            Hit(sent, m.start(), m.end(), "only", "high", 1, 0, "rivals")
+            for m in _FACED_ONE.finditer(doc.norm, sent.start, sent.end)
+        ]
 
     # -- context -----------------------------------------------------------------------
     def _accept(self, doc: Document, h: Hit) -> bool:
@@ -592,8 +802,10 @@ class FramingRule:
             h.pair = None
             if h.presumes == h.actual or (det.startswith("the ") and h.presumes > h.actual):
                 return False
-            if det in ("the three", "the four", "the five") and h.what == "candidates" and (
-                h.presumes in (len(contest.on_ballot) - 1, len(contest.losers))
+            if (
+                det in ("the three", "the four", "the five")
+                and h.what == "candidates"
+                and (h.presumes in (len(contest.on_ballot) - 1, len(contest.losers)))
             ):
                 return False  # "thanked the four candidates": the others, from the winner
         elif h.presumes >= h.actual:
@@ -623,14 +835,18 @@ class FramingRule:
         return True
 
     def _spoken_by_outsider(self, doc: Document, h: Hit) -> bool:
-        """"We were told this was a two-horse race," says the candidate it left out."""
+        """ "We were told this was a two-horse race," says the candidate it left out."""
         outside = set(_rank(self.facts)[2:])
         q = doc.quote_at(h.start, h.end)
         person = q.person if q else (h.sent.reported[2] if h.sent.reported else None)
         if person is None and q is not None and q.speaker is None:
             lead = doc.norm[max(h.sent.start, q.start - 30) : q.start]
             for m in h.sent.mentions:
-                if m.end <= q.start and m.person and re.fullmatch(r"\s*:?\s*", doc.norm[m.end : q.start]):
+                if (
+                    m.end <= q.start
+                    and m.person
+                    and re.fullmatch(r"\s*:?\s*", doc.norm[m.end : q.start])
+                ):
                     person = m.person
             del lead
         return bool(person and person in outside)
@@ -655,7 +871,7 @@ class FramingRule:
         return any(w in text for w in words)
 
     def _beside_outsider(self, doc: Document, sent: Sent, h: Hit) -> bool:
-        """"the defeated candidate, Jerry Hicks": set beside somebody who did not stand here."""
+        """ "the defeated candidate, Dee Hale": set beside somebody who did not stand here."""
         here = set((h.contest or self.facts.this).people)
         gap = r"\s*,?\s*(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr)\.?\s+)?"
         for m in sent.mentions:
@@ -687,12 +903,17 @@ class FramingRule:
             return True
         if _LEX.rx("correction_word").search(norm, h.end, hi):
             return True
-        named = {m.person for s in doc.sentences if sent.start <= s.start < hi for m in s.mentions
-                 if m.person in set(this.on_ballot)}
+        named = {
+            m.person
+            for s in doc.sentences
+            if sent.start <= s.start < hi
+            for m in s.mentions
+            if m.person in set(this.on_ballot)
+        }
         return len(named) >= len(this.on_ballot)
 
     def _third_named(self, doc: Document, h: Hit) -> bool:
-        """"Both campaigns spent heavily, Allinson said": a candidate outside the pair is
+        """ "Both campaigns spent heavily, Lund said": a candidate outside the pair is
         named (or speaks), so the pair is the other two."""
         this = h.contest or self.facts.this
         if this.key != "this":
@@ -719,28 +940,48 @@ class FramingRule:
         n = len(contest.on_ballot)
         losers = len(contest.losers)
         if hit.family == "withdrawn":
-            why = (f"'{phrase}' presents a candidate who withdrew before the ballot as beaten in "
-                   f"it; {words.get(n, n)} candidates were on the ballot.")
+            why = (
+                f"'{phrase}' presents a candidate who withdrew before the ballot as beaten in "
+                f"it; {words.get(n, n)} candidates were on the ballot."
+            )
         elif hit.family == "loser":
-            why = (f"'{phrase}' speaks of one defeated candidate; {words.get(losers, losers)} "
-                   f"candidates were defeated.")
+            why = (
+                f"'{phrase}' speaks of one defeated candidate; {words.get(losers, losers)} "
+                f"candidates were defeated."
+            )
         elif hit.family in ("only", "rival", "possessive"):
-            why = (f"'{phrase}' speaks of one rival; the winner had {words.get(n - 1, n - 1)} "
-                   f"rivals on the ballot.")
+            why = (
+                f"'{phrase}' speaks of one rival; the winner had {words.get(n - 1, n - 1)} "
+                f"rivals on the ballot."
+            )
         else:
-            why = (f"'{phrase}' presents the contest as {words.get(hit.presumes, hit.presumes)}"
-                   f"-sided; there were {words.get(n, n)} candidates on the ballot.")
+            why = (
+                f"'{phrase}' presents the contest as {words.get(hit.presumes, hit.presumes)}"
+                f"-sided; there were {words.get(n, n)} candidates on the ballot."
+            )
         why += f" Judged against {contest.name}."
-        details = {"family": hit.family, "presumes": hit.presumes, "actual": hit.actual,
-                   "counted": hit.what, "contest": contest.key}
+        details = {
+            "family": hit.family,
+            "presumes": hit.presumes,
+            "actual": hit.actual,
+            "counted": hit.what,
+            "contest": contest.key,
+        }
         if len(all_hits) > 1:
             details["also"] = [doc.text[h.start : h.end] for h in all_hits if h is not hit]
         fact = "field" if contest.key == "this" else f"field:{contest.key}"
         return make_finding(
-            doc, hit.sent, kind="framing", rule_id=f"framing.{hit.family}", fact_ids=[fact],
-            explanation=why, phrase=(hit.start, hit.end), severity=hit.severity,
+            doc,
+            hit.sent,
+            kind="framing",
+            rule_id=f"framing.{hit.family}",
+            fact_ids=[fact],
+            explanation=why,
+            phrase=(hit.start, hit.end),
+            severity=hit.severity,
             confidence={"high": 0.85, "medium": 0.75, "low": 0.6}[hit.severity],
-            details=details, lower_in_quotes=True,
+            details=details,
+            lower_in_quotes=True,
         )
 
 

@@ -32,8 +32,10 @@ _OUTCOME = re.compile(
 )
 
 
-_PENDING = re.compile(r"\s+(?:is\s+|are\s+|was\s+)?(?:expected|due|awaited|will\s+be|would\s+be|"
-                      r"to\s+be\s+(?:declared|announced|confirmed))\b")
+_PENDING = re.compile(
+    r"\s+(?:is\s+|are\s+|was\s+)?(?:expected|due|awaited|will\s+be|would\s+be|"
+    r"to\s+be\s+(?:declared|announced|confirmed))\b"
+)
 
 
 def _distance(a: str, b: str, limit: int) -> int:
@@ -98,14 +100,19 @@ class OmissionRule:
                     reports = self._outcome(doc, cs, ce)
         if not (named_here & winners) or not (named_here & (set(on) - winners)) or not reports:
             return []
-        missing = [p for p in on if p not in anywhere and p not in winners
-                   and not misspelt(self.facts.people[p].name, doc.text)]
+        missing = [
+            p
+            for p in on
+            if p not in anywhere
+            and p not in winners
+            and not misspelt(self.facts.people[p].name, doc.text)
+        ]
         if not missing:
             return []
         if acknowledges_field(doc.norm, len(on), len(this.losers)):
             return []
-        sent = self._quote(doc, set(on))
-        if sent is None:
+        quoted = self._quote(doc, set(on))
+        if quoted is None:
             return []
         names = [self.facts.people[p].name for p in missing]
         n = len(on)
@@ -113,11 +120,19 @@ class OmissionRule:
             f"Reports the outcome of {self.facts.election.name} but never mentions "
             f"{_join(names)}: there were {n} candidates on the ballot."
         )
-        return [make_finding(
-            doc, sent, kind="omission", rule_id="omission.candidate", fact_ids=["field"],
-            explanation=explanation, severity="medium", confidence=0.75,
-            details={"missing": missing, "named": sorted(named_here & set(on))},
-        )]
+        return [
+            make_finding(
+                doc,
+                quoted,
+                kind="omission",
+                rule_id="omission.candidate",
+                fact_ids=["field"],
+                explanation=explanation,
+                severity="medium",
+                confidence=0.75,
+                details={"missing": missing, "named": sorted(named_here & set(on))},
+            )
+        ]
 
     @staticmethod
     def _outcome(doc: Document, cs: int, ce: int) -> bool:

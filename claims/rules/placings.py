@@ -1,6 +1,6 @@
 """`figure`, for the order and size of the field: places, rounds and "N-way" counts.
 
-A place is a figure too: "Lindqvist finished second" is wrong when she was
+A place is a figure too: "Lind finished second" is wrong when she was
 third after all the rounds, though she was second on first preferences
 ("came second in the first round" is right).  The places come from the
 recorded votes: the final round's order, then the order in which the
@@ -22,8 +22,19 @@ from factwatch.claims.scope import scope_at
 from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
 
-_ORD = {"first": 1, "top": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-        "seventh": 7, "last": -1, "runner-up": 2, "runner up": 2}
+_ORD = {
+    "first": 1,
+    "top": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "last": -1,
+    "runner-up": 2,
+    "runner up": 2,
+}
 _ORDINAL = r"(?P<ord>first|top|second|third|fourth|fifth|sixth|seventh|last)"
 _PLACE_AFTER = re.compile(
     rf"\s*(?:,(?!\s*(?:and|but|while|as|then)\b)[^,]{{1,80}},\s*)?(?:has\s+|had\s+)?(?:came|comes|coming|finished|finishes|finishing|"
@@ -37,7 +48,9 @@ _PLACE_AFTER = re.compile(
     rf"|\s*(?:,[^,]{{1,80}},\s*)?(?:was|is|ended\s+up|finished)\s+(?:the\s+)?(?P<ru>runner[\s-]up)(?![\w-])"
     rf"|\s*(?:,[^,]{{1,80}},\s*)?(?P<top>topped\s+the\s+poll|came\s+top|finished\s+top)(?![\w-])"
 )
-_PLACE_BEFORE = re.compile(r"(?P<ord>second|third|fourth|fifth|last)[\s-]placed\s+$|(?P<ru>runner[\s-]up)\s+$")
+_PLACE_BEFORE = re.compile(
+    r"(?P<ord>second|third|fourth|fifth|last)[\s-]placed\s+$|(?P<ru>runner[\s-]up)\s+$"
+)
 _FIRST_ROUND = re.compile(
     r"(?<![\w-])(?:first|opening|initial)\s+(?:round|count|stage|preferences?)|first[\s-]preference|"
     r"round\s+one|on\s+first\s+preferences"
@@ -48,8 +61,17 @@ _ROUNDS = re.compile(
     r"|(?<![\w-])(?P<n2>two|three|four|five|six|seven|eight|nine|ten|\d)\s+rounds\s+of\s+"
     r"(?:counting|voting|transfers)"
 )
-_NUMWORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10}
+_NUMWORD = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _FIELD = re.compile(
     r"(?<![\w-])(?P<n>three|four|five|six|seven|eight|nine|ten|[3-9])[\s-](?:way|horse|cornered|"
     r"candidate|person|sided)\s+(?:race|contest|fight|battle|field|election|ballot|affair|scrap|"
@@ -60,10 +82,14 @@ _FIELD = re.compile(
     r"|(?<![\w-])(?:his|her|their|faced|facing)\s+(?P<r>two|three|four|five|six|seven|2|3|4|5|6)\s+"
     r"(?:rivals|opponents|challengers)"
 )
-_SEATS = re.compile(r"\s+(?:for|to\s+fill)\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
-                    r"\s+(?:seats|places|posts|positions|nominations|vacancies|spots)")
-_NOMINATED = re.compile(r"(?<![\w-])(?:nominat\w*|initially|originally|at\s+first|sought|"
-                        r"before\s+\w+\s+(?:withdrew|pulled\s+out|stood\s+down|dropped\s+out))(?![\w-])")
+_SEATS = re.compile(
+    r"\s+(?:for|to\s+fill)\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"\s+(?:seats|places|posts|positions|nominations|vacancies|spots)"
+)
+_NOMINATED = re.compile(
+    r"(?<![\w-])(?:nominat\w*|initially|originally|at\s+first|sought|"
+    r"before\s+\w+\s+(?:withdrew|pulled\s+out|stood\s+down|dropped\s+out))(?![\w-])"
+)
 
 
 @register
@@ -74,8 +100,11 @@ class PlacingRule:
         self.facts = facts
         order = list(ranking(facts))
         self.final = {p: i + 1 for i, p in enumerate(order)}
-        first = [f for f in facts.figures if f.contest == "this" and f.measure == "votes"
-                 and (f.round or 1) == 1 and f.subject]
+        first = [
+            f
+            for f in facts.figures
+            if f.contest == "this" and f.measure == "votes" and (f.round or 1) == 1 and f.subject
+        ]
         by_first = sorted(first, key=lambda f: -f.value)
         self.first = {f.subject: i + 1 for i, f in enumerate(by_first)}
         self.rounds = max((f.round or 1 for f in facts.figures if f.contest == "this"), default=1)
@@ -104,15 +133,18 @@ class PlacingRule:
             got = _PLACE_AFTER.match(doc.norm, m.end, sent.end)
             before = _PLACE_BEFORE.search(doc.norm, max(sent.start, m.start - 20), m.start)
             if got:
-                word = (got.group("ord") or ("runner-up" if got.group("ru") else "top"))
+                word = got.group("ord") or ("runner-up" if got.group("ru") else "top")
                 span = (m.start, got.end())
             elif before:
                 word = before.group("ord") or "runner-up"
                 span = (before.start(), m.end)
             else:
                 continue
-            place = _ORD[word.replace(" ", "-")] if word in _ORD or word.replace(" ", "-") in _ORD \
+            place = (
+                _ORD[word.replace(" ", "-")]
+                if word in _ORD or word.replace(" ", "-") in _ORD
                 else None
+            )
             if place is None:
                 continue
             place = n if place == -1 else place
@@ -120,13 +152,25 @@ class PlacingRule:
                 continue
             cs, ce = doc.clause_of(sent, span[1] - 1)
             fcs, fce = sent.clauses[0]
-            first_round = bool(_FIRST_ROUND.search(doc.norm, cs, ce)) or (
-                (fcs, fce) != (cs, ce) and fce <= span[0] and bool(_FIRST_ROUND.search(doc.norm, fcs, fce))
-            ) or bool(re.match(r"[^.;,]{0,20}(?:on|in|after)\s+(?:the\s+)?first", doc.norm[span[1] : ce + 30]))
+            first_round = (
+                bool(_FIRST_ROUND.search(doc.norm, cs, ce))
+                or (
+                    (fcs, fce) != (cs, ce)
+                    and fce <= span[0]
+                    and bool(_FIRST_ROUND.search(doc.norm, fcs, fce))
+                )
+                or bool(
+                    re.match(
+                        r"[^.;,]{0,20}(?:on|in|after)\s+(?:the\s+)?first",
+                        doc.norm[span[1] : ce + 30],
+                    )
+                )
+            )
             table = self.first if first_round else self.final
             actual = table[m.person]
-            if place == actual or (not first_round and self.rounds == 1 and place == self.first.get(
-                    m.person)):
+            if place == actual or (
+                not first_round and self.rounds == 1 and place == self.first.get(m.person)
+            ):
                 continue
             out.append(self._finding(doc, sent, span, m, place, actual, first_round))
         out += self._roles(doc, sent)
@@ -135,11 +179,16 @@ class PlacingRule:
     @staticmethod
     def _apposed_person(sent: Sent, m: Mention, span: tuple[int, int]) -> bool:
         """Another person named between the name and its place: the place is theirs."""
-        return any(x is not m and x.kind in ("person", "other") and span[0] <= x.start < span[1]
-                   and x.start > m.end for x in sent.mentions)
+        return any(
+            x is not m
+            and x.kind in ("person", "other")
+            and span[0] <= x.start < span[1]
+            and x.start > m.end
+            for x in sent.mentions
+        )
 
     def _roles(self, doc: Document, sent: Sent) -> list[Finding]:
-        """"the runner-up, Lindqvist,": a role set beside a name it does not fit."""
+        """ "the runner-up, Lind,": a role set beside a name it does not fit."""
         out = []
         ms = sent.mentions
         for a, b in zip(ms, ms[1:], strict=False):
@@ -159,25 +208,58 @@ class PlacingRule:
             out.append(self._finding(doc, sent, (a.start, b.end), name, place, actual, False))
         return out
 
-    def _finding(self, doc: Document, sent: Sent, span: tuple[int, int], m: Mention,
-                 place: int, actual: int, first_round: bool) -> Finding:
+    def _finding(
+        self,
+        doc: Document,
+        sent: Sent,
+        span: tuple[int, int],
+        m: Mention,
+        place: int,
+        actual: int,
+        first_round: bool,
+    ) -> Finding:
         who = self.facts.people[m.person or ""].name
-        when = "on first preferences" if first_round else (
-            "after all the rounds" if self.rounds > 1 else "")
-        word = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth",
-                7: "seventh"}
+        when = (
+            "on first preferences"
+            if first_round
+            else ("after all the rounds" if self.rounds > 1 else "")
+        )
+        word = {
+            1: "first",
+            2: "second",
+            3: "third",
+            4: "fourth",
+            5: "fifth",
+            6: "sixth",
+            7: "seventh",
+        }
         explanation = (
             f"Places {who} {word.get(place, place)}; {who} finished {word.get(actual, actual)}"
             f"{' ' + when if when else ''}. Judged against {self.facts.election.name} (the "
             f"order of the recorded votes)."
         )
-        votes = [f.id for f in self.facts.figures if f.contest == "this" and f.measure == "votes"
-                 and f.subject == m.person]
+        votes = [
+            f.id
+            for f in self.facts.figures
+            if f.contest == "this" and f.measure == "votes" and f.subject == m.person
+        ]
         return make_finding(
-            doc, sent, kind="figure", rule_id="figure.place", fact_ids=votes[-1:] or ["field"],
-            explanation=explanation, phrase=span, severity="medium", confidence=0.75,
-            details={"measure": "place", "subject": m.person, "value": place,
-                     "recorded": actual, "round": 1 if first_round else "final"},
+            doc,
+            sent,
+            kind="figure",
+            rule_id="figure.place",
+            fact_ids=votes[-1:] or ["field"],
+            explanation=explanation,
+            phrase=span,
+            severity="medium",
+            confidence=0.75,
+            details={
+                "measure": "place",
+                "subject": m.person,
+                "value": place,
+                "recorded": actual,
+                "round": 1 if first_round else "final",
+            },
         )
 
     def _rounds(self, doc: Document, sent: Sent) -> list[Finding]:
@@ -187,13 +269,24 @@ class PlacingRule:
             n = int(word) if word.isdigit() else _NUMWORD[word]
             if n == self.rounds or not self._this(doc, sent, m.start()):
                 continue
-            explanation = (f"Gives the count as {n} rounds; it took {self.rounds}. Judged against "
-                           f"{self.facts.election.name}.")
-            out.append(make_finding(
-                doc, sent, kind="figure", rule_id="figure.rounds", fact_ids=["field"],
-                explanation=explanation, phrase=m.span(), severity="medium", confidence=0.7,
-                details={"measure": "rounds", "value": n, "recorded": self.rounds},
-            ))
+            explanation = (
+                f"Gives the count as {n} rounds; it took {self.rounds}. Judged against "
+                f"{self.facts.election.name}."
+            )
+            out.append(
+                make_finding(
+                    doc,
+                    sent,
+                    kind="figure",
+                    rule_id="figure.rounds",
+                    fact_ids=["field"],
+                    explanation=explanation,
+                    phrase=m.span(),
+                    severity="medium",
+                    confidence=0.7,
+                    details={"measure": "rounds", "value": n, "recorded": self.rounds},
+                )
+            )
         return out
 
     def _field(self, doc: Document, sent: Sent) -> list[Finding]:
@@ -212,8 +305,9 @@ class PlacingRule:
                 continue
             allowed = {on_ballot - 1} if rivals else {on_ballot}
             early = doc.published is None or any(doc.published < w for w in withdrawn)
-            if nominated != on_ballot and (early or _NOMINATED.search(doc.norm, sent.start,
-                                                                        sent.end)):
+            if nominated != on_ballot and (
+                early or _NOMINATED.search(doc.norm, sent.start, sent.end)
+            ):
                 allowed.add(nominated - 1 if rivals else nominated)
             if n in allowed:
                 continue
@@ -223,9 +317,18 @@ class PlacingRule:
                 + (f" ({nominated} were nominated)" if nominated != on_ballot else "")
                 + f". Judged against {self.facts.election.name}."
             )
-            out.append(make_finding(
-                doc, sent, kind="figure", rule_id="figure.field", fact_ids=["field"],
-                explanation=explanation, phrase=m.span(), severity="medium", confidence=0.7,
-                details={"measure": "field", "value": n, "recorded": on_ballot},
-            ))
+            out.append(
+                make_finding(
+                    doc,
+                    sent,
+                    kind="figure",
+                    rule_id="figure.field",
+                    fact_ids=["field"],
+                    explanation=explanation,
+                    phrase=m.span(),
+                    severity="medium",
+                    confidence=0.7,
+                    details={"measure": "field", "value": n, "recorded": on_ballot},
+                )
+            )
         return out

@@ -179,7 +179,7 @@ def check(
 
     \b
     Example:
-        factwatch check article.html https://example.org/news/unite --format json
+        factwatch check article.html https://example.org/news/election-result --format json
     """
     from factwatch.claims.facts import load_facts
     from factwatch.claims.matcher import Matcher

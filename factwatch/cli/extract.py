@@ -116,7 +116,7 @@ def extract(obj: Any, pages: tuple[str, ...], fmt: str, max_bytes: int | None) -
 
     \b
     Example:
-        factwatch extract saved/article.html https://example.org/news/unite-result
+        factwatch extract saved/article.html https://example.org/news/election-result
         factwatch extract --format json saved/*.html > pages.json
     """
     config = obj.config
