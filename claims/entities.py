@@ -20,28 +20,13 @@ Names are matched with their capital letters (a surname such as "May" or
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import alternation, lexicon, normalise
-from factwatch.claims.text import Document, Sent
+from factwatch.claims.text import Document, Mention, Sent
 
 _LEX = lexicon()
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    kind: str  # person, pronoun, other, org, ours
-    person: str | None = None  # person key (person, resolved pronoun)
-    by_name: bool = False
-    role: str = ""  # for structural roles: winner, runner-up, incumbent, place-N
-
-    @property
-    def known(self) -> bool:
-        return self.person is not None
 
 
 _CAP = r"(?:Mc|Mac|O'|O\u2019|D')?[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"

@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factwatch.claims.entities import Mention, ranking
+from factwatch.claims.entities import ranking
 from factwatch.claims.lexicon import lexicon
 from factwatch.claims.numbers import NumberMention, find_numbers
-from factwatch.claims.text import Document, Sent
+from factwatch.claims.text import Document, Mention, Sent
 
 _LEX = lexicon()
 _Q = (

@@ -23,7 +23,6 @@ from factwatch.core.records import Article
 from factwatch.core.segment import split_sentences
 
 if TYPE_CHECKING:
-    from factwatch.claims.entities import Mention
     from factwatch.claims.facts import Facts
 
 _LEX = lexicon()
@@ -62,6 +61,22 @@ _CLAUSE_BREAK = re.compile(
     r"down\s+on|up\s+on)\s)"
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*|[^\sa-z0-9]")
+
+
+@dataclass
+class Mention:
+    """A person, organisation or pronoun found in a sentence (filled in by entities)."""
+
+    start: int
+    end: int
+    kind: str  # person, pronoun, other, org, ours
+    person: str | None = None  # person key (person, resolved pronoun)
+    by_name: bool = False
+    role: str = ""  # for structural roles: winner, runner-up, incumbent, place-N
+
+    @property
+    def known(self) -> bool:
+        return self.person is not None
 
 
 @dataclass

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from factwatch.claims.concepts import WEAK, Reading, concepts
 from factwatch.claims.facts import Facts
 from factwatch.claims.findings import RECORDED_KINDS
-from factwatch.claims.lexicon import lexicon, normalise
+from factwatch.claims.lexicon import alternation, lexicon, normalise
 from factwatch.claims.model import Claim
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
@@ -48,6 +48,30 @@ _STRONG_REBUT = re.compile(
     r"(?:there\s+(?:is|was|were|are)\s+no)|not\s+the\s+case|threw\s+out|not\s+upheld)(?![\w-])"
 )
 _NOUN_CONCEPTS = frozenset({"candidate", "staff", "loss", "result"})
+_LEX = lexicon()
+_PLURAL_PEOPLE = alternation(
+    {
+        w
+        for c in ("candidate_noun", "rival_noun", "loser_noun")
+        for w in _LEX.words(c) - _LEX.base(c)
+    }
+    | {"runners-up"}
+)
+# "the losing candidates", "both rivals", "the two challengers": several people as one
+# subject (not "one of the candidates").
+_SEVERAL = re.compile(
+    rf"(?<![\w-])(?P<of>of\s+)?(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?"
+    rf"(?:[\w-]+\s+)?{_PLURAL_PEOPLE}"
+)
+
+
+def _several(norm: str) -> bool:
+    return any(
+        not m.group("of") and m.group(0).split()[0] in ("the", "both", "all", "two", "three")
+        for m in _SEVERAL.finditer(norm)
+    )
+
+
 _INLINE = re.compile(
     r"(?<![\w-])(?:falsely|wrongly|incorrectly|mistakenly|baselessly|erroneously|"
     r"without\s+evidence|(?:although|though|but)\s+(?:there\s+(?:is|was)\s+)?no)(?![\w-])"
@@ -130,6 +154,8 @@ class ClaimRule:
             for text in (claim.claim, *claim.paraphrases):
                 people = frozenset(_people_in(facts, text))
                 reading = self.thesaurus.read(_strip_people(facts, text))
+                if _several(normalise(text)):
+                    reading.concepts.add("together")  # "the losing candidates want ..."
                 content = frozenset(reading.concepts - WEAK)
                 if not content:
                     continue
@@ -194,8 +220,8 @@ class ClaimRule:
             people = {m.person for m in sent.mentions if m.person}
             if sent.reported and sent.reported[2]:
                 people.add(sent.reported[2])
-            if _paired(doc, sent):
-                reading.concepts.add("together")  # "Pike and Lund want ..."
+            if _paired(doc, sent) or _several(sent.norm):
+                reading.concepts.add("together")  # "Pike and Lund want ...", "both rivals"
             best: dict[str, Hit] = {}
             candidates = [v for k in reading.concepts & self.by_key.keys() for v in self.by_key[k]]
             alone = "only" in reading.concepts

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 
-from factwatch.claims.entities import Mention, ranking
+from factwatch.claims.entities import ranking
 from factwatch.claims.facts import Facts
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
 from factwatch.claims.scope import scope_at
-from factwatch.claims.text import Document, Sent
+from factwatch.claims.text import Document, Mention, Sent
 from factwatch.core.records import Finding
 
 _ORD = {
