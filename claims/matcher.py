@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from factwatch.claims.entities import annotate
 from factwatch.claims.facts import Facts
-from factwatch.claims.rules import Rule, build_rules
+from factwatch.claims.rules import Rule, build_rules, reported_kinds
 
 # The rule modules register themselves on import.
 from factwatch.claims.rules import claims as _claims  # noqa: F401
@@ -25,6 +25,8 @@ from factwatch.claims.rules import omission as _omission  # noqa: F401
 from factwatch.claims.rules import placings as _placings  # noqa: F401
 from factwatch.claims.text import Document
 from factwatch.core.records import Article, Finding
+
+__all__ = ["Matcher", "check_article", "read", "reported_kinds"]
 
 
 def read(article: Article, facts: Facts) -> Document:

@@ -3,7 +3,7 @@
 A rule is built once per facts file and checks one read document at a time:
 
     class Rule(Protocol):
-        kind: str
+        kinds: tuple[str, ...]    # the finding kinds it reports
         def __init__(self, facts: Facts): ...
         def check(self, doc: Document) -> list[Finding]: ...
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 class Rule(Protocol):
-    kind: str
+    kinds: tuple[str, ...]
 
     def check(self, doc: Document) -> list[Finding]: ...
 
@@ -39,3 +39,8 @@ def register(cls: type) -> type:
 
 def build_rules(facts: Facts) -> list[Rule]:
     return [cls(facts) for cls in RULES.values()]
+
+
+def reported_kinds() -> frozenset[str]:
+    """Every finding kind a registered rule may report."""
+    return frozenset(k for cls in RULES.values() for k in cls.kinds)  # type: ignore[attr-defined]

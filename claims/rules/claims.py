@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 from factwatch.claims.concepts import WEAK, Reading, concepts
 from factwatch.claims.facts import Facts
-from factwatch.claims.findings import RECORDED_KINDS
 from factwatch.claims.lexicon import alternation, lexicon, normalise
 from factwatch.claims.model import Claim
 from factwatch.claims.rules import register
@@ -47,6 +46,7 @@ _STRONG_REBUT = re.compile(
     r"nothing\s+of\s+the\s+(?:sort|kind)|(?:does|did|do)\s+not\s+exist|never\s+existed|"
     r"(?:there\s+(?:is|was|were|are)\s+no)|not\s+the\s+case|threw\s+out|not\s+upheld)(?![\w-])"
 )
+CHALLENGED = "challenged_claim"  # recorded, not flagged: the article rebuts the claim
 _NOUN_CONCEPTS = frozenset({"candidate", "staff", "loss", "result"})
 _LEX = lexicon()
 _PLURAL_PEOPLE = alternation(
@@ -144,7 +144,7 @@ def _proper_nouns(facts: Facts, text: str) -> list[str]:
 
 @register
 class ClaimRule:
-    kind = "unchallenged_claim"
+    kinds = ("unchallenged_claim", CHALLENGED)
 
     def __init__(self, facts: Facts):
         self.facts = facts
@@ -272,7 +272,7 @@ class ClaimRule:
             rebuttal = self._rebuttal(doc, best, denied)
             claim = best.claim
             if rebuttal:
-                kind = RECORDED_KINDS[0]
+                kind = CHALLENGED
                 why = (
                     f"Repeats a recorded false claim ({claim.claim}) but the article "
                     f'challenges it: "{rebuttal[:160]}"'

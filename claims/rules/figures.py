@@ -63,7 +63,7 @@ _WHAT = {
 
 @register
 class FigureRule:
-    kind = "figure"
+    kinds = ("figure",)
 
     def __init__(self, facts: Facts):
         self.facts = facts

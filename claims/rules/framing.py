@@ -312,7 +312,7 @@ class Hit:
 
 @register
 class FramingRule:
-    kind = "framing"
+    kinds = ("framing",)
 
     def __init__(self, facts: Facts):
         self.facts = facts

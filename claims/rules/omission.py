@@ -70,7 +70,7 @@ def misspelt(name: str, text: str) -> bool:
 
 @register
 class OmissionRule:
-    kind = "omission"
+    kinds = ("omission",)
 
     def __init__(self, facts: Facts):
         self.facts = facts

@@ -94,7 +94,7 @@ _NOMINATED = re.compile(
 
 @register
 class PlacingRule:
-    kind = "figure"
+    kinds = ("figure",)
 
     def __init__(self, facts: Facts):
         self.facts = facts
