@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from factwatch.claims.lexicon import lexicon, normalise
 from factwatch.claims.model import Contest
-from factwatch.claims.text import Document, Sent
+from factwatch.claims.text import Document, Mention, Sent
 
 _LEX = lexicon()
 _YEAR = re.compile(r"(?<![\d,.$£€-])(19[5-9]\d|20[0-9]\d)(?![\d%]|,\d|\.\d)")
@@ -129,6 +129,16 @@ class Context:
     why: str = ""
 
 
+def _strong_mark(why: str) -> bool:
+    """A sign that names its contest outright, not through who is mentioned."""
+    return (
+        why.startswith(("the year", "the office of"))
+        or why == "a contender the facts do not record"
+        or ", a contender in " in why
+        or (why.startswith("the ") and "contest" in why)
+    )
+
+
 def _year_of(d: dt.date | None) -> int | None:
     return d.year if d else None
 
@@ -162,31 +172,28 @@ def context(doc: Document) -> Context:
             if c.year and published.year >= c.year - 1:
                 default, why = c.key, f"published in {published.year}, by the {c.year} contest"
                 break
-    # The lead names another recorded contest's own people and none of this one's.
+    # The lead (headline and first sentences) is about another contest: it says so
+    # outright (a year, the office, a contender the facts do not know, "the X contest"),
+    # or names another recorded contest's winner and none of this one's people.
+    doc.memo["scope.default"] = default
     lead = doc.sentences[:3]
     here = set(this.on_ballot)
     names_here = any(m.person in here for s in lead for m in s.mentions if m.kind == "person")
-    marks = [_signal(doc, s, s.start, s.end) for s in lead]
-    if default == "this" and lead and not names_here:
-        others = [
+    marks = [_sentence_signal(doc, s, main_only=True) for s in lead]
+    if default == "this" and lead and not any(m and m[0] == "this" for m in marks):
+        strong = [
+            m for i, m in enumerate(marks) if m and _strong_mark(m[1]) and (i < 2 or not names_here)
+        ]
+        won_there = [
             m
             for m, s in zip(marks, lead, strict=False)
-            if m
-            and m[0] != "this"
-            and (
-                m[1].startswith("the year")
-                or m[1].startswith("the ")
-                and "contest" in m[1]
-                or m[1].startswith("names ")
-                and _won_there(doc, s)
-                or m[1] == "a contender the facts do not record"
-                or m[1].startswith("the office of")
-            )
+            if m and m[1].startswith("names ") and _won_there(doc, s) and not names_here
         ]
-        if others and not any(m and m[0] == "this" for m in marks):
-            counts = {m[0] for m in others}
-            if len(counts) == 1:
-                default, why = others[0][0], "the article opens about " + others[0][1]
+        others = strong or won_there
+        if others and len({m[0] for m in others}) == 1:
+            default, why = others[0][0], "the article opens about " + others[0][1]
+            for key in [k for k in doc.memo if isinstance(k, tuple) and k[0] == "scope.signal"]:
+                del doc.memo[key]  # signals that stood for the article's contest
     doc.memo["scope.default"] = default
     ref_year = facts.contests[default].year if default in facts.contests else this.year
     ctx = Context(default, phase, ref_year, why)
@@ -254,6 +261,15 @@ def _nearest(
     return best
 
 
+def _near_this_contest(doc: Document) -> bool:
+    """Was the article published within days of this contest's ballot or result (so
+    "on Tuesday" can be it)?  True when the dates are not known."""
+    dates = [d for d in doc.facts.this.dates.values() if d]
+    if not doc.published or not dates:
+        return True
+    return min(dates) <= doc.published <= max(dates) + dt.timedelta(days=10)
+
+
 def _signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:
     """The contest the words in [cs, ce) point at by themselves, with the reason."""
     key = ("scope.signal", cs, ce)
@@ -285,7 +301,8 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
     if ("this" in words or "latest" in words) and (m := _THIS_TIME.search(norm, cs, ce)):
         return default, f"'{m.group(0)}'"
     if not _RECENT_WORDS.isdisjoint(words) and (m := _RECENT.search(norm, cs, ce)):
-        return default, f"'{m.group(0)}'"
+        if default != "this" or _near_this_contest(doc):
+            return default, f"'{m.group(0)}'"
     # 1. Written years.
     for m in _YEAR.finditer(norm, cs, ce) if _HAS_DIGIT.search(norm, cs, ce) else ():
         year = int(m.group(1))
@@ -336,6 +353,7 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
     others: dict[str, str] = {}
     exclusive_here = False
     named_here = False
+    rivals_there = False  # somebody who stood only elsewhere is beaten or beats here
     for mm in sent.mentions:
         if not (cs <= mm.start < ce) or mm.kind != "person" or not mm.person:
             continue
@@ -348,12 +366,12 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
             continue
         for key in where:
             others.setdefault(key, facts.people[mm.person].name)
-    if others and not exclusive_here and not named_here:
-        if len(others) == 1:
-            k, who = next(iter(others.items()))
-            return k, f"names {who}, who stood in {facts.contests[k].name}"
+        if _in_electoral_role(doc, mm, cs, ce):
+            rivals_there = True
+    if others and not exclusive_here and (not named_here or rivals_there):
         pick = min(others, key=lambda k: abs((facts.contests[k].year or 0) - (ref or 0)))
-        return pick, f"names {others[pick]}, who stood in {facts.contests[pick].name}"
+        how = "a contender in" if rivals_there else "who stood in"
+        return pick, f"names {others[pick]}, {how} {facts.contests[pick].name}"
     if exclusive_here:
         return "this", "names a candidate who stood only in this election"
     # 4. Another organisation's contest or another kind of election.
@@ -423,10 +441,15 @@ def _office_words(office: str, ours: str) -> str:
     ]
     if not extra:
         return ""
+    words = r"\s+".join(re.escape(w) for w in extra)
     return (
-        r"(?<![\w-])"
-        + r"\s+".join(re.escape(w) for w in extra)
-        + r"(?:\s+[\w-]+){0,2}?\s+(?:election|contest|race|ballot|post|job|vote|poll)s?(?![\w-])"
+        rf"(?<![\w-])(?:{words}(?:\s+[\w-]+){{0,2}}?\s+"
+        rf"(?:election|contest|race|ballot|post|job|vote|poll)s?"
+        # "to become deputy mayor", "elected as deputy", "the race for deputy": the seat
+        # someone seeks (not "Kerr, the deputy, ...": who someone is)
+        rf"|(?:become|becoming|elected|elect|re-elected|run\s+for|running\s+for|stand\s+for|"
+        rf"standing\s+for|bid\s+for|race\s+for|nominated\s+for|nominations?\s+for)\s+"
+        rf"(?:as\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{words})(?![\w-])"
     )
 
 
@@ -517,13 +540,18 @@ _OUTSIDER_OBJECT = re.compile(
 
 def _contender_outsider(doc: Document, sent: Sent, cs: int, ce: int) -> bool:
     """Is somebody the facts do not know the subject or object of an electoral verb here?"""
-    for mm in sent.mentions:
-        if mm.kind == "other" and cs <= mm.start < ce:
-            if _OUTSIDER_ROLE.match(doc.norm, mm.end, ce):
-                return True
-            if _OUTSIDER_OBJECT.search(doc.norm, max(cs, mm.start - 40), mm.start):
-                return True
-    return False
+    return any(
+        mm.kind == "other" and cs <= mm.start < ce and _in_electoral_role(doc, mm, cs, ce)
+        for mm in sent.mentions
+    )
+
+
+def _in_electoral_role(doc: Document, mm: Mention, cs: int, ce: int) -> bool:
+    """ "Voss won ...", "defeating Voss", "against Voss": a contender in this clause."""
+    return bool(
+        _OUTSIDER_ROLE.match(doc.norm, mm.end, ce)
+        or _OUTSIDER_OBJECT.search(doc.norm, max(cs, mm.start - 40), mm.start)
+    )
 
 
 def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
@@ -643,9 +671,17 @@ def _paragraph_state(doc: Document, sent: Sent, ctx: Context) -> tuple[str, str]
     return state
 
 
-def _sentence_signal(doc: Document, sent: Sent) -> tuple[str, str] | None:
-    """A sentence-wide sign: its fronted adverbial, or one sign shared by its clauses."""
-    sigs = {s for s in (_signal(doc, sent, a, b) for a, b in sent.clauses) if s}
+def _sentence_signal(
+    doc: Document, sent: Sent, *, main_only: bool = False
+) -> tuple[str, str] | None:
+    """A sentence-wide sign: one sign shared by its clauses (``main_only``: leaving out
+    relative clauses and appositions, "who first won in 2010")."""
+    clauses = [
+        (a, b)
+        for j, (a, b) in enumerate(sent.clauses)
+        if not (main_only and j > 0 and _RELATIVE.match(doc.norm[a:b]))
+    ]
+    sigs = {s for s in (_signal(doc, sent, a, b) for a, b in clauses) if s}
     if len({s[0] for s in sigs}) == 1:
         return next(iter(sigs))
     return None

@@ -7,8 +7,8 @@
   stay above a floor a little under their current score, so a change that breaks
   a class of wording fails here.
 - Each election's held-out test half is scored and printed, never gated (its
-  figures are reported in docs/benchmarks.md); its quiet set of correct coverage
-  is scored as false alarms per 100 articles, with a loose ceiling.
+  figures are reported in docs/benchmarks.md); the quiet sets of correct coverage
+  are scored together as false alarms per 100 articles, which must stay under 2.
 """
 
 from __future__ import annotations
@@ -119,8 +119,11 @@ def test_each_elections_test_half_is_scored_and_reported(election, capsys):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("election", sorted(DEV_FLOORS))
-def test_quiet_coverage_raises_few_false_alarms(election):
-    res = score(facts_of(election), ELECTIONS / election / "quiet.jsonl")
-    per_100 = 100 * sum(res["fp"].values()) / res["cases"]
-    assert per_100 <= 15, res["alarms"]
+def test_quiet_coverage_raises_under_two_false_alarms_per_100_articles():
+    alarms, cases = [], 0
+    for election in sorted(DEV_FLOORS):
+        res = score(facts_of(election), ELECTIONS / election / "quiet.jsonl")
+        alarms += [(election, *a) for a in res["alarms"]]
+        cases += res["cases"]
+    assert cases >= 100
+    assert 100 * len(alarms) / cases < 2, alarms

@@ -235,8 +235,7 @@ class ClaimRule:
                     continue
                 if not v.names <= reading.concepts or (v.key and v.key not in have):
                     continue
-                fact = self.fact_concepts.get(v.claim.id, frozenset())
-                if fact and len(fact & reading.concepts) >= max(3, 0.6 * len(fact)):
+                if self._states_fact(v.claim, reading.concepts, len(have)):
                     continue  # the sentence states the fact that refutes the claim
                 # Denied when its key is negated where the claim's is not, or the reverse.
                 # Denied when a concept that carries the claim (a thesaurus group other than
@@ -322,9 +321,27 @@ class ClaimRule:
                 self._has(doc, other, "strong", _STRONG_REBUT)
                 or self._has(doc, other, "rebut", _REBUT)
                 and self._about(other, hit)
+                or self._neighbour_states_fact(other, hit)
             ):
                 return other.text
         return ""
+
+    def _states_fact(self, claim: Claim, found: set[str] | frozenset[str], claimed: int) -> bool:
+        """Does a sentence with these concepts state the claim's refuting fact: most of
+        the fact's concepts, or half of them and more than it shares with the claim?"""
+        fact = self.fact_concepts.get(claim.id, frozenset())
+        shared = len(fact & found)
+        return bool(fact) and (
+            shared >= max(3, 0.6 * len(fact))
+            or (shared >= max(3, 0.5 * len(fact)) and shared > claimed)
+        )
+
+    def _neighbour_states_fact(self, other: Sent, hit: Hit) -> bool:
+        """ "... had suggested head office ran the count. The report makes clear that the
+        scrutineer conducted and counted the ballot itself.": the fact, stated nearby."""
+        found = self.thesaurus.read(_strip_people(self.facts, other.text)).concepts - WEAK
+        content = frozenset().union(*(v.content for v in self.variants if v.claim is hit.claim))
+        return self._states_fact(hit.claim, found, len(content & found))
 
     def _about(self, other: Sent, hit: Hit) -> bool:
         """Does a sentence holding rebuttal words speak of this claim's concepts?"""
