@@ -89,8 +89,22 @@ class Concepts:
             phrase = normalise(phrase)
             self.phrase_to[phrase] = pair[0]
             self.also[phrase] = pair[1]
-        self.phrases = re.compile(alternation(set(self.phrase_to)))
-        self.phrase_first = frozenset(_key_word(p) for p in self.phrase_to)
+        self.by_key_word: dict[str, list[str]] = {}
+        for phrase in self.phrase_to:
+            self.by_key_word.setdefault(_key_word(phrase), []).append(phrase)
+        self.phrase_first = frozenset(self.by_key_word)
+        self._phrase_rx: dict[frozenset[str], re.Pattern[str]] = {}
+
+    def _phrases(self, keys: frozenset[str]) -> re.Pattern[str]:
+        """One alternation of the phrases whose longest word is present (the others
+        cannot match), compiled once per set of such words."""
+        got = self._phrase_rx.get(keys)
+        if got is None:
+            got = re.compile(alternation({p for k in keys for p in self.by_key_word[k]}))
+            if len(self._phrase_rx) > 4096:
+                self._phrase_rx.clear()
+            self._phrase_rx[keys] = got
+        return got
 
     def triggers(self, concepts: set[str] | frozenset[str]) -> Trigger:
         """A quick test for sentences holding any word or phrase of the given concepts."""
@@ -129,7 +143,8 @@ class Concepts:
                     break
 
         pieces = wordset | {p for w in wordset if "-" in w for p in w.split("-")}
-        for m in self.phrases.finditer(norm) if not self.phrase_first.isdisjoint(pieces) else ():
+        keys = self.phrase_first & pieces
+        for m in self._phrases(frozenset(keys)).finditer(norm) if keys else ():
             name = self.phrase_to.get(re.sub(r"\s+", " ", m.group(0)))
             if name is None:
                 continue

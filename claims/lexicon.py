@@ -141,9 +141,52 @@ def _bounded(phrase: str) -> str:
 
 
 def alternation(phrases: list[str] | set[str] | frozenset[str]) -> str:
-    """One regex alternative per phrase, longest first, bounded by word edges."""
+    """A regex for any of the phrases, bounded by word edges, preferring the longest
+    at a place.  Phrases that start with a letter share one leading edge test and a
+    tree of their words ("last time", "last contest" -> ``last(?:time|contest)``), so
+    a search does not try every phrase at every place."""
     uniq = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(_bounded(p) for p in uniq) + ")" if uniq else r"(?!x)x"
+    if not uniq:
+        return r"(?!x)x"
+    worded = [
+        p
+        for p in uniq
+        if p[0].isalnum() and p[-1].isalnum() and re.fullmatch(r"[\w'&.]+(?:[\s-]+[\w'&.]+)*", p)
+    ]
+    others = [p for p in uniq if p not in set(worded)]
+    parts = [r"(?<![\w-])" + _tree([re.split(r"[\s-]+", p) for p in worded])] if worded else []
+    parts += [_bounded(p) for p in others]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _tree(phrases: list[list[str]]) -> str:
+    """The phrases (as word lists) as a regex tree: longer continuations are tried
+    before a phrase ends, and every ending is a word edge."""
+    children: dict[str, list[list[str]]] = {}
+    ends = False
+    for words in phrases:
+        if not words:
+            ends = True
+        else:
+            children.setdefault(words[0], []).append(words[1:])
+
+    def size(item: tuple[str, list[list[str]]]) -> tuple[int, str]:
+        word, rests = item
+        return (-max(len(word) + sum(len(w) + 1 for w in r) for r in rests), word)
+
+    alts = []
+    for word, rests in sorted(children.items(), key=size):
+        rest = [r for r in rests if r]
+        tail = ""
+        if rest:
+            inner = _tree(rest)
+            tail = r"(?:[\s-]*" + inner + ("" if len(rest) == len(rests) else r"|(?![\w-])") + ")"
+        else:
+            tail = r"(?![\w-])" if word[-1].isalnum() else ""
+        alts.append(re.escape(word) + tail)
+    if ends:
+        alts.append(r"(?![\w-])")
+    return alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
 
 
 @dataclass(frozen=True)

@@ -111,14 +111,30 @@ def _people_in(facts: Facts, text: str) -> set[str]:
 
 
 def _strip_people(facts: Facts, text: str) -> str:
-    norm = normalise(text)
-    for p in facts.people.values():
-        for name in sorted((p.name, *p.variants, p.name.split()[-1]), key=len, reverse=True):
-            norm = re.sub(rf"(?<![\w-]){re.escape(normalise(name))}(?:'s)?(?![\w-])", " ", norm)
-    for org in (facts.election.organisation,):
-        if org:
-            norm = re.sub(rf"(?<![\w-]){re.escape(normalise(org))}(?:'s)?(?![\w-])", " ", norm)
-    return norm
+    """The text without the people's names and our organisation's (their concepts are
+    matched through mentions)."""
+    return _names_rx(facts).sub(" ", normalise(text))
+
+
+_NAMES_RX: dict[int, re.Pattern[str]] = {}
+
+
+def _names_rx(facts: Facts) -> re.Pattern[str]:
+    got = _NAMES_RX.get(id(facts))
+    if got is None:
+        names = {
+            normalise(n)
+            for p in facts.people.values()
+            for n in (p.name, *p.variants, p.name.split()[-1])
+        }
+        if facts.election.organisation:
+            names.add(normalise(facts.election.organisation))
+        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        got = re.compile(rf"(?<![\w-])(?:{alts})(?:'s)?(?![\w-])" if alts else r"(?!x)x")
+        if len(_NAMES_RX) > 32:
+            _NAMES_RX.clear()
+        _NAMES_RX[id(facts)] = got
+    return got
 
 
 def _paired(doc: Document, sent: Sent) -> bool:
@@ -200,6 +216,11 @@ class ClaimRule:
             c.id: frozenset(self.thesaurus.read(_strip_people(facts, c.fact)).concepts - WEAK)
             for c in facts.claims
         }
+        self.claim_content: dict[str, frozenset[str]] = {}
+        for v in self.variants:
+            self.claim_content[v.claim.id] = (
+                self.claim_content.get(v.claim.id, frozenset()) | v.content
+            )
         self.by_key: dict[str, list[Variant]] = {}
         for v in self.variants:
             self.by_key.setdefault(v.key or next(iter(v.content)), []).append(v)
@@ -321,7 +342,7 @@ class ClaimRule:
                 self._has(doc, other, "strong", _STRONG_REBUT)
                 or self._has(doc, other, "rebut", _REBUT)
                 and self._about(other, hit)
-                or self._neighbour_states_fact(other, hit)
+                or self._neighbour_states_fact(doc, other, hit)
             ):
                 return other.text
         return ""
@@ -336,15 +357,21 @@ class ClaimRule:
             or (shared >= max(3, 0.5 * len(fact)) and shared > claimed)
         )
 
-    def _neighbour_states_fact(self, other: Sent, hit: Hit) -> bool:
+    def _neighbour_states_fact(self, doc: Document, other: Sent, hit: Hit) -> bool:
         """ "... had suggested head office ran the count. The report makes clear that the
         scrutineer conducted and counted the ballot itself.": the fact, stated nearby."""
-        found = self.thesaurus.read(_strip_people(self.facts, other.text)).concepts - WEAK
-        content = frozenset().union(*(v.content for v in self.variants if v.claim is hit.claim))
+        key = ("claims.stripped", other.index)
+        found = doc.memo.get(key)
+        if not isinstance(found, frozenset):
+            found = frozenset(
+                self.thesaurus.read(_strip_people(self.facts, other.text)).concepts - WEAK
+            )
+            doc.memo[key] = found
+        content = self.claim_content.get(hit.claim.id, frozenset())
         return self._states_fact(hit.claim, found, len(content & found))
 
     def _about(self, other: Sent, hit: Hit) -> bool:
         """Does a sentence holding rebuttal words speak of this claim's concepts?"""
         reading = self.thesaurus.read(other.norm)
-        content = frozenset().union(*(v.content for v in self.variants if v.claim is hit.claim))
+        content = self.claim_content.get(hit.claim.id, frozenset())
         return bool((reading.concepts & content) - self.thesaurus.common)
