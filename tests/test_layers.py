@@ -37,6 +37,7 @@ PACKAGES = {  # module prefix -> group
     "factwatch.progress": "app",
     "factwatch.discovery": "app",
     "factwatch.datasette": "app",
+    "factwatch.factsfile": "app",
     "factwatch.jobs": "jobs",
     "factwatch.backcheck": "jobs",
     "factwatch.demo": "demo",

@@ -10,6 +10,7 @@ from factwatch.claims.facts import load_facts
 from factwatch.claims.matcher import Matcher, check_article
 from factwatch.core.records import Article
 from factwatch.core.segment import join_paragraphs, segment
+from factwatch.scraper.topic import TopicFilter
 
 FACTS = Path(__file__).resolve().parent / "fixtures" / "facts" / "harbour-2021.toml"
 
@@ -29,10 +30,10 @@ def article(*paragraphs: str) -> Article:
 FULL = "Maria Okafor was elected guild chair ahead of Tom Reyes, Priya Shah and Dan Hollis."
 
 
-def test_framing_rule_from_the_new_file_fires(matcher):
+def test_framing_follows_the_new_elections_field(matcher):
     found = matcher.check(article(FULL, "The defeated candidate said he would stand again."))
-    assert [(f.kind, f.rule_id) for f in found] == [("framing", "framing.the-loser")]
-    assert "Four candidates" in found[0].correction
+    assert [(f.kind, f.fact_ids) for f in found] == [("framing", ["field"])]
+    assert "four candidates on the ballot" in found[0].correction
 
 
 def test_omission_counts_the_new_elections_candidates(matcher):
@@ -40,19 +41,20 @@ def test_omission_counts_the_new_elections_candidates(matcher):
         article("Maria Okafor won the guild chair election, beating Tom Reyes and Priya Sha.")
     )
     (f,) = [f for f in found if f.kind == "omission"]
-    assert f.details["missing"] == ["hollis"]
-    assert f.fact_ids == ["four-candidates"]
+    assert f.details["missing"] == ["dan-hollis"]
+    assert f.fact_ids == ["field"]
 
 
 def test_figure_is_checked_against_the_new_figures(matcher):
     found = matcher.check(article(FULL, "Okafor won 3,100 votes. Turnout was 38.5 per cent."))
-    assert [f.fact_ids for f in found if f.kind == "figure"] == [["votes.okafor"]]
+    assert [f.fact_ids for f in found if f.kind == "figure"] == [["votes.maria-okafor"]]
 
 
 def test_false_claim_and_its_rebuttal_come_from_the_new_file(matcher):
     claim = "Reyes has demanded a recount."
     assert [f.kind for f in matcher.check(article(FULL, claim))] == ["unchallenged_claim"]
-    rebutted = matcher.check(article(FULL, claim, "No candidate has asked for a recount."))
+    rebuttal = "The appeals panel rejected the claim: no candidate asked for a recount."
+    rebutted = matcher.check(article(FULL, claim, rebuttal))
     assert [f.kind for f in rebutted] == ["challenged_claim"]
 
 
@@ -62,5 +64,6 @@ def test_unite_coverage_is_not_about_this_election(matcher):
 
 
 def test_topic_terms_come_from_the_new_file():
-    terms = load_facts(FACTS).topic_terms()
-    assert "Maria Okafor" in terms and "Okafur" in terms and "guild chair election" in terms
+    topic = TopicFilter.from_facts(load_facts(FACTS))
+    assert topic.matches("Okafur wins", "The guild chair election went to Maria Okafor.")
+    assert not topic.matches("Harbour bridge", "The council voted on the harbour bridge.")

@@ -9,6 +9,7 @@ Commands live in small modules by concern and are registered here:
     rebut.py    rebut, rebuttals, corrections, export, serve
     ops.py      schedule, status, backup
     archives.py backcheck
+    facts.py    facts check, facts new, facts convert
     pages.py    (helper) read a file or URL named on the command line
     context.py  (helper) the config and database of one call; error handling
 
@@ -25,7 +26,7 @@ import sys
 import click
 
 from factwatch import __version__
-from factwatch.cli import archives, check, extract, ops, rebut, review, scrape
+from factwatch.cli import archives, check, extract, facts, ops, rebut, review, scrape
 from factwatch.cli.context import Context
 
 QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext")
@@ -74,7 +75,7 @@ def cli(
     ctx.obj = Context(config_path, db_path)
 
 
-for _module in (scrape, extract, check, review, rebut, ops, archives):
+for _module in (scrape, extract, check, review, rebut, ops, archives, facts):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 
