@@ -148,6 +148,40 @@ def sets(only: str | None) -> list[tuple[str, str, Path, Path]]:
     return out
 
 
+def _row(election: str, part: str, res: dict) -> str:
+    cells = []
+    for k in SCORED:
+        t, f, n = res["tp"][k], res["fp"][k], res["fn"][k]
+        cells.append(f"{t:>3}/{f:>2}/{n:>2}" if t + f + n else f"{'-':>9}")
+    T, F, N = sum(res["tp"].values()), sum(res["fp"].values()), sum(res["fn"].values())
+    p, r, f1 = prf(T, F, N)
+    extra = ""
+    if part == "quiet":
+        extra = f"  false alarms per 100 articles: {100 * F / max(1, res['cases']):.1f}"
+    return (
+        f"{election:14} {part:22} {res['cases']:>5}  "
+        + "  ".join(f"{c:>14}" for c in cells)
+        + f"  {p:5.2f} {r:5.2f} {f1:5.2f}{extra}"
+    )
+
+
+def _show(res: dict) -> None:
+    for cid, kind, k, note in res["misses"]:
+        print(f"    missed       {cid}: {kind} {k!r}  [{note[:80]}]")
+    for cid, kind, quote, why in res["alarms"]:
+        print(f"    false alarm  {cid}: {kind} {quote!r}\n                 {why}")
+
+
+def _totals(totals: dict[str, list[Counter]]) -> None:
+    for key, (tp, fp, fn) in totals.items():
+        parts = []
+        for k in SCORED:
+            p, r, f1 = prf(tp[k], fp[k], fn[k])
+            parts.append(f"{k} P {p:.2f} R {r:.2f} F1 {f1:.2f}")
+        p, r, f1 = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+        print(f"all {key:6} " + "; ".join(parts) + f"; micro F1 {f1:.3f}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -173,20 +207,7 @@ def main() -> int:
         if facts not in matchers:
             matchers[facts] = Matcher(load_facts(facts))
         res = score_cases(matchers[facts], load(path))
-        cells = []
-        for k in SCORED:
-            t, f, n = res["tp"][k], res["fp"][k], res["fn"][k]
-            cells.append(f"{t:>3}/{f:>2}/{n:>2}" if t + f + n else f"{'-':>9}")
-        T, F, N = sum(res["tp"].values()), sum(res["fp"].values()), sum(res["fn"].values())
-        p, r, f1 = prf(T, F, N)
-        extra = ""
-        if part == "quiet":
-            extra = f"  false alarms per 100 articles: {100 * F / max(1, res['cases']):.1f}"
-        print(
-            f"{election:14} {part:22} {res['cases']:>5}  "
-            + "  ".join(f"{c:>14}" for c in cells)
-            + f"  {p:5.2f} {r:5.2f} {f1:5.2f}{extra}"
-        )
+        print(_row(election, part, res))
         key = part.split(":")[0]
         totals.setdefault(key, [Counter(), Counter(), Counter()])
         for i, name in enumerate(("tp", "fp", "fn")):
@@ -200,18 +221,9 @@ def main() -> int:
             }
         )
         if key in args.show or part in args.show:
-            for cid, kind, k, note in res["misses"]:
-                print(f"    missed       {cid}: {kind} {k!r}  [{note[:80]}]")
-            for cid, kind, quote, why in res["alarms"]:
-                print(f"    false alarm  {cid}: {kind} {quote!r}\n                 {why}")
+            _show(res)
     print()
-    for key, (tp, fp, fn) in totals.items():
-        parts = []
-        for k in SCORED:
-            p, r, f1 = prf(tp[k], fp[k], fn[k])
-            parts.append(f"{k} P {p:.2f} R {r:.2f} F1 {f1:.2f}")
-        p, r, f1 = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
-        print(f"all {key:6} " + "; ".join(parts) + f"; micro F1 {f1:.3f}")
+    _totals(totals)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1), encoding="utf-8")
     return 0
