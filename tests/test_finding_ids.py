@@ -94,7 +94,7 @@ def test_recheck_keeps_ids_reviews_and_currency_across_rule_renames(db, db_path,
     some = next(iter(before))
     assert invoke(db_path, "review", some, "--confirm").exit_code == 0
     rename_every_rule(monkeypatch)
-    counts = recheck(Config(facts=[str(BUNDLED_FACTS)]), db=db)
+    counts = recheck(Config(facts=[str(BUNDLED_FACTS)]), db=db, workers=1)  # in this process
     after = {r["id"]: r for r in db.query("SELECT id, rule_id, stale, status FROM findings")}
     assert counts["new"] == 0 and counts["stale"] == 0
     assert set(after) == set(before)
