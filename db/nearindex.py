@@ -34,6 +34,7 @@ MAX_RADIUS = 4  # beyond this many bits per block, probing costs more than readi
 _BLOCK_MASK = (1 << BLOCK_BITS) - 1
 _SIGN = 1 << 63
 _U64 = 1 << 64
+_MASK = _U64 - 1
 
 SCHEMA = [
     f"""CREATE TABLE IF NOT EXISTS {TABLE} (
@@ -151,13 +152,13 @@ def nearest_article(db: sqlite_utils.Database, simhash: int, *, max_distance: in
     """The oldest stored article (lowest id) whose simhash is within ``max_distance``."""
     if not simhash:
         return None
-    best: int | None = None
-    for article_id, other in _candidates(db, simhash, max_distance):
-        if (best is None or article_id < best) and (
-            (_unsigned(other) ^ simhash).bit_count() <= max_distance
-        ):
-            best = article_id
-    return best
+    signed = _signed(simhash)  # stored hashes are signed: XOR them as they are
+    near = [
+        article_id
+        for article_id, other in _candidates(db, simhash, max_distance)
+        if ((other ^ signed) & _MASK).bit_count() <= max_distance
+    ]
+    return min(near) if near else None
 
 
 def near_story(db: sqlite_utils.Database, simhash: int, *, max_distance: int) -> int | None:
