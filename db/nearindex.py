@@ -2,20 +2,23 @@
 
 Each stored article's 64-bit simhash is cut into ``BLOCKS`` blocks of 16 bits,
 and the table ``simhash_blocks`` holds one row per block: the key
-``block << 16 | value``, the article id and the whole simhash.  Two hashes
-within ``max_distance`` bits differ, by the pigeonhole principle, in at most
-``max_distance // BLOCKS`` bits of at least one block (3 bits at the default
-distance of 12).  So every stored hash within the distance has, in some block,
-a value within that radius of the new hash's value in the same block: the
-lookup asks the primary key for those values (697 per block at radius 3),
+``block << 16 | value``, the article id and the whole simhash.  If two hashes
+differed in more than ``radii[i]`` bits of every block i, they would differ
+in at least ``sum(radii) + BLOCKS`` bits in all (the generalised pigeonhole
+principle); so with ``sum(radii) = max_distance - BLOCKS + 1`` every stored
+hash within ``max_distance`` has, in some block i, a value within
+``radii[i]`` bits of the new hash's value there.  At the default distance of
+12 the radii are 3, 2, 2, 2: the lookup asks the primary key for 697 + 3 x
+137 block values (SQLite expands them from the table ``simhash_masks``),
 then checks the whole distance of each candidate.  It finds exactly the
 articles a scan of every stored hash would, and its cost grows with the
-number of candidates (about 4% of the table for random hashes at radius 3)
-rather than with the table.
+number of candidates (about 1.7% of the table for random hashes) rather than
+with the table.
 
 The rows are written by ``db.store`` in the transaction that stores the
 article; a trigger removes them when an article is deleted.  Migration
-``m009_simhash_index`` creates the table and fills it for existing articles.
+``m009_simhash_index`` creates the table and fills it for existing articles;
+``m013_simhash_masks`` adds the masks.
 """
 
 from __future__ import annotations
@@ -75,13 +78,19 @@ def _masks(radius: int) -> tuple[int, ...]:
     return tuple(m for m in range(1 << BLOCK_BITS) if m.bit_count() <= radius)
 
 
+def radii(max_distance: int) -> list[int]:
+    """Per-block radii adding up to ``max_distance - BLOCKS + 1`` (at least 0 each)."""
+    total = max(0, max_distance - BLOCKS + 1)
+    base, extra = divmod(total, BLOCKS)
+    return [base + (1 if i < extra else 0) for i in range(BLOCKS)]
+
+
 def probe_keys(simhash: int, max_distance: int) -> list[int]:
     """The keys a hash within ``max_distance`` of ``simhash`` has at least one of."""
-    masks = _masks(max_distance // BLOCKS)
     out: list[int] = []
-    for i, value in enumerate(blocks(simhash)):
+    for i, (value, radius) in enumerate(zip(blocks(simhash), radii(max_distance), strict=True)):
         base = i << BLOCK_BITS
-        out.extend(base | (value ^ m) for m in masks)
+        out.extend(base | (value ^ m) for m in _masks(radius))
     return out
 
 
@@ -106,9 +115,10 @@ def replace(db: sqlite_utils.Database, article_id: int, simhash: int) -> None:
 # are the table's masks XOR the new hash's blocks (a XOR b written as
 # (a | b) - (a & b), SQLite having no XOR), each one a primary-key search.
 _PROBE = f"""
-WITH b(block, value) AS (VALUES (0, ?), (1, ?), (2, ?), (3, ?))
+WITH b(block, value, radius) AS (VALUES (0, ?, ?), (1, ?, ?), (2, ?, ?), (3, ?, ?))
 SELECT s.article_id, s.simhash FROM b, {MASKS} m, {TABLE} s
-WHERE m.radius = ? AND s.key = (b.block << {BLOCK_BITS}) | ((b.value | m.mask) - (b.value & m.mask))
+WHERE m.radius = b.radius
+  AND s.key = (b.block << {BLOCK_BITS}) | ((b.value | m.mask) - (b.value & m.mask))
 """
 
 
@@ -133,15 +143,16 @@ def _has_masks(db: sqlite_utils.Database) -> bool:
 
 
 def _candidates(db: sqlite_utils.Database, simhash: int, max_distance: int) -> Iterable[tuple]:
-    radius = max_distance // BLOCKS
-    if radius > MAX_RADIUS:
+    per_block = radii(max_distance)
+    if max(per_block) > MAX_RADIUS:
         # A very loose distance: reading one block's rows (one per article)
         # is cheaper than probing most of the key space.
         return db.execute(
             f"SELECT article_id, simhash FROM {TABLE} WHERE key < ?", [1 << BLOCK_BITS]
         )
     if _has_masks(db):
-        return db.conn.execute(_PROBE, [*blocks(simhash), radius])
+        pairs = zip(blocks(simhash), per_block, strict=True)
+        return db.conn.execute(_PROBE, [x for pair in pairs for x in pair])
     return db.execute(
         f"SELECT article_id, simhash FROM {TABLE} WHERE key IN (SELECT value FROM json_each(?))",
         [json.dumps(probe_keys(simhash, max_distance))],
