@@ -14,7 +14,7 @@ In one run the script measures:
   worker processes, then ``recheck`` of the resulting 2,000 articles with 1
   and 2 workers (each on a fresh copy of the same database);
 
-Each pass and recheck runs ``SCALE_ROUNDS`` times (default 2) on a fresh copy
+Each pass and recheck runs ``SCALE_ROUNDS`` times (default 3) on a fresh copy
 of its database, the configurations alternating, and the fastest counts: the
 machine may be shared, and a busy moment should not decide a ratio.
 - ``discovery``: discovering 100 sources on 100 hosts at a 1 s per-host
@@ -69,7 +69,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "claims"
 HOSTS = int(os.environ.get("SCALE_HOSTS", "20"))
 NEW_ARTICLES = int(os.environ.get("SCALE_NEW", "1000"))
 UA = "factwatch-bench/1.0 (+mailto:bench@example.org)"
-ROUNDS = int(os.environ.get("SCALE_ROUNDS", "2"))
+ROUNDS = int(os.environ.get("SCALE_ROUNDS", "3"))
 
 
 # -- the world ---------------------------------------------------------------------------
