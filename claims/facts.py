@@ -1,6 +1,6 @@
 """Read a facts file (format 2: plain data) into the model the matcher uses.
 
-    facts = load_facts("facts/unite-2017.toml")       # or a list of files
+    facts = load_facts("facts/harbour-2024.toml")     # or a list of files
     facts.election.name, facts.candidates, facts.figures, facts.claims
 
 A facts file holds only facts: the election, its candidates and what became
@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -31,6 +32,7 @@ from typing import Any
 
 from factwatch.claims import facts_schema as schema
 from factwatch.claims.derive import derive_figures
+from factwatch.claims.facts_convert import is_format1
 from factwatch.claims.model import Claim, Contest, Fact, Figure, Person, Standing
 from factwatch.core.errors import FactsError
 
@@ -38,8 +40,15 @@ __all__ = ["Facts", "load_facts", "parse_facts", "slug"]
 
 
 def slug(text: str) -> str:
-    """A stable identifier from words: "Jo Rowe" -> "len-mccluskey"."""
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower().replace("\u2019", "").replace("'", ""))
+    """A stable identifier from words: "Jo Rowe" -> "jo-rowe", "Aroha Tāne" -> "aroha-tane".
+
+    Accents are folded first (Unicode NFKD, combining marks dropped), so a name keeps its
+    letters; apostrophes are dropped ("O'Neill" -> "oneill") and any other run of
+    characters that are not ASCII letters or digits becomes one hyphen."""
+    folded = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    s = re.sub(r"[^a-z0-9]+", "-", folded.lower().replace("\u2019", "").replace("'", ""))
     return s.strip("-") or "x"
 
 
@@ -56,6 +65,7 @@ class Election:
     dates: dict[str, dt.date]
     electorate: int | None
     source: str
+    electorate_counts: str = ""
 
 
 @dataclass
@@ -71,7 +81,7 @@ class Candidate:
     round: int | None = None
     withdrawn: dt.date | None = None
     incumbent: bool = False
-    affiliation: str = ""
+    withdrawn_source: str = ""  # key of [sources] for the withdrawal
 
     @property
     def on_ballot(self) -> bool:
@@ -108,6 +118,11 @@ class Facts:
 
     def source_text(self, key: str) -> str:
         return self.sources.get(key, key)
+
+    def is_quiet(self, text: str) -> bool:
+        """Whether no rule may flag this sentence: one of ``advanced.quiet_patterns`` is
+        found anywhere in ``text`` (``re.search``, case-insensitive, as written)."""
+        return any(p.search(text) for p in self.quiet_patterns)
 
     @cached_property
     def field_fact(self) -> str:
@@ -166,8 +181,7 @@ def load_facts(paths: str | Path | Iterable[str | Path]) -> Facts:
     texts: list[str] = []
     for path in files_:
         data, text = _read(path)
-        fmt = data.get("format")
-        if fmt == 1 or (fmt is None and ("false_claims" in data or "framings" in data)):
+        if is_format1(data):
             raise FactsError(
                 f"{path}: this is a format 1 facts file (regular expressions). factwatch now "
                 "reads format 2, plain data with the grammar built in: run "
@@ -244,6 +258,11 @@ class _Builder:
     def build(self, version: str) -> Facts:
         el = self.d["election"]
         self.source(el["source"], ("election", "source"))
+        if "source" in self.d.get("results", {}):
+            self.source(self.d["results"]["source"], ("results", "source"))
+        for i, rd in enumerate(self.d.get("rounds", [])):
+            if "source" in rd:
+                self.source(rd["source"], ("rounds", i, "source"))
         parsed = {k: schema.parse_date(v) for k, v in el.get("dates", {}).items()}
         dates = {k: v for k, v in parsed.items() if v is not None}
         for a, b in (
@@ -265,6 +284,7 @@ class _Builder:
             dates=dates,
             electorate=el.get("electorate"),
             source=el["source"],
+            electorate_counts=el.get("electorate_counts", ""),
         )
         candidates = self.candidates()
         this = self.this_contest(election, candidates)
@@ -319,11 +339,9 @@ class _Builder:
                 variants=tuple(t.get("variants", ())),
                 pronoun=t.get("pronoun"),
                 descriptors=tuple(t.get("descriptors", ())),
-                affiliation=t.get("affiliation", ""),
             )
             outcome = t["outcome"]
-            if outcome == "eliminated" and "round" not in t:
-                raise self.check.fail((*path, "round"), "an eliminated candidate needs `round`")
+            self.candidate_keys(t, path)
             withdrawn = schema.parse_date(t.get("withdrawn")) if "withdrawn" in t else None
             p = self.people[key]
             out.append(
@@ -337,7 +355,7 @@ class _Builder:
                     round=t.get("round"),
                     withdrawn=withdrawn,
                     incumbent=bool(t.get("incumbent", False)),
-                    affiliation=p.affiliation,
+                    withdrawn_source=t.get("withdrawn_source", ""),
                 )
             )
         winners = [c for c in out if c.outcome == "winner"]
@@ -346,6 +364,32 @@ class _Builder:
         if sum(c.on_ballot for c in out) < 1:
             raise self.check.fail(("candidates",), "nobody was on the ballot")
         return out
+
+    def candidate_keys(self, t: dict[str, Any], path: tuple) -> None:
+        """Keys that belong to one outcome, and sources that need what they cite."""
+        outcome = t["outcome"]
+        if outcome == "eliminated" and "round" not in t:
+            raise self.check.fail((*path, "round"), "an eliminated candidate needs `round`")
+        needs = (
+            ("round", "eliminated", "the last round an eliminated candidate was in the count"),
+            ("withdrawn", "withdrawn", "the day a withdrawn candidate withdrew"),
+            ("withdrawn_source", "withdrawn", "the source of a withdrawal"),
+        )
+        for key, wanted, what in needs:
+            if key in t and outcome != wanted:
+                raise self.check.fail(
+                    (*path, key),
+                    f"is {what}, but outcome is {outcome!r}: remove it, or set "
+                    f'outcome = "{wanted}"',
+                )
+        if "nominations_source" in t and "nominations" not in t:
+            raise self.check.fail(
+                (*path, "nominations_source"),
+                "cites a source for `nominations`, which is not given",
+            )
+        for key in ("withdrawn_source", "nominations_source"):
+            if key in t:
+                self.source(t[key], (*path, key))
 
     def this_contest(self, election: Election, candidates: list[Candidate]) -> Contest:
         standings = [
@@ -451,8 +495,16 @@ class _Builder:
                 out[f"field:{c.key}"] = Fact(
                     f"field:{c.key}", contest_statement(c, self.people), c.source or election.source
                 )
+        for cand in candidates:
+            if cand.outcome == "withdrawn":
+                when = f" on {cand.withdrawn:%-d %B %Y}" if cand.withdrawn else ""
+                out[f"withdrawn.{cand.id}"] = Fact(
+                    f"withdrawn.{cand.id}",
+                    f"{cand.name} withdrew{when}, before the ballot.",
+                    cand.withdrawn_source or election.source,
+                )
         for f in figures:
-            out[f.id] = Fact(f.id, f.statement, f.source)
+            out[f.id] = Fact(f.id, f.statement, f.source, f.as_of)
         for claim in claims:
             out[claim.id] = Fact(claim.id, claim.fact, claim.source)
         return out

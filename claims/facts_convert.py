@@ -113,6 +113,7 @@ def convert(data: dict[str, Any], *, origin: str) -> Conversion:
     results: dict[str, Any] = {}
     figures = _figures(data, el, names, candidates, election, results, out)
     _share_basis(candidates, results, out)
+    _partial_votes(candidates, out)
     claims = _claims(data, el, election, out)
     for table, why in (
         ("framings", "framing rules are built in"),
@@ -143,7 +144,31 @@ def convert(data: dict[str, Any], *, origin: str) -> Conversion:
 
 
 def _table(header: str, items: dict[str, Any]) -> list[str]:
-    return ["", header, *[line for k, v in items.items() for line in assign(k, v)]]
+    """A table's lines; a key written "#votes" comes out commented ("# votes = 2410")."""
+    lines = ["", header]
+    for k, v in items.items():
+        if k.startswith("#"):
+            lines += [f"# {ln}" for ln in assign(k[1:], v)]
+        else:
+            lines += assign(k, v)
+    return lines
+
+
+def _partial_votes(candidates: list[dict[str, Any]], out: Conversion) -> None:
+    """Votes for only some candidates do not load: keep them as comments to complete."""
+    have = [c["name"] for c in candidates if "votes" in c]
+    lack = [c["name"] for c in candidates if "votes" not in c]
+    if not have or not lack:
+        return
+    for c in candidates:
+        for k in ("votes", "share"):
+            if k in c:
+                c["#" + k] = c.pop(k)
+    out.to_check.append(
+        f"Votes: format 1 gave votes for {', '.join(have)} only; format 2 needs them for "
+        f"every candidate on the ballot. Add the votes of {', '.join(lack)}, then uncomment "
+        "the `votes` (and `share`) lines."
+    )
 
 
 def _header(origin: str, out: Conversion) -> list[str]:

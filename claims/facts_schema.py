@@ -7,10 +7,15 @@ problem.  An unknown key at any depth is an error that suggests the nearest
 known key ("severty: unknown key; did you mean severity?").  The same schema
 writes the skeleton of ``factwatch facts new`` and is checked against
 docs/facts-format.md by the tests, so the three never drift apart.
+
+Every key has an example, and the examples together describe one invented
+election: ``example_document()`` is that whole file, and it loads without
+a warning.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import re
@@ -21,6 +26,7 @@ from factwatch.core.errors import FactsError
 
 OUTCOMES = ("winner", "defeated", "withdrawn", "disqualified", "eliminated")
 BASES = ("cast", "valid", "electorate")
+ROUND_BASES = (*BASES, "continuing")
 SEVERITIES = ("low", "medium", "high")
 PRONOUNS = ("he", "she", "they")
 DATE_KEYS = ("nominations_open", "nominations_close", "ballot_open", "ballot_close", "declared")
@@ -28,19 +34,127 @@ DATE_KEYS = ("nominations_open", "nominations_close", "ballot_open", "ballot_clo
 
 @dataclass
 class Key:
-    """One key: its type, whether it is required, and what it means."""
+    """One key: its type, whether it is required, what it means, and an example value."""
 
     type: str  # str, int, number, figure, date, bool, list, names, votes, table, tables
     doc: str
     required: bool = False
     choices: tuple[str, ...] = ()
     keys: dict[str, Key] = field(default_factory=dict)  # for table / tables
-    example: Any = None
+    example: Any = None  # for tables: the example election's entries, a list of tables
 
 
-def _t(doc: str, keys: dict[str, Key], *, required: bool = False, many: bool = False) -> Key:
-    return Key("tables" if many else "table", doc, required, keys=keys)
+def _t(
+    doc: str,
+    keys: dict[str, Key],
+    *,
+    required: bool = False,
+    many: bool = False,
+    example: list[dict[str, Any]] | None = None,
+) -> Key:
+    return Key("tables" if many else "table", doc, required, keys=keys, example=example)
 
+
+# The examples describe one invented election, the Riverside Workers' Union's General
+# Secretary election of 2024, and agree with each other: the file they make together
+# loads without a warning (tests/test_facts_examples.py).  Three candidates were on the
+# ballot and one withdrew; 90 write-ins make the valid votes up to 49,420; Priya Nair went
+# out after the first round and her papers decided the second.  The keys of the
+# ``[[...]]`` tables take their examples from these entries (the first that has the key).
+_CANDIDATES = [
+    {
+        "name": "Ana Ferreira",
+        "variants": ["Ana Fereira", "Annie Ferreira"],
+        "pronoun": "she",
+        "descriptors": ["the regional organiser"],
+        "outcome": "winner",
+        "votes": 20480,
+        "share": 41.4,
+        "nominations": 112,
+        "nominations_source": "nominations",
+    },
+    {
+        "name": "Tom Baxter",
+        "pronoun": "he",
+        "descriptors": ["the sitting general secretary"],
+        "incumbent": True,
+        "outcome": "defeated",
+        "votes": 17950,
+        "share": 36.3,
+        "nominations": 87,
+        "nominations_source": "nominations",
+    },
+    {
+        "name": "Priya Nair",
+        "pronoun": "she",
+        "outcome": "eliminated",
+        "round": 1,
+        "votes": 10900,
+        "share": 22.1,
+        "nominations": 40,
+        "nominations_source": "nominations",
+    },
+    {
+        "name": "Sam Okoro",
+        "pronoun": "he",
+        "outcome": "withdrawn",
+        "withdrawn": dt.date(2024, 2, 16),
+        "withdrawn_source": "withdrawal",
+    },
+]
+_ROUNDS = [
+    {
+        "votes": {"Ana Ferreira": 20480, "Tom Baxter": 17950, "Priya Nair": 10900},
+        "shares": {"Ana Ferreira": 41.4, "Tom Baxter": 36.3, "Priya Nair": 22.1},
+        "share_basis": "valid",
+        "eliminated": ["Priya Nair"],
+        "source": "count",
+    },
+    {
+        "votes": {"Ana Ferreira": 24310, "Tom Baxter": 21040},
+        "shares": {"Ana Ferreira": 53.6, "Tom Baxter": 46.4},
+        "share_basis": "continuing",
+        "source": "count",
+    },
+]
+_FIGURES = [
+    {
+        "counts": "workplace nominations",
+        "subject": "Ana Ferreira",
+        "value": 31,
+        "as_of": dt.date(2024, 2, 9),
+        "source": "nominations",
+        "statement": "Ana Ferreira received 112 nominations, 31 of them from workplaces.",
+        "id": "nominations.workplace.ferreira",
+    }
+]
+_CLAIMS = [
+    {
+        "claim": "Tom Baxter demanded a recount.",
+        "paraphrases": [
+            "Baxter asked for the votes to be counted again.",
+            "The sitting general secretary wants a recount.",
+        ],
+        "fact": "No candidate asked for a recount; the appeals committee found no request.",
+        "source": "appeals",
+        "severity": "medium",
+        "id": "claim.recount",
+    }
+]
+_CONTESTS = [
+    {
+        "name": "RWU General Secretary election 2019",
+        "year": 2019,
+        "organisation": "Riverside Workers' Union",
+        "office": "General Secretary",
+        "candidates": ["Ana Ferreira", "Tom Baxter"],
+        "winner": "Tom Baxter",
+        "withdrawn": ["Joe Mensah"],
+        "votes": {"Tom Baxter": 18220, "Ana Ferreira": 15105},
+        "turnout": 8.9,
+        "source": "declaration2019",
+    }
+]
 
 SCHEMA: dict[str, Key] = {
     "format": Key("int", "Always 2 for this format.", True, example=2),
@@ -60,14 +174,14 @@ SCHEMA: dict[str, Key] = {
             "aliases": Key(
                 "list",
                 "Other names coverage gives the contest (plain phrases).",
-                example=["HWU leadership election"],
+                example=["RWU leadership election", "RWU"],
             ),
             "electorate": Key(
-                "int", "How many were entitled to vote (ballot papers sent).", example=52000
+                "int", "How many were entitled to vote (ballot papers sent).", example=412000
             ),
             "electorate_counts": Key(
                 "str",
-                "What the electorate counts, in words.",
+                "What the electorate counts, in words; the electorate's statement gives it.",
                 example="ballot papers sent to members",
             ),
             "source": Key(
@@ -78,11 +192,11 @@ SCHEMA: dict[str, Key] = {
                 {
                     k: Key("date", d, example=e)
                     for k, d, e in (
-                        ("nominations_open", "Nominations opened.", "2024-01-08"),
-                        ("nominations_close", "Nominations closed.", "2024-02-09"),
-                        ("ballot_open", "Voting began.", "2024-03-04"),
-                        ("ballot_close", "Voting ended.", "2024-03-29"),
-                        ("declared", "The result was declared.", "2024-04-02"),
+                        ("nominations_open", "Nominations opened.", dt.date(2024, 1, 8)),
+                        ("nominations_close", "Nominations closed.", dt.date(2024, 2, 9)),
+                        ("ballot_open", "Voting began.", dt.date(2024, 3, 4)),
+                        ("ballot_close", "Voting ended.", dt.date(2024, 3, 29)),
+                        ("declared", "The result was declared.", dt.date(2024, 4, 2)),
                     )
                 },
             ),
@@ -93,52 +207,52 @@ SCHEMA: dict[str, Key] = {
         "sourcetable",
         "Where the facts come from: short key = a description a reader can find.",
         True,
-        example={"declaration": "Returning officer's declaration of the result, 2 April 2024"},
+        example={
+            "declaration": "Returning officer's declaration of the result, 2 April 2024",
+            "count": "Returning officer's round-by-round count report, 2 April 2024",
+            "nominations": "Returning officer's statement of nominations, 12 February 2024",
+            "withdrawal": "Sam Okoro, statement of withdrawal, 16 February 2024",
+            "appeals": "Appeals committee decision on the recount complaint, 19 April 2024",
+            "declaration2019": "Returning officer's declaration of the 2019 result, 5 April 2019",
+        },
     ),
     "candidates": _t(
         "Everyone who stood, one table each.",
         {
-            "name": Key("str", "Full name as usually written.", True, example="Ana Ferreira"),
-            "variants": Key(
-                "list",
-                "Other spellings and short forms coverage uses.",
-                example=["Ferreira", "Ana Fereira"],
-            ),
+            "name": Key("str", "Full name as usually written.", True),
+            "variants": Key("list", "Other spellings and short forms coverage uses."),
             "pronoun": Key(
-                "str",
-                "he, she or they (lets the grammar follow pronouns).",
-                choices=PRONOUNS,
-                example="she",
+                "str", "he, she or they (lets the grammar follow pronouns).", choices=PRONOUNS
             ),
-            "descriptors": Key(
-                "list",
-                "Plain phrases that name this candidate.",
-                example=["the regional organiser"],
-            ),
-            "affiliation": Key(
-                "str", "A party, faction or slate, if coverage uses one.", example="Broad Left"
-            ),
-            "incumbent": Key("bool", "Held the post before the election.", example=False),
-            "outcome": Key(
-                "str", "What became of the candidacy.", True, choices=OUTCOMES, example="winner"
-            ),
-            "round": Key("int", "For `eliminated`: the round after which they went out."),
+            "descriptors": Key("list", "Plain phrases that name this candidate."),
+            "incumbent": Key("bool", "Held the post before the election."),
+            "outcome": Key("str", "What became of the candidacy.", True, choices=OUTCOMES),
+            "round": Key("int", "For `eliminated`: the last round they were in the count."),
             "withdrawn": Key("date", "For `withdrawn`: the day they withdrew."),
+            "withdrawn_source": Key("str", "For `withdrawn`: key of [sources] for the withdrawal."),
             "votes": Key(
-                "int", "Votes won (single-round elections; else use [[rounds]]).", example=20480
+                "int",
+                "Votes won (with [[rounds]]: the first round's, which must agree); "
+                "give them for every candidate on the ballot.",
             ),
             "share": Key(
-                "figure", "Share of the vote in per cent, on `results.share_basis`.", example=41.3
+                "figure",
+                "Share of the vote in per cent, on `results.share_basis` (with [[rounds]]: "
+                "the first round's).",
             ),
-            "nominations": Key("int", "Nominations received (final count).", example=112),
+            "nominations": Key("int", "Nominations received (final count)."),
+            "nominations_source": Key("str", "Key of [sources] for `nominations`."),
         },
         required=True,
         many=True,
+        example=_CANDIDATES,
     ),
     "results": _t(
         "The count as a whole.",
         {
-            "source": Key("str", "Key of [sources] (default: election.source)."),
+            "source": Key(
+                "str", "Key of [sources] (default: election.source).", example="declaration"
+            ),
             "share_basis": Key(
                 "str",
                 "What the recorded shares are shares of: all votes cast (spoiled "
@@ -147,9 +261,20 @@ SCHEMA: dict[str, Key] = {
                 example="valid",
             ),
             "total": Key("int", "All ballots returned, spoiled ones included.", example=49630),
-            "valid": Key("int", "Valid votes (derived from total and spoiled when absent)."),
+            "valid": Key(
+                "int", "Valid votes (derived from total and spoiled when absent).", example=49420
+            ),
             "spoiled": Key("int", "Spoiled or rejected ballots.", example=210),
-            "turnout": Key("figure", "Turnout in per cent (derived when absent).", example="9.5%"),
+            "others": Key(
+                "int",
+                "Valid votes for no candidate listed here (write-ins, others); "
+                "counted in the valid votes and the total.",
+                example=90,
+            ),
+            "others_label": Key(
+                "str", "What `others` are, as the source calls them.", example="write-ins"
+            ),
+            "turnout": Key("figure", "Turnout in per cent (derived when absent).", example="12%"),
         },
     ),
     "rounds": _t(
@@ -157,92 +282,114 @@ SCHEMA: dict[str, Key] = {
         {
             "votes": Key("votes", "Candidate name = votes in this round.", True),
             "shares": Key("shares", "Candidate name = share in per cent, if recorded."),
-            "share_basis": Key("str", "What this round's shares are of.", choices=BASES),
-            "eliminated": Key("names", "Who went out after this round."),
-            "source": Key("str", "Key of [sources] (default: results.source)."),
+            "share_basis": Key(
+                "str",
+                "What this round's shares are of (continuing: the papers still in the count).",
+                choices=ROUND_BASES,
+            ),
+            "eliminated": Key(
+                "names", "Who went out after this round (checked against their outcome)."
+            ),
+            "source": Key("str", "Key of [sources] for this round (default: results.source)."),
         },
         many=True,
+        example=_ROUNDS,
     ),
     "figures": _t(
         "Other recorded numbers (nominations, branches, thresholds).",
         {
-            "counts": Key(
-                "str",
-                "What the number counts, as coverage would say it.",
-                True,
-                example="workplace nominations",
-            ),
+            "counts": Key("str", "What the number counts, as coverage would say it.", True),
             "subject": Key(
-                "str",
-                "Whose number: a candidate's name (omit for the election's own).",
-                example="Ana Ferreira",
+                "str", "Whose number: a candidate's name (omit for the election's own)."
             ),
             "value": Key(
                 "figure",
                 'The number as the source gives it ("12%" keeps the source\'s precision).',
                 True,
-                example=31,
             ),
-            "as_of": Key("date", "When the count was final or taken."),
-            "source": Key("str", "Key of [sources].", True, example="nominations"),
+            "as_of": Key("date", "When the count was taken; its statement gives the date."),
+            "source": Key("str", "Key of [sources].", True),
             "statement": Key("str", "The fact in words, for rebuttals (optional)."),
             "id": Key("str", "A stable identifier (optional; derived when absent)."),
         },
         many=True,
+        example=_FIGURES,
     ),
     "claims": _t(
         "Known false or misleading claims.",
         {
-            "claim": Key(
-                "str",
-                "The claim as a plain sentence.",
-                True,
-                example="Tom Baxter demanded a recount.",
-            ),
-            "paraphrases": Key(
-                "list",
-                "Other ways coverage puts it, as plain sentences.",
-                example=["Baxter asked for the votes to be counted again."],
-            ),
-            "fact": Key(
-                "str",
-                "The fact that refutes it, in words.",
-                True,
-                example="No candidate asked for a recount.",
-            ),
-            "source": Key("str", "Key of [sources].", True, example="appeals"),
+            "claim": Key("str", "The claim as a plain sentence.", True),
+            "paraphrases": Key("list", "Other ways coverage puts it, as plain sentences."),
+            "fact": Key("str", "The fact that refutes it, in words.", True),
+            "source": Key("str", "Key of [sources].", True),
             "severity": Key("str", "How much it matters (default high).", choices=SEVERITIES),
             "id": Key("str", "A stable identifier (optional; derived when absent)."),
         },
         many=True,
+        example=_CLAIMS,
     ),
     "contests": _t(
         "Other contests coverage mentions: earlier and later elections for the same office, "
         "other organisations' elections.",
         {
-            "name": Key("str", "Its name.", True, example="HWU General Secretary election 2019"),
-            "year": Key("int", "The year it was decided.", True, example=2019),
+            "name": Key("str", "Its name.", True),
+            "year": Key("int", "The year it was decided.", True),
             "organisation": Key("str", "Who held it (default: this election's)."),
             "office": Key("str", "The post (default: this election's)."),
-            "candidates": Key(
-                "names", "Everyone who stood.", True, example=["Ana Ferreira", "Tom Baxter"]
-            ),
-            "winner": Key("str", "Who won.", example="Tom Baxter"),
+            "candidates": Key("names", "Everyone who stood.", True),
+            "winner": Key("str", "Who won."),
             "withdrawn": Key("names", "Who withdrew before the ballot."),
             "votes": Key("votes", "Candidate name = votes (optional)."),
             "turnout": Key("figure", "Turnout in per cent (optional)."),
             "source": Key("str", "Key of [sources] (needed when figures are given)."),
         },
         many=True,
+        example=_CONTESTS,
     ),
     "advanced": _t(
         "Rarely needed: patterns for wording the built-in grammar misses.",
         {
-            "framing_patterns": Key("list", "Regular expressions that are framing here."),
-            "quiet_patterns": Key("list", "Regular expressions of sentences never to flag."),
+            "framing_patterns": Key(
+                "list",
+                "Regular expressions that are framing here.",
+                example=[r"\bone-on-one contest\b"],
+            ),
+            "quiet_patterns": Key(
+                "list",
+                "Regular expressions of sentences never to flag (see Facts.is_quiet).",
+                example=[r"\bbranch secretary election\b"],
+            ),
         },
     ),
 }
+
+
+def _examples_from_entries(keys: dict[str, Key]) -> None:
+    """Each key of a ``[[...]]`` table takes its example from the first entry that has it."""
+    for spec in keys.values():
+        if spec.type == "tables" and spec.example:
+            for k, sub in spec.keys.items():
+                if sub.example is None:
+                    sub.example = next((e[k] for e in spec.example if k in e), None)
+        _examples_from_entries(spec.keys)
+
+
+_examples_from_entries(SCHEMA)
+
+
+def example_document() -> dict[str, Any]:
+    """The whole example election as a parsed facts file: every key with its example."""
+
+    def build(keys: dict[str, Key]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, spec in keys.items():
+            if spec.type == "table":
+                out[k] = build(spec.keys)
+            else:
+                out[k] = copy.deepcopy(spec.example)
+        return out
+
+    return build(SCHEMA)
 
 
 # -- locating keys in the file ------------------------------------------------------------

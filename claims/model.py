@@ -15,7 +15,6 @@ class Person:
     variants: tuple[str, ...] = ()
     pronoun: str | None = None
     descriptors: tuple[str, ...] = ()
-    affiliation: str = ""
 
 
 @dataclass
@@ -89,11 +88,14 @@ class Figure:
     statement: str
     subject: str | None = None  # a person key
     other: str | None = None  # a margin's second person
-    basis: str | None = None  # a share's whole: cast, valid, electorate
+    basis: str | None = None  # a share's whole: cast, valid, electorate, continuing
     round: int | None = None
     counts: str = ""  # for measure "count": what it counts, in words
+    # Worked out exactly from other figures (not the points between two recorded shares,
+    # which keep the shares' rounding as recorded figures do).
     derived: bool = False
     shown: str = ""  # the value as the source wrote it
+    as_of: dt.date | None = None  # when the source's count was taken (figures.as_of)
 
 
 @dataclass
@@ -103,6 +105,7 @@ class Fact:
     id: str
     statement: str
     source: str
+    as_of: dt.date | None = None  # when a figure's count was taken (the statement says so)
 
 
 @dataclass

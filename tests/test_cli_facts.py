@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "facts" / "unite-2017.toml"
 HARBOUR = ROOT / "tests" / "fixtures" / "facts" / "harbour-2021.toml"
 V1 = ROOT / "tests" / "fixtures" / "facts" / "v1"
+ELECTIONS = ROOT / "tests" / "fixtures" / "elections"
 
 
 def run(*args: str):
@@ -173,13 +174,52 @@ def test_warns_about_a_claim_with_no_paraphrases(tmp_path):
     )
 
 
-def test_warns_about_a_candidate_on_the_ballot_without_votes(tmp_path):
+def test_check_refuses_a_candidate_on_the_ballot_without_votes(tmp_path):
     path = harbour(tmp_path, "votes = 412\n", "")
     result = run("check", path)
-    assert result.exit_code == 0
+    assert result.exit_code == 2
     assert result.stderr.startswith(
-        f"warning: {path}:{line_of(path, 'Dan Hollis')}: candidates[3].name: "
-        "Dan Hollis was on the ballot but has no votes"
+        f"Error: {path}:{line_of(path, 'Dan Hollis') - 1}: candidates[3].votes: "
+        "Dan Hollis was on the ballot but has no `votes`"
+    )
+
+
+def test_write_ins_recorded_as_others_make_the_votes_add_up():
+    result = run("check", ELECTIONS / "leadership" / "facts.toml")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("election", "sources"),
+    [("withdrawal", ["noms", "withdraw"]), ("twohorse", ["nominations"])],
+)
+def test_sources_cited_for_nominations_and_withdrawals_are_used(election, sources):
+    result = run("check", ELECTIONS / election / "facts.toml")
+    assert result.exit_code == 0
+    for key in sources:
+        assert f"sources.{key}: never used" not in result.stderr
+
+
+def test_shares_of_the_papers_still_in_the_count_that_fit_give_no_warning(tmp_path):
+    text = (ELECTIONS / "runoff" / "facts.toml").read_text(encoding="utf-8")
+    old = '"Leilani Faleolo" = 19540 }\n'
+    path = tmp_path / "runoff.toml"
+    path.write_text(
+        text.replace(
+            old,
+            old + 'shares = { "Grant Whitfield" = 57.1, "Leilani Faleolo" = 42.9 }\n'
+            'share_basis = "continuing"\n',
+        ),
+        encoding="utf-8",
+    )
+    result = run("check", path)
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_warns_when_the_votes_and_others_do_not_add_up(tmp_path):
+    path = harbour(tmp_path, "[results]\n", "[results]\nvalid = 5800\nothers = 90\n")
+    assert "the candidates' votes and the others' add up to 5,797, not the 5,800 valid" in (
+        run("check", path).stderr
     )
 
 
@@ -258,6 +298,15 @@ def test_convert_lists_what_it_dropped_at_the_top_of_the_draft():
     )
     assert "Claims: add `paraphrases`" in head
     assert "entries dropped" in result.stderr and "to check by hand" in result.stderr
+
+
+def test_convert_comments_out_votes_given_for_only_some_candidates(tmp_path):
+    out = tmp_path / "harbour.toml"
+    result = run("convert", V1 / "harbour-2021.toml", "--out", out)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "\n# votes = 2410\n" in text and "\nvotes = " not in text
+    assert "Add the votes of Priya Shah, Dan Hollis, then uncomment" in text
 
 
 def test_convert_refuses_a_format_2_file():

@@ -113,3 +113,101 @@ def test_a_related_contests_figures_are_derived_under_its_own_key():
         100 * 12977 / (16402 + 12977 + 6118)
     )
     assert found[f"{key}:turnout"].value == 16.1
+
+
+def edited(tmp_path: Path, source: Path, old: str, new: str) -> Path:
+    text = source.read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / "facts.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+# -- what is worked out is flagged derived ----------------------------------------------------
+def test_margins_in_votes_are_flagged_derived(unite):
+    margins = [f for f in unite.values() if f.measure == "margin" and f.unit == "count"]
+    assert margins and all(f.derived for f in margins)
+
+
+def test_valid_votes_worked_out_from_total_and_spoiled_are_flagged_derived(unite):
+    assert unite["valid"].derived
+
+
+def test_a_total_worked_out_from_valid_and_spoiled_is_flagged_derived(tmp_path):
+    path = edited(tmp_path, BUNDLED, "total = 130071", "valid = 129754")
+    total = figures(path)["total"]
+    assert (total.value, total.derived) == (130071, True)
+
+
+def test_a_recorded_total_is_not_derived(unite):
+    assert not unite["total"].derived
+
+
+# -- others, the papers still in the count, sources -------------------------------------------
+HARBOUR = ROOT / "tests" / "fixtures" / "facts" / "harbour-2021.toml"
+
+
+def test_others_count_in_the_valid_votes(tmp_path):
+    path = edited(tmp_path, HARBOUR, "[results]\n", "[results]\nothers = 93\n")
+    share = figures(path)["share.maria-okafor.valid"]
+    assert share.value == pytest.approx(100 * 2410 / (2410 + 1980 + 905 + 412 + 93))
+
+
+def test_others_are_a_count_of_their_own_belonging_to_no_candidate(tmp_path):
+    added = '[results]\nothers = 93\nothers_label = "Write-ins"\n'
+    others = figures(edited(tmp_path, HARBOUR, "[results]\n", added))["others"]
+    assert (others.value, others.counts, others.subject, others.measure) == (
+        93,
+        "write-ins",
+        None,
+        "count",
+    )
+
+
+def test_a_rounds_shares_may_be_of_the_papers_still_in_the_count(tmp_path):
+    old = '"Leilani Faleolo" = 19540 }\n'
+    new = (
+        old + 'shares = { "Grant Whitfield" = 57.1, "Leilani Faleolo" = 42.9 }\n'
+        'share_basis = "continuing"\n'
+    )
+    share = figures(edited(tmp_path, ELECTIONS / "runoff" / "facts.toml", old, new))[
+        "share.grant-whitfield.r4"
+    ]
+    assert (share.value, share.basis, share.derived) == (57.1, "continuing", False)
+
+
+def test_a_rounds_source_is_cited_by_that_rounds_figures(tmp_path):
+    old = '"Leilani Faleolo" = 19540 }\n'
+    found = figures(
+        edited(tmp_path, ELECTIONS / "runoff" / "facts.toml", old, old + 'source = "note"\n')
+    )
+    assert found["votes.grant-whitfield.r4"].source == "note"
+    assert found["margin.grant-whitfield.leilani-faleolo.r4"].source == "note"
+    assert found["votes.grant-whitfield.r1"].source == "decl"
+
+
+def test_nominations_cite_their_own_source():
+    found = figures(ELECTIONS / "twohorse" / "facts.toml")
+    assert found["nominations.marcia-delaney"].source == "nominations"
+
+
+def test_a_withdrawal_is_a_fact_citing_its_own_source():
+    fact = load_facts(ELECTIONS / "withdrawal" / "facts.toml").fact("withdrawn.paul-venables")
+    assert fact.statement == "Paul Venables withdrew on 18 March 2022, before the ballot."
+    assert fact.source == "withdraw"
+
+
+def test_a_figures_date_is_kept_and_its_statement_gives_it(tmp_path):
+    path = edited(tmp_path, BUNDLED, "value = 21\n", "value = 21\nas_of = 2017-02-17\n")
+    facts = load_facts(path)
+    fig = next(f for f in facts.figures if f.counts == "workplace nominations")
+    assert str(fig.as_of) == "2017-02-17" and facts.fact(fig.id).as_of == fig.as_of
+    assert facts.fact(fig.id).statement == (
+        "Ian Allinson received 97 nominations, 21 of them from workplaces (as of 17 February 2017)."
+    )
+
+
+def test_the_electorate_statement_says_what_the_electorate_counts(unite):
+    assert unite["electorate"].statement == (
+        "1,062,049 were entitled to vote (ballot papers despatched)."
+    )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factwatch.claims.facts import load_facts
+from factwatch.claims.facts import load_facts, slug
 from factwatch.core.errors import FactsError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -186,3 +186,122 @@ def test_version_is_stable_for_the_same_file():
 def test_version_changes_when_the_file_changes(tmp_path):
     path = edited(tmp_path, "turnout = 12.2", "turnout = 12.3")
     assert load_facts(path).version != load_facts(BUNDLED).version
+
+
+# -- the count must be complete and agree with the outcomes --------------------------------
+WITHDRAWAL = ELECTIONS / "withdrawal" / "facts.toml"
+TWOHORSE = ELECTIONS / "twohorse" / "facts.toml"
+
+
+def test_a_candidate_on_the_ballot_without_votes_is_an_error_naming_the_candidate(tmp_path):
+    path = edited(tmp_path, "votes = 17143\n", "")
+    table = line_of(path, 'name = "Ian Allinson"') - 1  # its [[candidates]] line
+    assert error(path) == (
+        f"{path}:{table}: candidates[2].votes: Ian Allinson was on "
+        "the ballot but has no `votes` while other candidates have them: give `votes` for "
+        "every candidate on the ballot (0 if none were counted)"
+    )
+
+
+def test_a_round_leaving_out_a_candidate_still_in_the_count_is_an_error(tmp_path):
+    path = edited(tmp_path, ', "Deb Lindqvist" = 13290 }', " }", source=RUNOFF)
+    message = error(path)
+    assert message.startswith(f"{path}:{line_of(path, '= 15420')}: rounds[2].votes: ")
+    assert "Deb Lindqvist has no votes in round 3" in message
+
+
+def test_a_round_counting_a_candidate_already_out_is_an_error(tmp_path):
+    path = edited(
+        tmp_path,
+        '"Grant Whitfield" = 25960,',
+        '"Grant Whitfield" = 25960, "Colin Sparrow" = 10,',
+        source=RUNOFF,
+    )
+    message = error(path)
+    assert message.startswith(f"{path}:{line_of(path, '= 25960')}: rounds[3].votes: ")
+    assert "Colin Sparrow has votes in round 4, but went out after round 1" in message
+
+
+def test_rounds_eliminated_must_agree_with_the_candidates_outcomes(tmp_path):
+    path = edited(
+        tmp_path, 'eliminated = ["Colin Sparrow"]', 'eliminated = ["Anaru Kātene"]', source=RUNOFF
+    )
+    assert error(path) == (
+        f"{path}:{line_of(path, 'eliminated = [')}: rounds[0].eliminated: lists Anaru Kātene "
+        "as going out after round 1, but candidates[3] says outcome = 'eliminated', round = 2"
+    )
+
+
+def test_an_eliminated_candidate_left_out_of_rounds_eliminated_is_an_error(tmp_path):
+    path = edited(tmp_path, 'eliminated = ["Colin Sparrow"]', "eliminated = []", source=RUNOFF)
+    message = error(path)
+    assert message.startswith(f"{path}:{line_of(path, 'eliminated = []')}: rounds[0].eliminated")
+    assert "Colin Sparrow went out after round 1 (candidates[4].round) but is not listed" in (
+        message
+    )
+
+
+def test_a_candidates_votes_must_agree_with_the_first_round(tmp_path):
+    path = edited(
+        tmp_path, 'outcome = "winner"\n', 'outcome = "winner"\nvotes = 17000\n', source=RUNOFF
+    )
+    message = error(path)
+    assert message.startswith(f"{path}:{line_of(path, 'votes = 17000')}: candidates[0].votes: ")
+    assert "17,000 is not the 17,480 the first round gives" in message
+
+
+# -- keys that belong to an outcome, and their sources ----------------------------------------
+def test_an_unknown_nominations_source_is_an_error(tmp_path):
+    path = edited(
+        tmp_path,
+        'nominations_source = "nominations"',
+        'nominations_source = "noms"',
+        source=TWOHORSE,
+    )
+    message = error(path)
+    assert message.startswith(
+        f"{path}:{line_of(path, 'nominations_source')}: candidates[0].nominations_source: "
+    )
+    assert "unknown source 'noms'" in message
+
+
+def test_a_withdrawal_source_on_a_candidate_who_did_not_withdraw_is_an_error(tmp_path):
+    added = 'withdrawn_source = "withdraw"'
+    path = edited(tmp_path, "votes = 19874\n", f"votes = 19874\n{added}\n", source=WITHDRAWAL)
+    assert error(path) == (
+        f"{path}:{line_of(path, added)}: candidates[0].withdrawn_source: is the source of a "
+        "withdrawal, but outcome is 'winner': remove it, or set outcome = \"withdrawn\""
+    )
+
+
+def test_affiliation_is_no_longer_a_key(tmp_path):
+    path = edited(tmp_path, 'outcome = "winner"', 'outcome = "winner"\naffiliation = "Left"')
+    assert "candidates[0].affiliation: unknown key" in error(path)
+
+
+def test_a_share_basis_of_the_papers_still_in_the_count_is_for_rounds_only(tmp_path):
+    path = edited(tmp_path, 'share_basis = "cast"', 'share_basis = "continuing"')
+    assert "results.share_basis: expected one of cast, valid, electorate" in error(path)
+
+
+# -- identifiers and quiet sentences ------------------------------------------------------------
+def test_slug_folds_accents_before_making_the_identifier():
+    assert slug("Jo Rowe") == "jo-rowe"
+    assert slug("Anaru Kātene") == "anaru-katene"
+    assert slug("Siobhán O\u2019Neill") == "siobhan-oneill"
+
+
+def test_a_candidate_with_an_accent_keeps_every_letter_of_the_identifier():
+    assert [c.id for c in load_facts(RUNOFF).candidates][3] == "anaru-katene"
+
+
+def test_is_quiet_is_true_when_a_quiet_pattern_is_found_anywhere_in_the_text(tmp_path):
+    path = tmp_path / "quiet.toml"
+    path.write_text(
+        BUNDLED.read_text(encoding="utf-8")
+        + "\n[advanced]\nquiet_patterns = ['\\bbranch secretary election\\b']\n",
+        encoding="utf-8",
+    )
+    facts = load_facts(path)
+    assert facts.is_quiet("In the Branch Secretary election, the defeated candidate won.")
+    assert not facts.is_quiet("The defeated candidate wants a re-run.")

@@ -50,7 +50,7 @@ def check(files: tuple[str, ...]) -> None:
 
     \b
     Example:
-        factwatch facts check facts/unite-2017.toml
+        factwatch facts check facts/harbour-2024.toml
     """
     from factwatch.claims.facts import load_facts
     from factwatch.factsfile.review import summary, warnings
@@ -99,7 +99,7 @@ def convert(old: str, out: str | None) -> None:
 
     \b
     Example:
-        factwatch facts convert old/unite-2017.toml --out facts/unite-2017.toml
+        factwatch facts convert old/harbour-2024.toml --out facts/harbour-2024.toml
     """
     from factwatch.claims.facts import parse_facts
     from factwatch.claims.facts_convert import convert as to_format2

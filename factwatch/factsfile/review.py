@@ -5,12 +5,12 @@
     for line in warnings(facts, paths):
         print("warning:", line)
 
-The reader (``factwatch.claims.facts``) refuses what is wrong; these
-warnings name what is allowed but usually a slip, each with its file, line
-and key: a source nothing cites, votes that do not add up to the count, a
-recorded share its votes contradict beyond the share's rounding, a candidate
-on the ballot with no votes beside others that have them, and a claim with
-no paraphrases.
+The reader (``factwatch.claims.facts``) refuses what is wrong (a candidate
+on the ballot without votes beside others that have them is an error
+there); these warnings name what is allowed but usually a slip, each with
+its file, line and key: a source nothing cites, votes that do not add up to
+the count, a recorded share its votes contradict beyond the share's
+rounding, and a claim with no paraphrases.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ _WHOLE = {
     "valid": "the valid votes",
     "cast": "all votes cast",
     "electorate": "the electorate",
-    "continuing": "the papers still in the count (which share_basis cannot say)",
+    "continuing": "the papers still in the count",
 }
 
 
@@ -59,7 +59,7 @@ def summary(facts: Facts) -> list[str]:
     withdrew = len(facts.candidates) - len(on)
     lines.append(field + (f"; {withdrew} withdrew before the ballot" if withdrew else ""))
     ours = [f for f in facts.figures if f.contest == "this"]
-    derived = [f for f in ours if _derived(f)]
+    derived = [f for f in ours if _worked_out(f)]
     others = len(facts.figures) - len(ours)
     how = " (shares on every basis, margins between every pair, turnout)" if derived else ""
     lines.append(
@@ -78,8 +78,9 @@ def summary(facts: Facts) -> list[str]:
     return lines
 
 
-def _derived(f: Figure) -> bool:
-    # Margins in votes are worked out from the votes though the model does not flag them.
+def _worked_out(f: Figure) -> bool:
+    # Every margin is worked out; those between two recorded shares keep the shares'
+    # rounding and are not flagged derived.
     return f.derived or f.measure == "margin"
 
 
@@ -145,8 +146,7 @@ def warnings(facts: Facts, paths: Iterable[str | Path]) -> list[str]:
         text = Path(p).read_text(encoding="utf-8")
         files.append(_File(str(p), tomllib.loads(text), Locator(text)))
     out = _unused_sources(facts, files)
-    complete = _missing_votes(facts, files, out)
-    if complete:
+    if _round_one(facts):
         _totals(facts, files, out)
     _shares(facts, files, out)
     for claim in facts.claims:
@@ -172,7 +172,7 @@ def _find(files: list[_File], table: str, field: str, value: Any, *key: str) -> 
 def _source_refs(value: Any) -> Iterator[str]:
     if isinstance(value, dict):
         for k, v in value.items():
-            if k == "source" and isinstance(v, str):
+            if (k == "source" or k.endswith("_source")) and isinstance(v, str):
                 yield v
             elif k != "sources":
                 yield from _source_refs(v)
@@ -202,25 +202,6 @@ def _round_one(facts: Facts) -> dict[str, float]:
     }
 
 
-def _missing_votes(facts: Facts, files: list[_File], out: list[str]) -> bool:
-    votes = _round_one(facts)
-    missing = [c for c in facts.candidates if c.on_ballot and c.id not in votes]
-    if not votes or not missing:
-        return bool(votes)
-    rounds = any(f.data.get("rounds") for f in files)
-    for c in missing:
-        where = (
-            _find(files, "rounds", "", None, "votes")
-            if rounds
-            else _find(files, "candidates", "name", c.name, "name")
-        )
-        out.append(
-            f"{where}: {c.name} was on the ballot but has no votes while other "
-            "candidates have: shares, margins and places leave this candidate out"
-        )
-    return False
-
-
 def _totals(facts: Facts, files: list[_File], out: list[str]) -> None:
     results: dict[str, Any] = {}
     home: _File | None = None
@@ -230,7 +211,9 @@ def _totals(facts: Facts, files: list[_File], out: list[str]) -> None:
             home = f
     if home is None:
         return
-    counted = int(sum(_round_one(facts).values()))
+    others = int(results.get("others", 0))
+    counted = int(sum(_round_one(facts).values())) + others
+    whose = "the candidates' votes" + (" and the others'" if others else "")
     total, spoiled, valid = results.get("total"), results.get("spoiled"), results.get("valid")
     if total is not None and spoiled is not None and valid is not None and total - spoiled != valid:
         out.append(
@@ -240,20 +223,20 @@ def _totals(facts: Facts, files: list[_File], out: list[str]) -> None:
     if valid is not None:
         if counted != valid:
             out.append(
-                f"{home.at(('results', 'valid'))}: the candidates' votes add up to "
+                f"{home.at(('results', 'valid'))}: {whose} add up to "
                 f"{counted:,}, not the {valid:,} valid votes ({counted - valid:+,}): "
                 "check the votes and the count"
             )
     elif total is not None and spoiled is not None:
         if counted != total - spoiled:
             out.append(
-                f"{home.at(('results', 'total'))}: the candidates' votes add up to "
+                f"{home.at(('results', 'total'))}: {whose} add up to "
                 f"{counted:,}, not results.total minus results.spoiled ({total:,} - "
                 f"{spoiled:,} = {total - spoiled:,}): check the votes and the count"
             )
     elif total is not None and counted != total:
         out.append(
-            f"{home.at(('results', 'total'))}: the candidates' votes add up to "
+            f"{home.at(('results', 'total'))}: {whose} add up to "
             f"{counted:,}, not results.total ({total:,}): if {total - counted:,} "
             "ballots were spoiled, record results.spoiled"
         )
