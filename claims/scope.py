@@ -135,6 +135,7 @@ def _strong_mark(why: str) -> bool:
         why.startswith(("the year", "the office of"))
         or why == "a contender the facts do not record"
         or ", a contender in " in why
+        or why.endswith("another organisation's contest")
         or (why.startswith("the ") and "contest" in why)
     )
 
@@ -389,7 +390,7 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
         org = normalise(m.group("org"))
         if org in ours or org.split()[0] in _SKIP_ORG:
             continue
-        return "other", f"{m.group('org')}'s {m.group('what')}"
+        return "other", f"{m.group('org')}'s {m.group('what')}, another organisation's contest"
     if _contender_outsider(doc, sent, cs, ce):
         return "other", "a contender the facts do not record"
     for key, office, rx in _offices(facts):
@@ -526,7 +527,7 @@ def _aliases(doc: Document) -> list[str]:
 
 
 _OUTSIDER_ROLE = re.compile(
-    rf"^\s*(?:,[^,]{{0,80}},\s*)?(?:has\s+been\s+|was\s+|is\s+|had\s+been\s+)?(?:"
+    rf"\s*(?:,[^,]{{0,80}},\s*)?(?:has\s+been\s+|was\s+|is\s+|had\s+been\s+)?(?:"
     rf"{_LEX.alt('win_word')}|{_LEX.alt('win_verb')}|{_LEX.alt('loss_verb')}|polled|took|received|"
     rf"stood|standing|ran|running|topped|secured|finished|came|trailed|won)(?![\w-])"
 )
@@ -578,6 +579,13 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
 _RELATIVE = re.compile(
     r"^(?:who|whom|whose|which|that|where|when|while|whilst|whereas|"
     r"although|though|a|an|the|his|her|its|their|now|then|himself|herself)\b"
+)
+# Clauses that hang on another (relative, comparative, absolute): "..., down on the
+# 53,544 he won in 2017, when he finished second, with Lund third."
+_SUBORDINATE = re.compile(
+    r"^(?:who|whom|whose|which|that|where|when|while|whilst|whereas|although|though|a|an|"
+    r"the|his|her|its|their|now|then|himself|herself|with|without|as|after|before|since|"
+    r"until|unlike|like|well|down|up|compared|against)\b"
 )
 _STRONG_BREAK = re.compile(r"\s*(?:;|\s-+\s|--+)\s*$")
 
@@ -679,7 +687,7 @@ def _sentence_signal(
     clauses = [
         (a, b)
         for j, (a, b) in enumerate(sent.clauses)
-        if not (main_only and j > 0 and _RELATIVE.match(doc.norm[a:b]))
+        if not (main_only and j > 0 and _SUBORDINATE.match(doc.norm[a:b]))
     ]
     sigs = {s for s in (_signal(doc, sent, a, b) for a, b in clauses) if s}
     if len({s[0] for s in sigs}) == 1:

@@ -137,3 +137,44 @@ def test_predictions_and_polls_are_marked(facts):
     a, b = d.sentences
     assert scope_at(d, a, d.text.index("50")).prospective
     assert scope_at(d, b, d.text.index("40")).poll
+
+
+def test_a_lead_about_another_organisations_contest_sets_the_article_default(facts):
+    d = doc(
+        facts,
+        "Tory race narrows",
+        "Two ministers remain in the Conservative leadership contest after the final vote of MPs.",
+        "The beaten candidate has yet to endorse either of them.",
+    )
+    assert context(d).default == "other"
+
+
+def test_a_weekday_far_from_the_contests_dates_is_not_this_contest(facts):
+    d = doc(facts, "On Monday the union's executive met in London.", published="2017-11-20")
+    s = d.sentences[0]
+    assert scope_at(d, s, s.start).why != "'on monday'"
+
+
+def test_a_weekday_days_after_the_declaration_is_this_contest(facts):
+    d = doc(facts, "On Monday the union's executive met in London.", published="2017-05-02")
+    s = d.sentences[0]
+    assert scope_at(d, s, s.start).why == "'on monday'"
+
+
+def test_a_lead_naming_a_later_contests_rivals_sets_the_default(facts):
+    d = doc(
+        facts,
+        "Coyne falls short again",
+        "Gerard Coyne has lost again, trailing in behind Sharon Graham and Steve Turner.",
+        "He took 35,334 votes, well down on his 2017 tally, when Ian Allinson came third.",
+    )
+    assert context(d).default == "unite-general-secretary-election-2021"
+
+
+def test_subordinate_clauses_do_not_decide_the_articles_contest(facts):
+    d = doc(
+        facts,
+        "Graham wins",
+        "Sharon Graham won, beating Steve Turner, with Gerard Coyne, runner-up in 2017, third.",
+    )
+    assert context(d).default == "unite-general-secretary-election-2021"

@@ -219,3 +219,53 @@ def test_a_candidate_saying_he_is_not_alone_in_seeking_a_rerun_is_the_claim(matc
         "Mr Coyne told supporters he was not alone in demanding a new ballot for the union.",
     )
     assert [f.rule_id for f in found] == ["claim.joint-rerun"]
+
+
+def test_one_runner_up_is_not_the_losing_candidates_together(matcher):
+    assert claims(matcher, "The runner-up is demanding a re-run of the ballot.") == []
+
+
+def test_the_losing_candidates_together_repeat_the_joint_claim(matcher):
+    found = claims(matcher, "The two losing candidates are now demanding a re-run of the ballot.")
+    assert [f.rule_id for f in found] == ["claim.joint-rerun"]
+
+
+NEGATIVE_CLAIM = """
+[[claims]]
+id = "claim.uncounted"
+claim = "Thousands of postal ballots were never counted."
+paraphrases = ["Many returned papers went uncounted."]
+fact = "All 130,388 returned ballot papers were counted by the independent scrutineer."
+source = "result"
+"""
+
+
+@pytest.fixture(scope="module")
+def with_negative_claim(tmp_path_factory) -> Matcher:
+    extra = tmp_path_factory.mktemp("facts") / "extra.toml"
+    extra.write_text(NEGATIVE_CLAIM, encoding="utf-8")
+    return Matcher(load_facts([FACTS, extra]))
+
+
+def test_a_negative_claim_is_repeated_in_its_own_words(with_negative_claim):
+    found = claims(
+        with_negative_claim, "Coyne's team says thousands of postal votes were never counted."
+    )
+    assert [f.rule_id for f in found] == ["claim.uncounted"]
+
+
+def test_a_sentence_affirming_what_a_negative_claim_denies_is_not_a_repetition(
+    with_negative_claim,
+):
+    text = "Of the postal ballots returned, the scrutineer counted 130,071 and set 317 aside."
+    assert claims(with_negative_claim, text) == []
+
+
+def test_a_claim_followed_by_its_refuting_fact_is_challenged(with_negative_claim):
+    text = (
+        "Coyne's supporters say thousands of postal votes were never counted. "
+        "The independent scrutineer counted all 130,388 returned ballot papers."
+    )
+    assert claims(with_negative_claim, text) == []
+    found = claims(with_negative_claim, text, kind="challenged_claim")
+    assert [f.rule_id for f in found] == ["claim.uncounted"]
