@@ -57,15 +57,16 @@ _ATTACH = re.compile(
     rf"|\s*[(:]\s*{_Q}|\s*-\s+{_Q}|\s+(?:on|with|at)\s+{_Q}|,\s+(?:on|with)\s+{_Q}"
     rf"|\s+{_ADV}{_VOTE_VERB}\s+(?:a\s+(?:total|tally|haul|share)\s+of\s+|a\s+)?{_Q}"
     rf"|\s+(?:was\s+|has\s+been\s+|had\s+been\s+|is\s+)?(?:re-?elected|elected|returned|declared\s+"
-    rf"the\s+winner|re-?selected|chosen)(?:\s+[\w'-]+){{0,6}}?\s+(?:with|on)\s+{_Q}"
+    rf"the\s+winner|re-?selected|chosen|won|wins|winning|triumphed|prevailed)"
+    rf"(?:\s+[\w'-]+){{0,6}}?\s+(?:with|on)\s+{_Q}"
     rf"|\s+{_Q})$"
 )
 _LIST_COMMA = re.compile(r",\s*$")
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\b")
 _ACROSS_FRAME = re.compile(rf"(?:,[^,]{{1,80}},)?\s+{_ADV}{_VOTE_VERB}\s+{_Q}")
 _LEAD_FRAME = re.compile(
-    rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+)?{_ADV}"
-    rf"(?P<verb>{_VOTE_VERB})\s+{_Q}"
+    rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+|after\s+|before\s+|by\s+|on\s+|"
+    rf"despite\s+)?{_ADV}(?P<verb>{_VOTE_VERB})\s+{_Q}"
 )
 _BEATEN_BEFORE = re.compile(rf"(?:{_LEX.alt('win_verb')}|over|against|ahead\s+of)\s+$")
 _COMPARE_BEFORE = re.compile(
@@ -99,7 +100,7 @@ _MARGIN_AFTER = re.compile(
 )
 _SCORE_AFTER = re.compile(r"\s*(?:votes?\s+)?(?:to|against|versus|v|-)\s*(?:[\w'.]+\s+){0,3}?\d")
 _TURNOUT_BEFORE = re.compile(
-    rf"turn[\s-]?out\s+(?:figure\s+)?(?:of|was|is|at|stood\s+at|reached|fell\s+to|rose\s+to|"
+    rf"turn[\s-]?out\s+(?:figure\s+)?(?:(?:in|for|at|across|among)\s+[^,;:]{{1,60}}?\s+)?(?:of|was|is|at|stood\s+at|reached|fell\s+to|rose\s+to|"
     rf"dropped\s+to|hit|came\s+in\s+at|amounted\s+to|of\s+just|:|-)?\s*{_Q}$"
     rf"|participation\s+(?:rate\s+)?(?:of|was|at|stood\s+at)\s*{_Q}$"
 )
@@ -352,6 +353,15 @@ def _starts_clause(doc: Document, sent: Sent, m: Mention) -> bool:
     )
 
 
+def _antecedent(doc: Document, sent: Sent, cs: int) -> Mention | None:
+    """The person an apposition or relative clause starting at ``cs`` hangs on."""
+    before = [m for m in _persons(sent) if m.end <= cs]
+    if not before or not re.fullmatch(r"\s*[,(\u2013-]?\s*", doc.norm[before[-1].end : cs]):
+        return None
+    m = before[-1]
+    return m if m.person and m.kind != "other" else None
+
+
 def subject_of(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
     second = _score_second(doc, sent, n)
     if second is not None:
@@ -451,7 +461,7 @@ _THOSE_WHO_BACKED = re.compile(
     r"\s*of\s+(?:those|the\s+(?:members|people|voters|electors))\s+who\s+(?:voted|took\s+part)\s+"
     r"(?:backed|supported|chose|preferred|voted\s+for)\s+"
 )
-_WITHIN = re.compile(r"\s*(?:votes?\s+|percentage\s+points?\s+|points?\s+)?of\s+$")
+_WITHIN = re.compile(r"\s*(?:votes?\s+|percentage\s+points?\s+|points?\s+)?of\s+")
 _DIFFERENCE = re.compile(r"\s*(?:votes?\s+)?(?:more|fewer|less)\s+(?:votes?\s+)?than(?![\w-])")
 _BACKING_OF = re.compile(
     r"(?:with|on|thanks\s+to|by)\s+the\s+(?:votes?|backing|support|ballots)\s+of\s+" + _Q + "$"
@@ -466,6 +476,32 @@ _VOTED_FOR = re.compile(
 def _previous_number(doc: Document, sent: Sent, n: NumberMention) -> NumberMention | None:
     earlier = [x for x in find_numbers(doc.norm, sent.start, n.start) if x.end <= n.start]
     return earlier[-1] if earlier else None
+
+
+# "97 nominations, 21 of them from workplaces": a part of the count just before.
+_PARTITIVE_OF = re.compile(
+    r"\s+of\s+(?:them|those|these|which|whom)\s+(?:were\s+|came\s+|being\s+)?"
+    r"(?:from|in|at|by|among)\s+(?:the\s+|its\s+|his\s+|her\s+)?(?P<what>[\w-]+)"
+)
+
+
+def _partitive(doc: Document, sent: Sent, n: NumberMention, post: str) -> Reading | None:
+    prev = _previous_number(doc, sent, n)
+    if prev is None or prev.unit != "count" or n.unit != "count":
+        return None
+    pcs, pce = doc.clause_of(sent, prev.start)
+    whole = read_number(doc, sent, prev, pcs, pce)
+    if whole is None or whole.measure not in ("nominations", "count"):
+        return None
+    m = _PARTITIVE_OF.match(post)
+    assert m is not None
+    return Reading(
+        whole.measure,
+        whole.subject,
+        counts=f"{whole.counts} {m.group('what')}".strip(),
+        round=whole.round,
+        why=f"a part of {prev.text}",
+    )
 
 
 def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -> Reading | None:
@@ -492,9 +528,13 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
         if after and after[0].start - n.end < 40 and after[0].person != a:
             return Reading("margin", a, after[0].person, round=rnd, why="a margin over a rival")
         return None
-    if "within" in norm[qs : n.start] and _WITHIN.match(post):
+    if _PARTITIVE_OF.match(post):
+        return _partitive(doc, sent, n, post)
+    if re.search(r"within\s+$", norm[max(cs, qs - 8) : n.start]) and _WITHIN.match(post):
         later = [m for m in _persons(sent) if m.start >= n.end and m.person]
         subject = subject_of(doc, sent, n, cs)
+        if subject is None:
+            subject = _antecedent(doc, sent, cs)  # "Pike, the official who came within ..."
         if later and isinstance(subject, Mention):
             return Reading(
                 "margin",
@@ -569,17 +609,6 @@ def _percent(
         return Reading("turnout", why="turnout")
     if _SPOILED_AFTER.match(post) or _SPOILED_BEFORE.search(pre):
         return Reading("spoiled", why="spoiled ballots")
-    backed = _THOSE_WHO_BACKED.match(post)
-    if backed:
-        later = [m for m in _persons(sent) if m.start >= n.end + backed.end() - 1 and m.person]
-        if later:
-            return Reading(
-                "share",
-                later[0].person,
-                bases=("valid", "cast"),
-                round=rnd,
-                why="the share of voters who backed a candidate",
-            )
     backed = _THOSE_WHO_BACKED.match(post)
     if backed:
         later = [m for m in _persons(sent) if m.start >= n.end + backed.end() - 1 and m.person]
