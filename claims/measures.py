@@ -40,7 +40,7 @@ _VOTE_VERB = (
     r"receiving|got|gets|getting|secured|secures|securing|garnered|garners|attracted|"
     r"attracts|scored|scores|collected|collects|picked\s+up|claimed|claims|amassed|managed|"
     r"mustered|drew|draws|notched(?:\s+up)?|racked\s+up|took\s+home|ended\s+up\s+with|"
-    r"finished\s+(?:[\w-]+\s+)?(?:on|with)|ended\s+(?:[\w-]+\s+)?(?:on|with)|"
+    r"finished\s+(?:[\w-]+\s+){0,3}?(?:on|with)|ended\s+(?:[\w-]+\s+){0,3}?(?:on|with)|"
     r"came\s+(?:first|second|third|fourth|fifth|last|in\s+[\w-]+)\s+(?:on|with)|"
     r"was\s+(?:first|second|third|fourth|last|runner-up)\s+(?:on|with)|"
     r"trailed\s+(?:[\w-]+\s+)?(?:on|with)|had|has|have|obtained|earned|earns|gained|gains|"
@@ -64,6 +64,8 @@ _ATTACH = re.compile(
 _LIST_COMMA = re.compile(r",\s*$")
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\b")
 _ACROSS_FRAME = re.compile(rf"(?:,[^,]{{1,80}},)?\s+{_ADV}{_VOTE_VERB}\s+{_Q}")
+# "polled 6,905": a tally of votes, whatever was counted before it
+_VOTED_BEFORE = re.compile(rf"(?<![\w-])(?:polled|polls|polling)\s+{_Q}$")
 _LEAD_FRAME = re.compile(
     rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+|after\s+|before\s+|by\s+|on\s+|"
     rf"despite\s+)?{_ADV}(?P<verb>{_VOTE_VERB})\s+{_Q}"
@@ -164,12 +166,22 @@ _OF_MEMBERS = re.compile(
 _RATIO_VOTERS = re.compile(r"(?:voter|voters|those\s+who\s+voted|ballots?|votes?)")
 _ROUND = re.compile(
     r"(?<![\w-])(?:(?P<first>first|opening|initial)\s+(?:round|count|preferences?|ballot|stage)"
-    r"|first[\s-]preference|(?P<final>final|last|deciding|decisive|second|run-?off)\s+"
+    r"|first[\s-]preference|(?P<ord>second|third|fourth|fifth|sixth)\s+(?:round|count|stage)"
+    r"|(?P<final>final|last|deciding|decisive|run-?off)\s+"
     r"(?:round|count|stage|ballot)|after\s+(?:transfers|redistribution|preferences|"
     r"(?:second\s+)?preferences\s+were\s+(?:counted|redistributed))|runoff|run-off"
-    r"|round\s+(?P<n>one|two|three|four|five|\d))(?![\w-])"
+    r"|round\s+(?P<n>one|two|three|four|five|\d)|(?P<that>that|the\s+same)\s+(?:round|count))"
+    r"(?![\w-])"
 )
-_ROUND_N = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_ROUND_N = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+}  # fmt: skip
+# "finished as runner-up with 19,540", "ended up third on": the final standing
+_FINAL_STANDING = re.compile(
+    r"(?<![\w-])(?:finished|ended(?:\s+up)?)\s+(?:as\s+)?(?:the\s+)?(?:runner-up|second|third|"
+    r"fourth|fifth|last|first|top)(?![\w-])"
+)
 _GROUP = re.compile(
     r"(?:combined|together|between\s+them|jointly|collectively|between\s+the\s+(?:two|three)|"
     r"(?:two|both|three|all)\s+(?:of\s+)?(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?"
@@ -191,6 +203,7 @@ class Reading:
     round: int | None = None  # None: any round
     counts: str = ""  # for nominations and other counts: the noun phrase
     why: str = ""
+    nominating: bool = False  # a count of things that nominate ("221 branches" in a nomination)
 
 
 def _persons(sent: Sent) -> list[Mention]:
@@ -374,14 +387,30 @@ def subject_of(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention 
     return got
 
 
-def _round(doc: Document, sent: Sent) -> int | None:
-    m = _ROUND.search(doc.norm, sent.start, sent.end)
-    if not m:
-        return None
+def _round(doc: Document, sent: Sent, cs: int, ce: int) -> int | None:
+    """The round a clause's numbers belong to: said in the clause ("in the fourth
+    round", "that round" after one was named), a final standing, or the sentence's one
+    round word; None (any round) when the sentence names several."""
+    m = _ROUND.search(doc.norm, cs, ce)
+    if m is None and _FINAL_STANDING.search(doc.norm, cs, ce):
+        return -1
+    if m is None:
+        found = list(_ROUND.finditer(doc.norm, sent.start, sent.end))
+        if len(found) != 1:
+            return None
+        m = found[0]
+    if m.group("that"):
+        lo = doc.sentences[max(0, sent.index - 1)].start
+        earlier = [x for x in _ROUND.finditer(doc.norm, lo, m.start()) if not x.group("that")]
+        return _round_number(earlier[-1]) if earlier else None
+    return _round_number(m)
+
+
+def _round_number(m: re.Match[str]) -> int:
     if m.group("first") or "first" in m.group(0):
         return 1
-    if m.group("n"):
-        n = m.group("n")
+    if m.group("n") or m.group("ord"):
+        n = m.group("n") or m.group("ord")
         return int(n) if n.isdigit() else _ROUND_N[n]
     return -1  # the final round
 
@@ -513,7 +542,7 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     clause = norm[cs:ce]
     if _GROUP.search(norm, max(sent.start, cs - 60), qs):
         return None  # "the two challengers took more than half": nobody's own figure
-    rnd = _round(doc, sent)
+    rnd = _round(doc, sent, cs, ce)
     if _TRANSFER.match(post) and any(
         m.start >= n.end and m.start - n.end < 30 and m.person for m in _persons(sent)
     ):
@@ -710,10 +739,10 @@ def _count(
         ):
             return Reading("total", why="the votes cast in all")
         return None
-    if noun is None:
+    if noun is None and not _VOTED_BEFORE.search(pre):
         noun = _inherited_noun(doc, sent, n)
         if noun and noun not in _VOTE_NOUNS and not noun.startswith("nominat"):
-            return Reading("count", counts=noun, why=f"a count of {noun}")
+            return _thing_count(doc, sent, n, cs, noun)
     if noun and noun.startswith("nominat"):
         return _nominations(doc, sent, n, cs, pre, post)
     if _MARGIN_AFTER.match(post) or (
@@ -764,7 +793,7 @@ def _count(
             if who:
                 return Reading("votes", who, round=rnd, why="members who backed a candidate")
         if noun and noun not in _PEOPLE_NOUNS:
-            return Reading("count", counts=noun, why=f"a count of {noun}")
+            return _thing_count(doc, sent, n, cs, noun)
         return None  # members, staff, people: no tally of anyone
     subject = subject_of(doc, sent, n, cs)
     if subject is False:
@@ -772,6 +801,25 @@ def _count(
     if isinstance(subject, Mention) and subject.person:
         return Reading("votes", subject.person, round=rnd, why="a candidate's votes")
     return None
+
+
+_NOMINATING = re.compile(r"(?<![\w-])nominat|(?<![\w-])petitions?(?![\w-])")
+
+
+def _thing_count(doc: Document, sent: Sent, n: NumberMention, cs: int, noun: str) -> Reading | None:
+    """A count of things (branches, signatures): whose, and whether they nominate."""
+    subject = subject_of(doc, sent, n, cs)
+    if subject is False:
+        return None  # somebody the facts do not know
+    who = subject.person if isinstance(subject, Mention) else None
+    lo = doc.sentences[max(0, sent.index - 1)].start
+    return Reading(
+        "count",
+        who,
+        counts=noun,
+        nominating=bool(_NOMINATING.search(doc.norm, lo, sent.end)),
+        why=f"a count of {noun}",
+    )
 
 
 def subject_is_candidate(doc: Document, sent: Sent, n: NumberMention, cs: int) -> bool:

@@ -147,6 +147,10 @@ class FigureRule:
                 if _same_noun(f.counts.split()[-1], r.counts)
                 and (f.subject is None or f.subject == r.subject)
             ]
+            if not figs and r.nominating and r.subject:
+                # "221 branches behind her" when nominations close: her nominations
+                noms = self.index.get((contest, "nominations", unit), [])
+                figs = [f for f in noms if f.subject == r.subject]
         if r.round is not None and figs:
             last = max((f.round or 1) for f in figs)
             want = last if r.round == -1 else r.round
