@@ -78,7 +78,8 @@ _COMPARE_BEFORE = re.compile(
     r"(?:to|by))\s+$"
 )
 _FOR_AFTER = re.compile(
-    r"\s*(?:votes?\s+|per\s?cent\s+|percent\s+|%\s*)?(?:for|went\s+to|to\s+back)\s+$"
+    r"\s*(?:votes?\s+|per\s?cent\s+|percent\s+|%\s*)?(?:for|went\s+to|to\s+back)\s+"
+    r"(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr|mayor|rep|sen|councillor)\.?\s+)?$"
 )
 _MARGIN_BEFORE = re.compile(
     rf"(?:majority|margin|lead|gap|advantage|cushion|winning\s+margin|deficit)(?:\s+over\s+"
@@ -145,15 +146,17 @@ _TOTAL_BEFORE = re.compile(
 )
 _SPOILED = r"(?:spoil(?:ed|t)|invalid|informal|rejected|void|blank|disqualified)"
 _SPOILED_AFTER = re.compile(
-    rf"\s*(?:of\s+(?:the\s+)?(?:papers|ballots|votes)\s+(?:were\s+|was\s+)?)?(?:{_SPOILED}|(?:ballot\s+)?"
-    rf"(?:papers?|ballots?|votes?)\s+(?:were\s+|was\s+|had\s+been\s+)?{_SPOILED})(?![\w-])"
+    rf"\s*(?:of\s+(?:the\s+)?(?:papers|ballots|votes)\s+(?:were\s+|was\s+)?)?(?:{_SPOILED}|"
+    rf"(?:[\w-]+\s+)?(?:ballot\s+)?(?:papers?|ballots?|votes?)\s+(?:were\s+|was\s+|had\s+been\s+)?"
+    rf"{_SPOILED})(?![\w-])"
 )
 _SPOILED_BEFORE = re.compile(
     rf"(?<![\w-]){_SPOILED}\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*(?:numbered|totalled|"
     rf"totaled|came\s+to|stood\s+at|were|was|of|:)?\s*{_Q}$"
 )
 _SHARE_OF = re.compile(
-    r"\s*(?:of\s+(?:the\s+)?(?P<what>(?:valid\s+|first[\s-]preference\s+|final[\s-]round\s+)?"
+    r"\s*(?:of\s+(?:the\s+)?(?P<what>(?:all\s+(?:the\s+)?)?(?:valid\s+|first[\s-]preference\s+|"
+    r"final[\s-]round\s+)?"
     r"(?:votes?(?:\s+cast)?|ballots?(?:\s+cast)?|poll|total|vote\s+share|first\s+preferences|"
     r"preferences|support|backing|valid\s+votes)|all\s+votes(?:\s+cast)?)"
     r"|(?:share|support|backing)(?![\w-]))"
