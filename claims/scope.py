@@ -474,7 +474,10 @@ def _our_org_before(doc: Document, sent: Sent, pos: int) -> bool:
 
 _SKIP_ORG = frozenset(
     "the a an his her their its this that in on at but and he she they general deputy "
-    "assistant former new acting interim".split()
+    "assistant former new acting interim with without as after before for from by to of "
+    "into over under during since until while when where how what which who if unless "
+    "because although though so yet or nor not no all both each every some any many most "
+    "more last next first final whole".split()
 )
 
 
@@ -660,6 +663,15 @@ def _paragraph_year(doc: Document, sent: Sent) -> int | None:
     return None
 
 
+def _planned_year(doc: Document, sent: Sent, a: int, b: int, sig: tuple[str, str]) -> bool:
+    """ "will contest every ward in 2025": a year in a plan, not what the article reports."""
+    return (
+        sig[1].startswith(("the year", "the "))
+        and _LEX.maybe("prospect", sent.words)
+        and bool(_PROSPECT.search(doc.norm, a, b))
+    )
+
+
 def _paragraph_state(doc: Document, sent: Sent, ctx: Context) -> tuple[str, str]:
     """The contest the paragraph has moved to by this sentence (explicit signs carry)."""
     key = ("scope.para", sent.index)
@@ -683,13 +695,19 @@ def _sentence_signal(
     doc: Document, sent: Sent, *, main_only: bool = False
 ) -> tuple[str, str] | None:
     """A sentence-wide sign: one sign shared by its clauses (``main_only``: leaving out
-    relative clauses and appositions, "who first won in 2010")."""
+    relative clauses and appositions, "who first won in 2010", and plans, "will
+    contest every ward in 2025")."""
     clauses = [
         (a, b)
         for j, (a, b) in enumerate(sent.clauses)
         if not (main_only and j > 0 and _SUBORDINATE.match(doc.norm[a:b]))
     ]
-    sigs = {s for s in (_signal(doc, sent, a, b) for a, b in clauses) if s}
+    sigs = {
+        sig
+        for a, b in clauses
+        if (sig := _signal(doc, sent, a, b))
+        and not (main_only and _planned_year(doc, sent, a, b, sig))
+    }
     if len({s[0] for s in sigs}) == 1:
         return next(iter(sigs))
     return None

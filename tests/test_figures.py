@@ -461,3 +461,31 @@ def test_votes_separating_two_candidates_are_the_margin(matcher):
     assert [f.fact_ids for f in figures(matcher, sentence)] == [
         ["margin.len-mccluskey.gerard-coyne"]
     ]
+
+
+NEW_FRAMES_WRONG = [
+    (
+        "Coyne, a regional official who got within 3,000 votes of McCluskey, is standing again.",
+        "margin.len-mccluskey.gerard-coyne",
+    ),
+    ("Allinson collected 97 nominations, 25 of them from workplaces.", None),
+    ("McCluskey kept his job after taking 48 per cent of the vote.", "share.len-mccluskey"),
+    ("McCluskey triumphed with 49 per cent of the vote.", "share.len-mccluskey"),
+    ("Turnout across the union's ballot was 15 per cent.", "turnout"),
+    ("Some 371 postal papers were spoiled.", "spoiled"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "fact_id"), NEW_FRAMES_WRONG)
+def test_wrong_figures_in_more_frames_are_flagged(matcher, sentence, fact_id):
+    found = figures(matcher, sentence)
+    assert len(found) == 1, found
+    if fact_id:
+        assert found[0].fact_ids == [fact_id]
+    else:
+        assert "workplace" in found[0].explanation
+
+
+def test_a_tally_after_polled_is_votes_not_the_count_before_it(matcher):
+    text = "Allinson, nominated by 97 branches and workplaces, polled 17,143."
+    assert figures(matcher, text) == []

@@ -201,12 +201,13 @@ class FigureRule:
         what = _WHAT.get(fig.measure, fig.measure)
         if fig.measure == "margin" and fig.other:
             what = f"margin over {facts.people[fig.other].name}"
-        if fig.measure == "count":
+        if fig.measure == "count" or (fig.measure == "nominations" and fig.counts != "nominations"):
             what = fig.counts
         owner = f"{who}'s " if who else ""
         rnd = (
             f" in round {fig.round}"
-            if fig.round and len({f.round for f in facts.figures if f.contest == fig.contest}) > 1
+            if fig.round
+            and len({f.round for f in facts.figures if f.contest == fig.contest and f.round}) > 1
             else ""
         )
         basis = f" (of {fig.basis} votes)" if fig.measure == "share" and fig.basis else ""

@@ -37,7 +37,8 @@ _ORD = {
 }
 _ORDINAL = r"(?P<ord>first|top|second|third|fourth|fifth|sixth|seventh|last)"
 _PLACE_AFTER = re.compile(
-    rf"\s*(?:,(?!\s*(?:and|but|while|as|then)\b)[^,]{{1,80}},\s*)?(?:has\s+|had\s+)?(?:came|comes|coming|finished|finishes|finishing|"
+    rf"\s*(?:,(?!\s*(?:and|but|while|as|then)\b)[^,]{{1,80}},\s*)?(?:,?\s*who\s+)?(?:has\s+|had\s+)?"
+    rf"(?:came|comes|coming|finished|finishes|finishing|"
     rf"placed|was|is|ended(?:\s+up)?|ending(?:\s+up)?|trailed\s+in|was\s+placed|emerged)\s+"
     rf"(?:a\s+(?:distant|close|narrow|strong|respectable|creditable|poor|comfortable|clear)\s+|"
     rf"in\s+)?{_ORDINAL}(?:[\s-]+place)?(?!\s*(?:-|\s)(?:term|time|successive|straight|"
@@ -47,6 +48,9 @@ _PLACE_AFTER = re.compile(
     rf"opening|last|\w+\s+)?(?:round|count|ballot|race|poll|contest|election|preferences)))"
     rf"|\s*(?:,[^,]{{1,80}},\s*)?(?:was|is|ended\s+up|finished)\s+(?:the\s+)?(?P<ru>runner[\s-]up)(?![\w-])"
     rf"|\s*(?:,[^,]{{1,80}},\s*)?(?P<top>topped\s+the\s+poll|came\s+top|finished\s+top)(?![\w-])"
+)
+_RESPECTIVELY = re.compile(
+    r"(?:[\s-]+place)?\s*(?:,\s*|\s+)(?:and|or)\s+(?:first|second|third|fourth|fifth|sixth|last)\b"
 )
 _PLACE_BEFORE = re.compile(
     r"(?P<ord>second|third|fourth|fifth|last)[\s-]placed\s+$|(?P<ru>runner[\s-]up)\s+$"
@@ -131,6 +135,8 @@ class PlacingRule:
             if m.kind != "person" or m.person not in self.final or m.role:
                 continue
             got = _PLACE_AFTER.match(doc.norm, m.end, sent.end)
+            if got and _RESPECTIVELY.match(doc.norm, got.end(), sent.end):
+                continue  # "Lund and Hale, who finished third and fourth": one place each
             before = _PLACE_BEFORE.search(doc.norm, max(sent.start, m.start - 20), m.start)
             if got:
                 word = got.group("ord") or ("runner-up" if got.group("ru") else "top")
