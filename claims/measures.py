@@ -510,6 +510,10 @@ def _previous_number(doc: Document, sent: Sent, n: NumberMention) -> NumberMenti
     return earlier[-1] if earlier else None
 
 
+_COUNT_IS_SHARE = re.compile(
+    rf"\d[\d,]*\s+(?:votes?\s+|ballots?\s+)?(?:amounted\s+to|represented|represents|made\s+up|"
+    rf"equalled|equaled|came\s+to|accounted\s+for|was|were|is|are)\s+{_Q}$"
+)
 # "97 nominations, 21 of them from workplaces": a part of the count just before.
 _PARTITIVE_OF = re.compile(
     r"\s+of\s+(?:them|those|these|which|whom)\s+(?:were\s+|came\s+|being\s+)?"
@@ -576,6 +580,16 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
                 why="how close a candidate came",
             )
         return None
+    if n.unit == "percent" and _COUNT_IS_SHARE.search(norm, max(cs, qs - 60), qs):
+        # "Hale's 17,283 votes amounted to barely 6 per cent of the electorate"
+        prev = _previous_number(doc, sent, n)
+        if prev is not None and prev.unit == "count" and prev.start >= cs:
+            r = read_number(doc, sent, prev, cs, ce)
+            if r is not None and r.measure == "votes" and r.subject:
+                bases = ("electorate",) if _OF_MEMBERS.match(post) else ("valid", "cast")
+                return Reading(
+                    "share", r.subject, bases=bases, round=r.round, why="what a tally amounted to"
+                )
     if n.unit == "percent" and _BRACKET_AFTER_COUNT.search(norm, max(sent.start, qs - 30), qs):
         # "59,067 votes (47 per cent)", "Pike 53,544 (41.2%)": the share of the count's owner.
         prev = _previous_number(doc, sent, n)
@@ -806,12 +820,27 @@ def _count(
     return None
 
 
+_DID = re.compile(rf"\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|t)\s+(?:in\s+|up\s+)?{_Q}$")
+
+
+def _doer(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
+    """The person who did something to a count of things: "X filed 1,874", "X handed in"."""
+    start = n.qual_start if n.qual_start is not None else n.start
+    people = [m for m in _persons(sent) if cs <= m.start and m.end <= start]
+    if not people or not _DID.fullmatch(doc.norm[people[-1].end : start]):
+        return None
+    m = people[-1]
+    return False if m.kind == "other" or (m.kind == "pronoun" and m.person is None) else m
+
+
 _NOMINATING = re.compile(r"(?<![\w-])nominat|(?<![\w-])petitions?(?![\w-])")
 
 
 def _thing_count(doc: Document, sent: Sent, n: NumberMention, cs: int, noun: str) -> Reading | None:
     """A count of things (branches, signatures): whose, and whether they nominate."""
     subject = subject_of(doc, sent, n, cs)
+    if subject is None:
+        subject = _doer(doc, sent, n, cs)  # "Whitaker filed 1,874 valid signatures"
     if subject is False:
         return None  # somebody the facts do not know
     who = subject.person if isinstance(subject, Mention) else None
@@ -865,6 +894,8 @@ def _nominations(
     doc: Document, sent: Sent, n: NumberMention, cs: int, pre: str, post: str
 ) -> Reading | None:
     subject = subject_of(doc, sent, n, cs)
+    if subject is None:
+        subject = _doer(doc, sent, n, cs)  # "Lund filed 97 nominations"
     if subject is False:
         return None
     nxt = [x.start for x in find_numbers(doc.norm, n.end, sent.end)]

@@ -129,8 +129,17 @@ class Context:
     why: str = ""
 
 
+_COMPARED_YEAR = re.compile(
+    r"(?:than|compared\s+(?:with|to)|up\s+from|down\s+from|up\s+on|down\s+on|against|unlike|"
+    r"since)\s+(?:in\s+|with\s+)?(?:the\s+)?$"
+)
+
+
 def _strong_mark(why: str) -> bool:
-    """A sign that names its contest outright, not through who is mentioned."""
+    """A sign that names its contest outright, not through who is mentioned (a year
+    given for comparison, "higher than in 2016", does not)."""
+    if why.endswith("(compared)"):
+        return False
     return (
         why.startswith(("the year", "the office of"))
         or why == "a contender the facts do not record"
@@ -307,11 +316,14 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
     # 1. Written years.
     for m in _YEAR.finditer(norm, cs, ce) if _HAS_DIGIT.search(norm, cs, ce) else ():
         year = int(m.group(1))
+        compared = (
+            " (compared)" if _COMPARED_YEAR.search(norm, max(cs, m.start() - 25), m.start()) else ""
+        )
         if this.year and year == this.year:
-            return "this", f"the year {year}"
+            return "this", f"the year {year}{compared}"
         hit = _contest_for_year(doc, year)
         if hit:
-            return hit
+            return hit[0], hit[1] + compared
         if _date_context(norm, m.start(), cs):
             continue
         return "other", f"the year {year}"

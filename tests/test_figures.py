@@ -489,3 +489,18 @@ def test_wrong_figures_in_more_frames_are_flagged(matcher, sentence, fact_id):
 def test_a_tally_after_polled_is_votes_not_the_count_before_it(matcher):
     text = "Allinson, nominated by 97 branches and workplaces, polled 17,143."
     assert figures(matcher, text) == []
+
+
+def test_a_tally_given_as_a_share_of_the_electorate_is_judged_on_that_basis(matcher):
+    text = "Coyne's 53,544 votes amounted to barely 3 per cent of the electorate."
+    found = figures(matcher, text)
+    assert len(found) == 1 and "electorate" in found[0].explanation
+
+
+def test_a_count_someone_filed_is_theirs(matcher):
+    assert len(figures(matcher, "Ian Allinson filed 90 nominations before the deadline.")) == 1
+
+
+def test_one_eligible_member_in_n_is_a_share(matcher):
+    found = figures(matcher, "Coyne was backed by one eligible member in ten.")
+    assert len(found) == 1

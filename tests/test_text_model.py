@@ -178,3 +178,13 @@ def test_subordinate_clauses_do_not_decide_the_articles_contest(facts):
         "Sharon Graham won, beating Steve Turner, with Gerard Coyne, runner-up in 2017, third.",
     )
     assert context(d).default == "unite-general-secretary-election-2021"
+
+
+def test_a_year_given_for_comparison_does_not_decide_the_articles_contest(facts):
+    d = doc(
+        facts,
+        "A turnout story",
+        "Turnout in the Unite election was 12.2 per cent.",
+        "That is lower than in 2013, when 15.2 per cent voted.",
+    )
+    assert context(d).default == "this"
