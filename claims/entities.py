@@ -349,9 +349,13 @@ def _resolve_pronouns(doc: Document) -> None:
     pronoun would look, blocks it (it stays unresolved)."""
     pron = {p.key: (p.pronoun or "") for p in doc.facts.people.values()}
     last_subject: list[Mention] = []  # people of the latest sentence naming anyone
+    older: list[Mention] = []  # the subjects of the sentences before that, latest first
 
     def fits(prev: Mention, gender: str) -> bool:
         return pron.get(prev.person or "", "") in ("", gender, "they")
+
+    def said(prev: Mention, gender: str) -> bool:
+        return pron.get(prev.person or "", "") == gender
 
     for sent in doc.sentences:
         here: list[Mention] = []
@@ -374,16 +378,20 @@ def _resolve_pronouns(doc: Document) -> None:
                 pool = [here[0]] + [x for x in reversed(here) if x is not here[0]]
             else:
                 pool = [x for x in reversed(here)]
-            pool += last_subject[:1] + last_subject[1:]
-            for prev in pool:
-                if prev.kind == "other":
-                    break
-                if fits(prev, gender):
-                    m.person = prev.person
-                    break
+            pool += last_subject
+            blocked = next((i for i, x in enumerate(pool) if x.kind == "other"), len(pool))
+            pool = pool[:blocked]
+            # Somebody whose pronoun the facts give matches before somebody whose they do
+            # not, looking back two sentences' subjects as well.
+            m.person = next(
+                (x.person for x in pool + older[:2] if said(x, gender)),
+                next((x.person for x in pool if fits(x, gender)), None),
+            )
             here.append(m) if m.person else None
         named = [x for x in here if x.kind in ("person", "other") or x.person]
         if named:
+            if last_subject:
+                older.insert(0, last_subject[0])
             last_subject = named
 
 

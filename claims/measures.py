@@ -50,8 +50,10 @@ _VOTE_VERB = (
 )
 # Gaps between a person and the number that make it theirs.
 _ATTACH = re.compile(
-    rf"(?:(?:'s)?\s+(?:final\s+|overall\s+|own\s+)?(?:vote\s+|vote-\s*)?(?:share|tally|total|haul|"
-    rf"count)(?:\s+of\s+the\s+vote)?\s+(?:was|is|of|stood\s+at|came\s+to|reached|:)\s+(?:just\s+|"
+    rf"(?:(?:'s)?\s+(?:final\s+|overall\s+|own\s+|first[\s-]preference\s+|first[\s-]round\s+|"
+    rf"final[\s-]round\s+)?(?:vote\s+|vote-\s*)?(?:share|tally|total|haul|"
+    rf"count)(?:\s+of\s+the\s+vote)?\s+(?:was|is|of|stood\s+at|came\s+to|reached|(?:fell|rose|dropped|"
+    rf"slipped|climbed|slumped|jumped|edged\s+up|edged\s+down|sank|grew)\s+to|:)\s+(?:just\s+|"
     rf"somewhere\s+|only\s+)?{_Q}"
     rf"|'s\s+{_Q}(?:total\s+of\s+|tally\s+of\s+|haul\s+of\s+|share\s+of\s+)?"
     rf"|\s*[(:]\s*{_Q}|\s*-\s+{_Q}|\s+(?:on|with|at)\s+{_Q}|,\s+(?:on|with)\s+{_Q}"
@@ -237,6 +239,11 @@ def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | No
     gap = doc.norm[m.end : start]
     if len(gap) > 90:
         return None
+    if re.fullmatch(r",?\s+with\s+" + _Q, gap) and _compared(doc, sent, m):
+        # "she was runner-up to Rowe, with 45%": the sentence's subject, not the rival
+        subject = _sentence_subject(doc, sent, m)
+        if subject is not None:
+            return subject
     if m.start < cs and not re.fullmatch(r"'s\s+" + _Q, gap):
         # Across a clause break only a verb frame carries, from a subject that opens its
         # sentence ("Rowe, 66, won 59,067"; not "He beat Pike, ..., winning 59,067").

@@ -59,6 +59,8 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?=(?:but|while|whilst|whereas|although|though|yet|because|since|after|before"
     r"|when|unless|compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|"
     r"down\s+on|up\s+on)\s)"
+    # "rose to 55% from the 48.5% she won in 2022": each figure keeps its own time
+    r"|(?<=[\d%])\s+(?=from\s)|(?<=cent)\s+(?=from\s)"
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*|[^\sa-z0-9]")
 

@@ -504,3 +504,12 @@ def test_a_count_someone_filed_is_theirs(matcher):
 def test_one_eligible_member_in_n_is_a_share(matcher):
     found = figures(matcher, "Coyne was backed by one eligible member in ten.")
     assert len(found) == 1
+
+
+def test_a_share_that_fell_to_a_figure_is_the_owners(matcher):
+    assert len(figures(matcher, "Coyne's first-preference share fell to 38 per cent.")) == 1
+
+
+def test_a_figure_and_the_earlier_one_it_rose_from_keep_their_own_years(matcher):
+    text = "Turnout fell to 12.2 per cent from the 15.2 per cent who voted in 2013."
+    assert figures(matcher, text) == []

@@ -70,3 +70,12 @@ def test_a_tally_in_a_clause_about_the_final_standing_is_a_final_round_tally(run
 def test_a_wrong_field_size_after_a_withdrawal_is_flagged(withdrawal):
     text = "Siobhán Kerrigan won the four-way race for general secretary of the federation."
     assert len(figures(withdrawal, text, published="2022-05-20")) == 1
+
+
+def test_a_pronoun_means_the_person_of_its_gender_named_before(runoff):
+    text = (
+        "Leilani Faleolo led on first preferences this time. Colin Sparrow went out early. "
+        "In 2022 she was runner-up to Grant Whitfield, with 45% of the votes in the final round."
+    )
+    found = figures(runoff, text, published="2025-10-16")
+    assert len(found) == 1 and "Faleolo" in found[0].explanation
