@@ -58,6 +58,8 @@ _AGO = re.compile(
 )
 _LAST_YEAR = re.compile(r"(?<![\w-])(?P<w>last|this|next)\s+year(?![\w-])")
 _EARLIER = _LEX.rx("earlier_phrase")
+# "his opponent then": somebody's role at an earlier time the paragraph spoke of
+_THEN_NP = re.compile(r"(?:'s|\bhis|\bher|\btheir)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+then(?![\w-])")
 _LATER = _LEX.rx("later_phrase")
 _REL_ADJ = re.compile(
     rf"(?<![\w-])(?P<adj>{_LEX.alt('earlier_word')}|{_LEX.alt('later_word')})\s+"
@@ -347,6 +349,7 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
     m = (
         (_LEX.maybe("earlier_phrase", words) and _EARLIER.search(norm, cs, ce))
         or (_LEX.maybe("earlier_word", words) and _rel(norm, cs, ce, "earlier"))
+        or ("then" in words and _THEN_NP.search(norm, cs, ce))
         or None
     )
     if m:
@@ -489,7 +492,9 @@ _SKIP_ORG = frozenset(
     "assistant former new acting interim with without as after before for from by to of "
     "into over under during since until while when where how what which who if unless "
     "because although though so yet or nor not no all both each every some any many most "
-    "more last next first final whole".split()
+    "more last next first final whole monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november "
+    "december today yesterday tomorrow tonight spring summer autumn fall winter".split()
 )
 
 

@@ -354,3 +354,32 @@ def test_both_campaigns_said_of_the_third_candidate_is_not_framing(matcher):
 def test_both_camps_without_the_third_candidate_is_still_framing(matcher):
     (f,) = framing(matcher, "Both camps traded insults on the final weekend of voting.")
     assert "Both camps" in f.quote
+
+
+def test_a_definite_description_made_a_loser_by_its_clause_is_framing(matcher):
+    found = framing(matcher, "McCluskey toured the Midlands, home turf of the official he beat.")
+    assert [f.quote for f in found] == [
+        "McCluskey toured the Midlands, home turf of the official he beat."
+    ]
+
+
+def test_a_description_of_the_pair_who_lost_is_not_one_loser(matcher):
+    assert framing(matcher, "The pair who lost took the result very differently.") == []
+
+
+def test_a_loss_verb_after_its_subject_is_no_title(matcher):
+    text = "On Friday McCluskey defeated regional secretary Gerard Coyne and Ian Allinson."
+    assert framing(matcher, text) == []
+
+
+def test_an_opponent_then_is_judged_against_the_earlier_contest(matcher):
+    text = (
+        "The last time McCluskey stood he polled 144,570. "
+        "His opponent then, Jerry Hicks, has since retired from union politics."
+    )
+    assert framing(matcher, text) == []
+
+
+def test_a_weekday_before_a_contest_word_is_no_organisation(matcher):
+    found = framing(matcher, "Coyne was the defeated candidate in Friday's ballot.")
+    assert len(found) == 1

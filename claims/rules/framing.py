@@ -198,6 +198,21 @@ _WIN_REL = re.compile(
     rf"\s+(?:whom\s+|that\s+)?(?P<who>he|she|they|[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?)\s+"
     rf"(?:had\s+|has\s+|narrowly\s+|comfortably\s+|just\s+)?(?:{_LEX.alt('win_verb')})"
 )
+# A definite description and the clause that makes it a loser: "the lawmaker she beat".
+_DESCRIBED = re.compile(
+    rf"(?<![\w-])the\s+(?:[a-z][\w'-]*\s+){{0,3}}?(?P<head>[a-z][\w'-]*)"
+    rf"(?:\s+(?:whom\s+|that\s+)?(?P<who>he|she)\s+(?:had\s+|narrowly\s+|comfortably\s+|"
+    rf"just\s+)?(?:{_LEX.alt('win_verb')})"
+    rf"|\s*,?\s*(?:who|that)\s+(?:had\s+|has\s+|narrowly\s+|just\s+|ultimately\s+|"
+    rf"eventually\s+)*(?:{_LEX.alt('loss_verb')}))"
+)
+# Heads a loss clause can follow that are not people: "the seat he lost", "the vote".
+_NOT_PEOPLE = frozenset(
+    "election elections race contest ballot vote votes poll seat seats post job primary "
+    "nomination fight battle campaign count round case appeal argument motion bid war "
+    "title match game referendum majority lead time year day week month "
+    "pair duo trio couple rest field group crowd others".split()  # several people, not one
+)
 _OTHER_REL = re.compile(
     r"\s*,?\s*(?:who|that(?!\s+(?:year|time|day|week|month|spring|summer|"
     r"autumn|fall|winter|election|contest|race))|whose|from|with|on\s+the|"
@@ -416,6 +431,7 @@ class FramingRule:
         hits += self._faced_one(doc, sent)
         hits += self._withdrawn_beaten(doc, sent)
         hits += self._defeated_name(doc, sent)
+        hits += self._described_loser(doc, sent, hits)
         return [h for h in hits if self._accept(doc, h)]
 
     def _contest(self, doc: Document, sent: Sent, pos: int) -> Contest | None:
@@ -591,6 +607,10 @@ class FramingRule:
         """ "defeated candidate Sam Pike": a loss title straight before a name."""
         if not (modset & _LOSS) and _HEADS.get(toks[i][2]) != "loser_noun":
             return False
+        first = next((k for k in range(i - 1, -1, -1) if toks[k][2] in _LOSS), i)
+        at = toks[first][0]
+        if any(m.end <= at and not doc.norm[m.end : at].strip() for m in sent.mentions):
+            return False  # "Whitaker defeated state Rep. Castellano": a verb after its subject
         nxt = toks[i][1]
         return any(m.start in (nxt + 1, nxt + 2) and m.kind == "person" for m in sent.mentions)
 
@@ -737,6 +757,34 @@ class FramingRule:
                 if cm:
                     start = x.start - (len(before) - cm.start())
                 out.append((start, y.end, (x.person, y.person)))
+        return out
+
+    def _described_loser(self, doc: Document, sent: Sent, found: list[Hit]) -> list[Hit]:
+        """ "the state lawmaker she beat", "the café owner who lost": any definite noun
+        phrase the loss clause describes, not only a word for a candidate."""
+        if not (_LEX.maybe("win_verb", sent.words) or _LEX.maybe("loss_verb", sent.words)):
+            return []
+        out = []
+        for m in _DESCRIBED.finditer(doc.norm, sent.start, sent.end):
+            head = m.group("head")
+            words = m.group(0).split()[1:]
+            if head in _HEADS or head in _NOT_PEOPLE or head in _STOP or head.endswith("s"):
+                continue  # candidate words are read by the noun phrase grammar; plurals count
+            if any(w in _INDEF or w in _OTHER or w.isdigit() for w in words):
+                continue  # "the two men he defeated": counted, not one
+            if any(h.start <= m.start() < h.end or m.start() <= h.start < m.end() for h in found):
+                continue
+            if m.group("who") and not self._is_winner(
+                doc, sent, m.start("who"), m.group("who")
+            ):
+                continue
+            toks = sent.tokens
+            i = next((k for k, t in enumerate(toks) if t[0] == m.start("head")), None)
+            if i is not None and self._apposition(doc, sent, toks, i):
+                continue  # "Marr, the official who was beaten by Kerr": identifies him
+            out.append(
+                Hit(sent, m.start(), m.end("head"), "loser", "high", 1, 0, "defeated candidates")
+            )
         return out
 
     def _defeated_name(self, doc: Document, sent: Sent) -> list[Hit]:
