@@ -50,6 +50,8 @@ class Matcher:
         findings: list[Finding] = []
         for rule in self.rules:
             findings.extend(rule.check(doc))
+        if self.facts.quiet_patterns:  # the facts file's own "never flag" sentences
+            findings = [f for f in findings if not self.facts.is_quiet(f.quote)]
         findings.sort(key=lambda f: (f.start, f.kind))
         return findings
 

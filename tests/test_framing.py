@@ -383,3 +383,15 @@ def test_an_opponent_then_is_judged_against_the_earlier_contest(matcher):
 def test_a_weekday_before_a_contest_word_is_no_organisation(matcher):
     found = framing(matcher, "Coyne was the defeated candidate in Friday's ballot.")
     assert len(found) == 1
+
+
+def test_quiet_patterns_silence_every_kind_in_their_sentences(tmp_path):
+    extra = tmp_path / "quiet.toml"
+    extra.write_text('[advanced]\nquiet_patterns = ["\\\\bbranch ballot\\\\b"]\n', encoding="utf-8")
+    quiet = Matcher(load_facts([FACTS, extra]))
+    text = "In the branch ballot McCluskey won 65,000 votes, beating his only rival."
+    assert framing(quiet, text) == []
+    text, paras = join_paragraphs([CONTEXT, text])
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    assert [f.kind for f in quiet.check(a) if "branch ballot" in f.quote] == []

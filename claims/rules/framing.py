@@ -380,8 +380,6 @@ class FramingRule:
         for sent in order:
             if self.triggers.isdisjoint(sent.words):
                 continue
-            if any(p.search(sent.text) for p in self.facts.quiet_patterns):
-                continue
             hits = self._hits(doc, sent)
             fresh = []
             for h in hits:
