@@ -79,3 +79,9 @@ def test_a_pronoun_means_the_person_of_its_gender_named_before(runoff):
     )
     found = figures(runoff, text, published="2025-10-16")
     assert len(found) == 1 and "Faleolo" in found[0].explanation
+
+
+def test_a_wrong_field_after_a_withdrawal_cites_the_withdrawal(withdrawal):
+    text = "Siobhán Kerrigan won the four-way race for general secretary of the federation."
+    (found,) = figures(withdrawal, text, published="2022-05-20")
+    assert found.fact_ids == ["field", "withdrawn.paul-venables"]

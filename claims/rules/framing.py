@@ -772,9 +772,7 @@ class FramingRule:
                 continue  # "the two men he defeated": counted, not one
             if any(h.start <= m.start() < h.end or m.start() <= h.start < m.end() for h in found):
                 continue
-            if m.group("who") and not self._is_winner(
-                doc, sent, m.start("who"), m.group("who")
-            ):
+            if m.group("who") and not self._is_winner(doc, sent, m.start("who"), m.group("who")):
                 continue
             toks = sent.tokens
             i = next((k for k, t in enumerate(toks) if t[0] == m.start("head")), None)
@@ -1016,12 +1014,16 @@ class FramingRule:
         if len(all_hits) > 1:
             details["also"] = [doc.text[h.start : h.end] for h in all_hits if h is not hit]
         fact = "field" if contest.key == "this" else f"field:{contest.key}"
+        withdrawn = [f"withdrawn.{p}" for p in contest.withdrawn if contest.key == "this"]
+        cited = [fact] + [
+            w for w in withdrawn if w in self.facts.facts and hit.family == "withdrawn"
+        ]
         return make_finding(
             doc,
             hit.sent,
             kind="framing",
             rule_id=f"framing.{hit.family}",
-            fact_ids=[fact],
+            fact_ids=cited,
             explanation=why,
             phrase=(hit.start, hit.end),
             severity=hit.severity,

@@ -329,7 +329,12 @@ class PlacingRule:
                     sent,
                     kind="figure",
                     rule_id="figure.field",
-                    fact_ids=["field"],
+                    fact_ids=["field"]
+                    + [
+                        f"withdrawn.{p}"
+                        for p in self.facts.this.withdrawn
+                        if nominated != on_ballot and f"withdrawn.{p}" in self.facts.facts
+                    ],
                     explanation=explanation,
                     phrase=m.span(),
                     severity="medium",
