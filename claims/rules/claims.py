@@ -256,9 +256,6 @@ class ClaimRule:
                     continue
                 if not v.names <= reading.concepts or (v.key and v.key not in have):
                     continue
-                if self._states_fact(v.claim, reading.concepts, len(have)):
-                    continue  # the sentence states the fact that refutes the claim
-                # Denied when its key is negated where the claim's is not, or the reverse.
                 # Denied when a concept that carries the claim (a thesaurus group other than
                 # a plain noun: "not support", "no rule", "will not join") is negated where
                 # the claim does not negate it, or the reverse.
@@ -266,10 +263,13 @@ class ClaimRule:
                 negated = bool((core & reading.negated) ^ (core & v.negated))
                 score = len(have) / len(v.content)
                 prev = best.get(v.claim.id)
-                if prev is None or (score, not negated) > (prev.score, not prev.negated):
-                    spans = [reading.spans[c] for c in have if c in reading.spans]
-                    span = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
-                    best[v.claim.id] = Hit(v.claim, sent, score, negated, span)
+                if prev is not None and (score, not negated) <= (prev.score, not prev.negated):
+                    continue
+                if self._states_fact(v.claim, reading.concepts, len(have)):
+                    continue  # the sentence states the fact that refutes the claim
+                spans = [reading.spans[c] for c in have if c in reading.spans]
+                span = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
+                best[v.claim.id] = Hit(v.claim, sent, score, negated, span)
             for h in best.values():
                 if scope_at(doc, sent, sent.start).contest not in ("this",):
                     continue
