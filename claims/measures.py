@@ -235,7 +235,7 @@ def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | No
     people = [m for m in _persons(sent) if m.end <= start]
     if not people:
         return None
-    m = people[-1]
+    m = _apposition_head(doc, people) or people[-1]
     gap = doc.norm[m.end : start]
     if len(gap) > 90:
         return None
@@ -263,6 +263,24 @@ def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | No
     if m.kind == "other" or (m.kind == "pronoun" and m.person is None):
         return False
     return m
+
+
+_SET_OFF = re.compile(r",[^,]{1,80},\s+")
+
+
+def _apposition_head(doc: Document, people: list[Mention]) -> Mention | None:
+    """ "Pike, the closest rival to the incumbent, polled": the name the commas set the
+    last person apart from, not the person inside the apposition or relative clause."""
+    last = people[-1]
+    for m in reversed(people[:-1]):
+        between = doc.norm[m.end : last.end]
+        if m.kind != "pronoun" and between.startswith(",") and "," not in between[1:]:
+            rest = doc.norm[m.end :]
+            got = _SET_OFF.match(rest)
+            if got and got.end() > last.end - m.end:
+                return m
+        break
+    return None
 
 
 def _compared(doc: Document, sent: Sent, m: Mention) -> bool:
@@ -568,7 +586,13 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
         after = [m for m in _persons(sent) if m.start >= n.end and m.person and m.by_name]
         subject = subject_of(doc, sent, n, cs)
         a = subject.person if isinstance(subject, Mention) else None
-        if after and after[0].start - n.end < 40 and after[0].person != a:
+        than = _DIFFERENCE.match(norm, n.end, sent.end)
+        if (
+            after
+            and than is not None
+            and re.fullmatch(r"\s*(?:(?:mr|mrs|ms|dr)\.?\s+)?", norm[than.end() : after[0].start])
+            and after[0].person != a
+        ):  # "5,523 fewer than Rowe": the rival straight after "than"
             return Reading("margin", a, after[0].person, round=rnd, why="a margin over a rival")
         return None
     if _PARTITIVE_OF.match(post):
@@ -763,6 +787,9 @@ def _count(
         ):
             return Reading("total", why="the votes cast in all")
         return None
+    if noun is None and _VOTED_AFTER.match(post) and not _ABSTAIN.search(post[:40]):
+        if not subject_is_candidate(doc, sent, n, cs):
+            return Reading("total", why="the number who voted")  # "fewer than 100,000 voted"
     if noun is None and not _VOTED_BEFORE.search(pre):
         noun = _inherited_noun(doc, sent, n)
         if noun and noun not in _VOTE_NOUNS and not noun.startswith("nominat"):

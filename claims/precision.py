@@ -67,7 +67,8 @@ def written_range(n: NumberMention) -> tuple[float, float]:
     if q == "under":
         return -math.inf, v
     if q == "near_above":
-        return v, v + max(u, _SLACK * v)
+        # "a little over 100,000": just above it, even when written to one figure
+        return v, v + (_SLACK * v if n.sig_figs == 1 else max(u, _SLACK * v))
     if q == "near_below":
         return v - max(u if n.sig_figs > 1 or n.unit == "percent" else 0, _SLACK * v), v + (
             u / 2 if n.unit == "percent" else 0.005 * v

@@ -513,3 +513,21 @@ def test_a_share_that_fell_to_a_figure_is_the_owners(matcher):
 def test_a_figure_and_the_earlier_one_it_rose_from_keep_their_own_years(matcher):
     text = "Turnout fell to 12.2 per cent from the 15.2 per cent who voted in 2013."
     assert figures(matcher, text) == []
+
+
+def test_a_number_after_an_apposition_is_the_named_persons(matcher):
+    text = "Allinson, who stood to the left of the incumbent, took 17,143 votes."
+    assert figures(matcher, text) == []
+
+
+def test_a_difference_names_its_rival_straight_after_than(matcher):
+    text = "Coyne won 53,544 votes, 5,523 fewer than the winner, while Allinson had 17,143."
+    assert figures(matcher, text) == []
+
+
+def test_a_little_over_a_round_number_is_just_above_it(matcher):
+    assert len(figures(matcher, "A little over 100,000 members took part.")) == 1
+
+
+def test_a_bare_count_that_voted_is_the_total(matcher):
+    assert len(figures(matcher, "Fewer than 90,000 voted in the contest.")) == 1

@@ -395,3 +395,11 @@ def test_quiet_patterns_silence_every_kind_in_their_sentences(tmp_path):
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
     a.sentences = segment(paras, text)
     assert [f.kind for f in quiet.check(a) if "branch ballot" in f.quote] == []
+
+
+def test_the_other_defeated_candidate_counts_two_losers(matcher):
+    assert framing(matcher, "Ian Allinson, the other beaten candidate, accepted the result.") == []
+
+
+def test_a_rival_clause_needs_a_person_it_ran_against(matcher):
+    assert framing(matcher, "Profile: the shop steward who took on the establishment") == []

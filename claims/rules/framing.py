@@ -524,6 +524,9 @@ class FramingRule:
         if loss and not restrictive and not (modset & _OTHER):
             severity = "medium" if det is None else "high"
             return Hit(sent, 0, 0, "loser", severity, 1, losers, "defeated candidates")
+        if loss and not restrictive and det in _DEF and not modset & _ONLY:
+            # "the other defeated candidate": one besides another, so two losers
+            return Hit(sent, 0, 0, "loser", "medium", 2, losers, "defeated candidates")
         if modset & _ONLY and not restrictive:
             if (
                 _ALLOWED_AFTER_ONLY.match(after)
@@ -543,7 +546,10 @@ class FramingRule:
         if m and cls in ("person_noun", "candidate_noun", "rival_noun") and det in _DEF:
             if self._is_winner(doc, sent, toks[i][1] + m.start("who"), m.group("who")):
                 return Hit(sent, 0, 0, "loser", "high", 1, losers, "defeated candidates")
-        if _RIVAL_REL.match(after) and cls in ("person_noun", "candidate_noun") and det in _DEF:
+        rel = _RIVAL_REL.match(after)
+        if rel and cls in ("person_noun", "candidate_noun") and det in _DEF:
+            if not self._person_at(sent, toks[i][1] + rel.end(), after[rel.end() :]):
+                return None  # "the rep who took on the machine": no rival named
             return Hit(sent, 0, 0, "rival", "medium", 1, rivals, "rivals")
         if modset & _OTHER and cls in ("candidate_noun", "rival_noun") and det in _DEF:
             if not _OTHER_REL.match(after) or _ALLOWED_AFTER_ONLY.match(after):
@@ -572,6 +578,14 @@ class FramingRule:
                 return None
             return Hit(sent, 0, 0, "possessive", "low", 1, rivals, "rivals")
         return None
+
+    @staticmethod
+    def _person_at(sent: Sent, pos: int, rest: str) -> bool:
+        """Is the object at ``pos`` a person (named, a pronoun, or a role)?"""
+        gap = len(rest) - len(rest.lstrip())
+        if re.match(r"\s*(?:him|her|them|the\s+(?:incumbent|winner|holder|leader))\b", rest):
+            return True
+        return any(pos + gap <= x.start <= pos + gap + 4 for x in sent.mentions)
 
     @staticmethod
     def _to_person(sent: Sent, end: int, after: str) -> bool:
