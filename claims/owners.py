@@ -1,0 +1,427 @@
+"""Whose a number is: the person the words around it tie it to.
+
+``subject_of(doc, sent, n, cs)`` returns the person's Mention, None when
+nobody is named for it, or False when somebody the facts do not know is
+(attribution blocked: "Jane Roe topped the nominations with 410").  The
+order of evidence:
+
+1. a score's second number is the beaten side's ("beat Pike by 59,067 votes
+   to 53,544");
+2. the words between a person and the number: "Rowe's 59,067", "Rowe won
+   59,067", "Pike (41.2%)", "Rowe, 59,067" in a list; across a clause break
+   only a verb frame from the sentence's subject ("Rowe, 66, won 59,067");
+3. the words after it: "59,067 votes for Rowe", "17,143 went to Lund";
+4. the subject of the verb frame the number opens ("Sam Pike, the
+   runner-up, had 41.2 per cent", "He defeated Pike, ..., winning 59,067").
+
+``pair`` gives a margin's two sides, the one ahead first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factwatch.claims.entities import ranking
+from factwatch.claims.lexicon import lexicon
+from factwatch.claims.numbers import NumberMention
+from factwatch.claims.text import Document, Mention, Sent
+
+_LEX = lexicon()
+# Words that qualify or stress the number that follows: "about", "just over", "a mere".
+QUALIFIERS = (
+    rf"(?:(?:{_LEX.alt('intensifier')}|{_LEX.alt('approx')}|{_LEX.alt('over')}|"
+    rf"{_LEX.alt('under')}|{_LEX.alt('near_above')}|{_LEX.alt('near_below')})\s+)*"
+)
+
+_ADV = r"(?:(?:narrowly|comfortably|easily|only|just|also|eventually|finally|still|then)\s+)?"
+_VOTE_VERB = (
+    r"(?:won|wins|win|winning|took|takes|taking|polled|polls|polling|received|receives|"
+    r"receiving|got|gets|getting|secured|secures|securing|garnered|garners|attracted|"
+    r"attracts|scored|scores|collected|collects|picked\s+up|claimed|claims|amassed|managed|"
+    r"mustered|drew|draws|notched(?:\s+up)?|racked\s+up|took\s+home|ended\s+up\s+with|"
+    r"finished\s+(?:[\w-]+\s+){0,3}?(?:on|with)|ended\s+(?:[\w-]+\s+){0,3}?(?:on|with)|"
+    r"came\s+(?:first|second|third|fourth|fifth|last|in\s+[\w-]+)\s+(?:on|with)|"
+    r"was\s+(?:first|second|third|fourth|last|runner-up)\s+(?:on|with)|"
+    r"trailed\s+(?:[\w-]+\s+)?(?:on|with)|had|has|have|obtained|earned|earns|gained|gains|"
+    r"won\s+the\s+(?:backing|support|votes)\s+of|was\s+backed\s+by|was\s+supported\s+by|"
+    r"backed\s+by|supported\s+by|with\s+the\s+(?:backing|support)\s+of|"
+    r"(?:has|had|have)\s+(?:won|taken|polled|received|got|gotten|secured|garnered|attracted))"
+)
+# Gaps between a person and the number that make it theirs.
+_ATTACH = re.compile(
+    rf"(?:(?:'s)?\s+(?:final\s+|overall\s+|own\s+|first[\s-]preference\s+|first[\s-]round\s+|"
+    rf"final[\s-]round\s+)?(?:vote\s+|vote-\s*)?(?:share|tally|total|haul|"
+    rf"count)(?:\s+of\s+the\s+vote)?\s+(?:was|is|of|stood\s+at|came\s+to|reached|(?:fell|rose|dropped|"
+    rf"slipped|climbed|slumped|jumped|edged\s+up|edged\s+down|sank|grew)\s+to|:)\s+(?:just\s+|"
+    rf"somewhere\s+|only\s+)?{QUALIFIERS}"
+    rf"|'s\s+{QUALIFIERS}(?:total\s+of\s+|tally\s+of\s+|haul\s+of\s+|share\s+of\s+)?"
+    rf"|\s*[(:]\s*{QUALIFIERS}|\s*-\s+{QUALIFIERS}|\s+(?:on|with|at)\s+{QUALIFIERS}"
+    rf"|,\s+(?:on|with)\s+{QUALIFIERS}"
+    rf"|\s+{_ADV}{_VOTE_VERB}\s+(?:a\s+(?:total|tally|haul|share)\s+of\s+|a\s+)?{QUALIFIERS}"
+    rf"|\s+(?:was\s+|has\s+been\s+|had\s+been\s+|is\s+)?(?:re-?elected|elected|returned|declared\s+"
+    rf"the\s+winner|re-?selected|chosen|won|wins|winning|triumphed|prevailed)"
+    rf"(?:\s+[\w'-]+){{0,6}}?\s+(?:with|on)\s+{QUALIFIERS}"
+    rf"|\s+{QUALIFIERS})$"
+)
+_LIST_COMMA = re.compile(r",\s*$")
+_SET_OFF = re.compile(r",[^,]{1,80},\s+")
+_POSSESSIVE = re.compile(r"(?:his|her|their|its)\b")
+_ACROSS_FRAME = re.compile(rf"(?:,[^,]{{1,80}},)?\s+{_ADV}{_VOTE_VERB}\s+{QUALIFIERS}")
+_LEAD_FRAME = re.compile(
+    rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+|after\s+|before\s+|by\s+|on\s+|"
+    rf"despite\s+)?{_ADV}(?P<verb>{_VOTE_VERB})\s+{QUALIFIERS}"
+)
+_BEATEN_BEFORE = re.compile(rf"(?:{_LEX.alt('win_verb')}|over|against|ahead\s+of)\s+$")
+_COMPARE_BEFORE = re.compile(
+    r"(?<![\w-])(?:behind|ahead\s+of|in\s+front\s+of|beat|beats|beating|defeated|defeating|"
+    r"against|than|over|outpolled|trailing|trailed|second\s+to|third\s+to|runner-up\s+to|"
+    r"versus|v|vs|(?:lost|losing|lose|loses|beaten|defeated|edged\s+out|pipped)(?:\s+[\w'-]+){0,4}\s+"
+    r"(?:to|by))\s+$"
+)
+_FOR_AFTER = re.compile(
+    r"\s*(?:votes?\s+|per\s?cent\s+|percent\s+|%\s*)?(?:for|went\s+to|to\s+back)\s+"
+    r"(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr|mayor|rep|sen|councillor)\.?\s+)?$"
+)
+_SCORE_SECOND = re.compile(
+    r"\d[\d,.]*\s*(?:votes?\s+|%\s*|per\s?cent\s+)?(?:to|against|-|versus)\s*$"
+)
+_SEPARATED = re.compile(r"\s*(?:votes?\s+)?(?:separated|divided|split|lay\s+between|between)\b")
+_TITLE = r"(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr|mayor|rep|sen)\.?\s+)?"
+_OVER = re.compile(
+    rf"(?<![\w-])(?:over|ahead\s+of|in\s+front\s+of|clear\s+of|than|outpolled|"
+    rf"{_LEX.alt('win_verb')})\s+{_TITLE}$"
+)
+_UNDER = re.compile(
+    r"(?<![\w-])(?:behind|trailed|trailing|trails|second\s+to|runner-up\s+to|"
+    r"lost\s+to|beaten\s+by|defeated\s+by|short\s+of)\s+" + _TITLE + "$"
+)
+_LOWER = re.compile(
+    r"(?<![\w-])(?:behind|trailed|trailing|trails|short|adrift|deficit|lost|"
+    r"losing|beaten|defeated\s+by|fell\s+short|(?:was|were)\s+(?:seen\s+off|beaten|"
+    r"defeated|pipped|edged\s+out|outpolled|outvoted))(?![\w-])"
+)
+_POSS_MARGIN = re.compile(
+    rf"'s\s+(?:winning\s+|final\s+|overall\s+)?(?:margin|majority|lead)"
+    rf"(?:\s+over\s+[\w' ]+?)?\s+(?:of|was|is|:)?\s*{QUALIFIERS}$"
+)
+_DID = re.compile(rf"\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|t)\s+(?:in\s+|up\s+)?{QUALIFIERS}$")
+
+
+def persons(sent: Sent) -> list[Mention]:
+    """Everybody a sentence names: known people, pronouns, people the facts do not know."""
+    return [m for m in sent.mentions if m.kind in ("person", "pronoun", "other")]
+
+
+def _subjects(doc: Document, sent: Sent) -> list[Mention]:
+    """People who can be the subject of a clause: not a possessive ("her opponent")."""
+    return [
+        m
+        for m in persons(sent)
+        if not (
+            m.kind == "pronoun"
+            and _POSSESSIVE.match(doc.norm, m.start, m.end + 1)
+            and re.match(r"\s+[a-z]", doc.norm[m.end : m.end + 3])
+        )
+    ]
+
+
+def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
+    """The person a number is attached to by the words before it: a Mention, None when
+    nobody is, False when somebody the facts do not know is (attribution blocked)."""
+    start = n.qual_start if n.qual_start is not None else n.start
+    people = [m for m in persons(sent) if m.end <= start]
+    if not people:
+        return None
+    m = _apposition_head(doc, people) or people[-1]
+    gap = doc.norm[m.end : start]
+    if len(gap) > 90:
+        return None
+    if re.fullmatch(r",?\s+with\s+" + QUALIFIERS, gap) and _compared(doc, sent, m):
+        # "she was runner-up to Rowe, with 45%": the sentence's subject, not the rival
+        subject = _sentence_subject(doc, sent, m)
+        if subject is not None:
+            return subject
+    if not _attached(doc, sent, n, m, gap, cs):
+        return None
+    if gap.startswith((" with", ", with")) and _compared(doc, sent, m):
+        return _sentence_subject(doc, sent, m)
+    if _unknown(m):
+        return False
+    return m
+
+
+def _apposition_head(doc: Document, people: list[Mention]) -> Mention | None:
+    """ "Pike, the closest rival to the incumbent, polled": the name the commas set the
+    last person apart from, not the person inside the apposition or relative clause."""
+    last = people[-1]
+    for m in reversed(people[:-1]):
+        between = doc.norm[m.end : last.end]
+        if m.kind != "pronoun" and between.startswith(",") and "," not in between[1:]:
+            rest = doc.norm[m.end :]
+            got = _SET_OFF.match(rest)
+            if got and got.end() > last.end - m.end:
+                return m
+        break
+    return None
+
+
+def _attached(doc: Document, sent: Sent, n: NumberMention, m: Mention, gap: str, cs: int) -> bool:
+    """Do the words ``gap`` between ``m`` and the number make the number ``m``'s?"""
+    if m.start < cs and not re.fullmatch(r"'s\s+" + QUALIFIERS, gap):
+        # Across a clause break only a verb frame carries, from a subject that opens its
+        # sentence ("Rowe, 66, won 59,067"; not "He beat Pike, ..., winning 59,067").
+        if not _ACROSS_FRAME.fullmatch(gap):
+            return False
+        lead = doc.norm[sent.start : m.start]
+        return bool(re.fullmatch(r"\s*(?:(?:and|but|so|then|mr|mrs|ms|dr|sir)\.?\s+)*", lead))
+    if _ATTACH.fullmatch(gap):
+        return True
+    # "Pike, 53,544" in a list
+    return bool(_LIST_COMMA.fullmatch(gap)) and (n.unit == "percent" or n.value >= 100)
+
+
+def _unknown(m: Mention) -> bool:
+    """Somebody the facts do not know: a name they do not record, or a pronoun that
+    could not be resolved."""
+    return m.kind == "other" or (m.kind == "pronoun" and m.person is None)
+
+
+def _compared(doc: Document, sent: Sent, m: Mention) -> bool:
+    """Is ``m`` (with names coordinated before it) the object of a comparison?"""
+    people = persons(sent)
+    i = people.index(m)
+    while i > 0 and re.fullmatch(
+        r"\s*(?:,|,?\s+and|,?\s+or)\s*", doc.norm[people[i - 1].end : people[i].start]
+    ):
+        i -= 1
+    first = people[i]
+    return bool(_COMPARE_BEFORE.search(doc.norm[max(sent.start, first.start - 60) : first.start]))
+
+
+def _sentence_subject(doc: Document, sent: Sent, before: Mention) -> Mention | None:
+    for m in persons(sent):
+        if m.start >= before.start:
+            break
+        if m.kind == "other":
+            return None
+        if m.person:
+            return m
+    return None
+
+
+def _after_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None | bool:
+    """ "59,067 votes for Rowe", "17,143 went to Lund"."""
+    later = [m for m in persons(sent) if m.start >= n.end]
+    if not later:
+        return None
+    m = later[0]
+    if not _FOR_AFTER.fullmatch(doc.norm[n.end : m.start]):
+        return None
+    if _unknown(m):
+        return False
+    return m
+
+
+def _clause_subject(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
+    """A number opening its clause's verb frame takes that verb's subject: after a finite
+    verb the person named just before ("Sam Pike, the runner-up, had 41.2 per cent",
+    "and a third candidate, Kit Lund, won 17,143"); after a participle the
+    sentence's subject ("He defeated Pike, ..., winning 59,067 votes")."""
+    start = n.qual_start if n.qual_start is not None else n.start
+    lead = doc.norm[cs:start]
+    m = _LEAD_FRAME.fullmatch(lead)
+    if not m:
+        return None
+    before = [x for x in persons(sent) if x.end <= cs]
+    if not before:
+        return None
+    participle = m.group("verb").split()[0].endswith("ing")
+    if participle:
+        # "with Kit Lund, the grassroots candidate, taking 17,143": the absolute
+        # construction's own subject; otherwise the sentence's.
+        withs = [
+            x
+            for x in before
+            if re.search(r"(?<![\w-])with\s+$", doc.norm[max(sent.start, x.start - 6) : x.start])
+        ]
+        pick = withs[-1] if withs else before[0]
+    else:
+        # The latest person who opens a clause: the subject, not an object inside an
+        # apposition ("Pike, the closest rival to the incumbent, polled 53,544").
+        subjects = [x for x in _subjects(doc, sent) if x.end <= cs]
+        openers = [x for x in subjects if _opens_clause(doc, sent, x)]
+        pick = openers[-1] if openers else (subjects[-1] if subjects else before[-1])
+    if _unknown(pick):
+        return False
+    if participle and any(x.kind == "other" for x in before):
+        return False
+    return pick
+
+
+def _score_second(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
+    """ "beat Pike by 59,067 votes to 53,544": the second number is the beaten one's."""
+    start = n.qual_start if n.qual_start is not None else n.start
+    if not _SCORE_SECOND.search(doc.norm, max(sent.start, start - 30), start):
+        return None
+    here = [m for m in sent.mentions if m.kind == "person" and m.person and m.end <= start]
+    for m in reversed(here):
+        before = doc.norm[max(sent.start, m.start - 30) : m.start]
+        if _BEATEN_BEFORE.search(before):
+            return m
+    return None
+
+
+def _opens_clause(doc: Document, sent: Sent, m: Mention) -> bool:
+    """Is ``m`` the first person named in its clause (its subject, most likely)?"""
+    cs, _ = doc.clause_of(sent, m.start)
+    return not any(
+        x is not m and x.kind in ("person", "other") and cs <= x.start < m.start
+        for x in sent.mentions
+    )
+
+
+def _starts_clause(doc: Document, sent: Sent, m: Mention) -> bool:
+    """Does ``m`` open its clause, with nothing before it but a conjunction or title?"""
+    cs, _ = doc.clause_of(sent, m.start)
+    return bool(
+        re.fullmatch(
+            r"\s*(?:(?:and|but|while|whereas|so|then|with|mr|mrs|ms|dr|sir|"
+            r"the|a|an)\.?\s+)*",
+            doc.norm[cs : m.start],
+        )
+    )
+
+
+def antecedent(doc: Document, sent: Sent, cs: int) -> Mention | None:
+    """The person an apposition or relative clause starting at ``cs`` hangs on."""
+    before = [m for m in persons(sent) if m.end <= cs]
+    if not before or not re.fullmatch(r"\s*[,(\u2013-]?\s*", doc.norm[before[-1].end : cs]):
+        return None
+    m = before[-1]
+    return m if m.person and m.kind != "other" else None
+
+
+def subject_of(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
+    """Whose ``n`` is, in the order of evidence the module describes (None: nobody's;
+    False: somebody's the facts do not know)."""
+    second = _score_second(doc, sent, n)
+    if second is not None:
+        return second
+    got = _owner(doc, sent, n, cs)
+    if got is None:
+        got = _after_owner(doc, sent, n)
+    if got is None:
+        got = _clause_subject(doc, sent, n, cs)
+    return got
+
+
+def pair(
+    doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, subject: Mention | None
+) -> tuple[str | None, str | None]:
+    """A margin's two sides, the one ahead first, where the words say: two people it
+    separates, somebody it is over or under, else the subject and the candidate next
+    to them in the result."""
+    people = [m for m in persons(sent) if m.person and m.kind != "other"]
+    a = subject.person if subject else None
+    if a is None:
+        before = [m for m in people if cs <= m.start and m.end <= n.start]
+        if before and _starts_clause(doc, sent, before[0]):
+            a = before[0].person
+    separated = _separated(doc, n, ce, people)
+    if separated is not None:
+        return separated
+    compared = _over_or_under(doc, sent, n, cs, ce, people, a)
+    if compared is not None:
+        return compared
+    if a is None:
+        return None, None
+    return _next_in_result(doc, n, cs, ce, a)
+
+
+def _separated(
+    doc: Document, n: NumberMention, ce: int, people: list[Mention]
+) -> tuple[str | None, str | None] | None:
+    """ "5,523 votes separated Rowe and Pike": the two named after, by their result."""
+    if not _SEPARATED.match(doc.norm, n.end, ce):
+        return None
+    after = [m.person for m in people if m.start >= n.end]
+    two = list(dict.fromkeys(after))[:2]
+    if len(two) != 2:
+        return None
+    order = list(ranking(doc.facts))
+    two.sort(key=lambda p: order.index(p) if p in order else 99)
+    return two[0], two[1]
+
+
+def _over_or_under(
+    doc: Document,
+    sent: Sent,
+    n: NumberMention,
+    cs: int,
+    ce: int,
+    people: list[Mention],
+    a: str | None,
+) -> tuple[str | None, str | None] | None:
+    """ "ahead of Pike", "behind Rowe": the other side named after a comparison, people
+    in the clause first."""
+    inside = [m for m in people if n.end <= m.start < ce]
+    inside += [m for m in people if cs <= m.start < n.start]
+    ordered = inside + [m for m in people if m not in inside]
+    for m in ordered:
+        if m.person == a:
+            continue
+        lead_in = doc.norm[max(sent.start, m.start - 30) : m.start]
+        first = next((x.person for x in people if x.start < m.start and x.person != m.person), None)
+        if _OVER.search(lead_in):
+            return (a or first), m.person
+        if _UNDER.search(lead_in):
+            return m.person, (a or first)
+    return None
+
+
+def _next_in_result(
+    doc: Document, n: NumberMention, cs: int, ce: int, a: str
+) -> tuple[str | None, str | None]:
+    """``a`` and the candidate just behind them in the result (just ahead, when the words
+    say ``a`` trailed)."""
+    order = list(ranking(doc.facts))
+    if a not in order:
+        return a, None
+    i = order.index(a)
+    words = doc.norm[max(cs, n.start - 40) : min(ce, n.end + 40)]
+    if _LOWER.search(words):
+        return (order[i - 1], a) if i > 0 else (a, None)
+    return (a, order[i + 1]) if i + 1 < len(order) else (a, None)
+
+
+def margin_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
+    """ "Rowe's margin of 5,523": the possessor owns the margin."""
+    start = n.qual_start if n.qual_start is not None else n.start
+    for m in reversed([x for x in persons(sent) if x.end <= start and x.person]):
+        if _POSS_MARGIN.fullmatch(doc.norm, m.end, start):
+            return m
+    return None
+
+
+def doer(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
+    """The person who did something to a count of things: "X filed 1,874", "X handed in"."""
+    start = n.qual_start if n.qual_start is not None else n.start
+    people = [m for m in persons(sent) if cs <= m.start and m.end <= start]
+    if not people or not _DID.fullmatch(doc.norm[people[-1].end : start]):
+        return None
+    m = people[-1]
+    return False if _unknown(m) else m
+
+
+def subject_is_candidate(doc: Document, sent: Sent, n: NumberMention, cs: int) -> bool:
+    """Do the words before ``n`` make it a known person's?"""
+    got = _owner(doc, sent, n, cs)
+    return isinstance(got, Mention) and got.person is not None
+
+
+def after_people(doc: Document, sent: Sent, n: NumberMention) -> str | None:
+    """The known person named just after ``n`` ("1,185 members backed Rowe")."""
+    later = [m for m in sent.mentions if m.start >= n.end and m.kind in ("person", "other")]
+    if later and later[0].kind == "person" and later[0].start - n.end < 50:
+        return later[0].person
+    return None
