@@ -20,6 +20,8 @@ Names are matched with their capital letters (a surname such as "May" or
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from factwatch.claims.facts import Facts
@@ -27,7 +29,6 @@ from factwatch.claims.lexicon import alternation, lexicon, normalise
 from factwatch.claims.text import Document, Mention, Sent
 
 _LEX = lexicon()
-
 
 _CAP = r"(?:Mc|Mac|O'|O\u2019|D')?[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
 _PARTICLE = r"(?:de|da|van|von|der|le|la|di|del|bin|al)"
@@ -168,6 +169,19 @@ _ROLE_RX = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _Known:
+    """What finds the facts file's people in a sentence, built once per document."""
+
+    names: re.Pattern[str]
+    table: dict[str, str | None]
+    desc_rx: re.Pattern[str] | None
+    desc_table: dict[str, str]
+    roles: dict[str, list[str]]
+    office_rx: re.Pattern[str] | None
+    firsts: tuple[frozenset[str], frozenset[str]]
+
+
 def annotate(doc: Document) -> None:
     """Fill ``sent.mentions`` for every sentence of ``doc``."""
     facts = doc.facts
@@ -175,47 +189,71 @@ def annotate(doc: Document) -> None:
     desc_rx, desc_table = _descriptors(facts)
     roles = _roles(facts)
     ours = _our_org(facts)
-    firsts = _first_words(facts)
+    office_rx = _office_rx(facts) if "office" in roles else None
+    known = _Known(names, table, desc_rx, desc_table, roles, office_rx, _first_words(facts))
     for sent in doc.sentences:
-        found: list[Mention] = []
-        words = sent.words
-        if not firsts[0].isdisjoint(words):
-            for m in names.finditer(doc.norm, sent.start, sent.end):
-                key = table.get(m.group(0))
-                if key is None or not doc.text[m.start()].isupper():
-                    continue
-                found.append(Mention(m.start(), m.end(), "person", key, by_name=True))
-        if desc_rx is not None and not firsts[1].isdisjoint(words):
-            for m in desc_rx.finditer(doc.norm, sent.start, sent.end):
-                key = desc_table.get(re.sub(r"\s+", " ", m.group(0)))
-                if key:
-                    found.append(Mention(m.start(), m.end(), "person", key))
-        office_rx = _office_rx(facts) if "office" in roles else None
-        if office_rx is not None and "the" in words:
-            for m in office_rx.finditer(doc.norm, sent.start, sent.end):
-                found.append(
-                    Mention(m.start(), m.end(), "person", roles["office"][0], role="office")
-                )
-        if "the" in words and not _ROLE_WORDS.isdisjoint(words):
-            for m in _ROLE_RX.finditer(doc.norm, sent.start, sent.end):
-                role = _role_of(m, roles)
-                if role:
-                    key = roles[role][0]
-                    found.append(Mention(m.start(), m.end(), "person", key, role=role))
+        found = _by_name(doc, sent, known) + _by_descriptor(doc, sent, known)
+        found += _by_role(doc, sent, known)
         found = _no_overlaps(found)
         found += _others(doc, sent, found, ours)
         found = _drop_mismatched_descriptors(doc, found)
-        for m in (
-            _PRONOUN.finditer(doc.norm, sent.start, sent.end)
-            if not _PRONOUNS.isdisjoint(words)
-            else ()
-        ):
-            if not any(x.start <= m.start() < x.end for x in found):
-                found.append(Mention(m.start(), m.end(), "pronoun"))
+        _add_pronouns(doc, sent, found)
         found.sort(key=lambda x: (x.start, -x.end))
         sent.mentions = found
     _resolve_pronouns(doc)
     _resolve_speakers(doc)
+
+
+def _by_name(doc: Document, sent: Sent, known: _Known) -> list[Mention]:
+    """Known people by name, spelling variant or surname, with their capital letters."""
+    found: list[Mention] = []
+    if not known.firsts[0].isdisjoint(sent.words):
+        for m in known.names.finditer(doc.norm, sent.start, sent.end):
+            key = known.table.get(m.group(0))
+            if key is None or not doc.text[m.start()].isupper():
+                continue
+            found.append(Mention(m.start(), m.end(), "person", key, by_name=True))
+    return found
+
+
+def _by_descriptor(doc: Document, sent: Sent, known: _Known) -> list[Mention]:
+    """Known people by a descriptor ("the West Midlands regional secretary")."""
+    found: list[Mention] = []
+    if known.desc_rx is not None and not known.firsts[1].isdisjoint(sent.words):
+        for m in known.desc_rx.finditer(doc.norm, sent.start, sent.end):
+            key = known.desc_table.get(re.sub(r"\s+", " ", m.group(0)))
+            if key:
+                found.append(Mention(m.start(), m.end(), "person", key))
+    return found
+
+
+def _by_role(doc: Document, sent: Sent, known: _Known) -> list[Mention]:
+    """Known people by a role the election gives them: the office, "the incumbent",
+    "the runner-up", "the third-placed candidate"."""
+    found: list[Mention] = []
+    words = sent.words
+    roles = known.roles
+    if known.office_rx is not None and "the" in words:
+        for m in known.office_rx.finditer(doc.norm, sent.start, sent.end):
+            found.append(Mention(m.start(), m.end(), "person", roles["office"][0], role="office"))
+    if "the" in words and not _ROLE_WORDS.isdisjoint(words):
+        for m in _ROLE_RX.finditer(doc.norm, sent.start, sent.end):
+            role = _role_of(m, roles)
+            if role:
+                key = roles[role][0]
+                found.append(Mention(m.start(), m.end(), "person", key, role=role))
+    return found
+
+
+def _add_pronouns(doc: Document, sent: Sent, found: list[Mention]) -> None:
+    """Pronouns not inside another mention, unresolved for now."""
+    for m in (
+        _PRONOUN.finditer(doc.norm, sent.start, sent.end)
+        if not _PRONOUNS.isdisjoint(sent.words)
+        else ()
+    ):
+        if not any(x.start <= m.start() < x.end for x in found):
+            found.append(Mention(m.start(), m.end(), "pronoun"))
 
 
 @lru_cache(maxsize=16)
@@ -300,7 +338,8 @@ def _our_org(facts: Facts) -> re.Pattern[str]:
 def _others(
     doc: Document, sent: Sent, known: list[Mention], ours: re.Pattern[str]
 ) -> list[Mention]:
-    """People and organisations the facts file does not know."""
+    """People and organisations the facts file does not know (and our own organisation),
+    where no mention found before stands."""
     out: list[Mention] = []
 
     def free(a: int, b: int) -> bool:
@@ -309,6 +348,16 @@ def _others(
     for m in ours.finditer(doc.norm, sent.start, sent.end):
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), "ours"))
+    _add_other_people(doc, sent, free, out)
+    _add_organisations(doc, sent, ours, free, out)
+    return out
+
+
+def _add_other_people(
+    doc: Document, sent: Sent, free: Callable[[int, int], bool], out: list[Mention]
+) -> None:
+    """ "Jane Roe", "Ms Roe": capitalised names that are no sentence word, organisation
+    or place."""
     for m in (
         _OTHER_PERSON.finditer(doc.text, sent.start, sent.end)
         if _TWO_CAPS.search(doc.text, sent.start, sent.end)
@@ -327,6 +376,16 @@ def _others(
         if re.search(r"(?:\bin|\bfrom|\bat|\bof)\s+$", doc.norm[max(sent.start, a - 6) : a]):
             continue  # a place
         out.append(Mention(a, b, "other"))
+
+
+def _add_organisations(
+    doc: Document,
+    sent: Sent,
+    ours: re.Pattern[str],
+    free: Callable[[int, int], bool],
+    out: list[Mention],
+) -> None:
+    """Other organisations by their acronym ("the GMB")."""
     for m in (
         _ACRONYM.finditer(doc.text, sent.start, sent.end)
         if _UPPER_PAIR.search(doc.text, sent.start, sent.end)
@@ -338,7 +397,6 @@ def _others(
         if ours.fullmatch(doc.norm, m.start(), m.end()):
             continue
         out.append(Mention(m.start(), m.end(), "org"))
-    return out
 
 
 def _resolve_pronouns(doc: Document) -> None:
@@ -350,13 +408,6 @@ def _resolve_pronouns(doc: Document) -> None:
     pron = {p.key: (p.pronoun or "") for p in doc.facts.people.values()}
     last_subject: list[Mention] = []  # people of the latest sentence naming anyone
     older: list[Mention] = []  # the subjects of the sentences before that, latest first
-
-    def fits(prev: Mention, gender: str) -> bool:
-        return pron.get(prev.person or "", "") in ("", gender, "they")
-
-    def said(prev: Mention, gender: str) -> bool:
-        return pron.get(prev.person or "", "") == gender
-
     for sent in doc.sentences:
         here: list[Mention] = []
         for m in sent.mentions:
@@ -365,34 +416,50 @@ def _resolve_pronouns(doc: Document) -> None:
                 continue
             if m.kind != "pronoun":
                 continue
-            word = doc.norm[m.start : m.end]
-            gender = "she" if word.startswith(("she", "her")) else "he"
-            lead = doc.norm[sent.start : m.start].strip(" \"'(")
-            opening = not lead or re.fullmatch(r"(?:and|but|so|yet|then|now|still|however,?)", lead)
-            # A pronoun opening a coordinated clause ("..., and he took 45.4 per cent")
-            # continues the sentence's subject.
-            coordinated = bool(re.search(r"(?:,|;)\s*(?:and|but|while|whereas|so|as)?\s*$", lead))
-            if opening:
-                pool = []
-            elif coordinated and here:
-                pool = [here[0]] + [x for x in reversed(here) if x is not here[0]]
-            else:
-                pool = [x for x in reversed(here)]
-            pool += last_subject
-            blocked = next((i for i, x in enumerate(pool) if x.kind == "other"), len(pool))
-            pool = pool[:blocked]
-            # Somebody whose pronoun the facts give matches before somebody whose they do
-            # not, looking back two sentences' subjects as well.
-            m.person = next(
-                (x.person for x in pool + older[:2] if said(x, gender)),
-                next((x.person for x in pool if fits(x, gender)), None),
-            )
+            m.person = _pronoun_person(doc, sent, m, here, last_subject, older, pron)
             here.append(m) if m.person else None
         named = [x for x in here if x.kind in ("person", "other") or x.person]
         if named:
             if last_subject:
                 older.insert(0, last_subject[0])
             last_subject = named
+
+
+def _pronoun_person(
+    doc: Document,
+    sent: Sent,
+    m: Mention,
+    here: list[Mention],
+    last_subject: list[Mention],
+    older: list[Mention],
+    pron: dict[str, str],
+) -> str | None:
+    """The person pronoun ``m`` means, given the people named before it in its sentence
+    (``here``), in the latest sentence naming anyone and the subjects before that."""
+    word = doc.norm[m.start : m.end]
+    gender = "she" if word.startswith(("she", "her")) else "he"
+    lead = doc.norm[sent.start : m.start].strip(" \"'(")
+    opening = not lead or re.fullmatch(r"(?:and|but|so|yet|then|now|still|however,?)", lead)
+    # A pronoun opening a coordinated clause ("..., and he took 45.4 per cent")
+    # continues the sentence's subject.
+    coordinated = bool(re.search(r"(?:,|;)\s*(?:and|but|while|whereas|so|as)?\s*$", lead))
+    if opening:
+        pool = []
+    elif coordinated and here:
+        pool = [here[0]] + [x for x in reversed(here) if x is not here[0]]
+    else:
+        pool = [x for x in reversed(here)]
+    pool += last_subject
+    blocked = next((i for i, x in enumerate(pool) if x.kind == "other"), len(pool))
+    pool = pool[:blocked]
+    # Somebody whose pronoun the facts give matches before somebody whose they do
+    # not, looking back two sentences' subjects as well.
+    return next(
+        (x.person for x in pool + older[:2] if pron.get(x.person or "", "") == gender),
+        next(
+            (x.person for x in pool if pron.get(x.person or "", "") in ("", gender, "they")), None
+        ),
+    )
 
 
 def _resolve_speakers(doc: Document) -> None:
@@ -422,8 +489,3 @@ def _person_in(
                 if mm.kind == "person" and mm.start < pos:
                     return mm.person
     return None
-
-
-def persons_in(sent: Sent, start: int, end: int) -> list[Mention]:
-    """Known-person mentions (names, descriptors, resolved pronouns) within [start, end)."""
-    return [m for m in sent.mentions if start <= m.start < end and m.person]
