@@ -148,9 +148,6 @@ for _kind in reversed(_QUAL_ORDER):
         _QUAL_TABLE[tuple(re.split(r"[\s-]+", _phrase))] = _kind
 _INTENSIFIERS = {tuple(re.split(r"[\s-]+", p)) for p in lexicon().words("intensifier")}
 _LONGEST = max(len(k) for k in (*_QUAL_TABLE, *_INTENSIFIERS))
-# Words that stress a number without changing it: "by just 5,523 votes".
-INTENSIFIER = re.compile(rf"(?:{lexicon().alt('intensifier')})\s*$", re.IGNORECASE)
-_HEDGED = frozenset({"barely", "scarcely", "hardly"})
 _COUNTED = re.compile(
     r"^[\s-]*(?:[\w-]+\s+)?(?:votes?|nominations?|ballots?|papers|members|workplaces|branches)\b",
     re.IGNORECASE,
@@ -171,10 +168,6 @@ _NOT_NOUNS = frozenset(
 _NOT_MODIFIERS = frozenset(
     "of and or to in on at by for from with was were is are be been more fewer less than as "
     "that which who votes vote per cent percent".split()
-)
-_MODIFIERS = frozenset(
-    "ballot postal valid invalid spoiled spoilt branch workplace union paid-up eligible "
-    "individual separate extra more fewer additional".split()
 )
 
 
@@ -291,54 +284,80 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     end = len(text) if end is None else end
     out: list[NumberMention] = []
     for m in _NUMBER.finditer(text, start, end):
-        s, e = m.span()
-        after = text[e : e + 20]
-        before = text[max(0, s - 12) : s]
         if m.group("ratio"):
-            den = m.group("den").lower()
-            n = float(den) if den.isdigit() else float(_ORD.get(den, _UNITS.get(den, 0)))
-            if n <= 1:
-                continue
-            q, qs = _qualifier(text, s, e)
-            out.append(NumberMention(s, e, m.group(0), 100.0 / n, "percent", 1, q, "ratio", qs))
-            continue
-        if m.group("frac"):
-            q, qs = _qualifier(text, s, e)
-            value = _FRACTIONS[" ".join(m.group("frac").lower().split())]
-            out.append(NumberMention(s, e, m.group(0), value, "percent", 1, q, "fraction", qs))
-            continue
-        num = m.group("num")
-        if _SKIP_BEFORE.search(before) or (
-            not m.group("pct") and _SKIP_AFTER.match(after.lstrip())
-        ):
-            continue
-        if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", num) and not m.group("pct"):
-            continue  # a year
-        if re.match(r"^\s*(?:st|nd|rd|th)\b", after) or re.match(r"^[:.]\d", text[e : e + 2]):
-            continue  # an ordinal or a time
-        dash_after = re.match(r"^\s?[-\u2013]\s?\d", after)
-        dash_before = re.search(r"\d\s?[-\u2013]\s?$", before)
-        if (dash_after or dash_before) and not (m.group("pct") or _PCT_RANGE.match(after)):
-            if not re.search(r"\d,\d{3}", num + after[:8] + before[-8:]):
-                continue  # a score such as 5-4 (a scoreline of votes, "59,067-53,544", stays)
-        if num[0].isdigit():
-            value, sig = _digits_value(num)
+            got = _ratio(text, m)
+        elif m.group("frac"):
+            got = _fraction(text, m)
         else:
-            parsed = _words_value(num)
-            if parsed is None:
-                continue
-            value, sig = parsed
-            if value < 1000 and not m.group("pct") and not _COUNTED.match(after):
-                continue  # "two", "three": figures only when they count votes or the like
-        pct = m.group("pct") or ""
-        if not pct and value != int(value) and not re.search(r"[a-z]\s*$", num, re.I):
-            continue  # "Rowe 45.4": a bare decimal is a share, never a count
-        form = "points" if re.search(r"points?|pts?", pct, re.IGNORECASE) else "number"
-        unit = "percent" if pct else "count"
-        q, qs = _qualifier(text, s, e)
-        noun = head_noun(text, e) if unit == "count" else None
-        out.append(NumberMention(s, e, m.group(0), value, unit, sig, q, form, qs, noun))
+            got = _figure(text, m)
+        if got is not None:
+            out.append(got)
     return _join_ranges(text, out)
+
+
+def _ratio(text: str, m: re.Match[str]) -> NumberMention | None:
+    """ "one in eight": a share, 100 / 8 per cent."""
+    s, e = m.span()
+    den = m.group("den").lower()
+    n = float(den) if den.isdigit() else float(_ORD.get(den, _UNITS.get(den, 0)))
+    if n <= 1:
+        return None
+    q, qs = _qualifier(text, s, e)
+    return NumberMention(s, e, m.group(0), 100.0 / n, "percent", 1, q, "ratio", qs)
+
+
+def _fraction(text: str, m: re.Match[str]) -> NumberMention:
+    """ "two-thirds of": a share."""
+    s, e = m.span()
+    q, qs = _qualifier(text, s, e)
+    value = _FRACTIONS[" ".join(m.group("frac").lower().split())]
+    return NumberMention(s, e, m.group(0), value, "percent", 1, q, "fraction", qs)
+
+
+def _figure(text: str, m: re.Match[str]) -> NumberMention | None:
+    """A number in digits or words, with its unit, or None when it is no figure (a date,
+    a year, money, an ordinal, a time, a score, a small number in words that counts no
+    votes, a bare decimal)."""
+    s, e = m.span()
+    num = m.group("num")
+    pct = m.group("pct") or ""
+    after = text[e : e + 20]
+    if _not_a_figure(text, m, num, after):
+        return None
+    if num[0].isdigit():
+        value, sig = _digits_value(num)
+    else:
+        parsed = _words_value(num)
+        if parsed is None:
+            return None
+        value, sig = parsed
+        if value < 1000 and not pct and not _COUNTED.match(after):
+            return None  # "two", "three": figures only when they count votes or the like
+    if not pct and value != int(value) and not re.search(r"[a-z]\s*$", num, re.I):
+        return None  # "Rowe 45.4": a bare decimal is a share, never a count
+    form = "points" if re.search(r"points?|pts?", pct, re.IGNORECASE) else "number"
+    unit = "percent" if pct else "count"
+    q, qs = _qualifier(text, s, e)
+    noun = head_noun(text, e) if unit == "count" else None
+    return NumberMention(s, e, m.group(0), value, unit, sig, q, form, qs, noun)
+
+
+def _not_a_figure(text: str, m: re.Match[str], num: str, after: str) -> bool:
+    """Money, a date, an age, a year, an ordinal, a time or a score such as 5-4."""
+    s, e = m.span()
+    before = text[max(0, s - 12) : s]
+    if _SKIP_BEFORE.search(before) or (not m.group("pct") and _SKIP_AFTER.match(after.lstrip())):
+        return True
+    if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", num) and not m.group("pct"):
+        return True  # a year
+    if re.match(r"^\s*(?:st|nd|rd|th)\b", after) or re.match(r"^[:.]\d", text[e : e + 2]):
+        return True  # an ordinal or a time
+    dash_after = re.match(r"^\s?[-\u2013]\s?\d", after)
+    dash_before = re.search(r"\d\s?[-\u2013]\s?$", before)
+    if (dash_after or dash_before) and not (m.group("pct") or _PCT_RANGE.match(after)):
+        if not re.search(r"\d,\d{3}", num + after[:8] + before[-8:]):
+            return True  # a score such as 5-4 (a scoreline of votes, "59,067-53,544", stays)
+    return False
 
 
 # "13-14%", "13 to 14 per cent", "between 5,000 and 6,000 votes": one range.
