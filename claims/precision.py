@@ -44,24 +44,42 @@ def _unit(n: NumberMention) -> float:
 
 def written_range(n: NumberMention) -> tuple[float, float]:
     """The values a writer could mean by ``n``."""
-    v, u = n.value, _unit(n)
-    q = n.qualifier
     if n.form in ("ratio", "fraction"):
-        d = v * _RATIO if n.form == "ratio" else max(3.0, 0.1 * v)
-        if q == "over":
-            return v, math.inf
-        if q == "under":
-            return -math.inf, v
-        if q == "near_above":
-            return v, v + d
-        if q == "near_below":
-            return v - d, v + 0.5
-        return v - d, v + d
+        return _rough_range(n)
+    u = _unit(n)
     if n.low is not None:
-        lo = n.low
-        if q in ("approx",):
-            return lo - max(u, _APPROX * lo), v + max(u, _APPROX * v)
-        return lo - u / 2, v + u / 2
+        return _given_range(n, n.low, u)
+    if n.qualifier in ("over", "under", "near_above", "near_below", "approx"):
+        return _qualified_range(n, u)
+    return _exact_range(n, u)
+
+
+def _rough_range(n: NumberMention) -> tuple[float, float]:
+    """ "one in eight", "two-thirds": rough by nature."""
+    v, q = n.value, n.qualifier
+    d = v * _RATIO if n.form == "ratio" else max(3.0, 0.1 * v)
+    if q == "over":
+        return v, math.inf
+    if q == "under":
+        return -math.inf, v
+    if q == "near_above":
+        return v, v + d
+    if q == "near_below":
+        return v - d, v + 0.5
+    return v - d, v + d
+
+
+def _given_range(n: NumberMention, lo: float, u: float) -> tuple[float, float]:
+    """ "13-14%", "between 5,000 and 6,000": the range, each end as precise as written."""
+    v = n.value
+    if n.qualifier in ("approx",):
+        return lo - max(u, _APPROX * lo), v + max(u, _APPROX * v)
+    return lo - u / 2, v + u / 2
+
+
+def _qualified_range(n: NumberMention, u: float) -> tuple[float, float]:
+    """ "more than", "fewer than", "just over", "nearly", "about"."""
+    v, q = n.value, n.qualifier
     if q == "over":
         return v, math.inf
     if q == "under":
@@ -73,14 +91,17 @@ def written_range(n: NumberMention) -> tuple[float, float]:
         return v - max(u if n.sig_figs > 1 or n.unit == "percent" else 0, _SLACK * v), v + (
             u / 2 if n.unit == "percent" else 0.005 * v
         )
-    if q == "approx":
-        if n.unit == "count" and n.sig_figs == 1:
-            d = _SLACK * v  # "about 5,000": a round figure, honest within a tenth or so
-        else:
-            d = max(u, _APPROX * v)
-        return v - d, v + d
-    # Exact as written: rounded to the digits given, or (for large round numbers and
-    # percentages) truncated to them: "59,000", "45%" for 45.4.
+    if n.unit == "count" and n.sig_figs == 1:
+        d = _SLACK * v  # "about 5,000": a round figure, honest within a tenth or so
+    else:
+        d = max(u, _APPROX * v)
+    return v - d, v + d
+
+
+def _exact_range(n: NumberMention, u: float) -> tuple[float, float]:
+    """Exact as written: rounded to the digits given, or (for large round numbers and
+    percentages) truncated to them: "59,000", "45%" for 45.4."""
+    v = n.value
     lo, hi = v - u / 2, v + (u if (v >= 1000 or n.unit == "percent") else u / 2)
     if n.unit == "count" and n.sig_figs == 1 and u > 1:
         lo, hi = max(lo, v * (1 - _SLACK)), min(hi, v * (1 + _SLACK))
