@@ -2,7 +2,7 @@
 
 ``Concepts`` reads ``claims/grammar/thesaurus.toml``: groups of words and
 phrases that mean the same for our purpose ("breached", "flouted", "ignored";
-"guideline", "rule", "code").  ``concepts_of(norm)`` reduces a normalised
+"guideline", "rule", "code").  ``Concepts.read(norm)`` reduces a normalised
 sentence to the set of its concepts (a group's name, else the word's stem)
 and reports which of them are negated ("officials did not break any rule").
 Phrases are matched before words, so "take no sides" is neutrality and "not
@@ -67,6 +67,35 @@ class Reading:
     spans: dict[str, tuple[int, int]]  # concept -> first span (offsets in the text given)
 
 
+class _Found:
+    """The concepts found so far in one sentence, their first spans and negations."""
+
+    def __init__(self, norm: str, base: int, negations: list[tuple[int, int]]):
+        self.norm = norm
+        self.base = base
+        self.negations = negations
+        self.concepts: set[str] = set()
+        self.negated: set[str] = set()
+        self.spans: dict[str, tuple[int, int]] = {}
+
+    def add(self, concept: str, a: int, b: int) -> None:
+        """Concept found at [a, b): negated when a negation ends at most two words before
+        it in the same clause ("not the only one" is no negation)."""
+        norm = self.norm
+        self.concepts.add(concept)
+        self.spans.setdefault(concept, (self.base + a, self.base + b))
+        for _ns, ne in self.negations:
+            if (
+                ne <= a
+                and a - ne <= 30
+                and len(norm[ne:a].split()) <= 2
+                and not re.search(r"[,;:]", norm[ne:a])
+            ):
+                if not norm.startswith("only", ne + 1) and not norm.startswith("the only", ne + 1):
+                    self.negated.add(concept)
+                break
+
+
 class Concepts:
     def __init__(self, data: dict):
         groups = data.get("concepts", {})
@@ -114,34 +143,30 @@ class Concepts:
         return Trigger(frozenset(words), phrases)
 
     def read(self, norm: str, base: int = 0) -> Reading:
-        concepts: set[str] = set()
-        negated: set[str] = set()
-        spans: dict[str, tuple[int, int]] = {}
-        taken = [False] * len(norm)
-        tokens = _WORD.findall(norm)
-        wordset = set(tokens)
+        """The concepts of a normalised sentence: its phrases first, then its other
+        words (a group's name, else the word's stem), with the first span of each
+        (offset by ``base``) and the ones a negation just before denies."""
+        wordset = set(_WORD.findall(norm))
         negations = (
             [m.span() for m in _NEGATION.finditer(norm)]
             if (not _NEGATION_FIRST.isdisjoint(wordset) or "n't" in norm)
             else []
         )
+        found = _Found(norm, base, negations)
+        taken = self._read_phrases(norm, wordset, found)
+        for m in _WORD.finditer(norm):
+            if taken[m.start()]:
+                continue
+            w = m.group(0)
+            if w in self.stop or w in _NEGATION_WORDS:
+                continue
+            name = self.word_to.get(w) or self.word_to.get(stem(w)) or stem(w)
+            found.add(name, m.start(), m.end())
+        return Reading(found.concepts, found.negated, found.spans)
 
-        def add(concept: str, a: int, b: int) -> None:
-            concepts.add(concept)
-            spans.setdefault(concept, (base + a, base + b))
-            for _ns, ne in negations:
-                if (
-                    ne <= a
-                    and a - ne <= 30
-                    and len(norm[ne:a].split()) <= 2
-                    and not re.search(r"[,;:]", norm[ne:a])
-                ):
-                    if not norm.startswith("only", ne + 1) and not norm.startswith(
-                        "the only", ne + 1
-                    ):
-                        negated.add(concept)
-                    break
-
+    def _read_phrases(self, norm: str, wordset: set[str], found: _Found) -> list[bool]:
+        """Add the thesaurus phrases of ``norm`` to ``found``; the characters they take."""
+        taken = [False] * len(norm)
         pieces = wordset | {p for w in wordset if "-" in w for p in w.split("-")}
         keys = self.phrase_first & pieces
         for m in self._phrases(frozenset(keys)).finditer(norm) if keys else ():
@@ -150,20 +175,12 @@ class Concepts:
                 continue
             for i in range(m.start(), m.end()):
                 taken[i] = True
-            add(name, m.start(), m.end())
+            found.add(name, m.start(), m.end())
             extra = self.also.get(re.sub(r"\s+", " ", m.group(0)))
             if extra:
-                concepts.add(extra)
-                spans.setdefault(extra, (base + m.start(), base + m.end()))
-        for m in _WORD.finditer(norm):
-            if taken[m.start()]:
-                continue
-            w = m.group(0)
-            if w in self.stop or w in _NEGATION_WORDS:
-                continue
-            name = self.word_to.get(w) or self.word_to.get(stem(w)) or stem(w)
-            add(name, m.start(), m.end())
-        return Reading(concepts, negated, spans)
+                found.concepts.add(extra)
+                found.spans.setdefault(extra, (found.base + m.start(), found.base + m.end()))
+        return taken
 
 
 class Trigger:
