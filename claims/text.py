@@ -178,6 +178,8 @@ class Document:
         return out or [(s, e)]
 
     def _quotes(self) -> list[Quote]:
+        """Quotations, paragraph by paragraph: double quotes paired in order (an unclosed
+        one runs to the paragraph's end), then single curly quotes; each with its speaker."""
         quotes: list[Quote] = []
         paragraphs = self.article.paragraphs or []
         bounds = [(p.start, p.end) for p in paragraphs] or [(0, len(self.text))]
@@ -188,27 +190,31 @@ class Document:
                 b = ps + marks[i + 1] + 1 if i + 1 < len(marks) else pe
                 if b - a > 2:
                     quotes.append(Quote(a, b))
-            # Single curly quotes: ‘...’ where the closing mark is not an apostrophe.
-            pos = ps
-            while True:
-                a = self.text.find("\u2018", pos, pe)
-                if a < 0:
-                    break
-                b = a + 1
-                while True:
-                    b = self.text.find("\u2019", b, pe)
-                    if b < 0 or b + 1 >= len(self.text) or not self.text[b + 1].isalpha():
-                        break
-                    b += 1
-                if b < 0:
-                    break
-                if b - a > 2 and not any(q.start <= a < q.end for q in quotes):
-                    quotes.append(Quote(a, b + 1))
-                pos = b + 1
+            self._single_quotes(ps, pe, quotes)
         quotes.sort(key=lambda q: q.start)
         for q in quotes:
             q.speaker = self._speaker_of(q)
         return quotes
+
+    def _single_quotes(self, ps: int, pe: int, quotes: list[Quote]) -> None:
+        """Add single curly quotes in [ps, pe): ‘...’ where the closing mark is not an
+        apostrophe, and not inside a quotation found before."""
+        pos = ps
+        while True:
+            a = self.text.find("\u2018", pos, pe)
+            if a < 0:
+                break
+            b = a + 1
+            while True:
+                b = self.text.find("\u2019", b, pe)
+                if b < 0 or b + 1 >= len(self.text) or not self.text[b + 1].isalpha():
+                    break
+                b += 1
+            if b < 0:
+                break
+            if b - a > 2 and not any(q.start <= a < q.end for q in quotes):
+                quotes.append(Quote(a, b + 1))
+            pos = b + 1
 
     def _speaker_of(self, q: Quote) -> str | None:
         m = _AFTER_QUOTE.match(self.norm, q.end, min(len(self.norm), q.end + 90))
