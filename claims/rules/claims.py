@@ -238,43 +238,58 @@ class ClaimRule:
             readings[sent.index] = reading
             if len(reading.concepts & self.keys) < 2:
                 continue
-            people = {m.person for m in sent.mentions if m.person}
-            if sent.reported and sent.reported[2]:
-                people.add(sent.reported[2])
-            if _paired(doc, sent) or _several(sent.norm):
-                reading.concepts.add("together")  # "Pike and Lund want ...", "both rivals"
-            best: dict[str, Hit] = {}
-            candidates = [v for k in reading.concepts & self.by_key.keys() for v in self.by_key[k]]
-            alone = "only" in reading.concepts
-            for v in candidates:
-                if not v.people <= people:
-                    continue
-                if alone and "only" not in v.content and v.content & {"together", "candidate"}:
-                    continue  # "the only candidate seeking a re-run": not several
-                have = v.content & reading.concepts
-                if len(have) < v.need or len(v.specific & have) < v.need_specific:
-                    continue
-                if not v.names <= reading.concepts or (v.key and v.key not in have):
-                    continue
-                # Denied when a concept that carries the claim (a thesaurus group other than
-                # a plain noun: "not support", "no rule", "will not join") is negated where
-                # the claim does not negate it, or the reverse.
-                core = (have & self.thesaurus.groups) - _NOUN_CONCEPTS
-                negated = bool((core & reading.negated) ^ (core & v.negated))
-                score = len(have) / len(v.content)
-                prev = best.get(v.claim.id)
-                if prev is not None and (score, not negated) <= (prev.score, not prev.negated):
-                    continue
-                if self._states_fact(v.claim, reading.concepts, len(have)):
-                    continue  # the sentence states the fact that refutes the claim
-                spans = [reading.spans[c] for c in have if c in reading.spans]
-                span = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
-                best[v.claim.id] = Hit(v.claim, sent, score, negated, span)
-            for h in best.values():
+            for h in self._best(doc, sent, reading).values():
                 if scope_at(doc, sent, sent.start).contest not in ("this",):
                     continue
                 hits.append(h)
         return self._findings(doc, hits, readings)
+
+    def _best(self, doc: Document, sent: Sent, reading: Reading) -> dict[str, Hit]:
+        """Claim id -> the variant the sentence repeats best (a statement before a denial),
+        unless the sentence states the fact that refutes it."""
+        people = {m.person for m in sent.mentions if m.person}
+        if sent.reported and sent.reported[2]:
+            people.add(sent.reported[2])
+        if _paired(doc, sent) or _several(sent.norm):
+            reading.concepts.add("together")  # "Pike and Lund want ...", "both rivals"
+        best: dict[str, Hit] = {}
+        candidates = [v for k in reading.concepts & self.by_key.keys() for v in self.by_key[k]]
+        alone = "only" in reading.concepts
+        for v in candidates:
+            have = self._repeated(v, people, reading, alone)
+            if have is None:
+                continue
+            # Denied when a concept that carries the claim (a thesaurus group other than
+            # a plain noun: "not support", "no rule", "will not join") is negated where
+            # the claim does not negate it, or the reverse.
+            core = (have & self.thesaurus.groups) - _NOUN_CONCEPTS
+            negated = bool((core & reading.negated) ^ (core & v.negated))
+            score = len(have) / len(v.content)
+            prev = best.get(v.claim.id)
+            if prev is not None and (score, not negated) <= (prev.score, not prev.negated):
+                continue
+            if self._states_fact(v.claim, reading.concepts, len(have)):
+                continue  # the sentence states the fact that refutes the claim
+            spans = [reading.spans[c] for c in have if c in reading.spans]
+            span = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
+            best[v.claim.id] = Hit(v.claim, sent, score, negated, span)
+        return best
+
+    def _repeated(
+        self, v: Variant, people: set[str], reading: Reading, alone: bool
+    ) -> frozenset[str] | None:
+        """The variant's concepts the sentence holds, when they are enough to repeat it
+        (whether it states the claim's refuting fact instead is asked of the best)."""
+        if not v.people <= people:
+            return None
+        if alone and "only" not in v.content and v.content & {"together", "candidate"}:
+            return None  # "the only candidate seeking a re-run": not several
+        have = v.content & reading.concepts
+        if len(have) < v.need or len(v.specific & have) < v.need_specific:
+            return None
+        if not v.names <= reading.concepts or (v.key and v.key not in have):
+            return None
+        return have
 
     def _findings(
         self, doc: Document, hits: list[Hit], readings: dict[int, Reading]
