@@ -84,20 +84,7 @@ class OmissionRule:
         winners = set(this.winners)
         if not (anywhere & winners) or set(on) - winners <= anywhere:
             return []  # the winner is not named, or every loser is
-        named_here: set[str] = set()
-        reports = False
-        for sent in doc.sentences:
-            if not any(m.person for m in sent.mentions) and reports:
-                continue
-            for cs, ce in sent.clauses:
-                scope = scope_at(doc, sent, cs)
-                if scope.contest != "this":
-                    continue
-                for m in sent.mentions:
-                    if m.person and cs <= m.start < ce and m.kind == "person":
-                        named_here.add(m.person)
-                if not reports and not scope.prospective:
-                    reports = self._outcome(doc, cs, ce)
+        named_here, reports = self._named_in_report(doc)
         if not (named_here & winners) or not (named_here & (set(on) - winners)) or not reports:
             return []
         missing = [
@@ -133,6 +120,25 @@ class OmissionRule:
                 details={"missing": missing, "named": sorted(named_here & set(on))},
             )
         ]
+
+    def _named_in_report(self, doc: Document) -> tuple[set[str], bool]:
+        """The candidates named in clauses about this contest, and whether any such clause
+        reports its outcome (not a prospect)."""
+        named_here: set[str] = set()
+        reports = False
+        for sent in doc.sentences:
+            if not any(m.person for m in sent.mentions) and reports:
+                continue
+            for cs, ce in sent.clauses:
+                scope = scope_at(doc, sent, cs)
+                if scope.contest != "this":
+                    continue
+                for m in sent.mentions:
+                    if m.person and cs <= m.start < ce and m.kind == "person":
+                        named_here.add(m.person)
+                if not reports and not scope.prospective:
+                    reports = self._outcome(doc, cs, ce)
+        return named_here, reports
 
     @staticmethod
     def _outcome(doc: Document, cs: int, ce: int) -> bool:
