@@ -316,14 +316,7 @@ def _rounds(data: dict[str, Any], resolve: Resolve, check: Checker) -> list[dict
 
     With [[rounds]], the candidates' own ``votes`` and ``share`` are the first round's: the
     votes must agree with it, and a share fills in the first round's recorded shares."""
-    own_votes: dict[str, tuple[int, int]] = {}
-    own_shares: dict[str, tuple[FigureValue, int]] = {}
-    for i, c in enumerate(data.get("candidates", [])):
-        p = resolve(c["name"], ("candidates", i, "name")) if ("votes" in c or "share" in c) else ""
-        if "votes" in c:
-            own_votes[p] = (c["votes"], i)
-        if "share" in c:
-            own_shares[p] = (_figure(c["share"]), i)
+    own_votes, own_shares = _own_figures(data, resolve)
     if not data.get("rounds"):
         if not own_votes and not own_shares:
             return []
@@ -337,7 +330,33 @@ def _rounds(data: dict[str, Any], resolve: Resolve, check: Checker) -> list[dict
             for n, v in (rd.get("shares") or {}).items()
         }
         out.append({**rd, "votes": votes, "shares": shares, "_index": i})
-    first = out[0]
+    _first_round(out[0], own_votes, own_shares, check)
+    return out
+
+
+def _own_figures(
+    data: dict[str, Any], resolve: Resolve
+) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[FigureValue, int]]]:
+    """The candidates' own ``votes`` and ``share``, by person, with the candidate's index."""
+    own_votes: dict[str, tuple[int, int]] = {}
+    own_shares: dict[str, tuple[FigureValue, int]] = {}
+    for i, c in enumerate(data.get("candidates", [])):
+        p = resolve(c["name"], ("candidates", i, "name")) if ("votes" in c or "share" in c) else ""
+        if "votes" in c:
+            own_votes[p] = (c["votes"], i)
+        if "share" in c:
+            own_shares[p] = (_figure(c["share"]), i)
+    return own_votes, own_shares
+
+
+def _first_round(
+    first: dict[str, Any],
+    own_votes: dict[str, tuple[int, int]],
+    own_shares: dict[str, tuple[FigureValue, int]],
+    check: Checker,
+) -> None:
+    """Refuse candidates' votes or shares the first round contradicts; fill in the first
+    round's shares from the candidates'."""
     for p, (n, i) in own_votes.items():
         if p in first["votes"] and first["votes"][p] != n:
             raise check.fail(
@@ -353,7 +372,6 @@ def _rounds(data: dict[str, Any], resolve: Resolve, check: Checker) -> list[dict
                 "candidate's `share` is the first round's",
             )
         first["shares"].setdefault(p, fv)
-    return out
 
 
 def _figure(v: Any) -> FigureValue:
