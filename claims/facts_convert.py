@@ -71,16 +71,51 @@ def convert(data: dict[str, Any], *, origin: str) -> Conversion:
     if not sources:
         raise FactsError(f"{origin}: has no [sources]: every fact in format 2 names one")
     el = data.get("election") or {}
-    election = {k: el[k] for k in ("name", "organisation", "office", "aliases") if k in el}
+    election, dates = _election(el, sources, out)
+    names, candidates = _candidates(data, out)
+    results: dict[str, Any] = {}
+    figures = _figures(data, el, names, candidates, election, results, out)
+    _share_basis(candidates, results, out)
+    _partial_votes(candidates, out)
+    claims = _claims(data, el, election, out)
+    _dropped_tables(data, out)
+
+    lines = [*_header(origin, out), "", "format = 2", *_table("[election]", election)]
+    if dates:
+        lines += _table("[election.dates]", dates)
+    lines += _table("[sources]", sources)
+    for c in candidates:
+        lines += _table("[[candidates]]", c)
+    if results:
+        lines += _table("[results]", results)
+    for f in figures:
+        lines += _table("[[figures]]", f)
+    for c in claims:
+        lines += _table("[[claims]]", c)
+        lines.append("# paraphrases = [...]  # one plain sentence per way coverage puts it")
+    out.text = "\n".join(lines) + "\n"
+    return out
+
+
+def _election(
+    el: dict[str, Any], sources: dict[str, Any], out: Conversion
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The [election] table and its dates; the election's patterns and derived keys are
+    dropped."""
+    election: dict[str, Any] = {
+        k: el[k] for k in ("name", "organisation", "office", "aliases") if k in el
+    }
     election["source"] = el.get("source") or next(iter(sources))
-    dates = {}
+    dates: dict[str, Any] = {}
     if parse_date(el.get("date")):
         dates["declared"] = parse_date(el["date"])
         out.to_check.append(
             "election.dates.declared is format 1's election.date: check it, "
             "and add the nomination and ballot dates."
         )
-    gone = [k for k in ("markers", "weak_markers", "other_markers", "electorate_of") if k in el]
+    gone: list[str] = [
+        k for k in ("markers", "weak_markers", "other_markers", "electorate_of") if k in el
+    ]
     if gone:
         out.dropped.append(
             f"election.{', '.join(gone)}: patterns. The grammar places statements "
@@ -89,8 +124,14 @@ def convert(data: dict[str, Any], *, origin: str) -> Conversion:
     gone = [k for k in ("id", "year", "candidates_fact", "electorate_figure", "date") if k in el]
     if gone:
         out.dropped.append(f"election.{', '.join(gone)}: derived from the other facts.")
+    return election, dates
 
-    names: dict[str, str] = {}  # format 1 candidate id -> name
+
+def _candidates(
+    data: dict[str, Any], out: Conversion
+) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Format 1 candidate id -> name, and the [[candidates]] tables."""
+    names: dict[str, str] = {}
     candidates = []
     for c in data.get("candidates", []):
         names[c.get("id", c["name"])] = c["name"]
@@ -109,12 +150,11 @@ def convert(data: dict[str, Any], *, origin: str) -> Conversion:
         "Outcomes: format 1 knew only winner and loser. Set `withdrawn` (with "
         "the date) or `eliminated` (with the round) where that is what happened."
     )
+    return names, candidates
 
-    results: dict[str, Any] = {}
-    figures = _figures(data, el, names, candidates, election, results, out)
-    _share_basis(candidates, results, out)
-    _partial_votes(candidates, out)
-    claims = _claims(data, el, election, out)
+
+def _dropped_tables(data: dict[str, Any], out: Conversion) -> None:
+    """Format 1 tables the built-in grammar replaces."""
     for table, why in (
         ("framings", "framing rules are built in"),
         ("measures", "what a number measures is built in"),
@@ -125,22 +165,6 @@ def convert(data: dict[str, Any], *, origin: str) -> Conversion:
             items = data[table]
             ids = ", ".join(i.get("id", "?") for i in items) if isinstance(items, list) else ""
             out.dropped.append(f"[{table}]" + (f" ({ids})" if ids else "") + f": {why}.")
-
-    lines = [*_header(origin, out), "", "format = 2", *_table("[election]", election)]
-    if dates:
-        lines += _table("[election.dates]", dates)
-    lines += _table("[sources]", sources)
-    for c in candidates:
-        lines += _table("[[candidates]]", c)
-    if results:
-        lines += _table("[results]", results)
-    for f in figures:
-        lines += _table("[[figures]]", f)
-    for c in claims:
-        lines += _table("[[claims]]", c)
-        lines.append("# paraphrases = [...]  # one plain sentence per way coverage puts it")
-    out.text = "\n".join(lines) + "\n"
-    return out
 
 
 def _table(header: str, items: dict[str, Any]) -> list[str]:
@@ -224,6 +248,9 @@ def _figures(
     results: dict[str, Any],
     out: Conversion,
 ) -> list[dict[str, Any]]:
+    """Each format 1 figure where format 2 keeps it: the electorate, a candidate's votes,
+    share or nominations, the count's totals; margins are derived; the rest become
+    [[figures]]."""
     by_name = {c["name"]: c for c in candidates}
     extra: list[dict[str, Any]] = []
     derived: list[str] = []
@@ -245,13 +272,27 @@ def _figures(
         elif measure == "nominations" and cand is not None and not f.get("qualifier"):
             cand["nominations"] = int(value)
         else:
-            words = (phrases(f.get("qualifier", "")) or [""])[0].rstrip("s")
-            item: dict[str, Any] = {"counts": f"{words} {measure}".strip()}
-            if who:
-                item["subject"] = who
-            item["value"] = f"{value}%" if percent else value
-            item.update({k: f[k] for k in ("source", "statement", "id") if k in f})
-            extra.append(item)
+            extra.append(_other_figure(f, who))
+    _figure_notes(data, derived, extra, out)
+    return extra
+
+
+def _other_figure(f: dict[str, Any], who: str | None) -> dict[str, Any]:
+    """A [[figures]] entry: what it counts, whose, the value, source and statement."""
+    measure, value = f.get("measure"), f.get("value")
+    words = (phrases(f.get("qualifier", "")) or [""])[0].rstrip("s")
+    item: dict[str, Any] = {"counts": f"{words} {measure}".strip()}
+    if who:
+        item["subject"] = who
+    item["value"] = f"{value}%" if f.get("unit") == "percent" else value
+    item.update({k: f[k] for k in ("source", "statement", "id") if k in f})
+    return item
+
+
+def _figure_notes(
+    data: dict[str, Any], derived: list[str], extra: list[dict[str, Any]], out: Conversion
+) -> None:
+    """What the figures' conversion dropped, and what to check in the [[figures]] kept."""
     if derived:
         out.dropped.append(
             f"figures {', '.join(derived)}: margins and the spoiled share are "
@@ -267,7 +308,6 @@ def _figures(
             f"[[figures]] {f['counts']!r}: check that `counts` says what the "
             "number counts as coverage would put it."
         )
-    return extra
 
 
 def _share_basis(
