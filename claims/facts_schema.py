@@ -475,6 +475,7 @@ class Checker:
             self.value(data[k], spec, (*path, k))
 
     def value(self, v: Any, spec: Key, path: tuple) -> None:
+        """Check one value against its key's type (tables and lists of tables in depth)."""
         t = spec.type
         if t == "table":
             self.table(v, spec.keys, path)
@@ -485,44 +486,62 @@ class Checker:
             for i, item in enumerate(v):
                 self.table(item, spec.keys, (*path, i))
         elif t == "str":
-            if not isinstance(v, str) or not v.strip():
-                raise self.fail(path, f"expected a non-empty string, got {_show(v)}")
-            if spec.choices and v not in spec.choices:
-                near = difflib.get_close_matches(v, spec.choices, n=1)
-                hint = f"; did you mean {near[0]}?" if near else ""
-                raise self.fail(path, f"expected one of {', '.join(spec.choices)}, got {v!r}{hint}")
-        elif t == "int":
-            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-                raise self.fail(path, f"expected a whole number, got {_show(v)}")
-        elif t == "bool":
-            if not isinstance(v, bool):
-                raise self.fail(path, f"expected true or false, got {_show(v)}")
-        elif t == "figure":
-            if parse_figure(v) is None:
-                raise self.fail(path, f'expected a number such as 12.2 or "12%", got {_show(v)}')
-        elif t == "date":
-            if parse_date(v) is None:
-                raise self.fail(path, f"expected a date YYYY-MM-DD, got {_show(v)}")
-        elif t in ("list", "names"):
-            if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
-                raise self.fail(path, f"expected a list of strings, got {_show(v)}")
+            self._string(v, spec, path)
         elif t in ("votes", "shares"):
-            if not isinstance(v, dict) or not v:
-                raise self.fail(path, "expected a table of candidate name = number")
-            for name, n in v.items():
-                ok = (
-                    parse_figure(n) is not None
-                    if t == "shares"
-                    else (isinstance(n, int) and not isinstance(n, bool) and n >= 0)
-                )
-                if not ok:
-                    raise self.fail((*path, name), f"expected a number, got {_show(n)}")
+            self._numbers_by_name(v, t, path)
         elif t == "sourcetable":
-            if not isinstance(v, dict) or not v:
-                raise self.fail(path, 'expected a table of key = "description"')
-            for k, desc in v.items():
-                if not isinstance(desc, str) or not desc.strip():
-                    raise self.fail((*path, k), f"expected a description, got {_show(desc)}")
+            self._sources(v, path)
+        else:
+            problem = _scalar_problem(t, v)
+            if problem:
+                raise self.fail(path, problem)
+
+    def _string(self, v: Any, spec: Key, path: tuple) -> None:
+        """A non-empty string, one of the key's choices when it has them."""
+        if not isinstance(v, str) or not v.strip():
+            raise self.fail(path, f"expected a non-empty string, got {_show(v)}")
+        if spec.choices and v not in spec.choices:
+            near = difflib.get_close_matches(v, spec.choices, n=1)
+            hint = f"; did you mean {near[0]}?" if near else ""
+            raise self.fail(path, f"expected one of {', '.join(spec.choices)}, got {v!r}{hint}")
+
+    def _numbers_by_name(self, v: Any, t: str, path: tuple) -> None:
+        """A table of candidate name = votes (whole numbers) or shares (figures)."""
+        if not isinstance(v, dict) or not v:
+            raise self.fail(path, "expected a table of candidate name = number")
+        for name, n in v.items():
+            ok = (
+                parse_figure(n) is not None
+                if t == "shares"
+                else (isinstance(n, int) and not isinstance(n, bool) and n >= 0)
+            )
+            if not ok:
+                raise self.fail((*path, name), f"expected a number, got {_show(n)}")
+
+    def _sources(self, v: Any, path: tuple) -> None:
+        """A table of source key = description."""
+        if not isinstance(v, dict) or not v:
+            raise self.fail(path, 'expected a table of key = "description"')
+        for k, desc in v.items():
+            if not isinstance(desc, str) or not desc.strip():
+                raise self.fail((*path, k), f"expected a description, got {_show(desc)}")
+
+
+def _scalar_problem(t: str, v: Any) -> str | None:
+    """What is wrong with ``v`` as a value of simple type ``t`` (None: nothing)."""
+    if t == "int" and (isinstance(v, bool) or not isinstance(v, int) or v < 0):
+        return f"expected a whole number, got {_show(v)}"
+    if t == "bool" and not isinstance(v, bool):
+        return f"expected true or false, got {_show(v)}"
+    if t == "figure" and parse_figure(v) is None:
+        return f'expected a number such as 12.2 or "12%", got {_show(v)}'
+    if t == "date" and parse_date(v) is None:
+        return f"expected a date YYYY-MM-DD, got {_show(v)}"
+    if t in ("list", "names") and (
+        not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v)
+    ):
+        return f"expected a list of strings, got {_show(v)}"
+    return None
 
 
 def _unknown(key: str, keys: dict[str, Key]) -> str:
