@@ -25,7 +25,6 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -123,10 +122,6 @@ class Facts:
         """Whether no rule may flag this sentence: one of ``advanced.quiet_patterns`` is
         found anywhere in ``text`` (``re.search``, case-insensitive, as written)."""
         return any(p.search(text) for p in self.quiet_patterns)
-
-    @cached_property
-    def field_fact(self) -> str:
-        return "field"
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -235,7 +230,7 @@ class _Builder:
         return key
 
     # -- people ---------------------------------------------------------------------------
-    def person(self, name: str, path: tuple, **extra: Any) -> str:
+    def person(self, name: str, **extra: Any) -> str:
         key = self.by_name.get(_norm(name))
         if key:
             return key
@@ -335,7 +330,6 @@ class _Builder:
                 raise self.check.fail((*path, "name"), f"{t['name']!r} is listed twice")
             key = self.person(
                 t["name"],
-                path,
                 variants=tuple(t.get("variants", ())),
                 pronoun=t.get("pronoun"),
                 descriptors=tuple(t.get("descriptors", ())),
@@ -413,7 +407,7 @@ class _Builder:
         winners = {_norm(w) for w in ([t["winner"]] if "winner" in t else [])}
         withdrawn = {_norm(w) for w in t.get("withdrawn", [])}
         for name in [*t["candidates"], *t.get("withdrawn", [])]:
-            key = self.person(name, (*path, "candidates"))
+            key = self.person(name)
             if any(s.person == key for s in standings):
                 continue
             outcome = (

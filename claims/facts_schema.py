@@ -29,7 +29,6 @@ BASES = ("cast", "valid", "electorate")
 ROUND_BASES = (*BASES, "continuing")
 SEVERITIES = ("low", "medium", "high")
 PRONOUNS = ("he", "she", "they")
-DATE_KEYS = ("nominations_open", "nominations_close", "ballot_open", "ballot_close", "declared")
 
 
 @dataclass

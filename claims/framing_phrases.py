@@ -350,7 +350,7 @@ class Phrases:
         otherwise the head word decides."""
         m = _WIN_REL.match(after)
         if m and cls in ("person_noun", "candidate_noun", "rival_noun") and det in _DEF:
-            if self._is_winner(doc, sent, toks[i][1] + m.start("who"), m.group("who")):
+            if self._is_winner(sent, toks[i][1] + m.start("who"), m.group("who")):
                 return Hit(sent, 0, 0, "loser", "high", 1, 0, "defeated candidates")
         rel = _RIVAL_REL.match(after)
         if rel and cls in ("person_noun", "candidate_noun") and det in _DEF:
@@ -443,7 +443,7 @@ class Phrases:
         nxt = toks[i][1]
         return any(m.start in (nxt + 1, nxt + 2) and m.kind == "person" for m in sent.mentions)
 
-    def _is_winner(self, doc: Document, sent: Sent, pos: int, who: str) -> bool:
+    def _is_winner(self, sent: Sent, pos: int, who: str) -> bool:
         winners = {w for c in self.facts.contests.values() for w in c.winners}
         for m in sent.mentions:
             if m.start == pos and m.person:
@@ -603,7 +603,7 @@ class Phrases:
                 continue  # "the two men he defeated": counted, not one
             if any(h.start <= m.start() < h.end or m.start() <= h.start < m.end() for h in found):
                 continue
-            if m.group("who") and not self._is_winner(doc, sent, m.start("who"), m.group("who")):
+            if m.group("who") and not self._is_winner(sent, m.start("who"), m.group("who")):
                 continue
             toks = sent.tokens
             i = next((k for k, t in enumerate(toks) if t[0] == m.start("head")), None)

@@ -685,7 +685,7 @@ def _people_or_things(
         r"chose|preferred)\s",
         post,
     ):
-        who = after_people(doc, sent, n)
+        who = after_people(sent, n)
         if who:
             return Reading("votes", who, round=rnd, why="members who backed a candidate")
     if noun and noun not in _PEOPLE_NOUNS:

@@ -65,9 +65,6 @@ class Contest:
     def withdrawn(self) -> list[str]:
         return [s.person for s in self.standings if s.outcome == "withdrawn"]
 
-    def standing(self, person: str) -> Standing | None:
-        return next((s for s in self.standings if s.person == person), None)
-
     @property
     def field_known(self) -> bool:
         return bool(self.standings) and all(s.outcome != "unknown" for s in self.standings)

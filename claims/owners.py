@@ -138,13 +138,13 @@ def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | No
         return None
     if re.fullmatch(r",?\s+with\s+" + QUALIFIERS, gap) and _compared(doc, sent, m):
         # "she was runner-up to Rowe, with 45%": the sentence's subject, not the rival
-        subject = _sentence_subject(doc, sent, m)
+        subject = _sentence_subject(sent, m)
         if subject is not None:
             return subject
     if not _attached(doc, sent, n, m, gap, cs):
         return None
     if gap.startswith((" with", ", with")) and _compared(doc, sent, m):
-        return _sentence_subject(doc, sent, m)
+        return _sentence_subject(sent, m)
     if _unknown(m):
         return False
     return m
@@ -198,7 +198,7 @@ def _compared(doc: Document, sent: Sent, m: Mention) -> bool:
     return bool(_COMPARE_BEFORE.search(doc.norm[max(sent.start, first.start - 60) : first.start]))
 
 
-def _sentence_subject(doc: Document, sent: Sent, before: Mention) -> Mention | None:
+def _sentence_subject(sent: Sent, before: Mention) -> Mention | None:
     for m in persons(sent):
         if m.start >= before.start:
             break
@@ -419,7 +419,7 @@ def subject_is_candidate(doc: Document, sent: Sent, n: NumberMention, cs: int) -
     return isinstance(got, Mention) and got.person is not None
 
 
-def after_people(doc: Document, sent: Sent, n: NumberMention) -> str | None:
+def after_people(sent: Sent, n: NumberMention) -> str | None:
     """The known person named just after ``n`` ("1,185 members backed Rowe")."""
     later = [m for m in sent.mentions if m.start >= n.end and m.kind in ("person", "other")]
     if later and later[0].kind == "person" and later[0].start - n.end < 50:

@@ -339,7 +339,7 @@ def _other_contest_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[
         if not _OTHER_ELECTION_WORDS.isdisjoint(words)
         else None
     )
-    if m and m.group(0) not in ours and not _our_org_before(doc, sent, m.start()):
+    if m and m.group(0) not in ours and not _our_org_before(sent, m.start()):
         return "other", f"'{m.group(0)}'"
     for m in (
         _ORG_CONTEST.finditer(doc.text, cs, ce) if not _ORG_CONTEST_WORDS.isdisjoint(words) else ()
@@ -432,7 +432,7 @@ def weak_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] 
     return None
 
 
-def _our_org_before(doc: Document, sent: Sent, pos: int) -> bool:
+def _our_org_before(sent: Sent, pos: int) -> bool:
     """ "Unite's leadership ballot", "the union's leadership election": ours."""
     return any(m.kind == "ours" and 0 <= pos - m.end <= 4 for m in sent.mentions)
 

@@ -230,19 +230,17 @@ class ClaimRule:
         if not self.variants:
             return []
         hits: list[Hit] = []
-        readings: dict[int, Reading] = {}
         for sent in doc.sentences:
             if self.trigger is None or not self.trigger.found(sent.words, sent.norm):
                 continue
             reading = self.thesaurus.read(sent.norm, sent.start)
-            readings[sent.index] = reading
             if len(reading.concepts & self.keys) < 2:
                 continue
             for h in self._best(doc, sent, reading).values():
                 if scope_at(doc, sent, sent.start).contest not in ("this",):
                     continue
                 hits.append(h)
-        return self._findings(doc, hits, readings)
+        return self._findings(doc, hits)
 
     def _best(self, doc: Document, sent: Sent, reading: Reading) -> dict[str, Hit]:
         """Claim id -> the variant the sentence repeats best (a statement before a denial),
@@ -291,9 +289,7 @@ class ClaimRule:
             return None
         return have
 
-    def _findings(
-        self, doc: Document, hits: list[Hit], readings: dict[int, Reading]
-    ) -> list[Finding]:
+    def _findings(self, doc: Document, hits: list[Hit]) -> list[Finding]:
         out: list[Finding] = []
         by_claim: dict[str, list[Hit]] = {}
         for h in hits:
