@@ -91,6 +91,8 @@ _ELECTORATE_AFTER = re.compile(
     r"issued|posted|mailed|eligible|entitled\s+to\s+vote|balloted|on\s+the\s+(?:roll|register))"
     r"(?![\w-])"
 )
+# What an electorate count may count ("1.4 million ballot papers were sent out").
+_ELECTORATE_NOUNS = (None, "papers", "ballots", "members", "people", "voters", "electors")
 _ELECTORATE_BEFORE = re.compile(
     r"(?:(?:sent|despatched|dispatched|issued|posted|mailed)\s+(?:out\s+)?" + _Q + r"$)|"
     r"(?:electorate|ballot\s+papers\s+(?:were\s+)?(?:sent|despatched|dispatched|issued)\s+(?:to|out)|"
@@ -639,15 +641,7 @@ def _ballot_count(
     """The count's own numbers: spoiled ballots, the electorate, the votes cast in all."""
     if _SPOILED_AFTER.match(post) or _SPOILED_BEFORE.search(pre):
         return Reading("spoiled", why="spoiled ballots")
-    sent_before = _ELECTORATE_BEFORE.search(pre) and noun in (
-        None,
-        "papers",
-        "ballots",
-        "members",
-        "people",
-        "voters",
-        "electors",
-    )
+    sent_before = _ELECTORATE_BEFORE.search(pre) and noun in _ELECTORATE_NOUNS
     if (
         (_ELECTORATE_AFTER.match(post) or sent_before)
         and not (noun == "members" and _POSSESSED.search(pre))
