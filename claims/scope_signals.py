@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from factwatch.claims.lexicon import lexicon, normalise
 from factwatch.claims.model import Contest
@@ -280,50 +279,36 @@ def _earlier_later_signal(
     return None
 
 
-@dataclass
-class _Named:
-    """Who a clause names, against the contests they stood in."""
-
-    others: dict[str, str] = field(default_factory=dict)  # contest key -> a name from there
-    exclusive_here: bool = False  # somebody who stood only in this election, by name
-    named_here: bool = False  # somebody on this contest's ballot, by name
-    rivals_there: bool = False  # somebody who stood only elsewhere is beaten or beats here
-
-
-def _named(doc: Document, sent: Sent, cs: int, ce: int) -> _Named:
+def _people_signal(
+    doc: Document, sent: Sent, cs: int, ce: int, ref: int | None
+) -> tuple[str, str] | None:
+    """3. People: somebody who stood in another recorded contest and not in this one."""
     facts = doc.facts
     stood = _stood(facts)
     on_ballot = stood["this-ballot"]
-    out = _Named()
+    others: dict[str, str] = {}
+    exclusive_here = False
+    named_here = False
+    rivals_there = False  # somebody who stood only elsewhere is beaten or beats here
     for mm in sent.mentions:
         if not (cs <= mm.start < ce) or mm.kind != "person" or not mm.person:
             continue
         where = stood.get(mm.person, frozenset())
         if "this" in where:
             if mm.by_name and len(where) == 1:
-                out.exclusive_here = True
+                exclusive_here = True
             if mm.by_name and mm.person in on_ballot:
-                out.named_here = True
+                named_here = True
             continue
         for key in where:
-            out.others.setdefault(key, facts.people[mm.person].name)
+            others.setdefault(key, facts.people[mm.person].name)
         if _in_electoral_role(doc, mm, cs, ce):
-            out.rivals_there = True
-    return out
-
-
-def _people_signal(
-    doc: Document, sent: Sent, cs: int, ce: int, ref: int | None
-) -> tuple[str, str] | None:
-    """3. People: somebody who stood in another recorded contest and not in this one."""
-    facts = doc.facts
-    named = _named(doc, sent, cs, ce)
-    others = named.others
-    if others and not named.exclusive_here and (not named.named_here or named.rivals_there):
+            rivals_there = True
+    if others and not exclusive_here and (not named_here or rivals_there):
         pick = min(others, key=lambda k: abs((facts.contests[k].year or 0) - (ref or 0)))
-        how = "a contender in" if named.rivals_there else "who stood in"
+        how = "a contender in" if rivals_there else "who stood in"
         return pick, f"names {others[pick]}, {how} {facts.contests[pick].name}"
-    if named.exclusive_here:
+    if exclusive_here:
         return "this", "names a candidate who stood only in this election"
     return None
 
