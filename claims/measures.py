@@ -17,7 +17,8 @@ home) is not a vote; a number tied to somebody the facts do not know
 ("Jane Roe topped the nominations with 410") is not pinned on a candidate;
 two subjects in one sentence ("X polled N and turnout was M%") each keep
 their own numbers.  Only measures the facts can judge are returned.  Whose
-a number is, and a margin's two sides, are read by ``owners``.
+a number is, and a margin's two sides, are read by ``owners``; the round of
+the count it belongs to by ``rounds``.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from factwatch.claims.owners import (
     subject_is_candidate,
     subject_of,
 )
+from factwatch.claims.rounds import round_of
 from factwatch.claims.text import Document, Mention, Sent
 
 _LEX = lexicon()
@@ -131,24 +133,6 @@ _OF_MEMBERS = re.compile(
     r"(?:members(?:hip)?|electorate|those\s+(?:eligible|entitled|balloted)|eligible\s+"
     r"(?:members|voters)|voters|workers|electors|people\s+entitled)(?![\w-])"
 )
-_ROUND = re.compile(
-    r"(?<![\w-])(?:(?P<first>first|opening|initial)\s+(?:round|count|preferences?|ballot|stage)"
-    r"|first[\s-]preference|(?P<ord>second|third|fourth|fifth|sixth)\s+(?:round|count|stage)"
-    r"|(?P<final>final|last|deciding|decisive|run-?off)\s+"
-    r"(?:round|count|stage|ballot)|after\s+(?:transfers|redistribution|preferences|"
-    r"(?:second\s+)?preferences\s+were\s+(?:counted|redistributed))|runoff|run-off"
-    r"|round\s+(?P<n>one|two|three|four|five|\d)|(?P<that>that|the\s+same)\s+(?:round|count))"
-    r"(?![\w-])"
-)
-_ROUND_N = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-}  # fmt: skip
-# "finished as runner-up with 19,540", "ended up third on": the final standing
-_FINAL_STANDING = re.compile(
-    r"(?<![\w-])(?:finished|ended(?:\s+up)?)\s+(?:as\s+)?(?:the\s+)?(?:runner-up|second|third|"
-    r"fourth|fifth|last|first|top)(?![\w-])"
-)
 _GROUP = re.compile(
     r"(?:combined|together|between\s+them|jointly|collectively|between\s+the\s+(?:two|three)|"
     r"(?:two|both|three|all)\s+(?:of\s+)?(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?"
@@ -171,34 +155,6 @@ class Reading:
     counts: str = ""  # for nominations and other counts: the noun phrase
     why: str = ""
     nominating: bool = False  # a count of things that nominate ("221 branches" in a nomination)
-
-
-def _round(doc: Document, sent: Sent, cs: int, ce: int) -> int | None:
-    """The round a clause's numbers belong to: said in the clause ("in the fourth
-    round", "that round" after one was named), a final standing, or the sentence's one
-    round word; None (any round) when the sentence names several."""
-    m = _ROUND.search(doc.norm, cs, ce)
-    if m is None and _FINAL_STANDING.search(doc.norm, cs, ce):
-        return -1
-    if m is None:
-        found = list(_ROUND.finditer(doc.norm, sent.start, sent.end))
-        if len(found) != 1:
-            return None
-        m = found[0]
-    if m.group("that"):
-        lo = doc.sentences[max(0, sent.index - 1)].start
-        earlier = [x for x in _ROUND.finditer(doc.norm, lo, m.start()) if not x.group("that")]
-        return _round_number(earlier[-1]) if earlier else None
-    return _round_number(m)
-
-
-def _round_number(m: re.Match[str]) -> int:
-    if m.group("first") or "first" in m.group(0):
-        return 1
-    if m.group("n") or m.group("ord"):
-        n = m.group("n") or m.group("ord")
-        return int(n) if n.isdigit() else _ROUND_N[n]
-    return -1  # the final round
 
 
 _TRANSFER = re.compile(
@@ -277,7 +233,7 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     post = norm[n.end : min(ce, n.end + 80)]
     if _nobodys_own(doc, sent, n, cs, qs, post):
         return None
-    rnd = _round(doc, sent, cs, ce)
+    rnd = round_of(doc, sent, cs, ce)
     if _DIFFERENCE.match(norm, n.end, sent.end):
         return _difference(doc, sent, n, cs, rnd)
     if _PARTITIVE_OF.match(post):

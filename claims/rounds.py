@@ -1,0 +1,61 @@
+"""Which round of the count a clause's numbers belong to.
+
+``round_of(doc, sent, cs, ce)`` gives 1 for the first round ("first
+preferences", "in the opening count"), N for a numbered one ("the fourth
+round", "round two"), -1 for the final one ("the run-off", "after
+transfers", "finished as runner-up with"), and None (any round) when the
+words name none or several.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factwatch.claims.text import Document, Sent
+
+_ROUND = re.compile(
+    r"(?<![\w-])(?:(?P<first>first|opening|initial)\s+(?:round|count|preferences?|ballot|stage)"
+    r"|first[\s-]preference|(?P<ord>second|third|fourth|fifth|sixth)\s+(?:round|count|stage)"
+    r"|(?P<final>final|last|deciding|decisive|run-?off)\s+"
+    r"(?:round|count|stage|ballot)|after\s+(?:transfers|redistribution|preferences|"
+    r"(?:second\s+)?preferences\s+were\s+(?:counted|redistributed))|runoff|run-off"
+    r"|round\s+(?P<n>one|two|three|four|five|\d)|(?P<that>that|the\s+same)\s+(?:round|count))"
+    r"(?![\w-])"
+)
+_ROUND_N = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+}  # fmt: skip
+# "finished as runner-up with 19,540", "ended up third on": the final standing
+_FINAL_STANDING = re.compile(
+    r"(?<![\w-])(?:finished|ended(?:\s+up)?)\s+(?:as\s+)?(?:the\s+)?(?:runner-up|second|third|"
+    r"fourth|fifth|last|first|top)(?![\w-])"
+)
+
+
+def round_of(doc: Document, sent: Sent, cs: int, ce: int) -> int | None:
+    """The round a clause's numbers belong to: said in the clause ("in the fourth
+    round", "that round" after one was named), a final standing, or the sentence's one
+    round word; None (any round) when the sentence names several."""
+    m = _ROUND.search(doc.norm, cs, ce)
+    if m is None and _FINAL_STANDING.search(doc.norm, cs, ce):
+        return -1
+    if m is None:
+        found = list(_ROUND.finditer(doc.norm, sent.start, sent.end))
+        if len(found) != 1:
+            return None
+        m = found[0]
+    if m.group("that"):
+        lo = doc.sentences[max(0, sent.index - 1)].start
+        earlier = [x for x in _ROUND.finditer(doc.norm, lo, m.start()) if not x.group("that")]
+        return _round_number(earlier[-1]) if earlier else None
+    return _round_number(m)
+
+
+def _round_number(m: re.Match[str]) -> int:
+    if m.group("first") or "first" in m.group(0):
+        return 1
+    if m.group("n") or m.group("ord"):
+        n = m.group("n") or m.group("ord")
+        return int(n) if n.isdigit() else _ROUND_N[n]
+    return -1  # the final round
