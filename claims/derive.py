@@ -468,7 +468,9 @@ def _check_eliminated(
         return
     path = ("rounds", r - 1, "eliminated")
     listed = [resolve(n, path) for n in table["eliminated"]]
-    for k in listed:
+    for name, k in zip(table["eliminated"], listed, strict=True):
+        if k not in keys:
+            raise check.fail(path, f"{name!r} is not one of this election's [[candidates]]")
         i = keys.index(k)
         outcome, last = cands[i]["outcome"], cands[i].get("round")
         if outcome != "eliminated" or last != r:

@@ -66,6 +66,47 @@ def convert(data: dict[str, Any], *, origin: str) -> Conversion:
     """A format 2 draft of a format 1 document."""
     if not is_format1(data):
         raise FactsError(f"{origin}: not a format 1 facts file (format = {data.get('format')!r})")
+    _check_shape(data, origin)
+    try:
+        return _convert(data, origin=origin)
+    except (AttributeError, TypeError, KeyError, ValueError) as exc:
+        raise FactsError(
+            f"{origin}: a value is not of the kind format 1 gives it ({exc}); fix it, or "
+            "write the format 2 file from `factwatch facts new`"
+        ) from exc
+
+
+_LISTS_OF_TABLES = ("candidates", "figures", "false_claims", "framings", "measures")
+_STRING_LISTS = ("variants", "descriptors", "aliases", "patterns", "paraphrases")
+
+
+def _check_shape(data: dict[str, Any], origin: str) -> None:
+    """The tables and lists format 1 has, of the kinds it has them, or an error naming
+    the key."""
+
+    def fail(key: str, want: str, got: object) -> FactsError:
+        return FactsError(f"{origin}: {key}: expected {want}, got {type(got).__name__}")
+
+    for key in ("election", "sources"):
+        if key in data and not isinstance(data[key], dict):
+            raise fail(key, "a table", data[key])
+    for key in _LISTS_OF_TABLES:
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            raise fail(key, "an array of tables", items)
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise fail(f"{key}[{i}]", "a table", item)
+            for sub in _STRING_LISTS:
+                got = item.get(sub, [])
+                if not isinstance(got, list) or not all(isinstance(x, str) for x in got):
+                    raise fail(f"{key}[{i}].{sub}", "a list of strings", got)
+    for key, value in (data.get("sources") or {}).items():
+        if not isinstance(value, str):
+            raise fail(f"sources.{key}", "a string", value)
+
+
+def _convert(data: dict[str, Any], *, origin: str) -> Conversion:
     out = Conversion("")
     sources = dict(data.get("sources") or {})
     if not sources:

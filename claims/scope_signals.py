@@ -553,12 +553,12 @@ def sentence_signal(
         for j, (a, b) in enumerate(sent.clauses)
         if not (main_only and j > 0 and _SUBORDINATE.match(doc.norm[a:b]))
     ]
-    sigs = {
+    sigs = [
         sig
         for a, b in clauses
         if (sig := signal(doc, sent, a, b))
         and not (main_only and _planned_year(doc, sent, a, b, sig))
-    }
+    ]
     if len({s[0] for s in sigs}) == 1:
-        return next(iter(sigs))
+        return sigs[0]  # the first clause's reason, so every run gives the same
     return None

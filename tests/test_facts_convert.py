@@ -113,3 +113,17 @@ def test_format_2_is_not_converted():
 
 def test_format_1_is_recognised_without_a_format_key():
     assert is_format1({"framings": []}) and not is_format1({"claims": []})
+
+
+def test_an_election_that_is_not_a_table_is_a_facts_error_naming_its_key():
+    data = tomllib.loads((V1 / "unite-2017.toml").read_text(encoding="utf-8"))
+    data["election"] = "a name, not a table"
+    with pytest.raises(FactsError, match="election: expected a table"):
+        convert(data, origin="old.toml")
+
+
+def test_a_list_of_strings_holding_a_number_is_a_facts_error_naming_its_key():
+    data = tomllib.loads((V1 / "unite-2017.toml").read_text(encoding="utf-8"))
+    data["candidates"][0]["descriptors"] = [1]
+    with pytest.raises(FactsError, match=r"candidates\[0\]\.descriptors: expected a list"):
+        convert(data, origin="old.toml")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from factwatch.claims.facts import load_facts
+from factwatch.core.errors import FactsError
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "facts" / "unite-2017.toml"
@@ -211,3 +212,14 @@ def test_the_electorate_statement_says_what_the_electorate_counts(unite):
     assert unite["electorate"].statement == (
         "1,062,049 were entitled to vote (ballot papers despatched)."
     )
+
+
+def test_a_round_naming_somebody_who_is_not_a_candidate_is_an_error(tmp_path):
+    path = edited(
+        tmp_path,
+        ELECTIONS / "runoff" / "facts.toml",
+        'eliminated = ["Colin Sparrow"]',
+        'eliminated = ["Colin Sparrowe"]',
+    )
+    with pytest.raises(FactsError, match=r"rounds\[0\]\.eliminated: .*Sparrowe"):
+        load_facts(path)

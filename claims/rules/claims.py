@@ -251,7 +251,9 @@ class ClaimRule:
         if _paired(doc, sent) or _several(sent.norm):
             reading.concepts.add("together")  # "Pike and Lund want ...", "both rivals"
         best: dict[str, Hit] = {}
-        candidates = [v for k in reading.concepts & self.by_key.keys() for v in self.by_key[k]]
+        # In a fixed order, so ties between variants go the same way every run.
+        keys = sorted(reading.concepts & self.by_key.keys())
+        candidates = [v for k in keys for v in self.by_key[k]]
         alone = "only" in reading.concepts
         for v in candidates:
             have = self._repeated(v, people, reading, alone)
