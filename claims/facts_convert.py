@@ -80,30 +80,34 @@ _LISTS_OF_TABLES = ("candidates", "figures", "false_claims", "framings", "measur
 _STRING_LISTS = ("variants", "descriptors", "aliases", "patterns", "paraphrases")
 
 
+def _wrong_kind(origin: str, key: str, want: str, got: object) -> FactsError:
+    return FactsError(f"{origin}: {key}: expected {want}, got {type(got).__name__}")
+
+
 def _check_shape(data: dict[str, Any], origin: str) -> None:
     """The tables and lists format 1 has, of the kinds it has them, or an error naming
     the key."""
-
-    def fail(key: str, want: str, got: object) -> FactsError:
-        return FactsError(f"{origin}: {key}: expected {want}, got {type(got).__name__}")
-
     for key in ("election", "sources"):
         if key in data and not isinstance(data[key], dict):
-            raise fail(key, "a table", data[key])
+            raise _wrong_kind(origin, key, "a table", data[key])
+    for key, value in (data.get("sources") or {}).items():
+        if not isinstance(value, str):
+            raise _wrong_kind(origin, f"sources.{key}", "a string", value)
     for key in _LISTS_OF_TABLES:
         items = data.get(key, [])
         if not isinstance(items, list):
-            raise fail(key, "an array of tables", items)
+            raise _wrong_kind(origin, key, "an array of tables", items)
         for i, item in enumerate(items):
-            if not isinstance(item, dict):
-                raise fail(f"{key}[{i}]", "a table", item)
-            for sub in _STRING_LISTS:
-                got = item.get(sub, [])
-                if not isinstance(got, list) or not all(isinstance(x, str) for x in got):
-                    raise fail(f"{key}[{i}].{sub}", "a list of strings", got)
-    for key, value in (data.get("sources") or {}).items():
-        if not isinstance(value, str):
-            raise fail(f"sources.{key}", "a string", value)
+            _check_item(item, f"{key}[{i}]", origin)
+
+
+def _check_item(item: object, where: str, origin: str) -> None:
+    if not isinstance(item, dict):
+        raise _wrong_kind(origin, where, "a table", item)
+    for sub in _STRING_LISTS:
+        got = item.get(sub, [])
+        if not isinstance(got, list) or not all(isinstance(x, str) for x in got):
+            raise _wrong_kind(origin, f"{where}.{sub}", "a list of strings", got)
 
 
 def _convert(data: dict[str, Any], *, origin: str) -> Conversion:
