@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import alternation, lexicon, normalise
+from factwatch.claims.numbers import ORDINALS
 from factwatch.claims.text import Document, Mention, Sent
 
 _LEX = lexicon()
@@ -158,7 +159,7 @@ def _first_words(facts: Facts) -> tuple[frozenset[str], frozenset[str]]:
     return names, descs
 
 
-_ORD = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
+_ORD = {**ORDINALS, "last": -1}
 _ROLE_RX = re.compile(
     r"(?<![\w-])the\s+(?:(?P<win>winner|victor|winning\s+candidate|re-elected\s+[\w-]+"
     r"|newly[\s-]elected\s+[\w-]+)"

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from factwatch.claims.lexicon import lexicon
+from factwatch.claims.numbers import ORDINALS
 
 _NUM = {
     2: "two|2",
@@ -25,17 +26,7 @@ _NUM = {
     9: "nine|9",
     10: "ten|10",
 }
-_ORD = {
-    2: "second",
-    3: "third",
-    4: "fourth",
-    5: "fifth",
-    6: "sixth",
-    7: "seventh",
-    8: "eighth",
-    9: "ninth",
-    10: "tenth",
-}
+_ORD = {n: word for word, n in ORDINALS.items() if n > 1}
 _LEX = lexicon()
 
 

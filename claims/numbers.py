@@ -78,23 +78,20 @@ _FRACTIONS = {
     "a seventh": 100 / 7,
     "a ninth": 100 / 9,
 }
-_ORD = {
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "three": 3,
-    "four": 4,
-    "two": 2,
-    "eleven": 11,
-    "twelve": 12,
-    "twenty": 20,
-    "fifty": 50,
-    "hundred": 100,
-}
 _WORD = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
+
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+
+
+def word_number(word: str) -> int | None:
+    """A number written as one word: "seven" -> 7, "hundred" -> 100."""
+    return 100 if word == "hundred" else _UNITS.get(word)
+
+
 _SCALE_WORDS = r"(?:hundred|thousand|million|billion)"
 # "fifty-nine thousand and sixty-seven", "five and a half thousand", "two hundred".
 _WORDGROUP = rf"{_WORD}(?:[\s-]+(?:and\s+)?{_WORD})*(?:\s+and\s+a\s+half)?"
@@ -299,7 +296,7 @@ def _ratio(text: str, m: re.Match[str]) -> NumberMention | None:
     """ "one in eight": a share, 100 / 8 per cent."""
     s, e = m.span()
     den = m.group("den").lower()
-    n = float(den) if den.isdigit() else float(_ORD.get(den, _UNITS.get(den, 0)))
+    n = float(den) if den.isdigit() else float(word_number(den) or 0)
     if n <= 1:
         return None
     q, qs = _qualifier(text, s, e)

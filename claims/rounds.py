@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from factwatch.claims.numbers import ORDINALS, word_number
 from factwatch.claims.text import Document, Sent
 
 _ROUND = re.compile(
@@ -22,10 +23,6 @@ _ROUND = re.compile(
     r"|round\s+(?P<n>one|two|three|four|five|\d)|(?P<that>that|the\s+same)\s+(?:round|count))"
     r"(?![\w-])"
 )
-_ROUND_N = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-}  # fmt: skip
 # "finished as runner-up with 19,540", "ended up third on": the final standing
 _FINAL_STANDING = re.compile(
     r"(?<![\w-])(?:finished|ended(?:\s+up)?)\s+(?:as\s+)?(?:the\s+)?(?:runner-up|second|third|"
@@ -57,5 +54,5 @@ def _round_number(m: re.Match[str]) -> int:
         return 1
     if m.group("n") or m.group("ord"):
         n = m.group("n") or m.group("ord")
-        return int(n) if n.isdigit() else _ROUND_N[n]
+        return int(n) if n.isdigit() else (ORDINALS.get(n) or word_number(n) or 0)
     return -1  # the final round

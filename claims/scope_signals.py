@@ -27,29 +27,14 @@ import re
 
 from factwatch.claims.lexicon import lexicon, normalise
 from factwatch.claims.model import Contest
+from factwatch.claims.numbers import word_number
 from factwatch.claims.text import Document, Mention, Sent
 
 _LEX = lexicon()
 
 _YEAR = re.compile(r"(?<![\d,.$£€-])(19[5-9]\d|20[0-9]\d)(?![\d%]|,\d|\.\d)")
-_NUMWORD = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a": 1,
-    "a couple of": 2,
-    "a few": 3,
-    "several": 3,
-    "twelve": 12,
-    "eleven": 11,
-}
+# Rough counts of years: "a couple of years ago", "a few years earlier".
+_ROUGH = {"a": 1, "a couple of": 2, "a few": 3, "several": 3}
 _AGO = re.compile(
     r"(?<![\w-])(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|a couple of|a few|several|a)\s+years?\s+(?P<dir>ago|earlier|before|previously|later|on"
@@ -235,7 +220,7 @@ def _ago_signal(
     words = sent.words
     for m in _AGO.finditer(doc.norm, cs, ce) if ("years" in words or "year" in words) else ():
         n = m.group("n")
-        years = int(n) if n.isdigit() else _NUMWORD.get(n, 0)
+        years = int(n) if n.isdigit() else _ROUGH.get(n) or word_number(n) or 0
         sign = -1 if m.group("dir") in ("ago", "earlier", "before", "previously") else 1
         base = (
             doc.published.year

@@ -16,25 +16,14 @@ import re
 
 from factwatch.claims.entities import ranking
 from factwatch.claims.facts import Facts
+from factwatch.claims.numbers import ORDINALS, word_number
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
 from factwatch.claims.scope import scope_at
 from factwatch.claims.text import Document, Mention, Sent
 from factwatch.core.records import Finding
 
-_ORD = {
-    "first": 1,
-    "top": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "last": -1,
-    "runner-up": 2,
-    "runner up": 2,
-}
+_ORD = {**ORDINALS, "top": 1, "last": -1, "runner-up": 2, "runner up": 2}
 _ORDINAL = r"(?P<ord>first|top|second|third|fourth|fifth|sixth|seventh|last)"
 _PLACE_AFTER = re.compile(
     rf"\s*(?:,(?!\s*(?:and|but|while|as|then)\b)[^,]{{1,80}},\s*)?(?:,?\s*who\s+)?(?:has\s+|had\s+)?"
@@ -65,17 +54,6 @@ _ROUNDS = re.compile(
     r"|(?<![\w-])(?P<n2>two|three|four|five|six|seven|eight|nine|ten|\d)\s+rounds\s+of\s+"
     r"(?:counting|voting|transfers)"
 )
-_NUMWORD = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 _FIELD = re.compile(
     r"(?<![\w-])(?P<n>three|four|five|six|seven|eight|nine|ten|[3-9])[\s-](?:way|horse|cornered|"
     r"candidate|person|sided)\s+(?:race|contest|fight|battle|field|election|ballot|affair|scrap|"
@@ -272,7 +250,7 @@ class PlacingRule:
         out = []
         for m in _ROUNDS.finditer(doc.norm, sent.start, sent.end):
             word = m.group("n") or m.group("n2")
-            n = int(word) if word.isdigit() else _NUMWORD[word]
+            n = int(word) if word.isdigit() else word_number(word)
             if n == self.rounds or not self._this(doc, sent, m.start()):
                 continue
             explanation = (
@@ -305,7 +283,7 @@ class PlacingRule:
             if _SEATS.match(doc.norm, m.end(), sent.end):
                 continue  # "nine candidates ran for the five nominations": several seats
             word = m.group("n") or m.group("m") or m.group("r")
-            n = int(word) if word.isdigit() else _NUMWORD[word]
+            n = int(word) if word.isdigit() else word_number(word)
             rivals = bool(m.group("r"))
             if not self._this(doc, sent, m.start()):
                 continue
