@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factwatch.claims.facts import Facts
-from factwatch.claims.lexicon import alternation, lexicon, normalise
+from factwatch.claims.lexicon import alternation, lexicon, normalise, title
 from factwatch.claims.numbers import ORDINALS
 from factwatch.claims.text import Document, Mention, Sent
 
@@ -280,7 +280,7 @@ def _drop_mismatched_descriptors(doc: Document, found: list[Mention]) -> list[Me
     drop = set()
     for a, b in zip(found, found[1:], strict=False):
         gap = doc.norm[a.end : b.start]
-        if not re.fullmatch(r"\s*,?\s*(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr)\.?\s+)?", gap):
+        if not re.fullmatch(rf"\s*,?\s*{title()}?", gap):
             continue
         for desc, name in ((a, b), (b, a)):
             if name is b and not re.match(r"\s*(?:[,.;:)]|$)", doc.norm[b.end : b.end + 2]):

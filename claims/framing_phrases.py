@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from factwatch.claims.facts import Facts
-from factwatch.claims.lexicon import lexicon
+from factwatch.claims.lexicon import lexicon, title
 from factwatch.claims.model import Contest
 from factwatch.claims.scope import context
 from factwatch.claims.text import Document, Sent
@@ -166,11 +166,11 @@ _CONTEXT = re.compile(
 )
 _DEFEATED_NAME = re.compile(
     rf"(?<![\w-])the\s+(?:(?:narrowly|heavily|badly|soundly)\s+)?(?:{_LEX.alt('loss_adj')})\s+"
-    rf"(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr)\.?\s+)?$"
+    rf"{title()}?$"
 )
 _BEAT_BEFORE = re.compile(
     rf"(?:{_LEX.alt('win_verb')}|challenges?\s+from|(?:defeat|victory|win)\s+over)"
-    rf"(?:\s+(?:[\w'\u00c0-\u017f.-]+)){{0,6}}?\s+(?:and\s+|,\s*)?(?:(?:mr|mrs|ms|dr)\.?\s+)?$"
+    rf"(?:\s+(?:[\w'\u00c0-\u017f.-]+)){{0,6}}?\s+(?:and\s+|,\s*)?{title()}?$"
 )
 _LOSS_AFTER = re.compile(
     rf"\s*,?\s*(?:who\s+|which\s+)?(?:had\s+|has\s+)?(?:{_LEX.alt('loss_verb')}|came\s+(?:second|"
@@ -498,9 +498,7 @@ class Phrases:
         for x, y in zip(ms, ms[1:], strict=False):
             if x.person == y.person:
                 continue
-            if not re.fullmatch(
-                r",?\s+(?:and|&)\s+(?:(?:mr|mrs|ms|dr)\.?\s+)?", doc.norm[x.end : y.start]
-            ):
+            if not re.fullmatch(rf",?\s+(?:and|&)\s+{title()}?", doc.norm[x.end : y.start]):
                 continue
             lead = _NAMED_PAIR.search(doc.norm, max(sent.start, x.start - 45), x.start)
             if not lead or re.search(
@@ -509,9 +507,9 @@ class Phrases:
             ):
                 continue
             after = doc.norm[y.end : sent.end]
-            if re.match(
-                r"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+)(?:(?:mr|mrs|ms|dr)\.?\s+)?[a-z]", after
-            ) and any(m.start > y.end and m.start - y.end < 12 for m in ms):
+            if re.match(rf"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+){title()}?[a-z]", after) and any(
+                m.start > y.end and m.start - y.end < 12 for m in ms
+            ):
                 continue  # a third name follows
             hit = Hit(sent, lead.start(), y.end, "pair", "high", 2, 0, "candidates")
             hit.pair = ("named", "the two")  # type: ignore[assignment]

@@ -252,6 +252,12 @@ class Lexicon:
         return self.classes[name].pattern.pattern
 
 
+def title() -> str:
+    """A title before a name, with its full stop and space ("mr ", "cllr. "), as a regex
+    over normalised text; optional where it is used: ``(?:{title()})?``."""
+    return rf"(?:{lexicon().alt('title')}\.?\s+)"
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The package's lexicon, read once."""

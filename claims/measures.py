@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factwatch.claims.lexicon import lexicon
+from factwatch.claims.lexicon import lexicon, title
 from factwatch.claims.numbers import NumberMention, find_numbers
 from factwatch.claims.owners import QUALIFIERS as _Q
 from factwatch.claims.owners import (
@@ -276,7 +276,7 @@ def _difference(
     if (
         after
         and than is not None
-        and re.fullmatch(r"\s*(?:(?:mr|mrs|ms|dr)\.?\s+)?", norm[than.end() : after[0].start])
+        and re.fullmatch(rf"\s*{title()}?", norm[than.end() : after[0].start])
         and after[0].person != a
     ):  # "5,523 fewer than Rowe": the rival straight after "than"
         return Reading("margin", a, after[0].person, round=rnd, why="a margin over a rival")

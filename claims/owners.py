@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from factwatch.claims.entities import ranking
-from factwatch.claims.lexicon import lexicon
+from factwatch.claims.lexicon import lexicon, title
 from factwatch.claims.numbers import NumberMention
 from factwatch.claims.text import Document, Mention, Sent
 
@@ -80,13 +80,13 @@ _COMPARE_BEFORE = re.compile(
 )
 _FOR_AFTER = re.compile(
     r"\s*(?:votes?\s+|per\s?cent\s+|percent\s+|%\s*)?(?:for|went\s+to|to\s+back)\s+"
-    r"(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr|mayor|rep|sen|councillor)\.?\s+)?$"
+    rf"{title()}?$"
 )
 _SCORE_SECOND = re.compile(
     r"\d[\d,.]*\s*(?:votes?\s+|%\s*|per\s?cent\s+)?(?:to|against|-|versus)\s*$"
 )
 _SEPARATED = re.compile(r"\s*(?:votes?\s+)?(?:separated|divided|split|lay\s+between|between)\b")
-_TITLE = r"(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr|mayor|rep|sen)\.?\s+)?"
+_TITLE = rf"{title()}?"
 _OVER = re.compile(
     rf"(?<![\w-])(?:over|ahead\s+of|in\s+front\s+of|clear\s+of|than|outpolled|"
     rf"{_LEX.alt('win_verb')})\s+{_TITLE}$"
@@ -173,7 +173,7 @@ def _attached(doc: Document, sent: Sent, n: NumberMention, m: Mention, gap: str,
         if not _ACROSS_FRAME.fullmatch(gap):
             return False
         lead = doc.norm[sent.start : m.start]
-        return bool(re.fullmatch(r"\s*(?:(?:and|but|so|then|mr|mrs|ms|dr|sir)\.?\s+)*", lead))
+        return bool(re.fullmatch(rf"\s*(?:(?:and|but|so|then)\s+|{title()})*", lead))
     if _ATTACH.fullmatch(gap):
         return True
     # "Pike, 53,544" in a list
@@ -285,8 +285,7 @@ def _starts_clause(doc: Document, sent: Sent, m: Mention) -> bool:
     cs, _ = doc.clause_of(sent, m.start)
     return bool(
         re.fullmatch(
-            r"\s*(?:(?:and|but|while|whereas|so|then|with|mr|mrs|ms|dr|sir|"
-            r"the|a|an)\.?\s+)*",
+            rf"\s*(?:(?:and|but|while|whereas|so|then|with|the|a|an)\s+|{title()})*",
             doc.norm[cs : m.start],
         )
     )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from factwatch.claims.lexicon import lexicon, normalise
+from factwatch.claims.lexicon import lexicon, normalise, title
 from factwatch.core.records import Article
 from factwatch.core.segment import split_sentences
 
@@ -29,7 +29,7 @@ _LEX = lexicon()
 _SPEECH = _LEX.alt("speech_verb")
 _SPEAKER_NOUN = _LEX.alt("speaker_noun")
 _NAME = (
-    r"(?:(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|cllr|prof)\.?\s+)?[a-z][\w'-]+"
+    rf"{title()}?[a-z][\w'-]+"
     r"(?:\s+(?:mc|mac|de|van|von|le|la|o')?[a-z][\w'-]+){0,2}"
 )
 _SPEAKER = (

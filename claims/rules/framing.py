@@ -38,7 +38,7 @@ from factwatch.claims.entities import ranking
 from factwatch.claims.facts import Facts
 from factwatch.claims.field import states_field
 from factwatch.claims.framing_phrases import HEADS, LOSS, Hit, Phrases
-from factwatch.claims.lexicon import lexicon, plural
+from factwatch.claims.lexicon import lexicon, plural, title
 from factwatch.claims.model import Contest
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
@@ -240,7 +240,7 @@ class FramingRule:
     def _beside_outsider(self, doc: Document, sent: Sent, h: Hit) -> bool:
         """ "the defeated candidate, Dee Hale": set beside somebody who did not stand here."""
         here = set((h.contest or self.facts.this).people)
-        gap = r"\s*,?\s*(?:(?:mr|mrs|ms|miss|dr|sir|dame|cr|cllr)\.?\s+)?"
+        gap = rf"\s*,?\s*{title()}?"
         for m in sent.mentions:
             close_after = m.start >= h.end and re.fullmatch(gap, doc.norm[h.end : m.start])
             close_before = h.start >= m.end and re.fullmatch(gap, doc.norm[m.end : h.start])
