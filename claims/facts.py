@@ -23,17 +23,19 @@ import hashlib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from factwatch.claims import facts_schema as schema
 from factwatch.claims.derive import derive_figures
 from factwatch.claims.facts_convert import is_format1
 from factwatch.claims.model import Claim, Contest, Fact, Figure, Person, Standing
 from factwatch.core.errors import FactsError
+
+T = TypeVar("T")
 
 __all__ = ["Facts", "load_facts", "parse_facts", "slug"]
 
@@ -101,6 +103,14 @@ class Facts:
     paths: list[str] = field(default_factory=list)
     framing_patterns: list[re.Pattern[str]] = field(default_factory=list)
     quiet_patterns: list[re.Pattern[str]] = field(default_factory=list)
+    # What the matcher works out from these facts once (tables, patterns), by name.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def once(self, name: str, build: Callable[[Facts], T]) -> T:
+        """``build(self)``, worked out on first use and kept with these facts."""
+        if name not in self.derived:
+            self.derived[name] = build(self)
+        return self.derived[name]  # type: ignore[no-any-return]
 
     @property
     def this(self) -> Contest:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import lexicon, normalise
 from factwatch.claims.model import Contest
 from factwatch.claims.numbers import word_number
@@ -87,21 +88,20 @@ _COMPARED_YEAR = re.compile(
     r"(?:than|compared\s+(?:with|to)|up\s+from|down\s+from|up\s+on|down\s+on|against|unlike|"
     r"since)\s+(?:in\s+|with\s+)?(?:the\s+)?$"
 )
-_STOOD: dict[int, dict[str, frozenset[str]]] = {}
 
 
-def _stood(facts: object) -> dict[str, frozenset[str]]:
+def _stood(facts: Facts) -> dict[str, frozenset[str]]:
     """Person key -> the contests they stood in ("this-ballot": this contest's ballot)."""
-    got = _STOOD.get(id(facts))
-    if got is None:
-        table: dict[str, set[str]] = {}
-        for c in facts.contests.values():  # type: ignore[attr-defined]
-            for p in c.people:
-                table.setdefault(p, set()).add(c.key)
-        got = {k: frozenset(v) for k, v in table.items()}
-        got["this-ballot"] = frozenset(facts.this.on_ballot)  # type: ignore[attr-defined]
-        _STOOD.clear() if len(_STOOD) > 32 else None
-        _STOOD[id(facts)] = got
+    return facts.once("scope.stood", _stood_table)
+
+
+def _stood_table(facts: Facts) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for c in facts.contests.values():
+        for p in c.people:
+            table.setdefault(p, set()).add(c.key)
+    got = {k: frozenset(v) for k, v in table.items()}
+    got["this-ballot"] = frozenset(facts.this.on_ballot)
     return got
 
 
@@ -348,21 +348,21 @@ _OTHER_SEATS = frozenset(
     "executive council committee board seat seats ward panel branch presidency president "
     "chair treasurer deputy vice-president secretaryship".split()
 )
-_OFFICES: dict[int, list[tuple[str, str, re.Pattern[str]]]] = {}
 
 
-def _offices(facts: object) -> list[tuple[str, str, re.Pattern[str]]]:
-    got = _OFFICES.get(id(facts))
-    if got is None:
-        this = facts.this  # type: ignore[attr-defined]
-        got = []
-        for c in facts.contests.values():  # type: ignore[attr-defined]
-            if c.key != "this" and c.office and c.office != this.office:
-                words = _office_words(c.office, this.office)
-                if words:
-                    got.append((c.key, c.office, re.compile(words)))
-        _OFFICES.clear() if len(_OFFICES) > 32 else None
-        _OFFICES[id(facts)] = got
+def _offices(facts: Facts) -> list[tuple[str, str, re.Pattern[str]]]:
+    """(contest key, office, pattern) for each related contest for another office."""
+    return facts.once("scope.offices", _office_patterns)
+
+
+def _office_patterns(facts: Facts) -> list[tuple[str, str, re.Pattern[str]]]:
+    this = facts.this
+    got = []
+    for c in facts.contests.values():
+        if c.key != "this" and c.office and c.office != this.office:
+            words = _office_words(c.office, this.office)
+            if words:
+                got.append((c.key, c.office, re.compile(words)))
     return got
 
 

@@ -116,25 +116,21 @@ def _strip_people(facts: Facts, text: str) -> str:
     return _names_rx(facts).sub(" ", normalise(text))
 
 
-_NAMES_RX: dict[int, re.Pattern[str]] = {}
-
-
 def _names_rx(facts: Facts) -> re.Pattern[str]:
-    got = _NAMES_RX.get(id(facts))
-    if got is None:
-        names = {
-            normalise(n)
-            for p in facts.people.values()
-            for n in (p.name, *p.variants, p.name.split()[-1])
-        }
-        if facts.election.organisation:
-            names.add(normalise(facts.election.organisation))
-        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        got = re.compile(rf"(?<![\w-])(?:{alts})(?:'s)?(?![\w-])" if alts else r"(?!x)x")
-        if len(_NAMES_RX) > 32:
-            _NAMES_RX.clear()
-        _NAMES_RX[id(facts)] = got
-    return got
+    return facts.once("claims.names", _names_pattern)
+
+
+def _names_pattern(facts: Facts) -> re.Pattern[str]:
+    """The people's names and variants, and our organisation's name, longest first."""
+    names = {
+        normalise(n)
+        for p in facts.people.values()
+        for n in (p.name, *p.variants, p.name.split()[-1])
+    }
+    if facts.election.organisation:
+        names.add(normalise(facts.election.organisation))
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?:'s)?(?![\w-])" if alts else r"(?!x)x")
 
 
 def _paired(doc: Document, sent: Sent) -> bool:
