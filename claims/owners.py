@@ -153,16 +153,14 @@ def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | No
 def _apposition_head(doc: Document, people: list[Mention]) -> Mention | None:
     """ "Pike, the closest rival to the incumbent, polled": the name the commas set the
     last person apart from, not the person inside the apposition or relative clause."""
-    last = people[-1]
-    for m in reversed(people[:-1]):
-        between = doc.norm[m.end : last.end]
-        if m.kind != "pronoun" and between.startswith(",") and "," not in between[1:]:
-            rest = doc.norm[m.end :]
-            got = _SET_OFF.match(rest)
-            if got and got.end() > last.end - m.end:
-                return m
-        break
-    return None
+    if len(people) < 2:
+        return None
+    m, last = people[-2], people[-1]
+    between = doc.norm[m.end : last.end]
+    if m.kind == "pronoun" or not between.startswith(",") or "," in between[1:]:
+        return None
+    got = _SET_OFF.match(doc.norm, m.end)
+    return m if got and got.end() > last.end else None
 
 
 def _attached(doc: Document, sent: Sent, n: NumberMention, m: Mention, gap: str, cs: int) -> bool:
