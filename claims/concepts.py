@@ -77,16 +77,19 @@ class _Found:
         self.concepts: set[str] = set()
         self.negated: set[str] = set()
         self.spans: dict[str, tuple[int, int]] = {}
+        self.taken = [False] * len(norm)  # characters a thesaurus phrase has read
 
     def add(self, concept: str, a: int, b: int) -> None:
         """Concept found at [a, b): negated when a negation ends at most two words before
-        it in the same clause ("not the only one" is no negation)."""
+        it in the same clause ("not the only one" is no negation), unless a phrase has
+        read that negation as part of its own meaning ("is not alone in demanding")."""
         norm = self.norm
         self.concepts.add(concept)
         self.spans.setdefault(concept, (self.base + a, self.base + b))
-        for _ns, ne in self.negations:
+        for ns, ne in self.negations:
             if (
                 ne <= a
+                and not self.taken[ns]
                 and a - ne <= 30
                 and len(norm[ne:a].split()) <= 2
                 and not re.search(r"[,;:]", norm[ne:a])
@@ -166,7 +169,7 @@ class Concepts:
 
     def _read_phrases(self, norm: str, wordset: set[str], found: _Found) -> list[bool]:
         """Add the thesaurus phrases of ``norm`` to ``found``; the characters they take."""
-        taken = [False] * len(norm)
+        taken = found.taken
         pieces = wordset | {p for w in wordset if "-" in w for p in w.split("-")}
         keys = self.phrase_first & pieces
         for m in self._phrases(frozenset(keys)).finditer(norm) if keys else ():

@@ -456,8 +456,14 @@ class Phrases:
         return False
 
     def _about_ballot(self, doc: Document, sent: Sent) -> bool:
+        """Is the sentence, or the one before it, about a vote?  A headline is read with
+        the article's first sentence, which it sums up."""
         lo = doc.sentences[max(0, sent.index - 1)].start
-        return bool(_CONTEXT.search(doc.norm, lo, sent.end))
+        hi = sent.end
+        if sent.headline:
+            lead = next((s for s in doc.sentences if not s.headline), None)
+            hi = lead.end if lead is not None else hi
+        return bool(_CONTEXT.search(doc.norm, lo, hi))
 
     # -- counted sets: "both candidates", "the two camps" ------------------------------
     def _pairs(self, doc: Document, sent: Sent) -> list[Hit]:

@@ -315,12 +315,24 @@ def _other_contest_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[
         _ORG_CONTEST.finditer(doc.text, cs, ce) if not _ORG_CONTEST_WORDS.isdisjoint(words) else ()
     ):
         org = normalise(m.group("org"))
-        if org in ours or org.split()[0] in _SKIP_ORG:
+        if org in ours or org.split()[0] in _SKIP_ORG or _held_by_person(sent, m):
             continue
         return "other", f"{m.group('org')}'s {m.group('what')}, another organisation's contest"
     if _contender_outsider(doc, sent, cs, ce):
         return "other", "a contender the facts do not record"
     return None
+
+
+def _held_by_person(sent: Sent, m: re.Match[str]) -> bool:
+    """ "Rowe's leadership", "Pike's presidency": a person's term in an office, not an
+    organisation's contest (the people signal places a contest's own candidates)."""
+    if m.group("what") not in ("leadership", "presidency", "mayoralty"):
+        return False
+    org_start, org_end = m.span("org")
+    return any(
+        x.kind in ("person", "other") and x.start <= org_start and org_end <= x.end + 1
+        for x in sent.mentions
+    )
 
 
 def _office_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:

@@ -403,3 +403,40 @@ def test_the_other_defeated_candidate_counts_two_losers(matcher):
 
 def test_a_rival_clause_needs_a_person_it_ran_against(matcher):
     assert framing(matcher, "Profile: the shop steward who took on the establishment") == []
+
+
+def test_possessive_rival_named_as_a_candidate_is_framing_beside_an_outsider(matcher):
+    found = framing(
+        matcher,
+        "Jeremy Corbyn's allies were relieved. Mr McCluskey beat his rival Gerard Coyne.",
+    )
+    assert [f.details["phrase"] for f in found] == ["his rival"]
+
+
+def test_possessive_rival_named_after_a_phrase_of_place_is_framing(matcher):
+    found = framing(
+        matcher,
+        "McCluskey's opponent in the race, Gerard Coyne, accused him of being close to "
+        "Jeremy Corbyn.",
+    )
+    assert [f.details["phrase"] for f in found] == ["McCluskey's opponent"]
+
+
+def test_possessive_rival_beside_an_outsider_who_may_be_it_passes(matcher):
+    assert framing(matcher, "Jeremy Corbyn was there. McCluskey's rival stayed away.") == []
+
+
+def test_a_persons_leadership_is_no_other_contest(matcher):
+    found = framing(matcher, "Gerard Coyne, the lone challenger to McCluskey's leadership, spoke.")
+    assert [f.details["phrase"] for f in found] == ["the lone challenger"]
+
+
+def test_headline_possessive_is_read_with_the_lead(matcher):
+    a = article(
+        "McCluskey's rival Coyne suspended",
+        "Gerard Coyne, who stood against Len McCluskey in the Unite ballot, has been suspended.",
+        "Ian Allinson also stood.",
+        title="McCluskey's rival Coyne suspended",
+    )
+    found = [f for f in matcher.check(a) if f.kind == "framing"]
+    assert [f.details["phrase"] for f in found] == ["McCluskey's rival"]

@@ -269,3 +269,18 @@ def test_a_claim_followed_by_its_refuting_fact_is_challenged(with_negative_claim
     assert claims(with_negative_claim, text) == []
     found = claims(with_negative_claim, text, kind="challenged_claim")
     assert [f.rule_id for f in found] == ["claim.uncounted"]
+
+
+def test_a_negation_inside_a_phrase_does_not_deny_the_next_word(matcher):
+    (f,) = claims(matcher, "Gerard Coyne says he is not the only candidate seeking a re-run.")
+    assert f.rule_id == "claim.joint-rerun"
+
+
+def test_the_person_a_claim_involves_disowning_it_challenges_it(matcher):
+    found = claims(
+        matcher,
+        "Mr Coyne claims that other candidates back his demand for the election to be run again.",
+        "But Ian Allinson said he had played no part in the complaint and accepted the result.",
+        kind="challenged_claim",
+    )
+    assert [f.rule_id for f in found] == ["claim.joint-rerun"]

@@ -212,6 +212,7 @@ class ClaimRule:
             c.id: frozenset(self.thesaurus.read(_strip_people(facts, c.fact)).concepts - WEAK)
             for c in facts.claims
         }
+        self.claim_people = {c.id: frozenset(_people_in(facts, c.claim)) for c in facts.claims}
         self.claim_content: dict[str, frozenset[str]] = {}
         for v in self.variants:
             self.claim_content[v.claim.id] = (
@@ -380,7 +381,13 @@ class ClaimRule:
         return self._states_fact(hit.claim, found, len(content & found))
 
     def _about(self, other: Sent, hit: Hit) -> bool:
-        """Does a sentence holding rebuttal words speak of this claim's concepts?"""
+        """Does a sentence holding rebuttal words speak of this claim: of its specific
+        concepts, or of any of them with a person the claim names ("Lund said he had
+        played no part in the complaint")?"""
         reading = self.thesaurus.read(other.norm)
         content = self.claim_content.get(hit.claim.id, frozenset())
-        return bool((reading.concepts & content) - self.thesaurus.common)
+        shared = reading.concepts & content
+        if shared - self.thesaurus.common:
+            return True
+        named = self.claim_people.get(hit.claim.id, frozenset())
+        return bool(shared) and any(m.person in named for m in other.mentions)

@@ -51,6 +51,10 @@ _NEG_BEFORE = re.compile(
     r"(?<![\w-])(?:not|never|no|n't|neither|nor|hardly|far\s+from|rather\s+than|instead\s+of|"
     r"isn't|wasn't|weren't|aren't|was\s+no|is\s+no)\s+(?:\w+\s+){0,3}$"
 )
+# What may stand between a rival noun and the name it introduces: "in the race,", a title.
+_NAMED_AFTER = re.compile(
+    rf"(?:\s+(?:in|for|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*,)?\s*,?\s*{title()}?"
+)
 _MENTION_BEFORE = re.compile(
     rf"(?:{_LEX.alt('mention_verb')})(?:\s+[\w'\"-]+){{0,5}}?\s*[\"']?\s*(?:a|an|the)?\s*$"
 )
@@ -201,7 +205,24 @@ class FramingRule:
             return True
         if h.family == "two-way" and self._spoken_by_outsider(doc, h):
             return True
-        return h.family in ("possessive", "rival") and self._outsider_near(doc, sent)
+        return (
+            h.family in ("possessive", "rival")
+            and self._outsider_near(doc, sent)
+            and not self._names_candidate(doc, h, contest)
+        )
+
+    @staticmethod
+    def _names_candidate(doc: Document, h: Hit, contest: Contest) -> bool:
+        """ "his rival Sam Pike", "Rowe's opponent in the race, Sam Pike": the rival is
+        named at once as one of the contest's candidates, so nobody else nearby is it."""
+        m = _NAMED_AFTER.match(doc.norm, h.end)
+        if m is None:
+            return False
+        at = m.end()
+        return any(
+            x.start == at and x.kind == "person" and x.person in contest.on_ballot
+            for x in h.sent.mentions
+        )
 
     def _spoken_by_outsider(self, doc: Document, h: Hit) -> bool:
         """ "We were told this was a two-horse race," says the candidate it left out."""
