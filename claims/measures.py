@@ -77,9 +77,12 @@ _VOTED_AFTER = re.compile(
     r"\s*(?:of\s+(?:the\s+|its\s+|all\s+|[\w'-]+'s\s+)?(?:[\w-]+\s+){0,2}?)?"
     r"(?:(?:members|people|voters|electors|workers|those\s+eligible|the\s+electorate|"
     r"the\s+membership|membership|eligible\s+members|eligible\s+voters|union\s+members|them)\s+)?"
+    # a reduced relative on the group: "members sent ballot papers", "those balloted"
+    r"(?:(?:sent|given|issued|mailed|posted|balloted|eligible|entitled)(?:\s+[\w-]+){0,3}?\s+)?"
     r"(?:who\s+|that\s+)?(?:have\s+|had\s+)?(?:actually\s+)?(?:voted|took\s+part|"
+    r"(?:voting|taking\s+part|turning\s+out)(?!\s+(?:for|against|in\s+favour|to\b))|"
     r"participated|turned\s+out|bothered(?:\s+to\s+vote)?|cast\s+(?:a\s+|their\s+)?(?:votes?|"
-    r"ballots?)|returned\s+(?:their\s+|a\s+)?(?:ballots?|papers?|ballot\s+papers?)|"
+    r"ballots?)|returned\s+(?:their\s+|a\s+)?(?:ballots?|papers?|ballot\s+papers?|them)|"
     r"used\s+their\s+votes?)(?![\w-])"
 )
 _ABSTAIN = re.compile(
@@ -97,7 +100,9 @@ _ELECTORATE_AFTER = re.compile(
 _ELECTORATE_NOUNS = (None, "papers", "ballots", "members", "people", "voters", "electors")
 _ELECTORATE_BEFORE = re.compile(
     r"(?:(?:sent|despatched|dispatched|issued|posted|mailed)\s+(?:out\s+)?" + _Q + r"$)|"
-    r"(?:electorate|ballot\s+papers\s+(?:were\s+)?(?:sent|despatched|dispatched|issued)\s+(?:to|out)|"
+    r"(?:electorate|ballot\s+papers\s+(?:were\s+|had\s+been\s+|have\s+been\s+|are\s+)?(?:sent|"
+    r"despatched|dispatched|issued|posted|mailed)\s+(?:out\s+)?(?:to\s+(?:all\s+|each\s+of\s+)?"
+    r"(?:the\s+|its\s+|their\s+)?|out)|"
     r"eligible\s+(?:to\s+vote\s+)?(?:was|were|of|numbered)|entitled\s+to\s+vote\s+(?:was|were|of))"
     rf"\s*(?:of|was|were|stood\s+at|numbered|:)?\s*{_Q}$"
 )

@@ -93,11 +93,12 @@ def word_number(word: str) -> int | None:
 
 
 _SCALE_WORDS = r"(?:hundred|thousand|million|billion)"
-# "fifty-nine thousand and sixty-seven", "five and a half thousand", "two hundred".
+# "fifty-nine thousand and sixty-seven", "five and a half thousand", "two hundred",
+# "a hundred and twenty".
 _WORDGROUP = rf"{_WORD}(?:[\s-]+(?:and\s+)?{_WORD})*(?:\s+and\s+a\s+half)?"
 _WORDNUM = (
     rf"(?:{_WORDGROUP}(?:\s+{_SCALE_WORDS}(?:\s+and\s+{_WORDGROUP}|\s+{_WORDGROUP}(?=\s+"
-    rf"{_SCALE_WORDS}\b))?)*|a\s+{_SCALE_WORDS})"
+    rf"{_SCALE_WORDS}\b))?)*|a\s+{_SCALE_WORDS}(?:\s+and\s+{_WORDGROUP})?)"
 )
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"

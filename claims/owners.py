@@ -37,7 +37,9 @@ _ADV = r"(?:(?:narrowly|comfortably|easily|only|just|also|eventually|finally|sti
 _VOTE_VERB = (
     r"(?:won|wins|win|winning|took|takes|taking|polled|polls|polling|received|receives|"
     r"receiving|got|gets|getting|secured|secures|securing|garnered|garners|attracted|"
-    r"attracts|scored|scores|collected|collects|picked\s+up|claimed|claims|amassed|managed|"
+    r"attracts|scored|scores|collected|collects|picked\s+up|picks\s+up|picking\s+up|claimed|"
+    r"claims|amassed|managed|bagged|bags|bagging|netted|nets|netting|grabbed|grabs|grabbing|"
+    r"scooped|scoops|scooping|pocketed|pocketing|landed|landing|"
     r"mustered|drew|draws|notched(?:\s+up)?|racked\s+up|took\s+home|ended\s+up\s+with|"
     r"finished\s+(?:[\w-]+\s+){0,3}?(?:on|with)|ended\s+(?:[\w-]+\s+){0,3}?(?:on|with)|"
     r"came\s+(?:first|second|third|fourth|fifth|last|in\s+[\w-]+)\s+(?:on|with)|"

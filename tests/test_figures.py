@@ -57,6 +57,14 @@ WRONG = [
     ("He was re-elected with 55 per cent of the vote.", "share.len-mccluskey"),
     ("The winner took 51% of the vote.", "share.len-mccluskey"),
     ("The union sent out more than 1.5 million ballot papers.", "electorate"),
+    ("Ballot papers had been sent to all 1.4 million of its members.", "electorate"),
+    ("With barely one in twelve members voting, the win was hollow.", "turnout"),
+    ("Fewer than one in ten of the members sent ballot papers returned them.", "turnout"),
+    ("McCluskey romped home, bagging a whopping 49 per cent of the vote.", "share.len-mccluskey"),
+    (
+        "Allinson secured more than a hundred and twenty branch nominations.",
+        "nominations.ian-allinson",
+    ),
 ]
 
 
@@ -168,6 +176,7 @@ def test_figure_finding_gives_the_recorded_figure(matcher):
         ("two million ballot papers", 2_000_000, "count", "exact"),
         ("1.06m papers", 1_060_000, "count", "exact"),
         ("one in eight", 12.5, "percent", "exact"),
+        ("a hundred and twenty nominations", 120, "count", "exact"),
     ],
 )
 def test_numbers_are_read_as_journalists_write_them(text, value, unit, qualifier):
