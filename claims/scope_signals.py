@@ -84,6 +84,12 @@ _THIS_TIME = re.compile(
     r"(?![\w-])"
 )
 _PROSPECT = _LEX.rx("prospect")
+_SPAN_BEFORE = re.compile(r"(?<![\w-])(?:since|until|born|joined|founded|formed)\s+(?:in\s+)?$")
+# "the lowest turnout since 2010", "the first time since": a year a figure is set against.
+_MEASURED_SINCE = re.compile(
+    r"(?<![\w-])(?:[a-z]+est|first|most|least|ever|than|record|never|not\s+since)(?![\w-])"
+    r"[^.;:]{0,45}?\bsince\s+(?:in\s+)?$"
+)
 _COMPARED_YEAR = re.compile(
     r"(?:than|compared\s+(?:with|to)|up\s+from|down\s+from|up\s+on|down\s+on|against|unlike|"
     r"since)\s+(?:in\s+|with\s+)?(?:the\s+)?$"
@@ -201,6 +207,10 @@ def _year_signal(doc: Document, cs: int, ce: int) -> tuple[str, str] | None:
         compared = (
             " (compared)" if _COMPARED_YEAR.search(norm, max(cs, m.start() - 25), m.start()) else ""
         )
+        if _SPAN_BEFORE.search(norm, max(cs, m.start() - 12), m.start()) and not (
+            _MEASURED_SINCE.search(norm, max(cs, m.start() - 60), m.start())
+        ):
+            continue  # "who has led the union since 2010": a span, no contest
         if this.year and year == this.year:
             return "this", f"the year {year}{compared}"
         hit = _contest_for_year(doc, year)

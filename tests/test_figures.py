@@ -540,3 +540,12 @@ def test_a_little_over_a_round_number_is_just_above_it(matcher):
 
 def test_a_bare_count_that_voted_is_the_total(matcher):
     assert len(figures(matcher, "Fewer than 90,000 voted in the contest.")) == 1
+
+
+def test_a_span_since_an_earlier_contests_year_does_not_move_the_clause(matcher):
+    (f,) = figures(matcher, "McCluskey, who has led Unite since 2010, won 62,000 votes.")
+    assert f.fact_ids == ["votes.len-mccluskey"]
+
+
+def test_the_lowest_since_an_earlier_contests_year_compares_with_it(matcher):
+    assert figures(matcher, "Turnout was 12.2 per cent, the lowest since 2010.") == []

@@ -190,3 +190,12 @@ def test_a_headline_style_retains_reports_the_outcome(matcher):
 )
 def test_an_outcome_spoken_of_ahead_of_time_reports_no_result(matcher, paragraphs):
     assert omissions(matcher, *paragraphs) == []
+
+
+def test_winning_as_an_activity_is_no_outcome(matcher):
+    found = omissions(
+        matcher,
+        "Len McCluskey is seeking a third term. He faces Gerard Coyne.",
+        "His supporters point to the union's record on winning disputes.",
+    )
+    assert found == []

@@ -32,6 +32,7 @@ _OUTCOME = re.compile(
 )
 
 
+_ACTIVITY_BEFORE = re.compile(r"(?<![\w-])(?:on|of|at|about|for|in|towards|to)\s+$")
 _PENDING = re.compile(
     r"\s+(?:is\s+|are\s+|was\s+)?(?:expected|due|awaited|will\s+be|would\s+be|"
     r"to\s+be\s+(?:declared|announced|confirmed))\b"
@@ -146,6 +147,8 @@ class OmissionRule:
             before = doc.norm[max(cs, m.start() - 50) : m.start()]
             if _LEX.rx("prospect").search(before) or _PENDING.match(doc.norm, m.end(), ce):
                 continue
+            if m.group(0).endswith("ing") and _ACTIVITY_BEFORE.search(before):
+                continue  # "a record on winning disputes": an activity, not this outcome
             return True
         return False
 
