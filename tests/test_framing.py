@@ -440,3 +440,20 @@ def test_headline_possessive_is_read_with_the_lead(matcher):
     )
     found = [f for f in matcher.check(a) if f.kind == "framing"]
     assert [f.details["phrase"] for f in found] == ["McCluskey's rival"]
+
+
+def test_two_sides_carried_into_the_next_sentence_are_one_finding(matcher):
+    found = framing(
+        matcher, "It was a two-horse race for the union's top job.", "That suited both camps."
+    )
+    assert [f.details["phrase"] for f in found] == ["two-horse race"]
+
+
+def test_two_sides_said_again_later_are_found_again(matcher):
+    found = framing(
+        matcher,
+        "It was a two-horse race for the union's top job.",
+        "Turnout was 12.2 per cent.",
+        "Both camps spent heavily on the Unite ballot.",
+    )
+    assert [f.details["phrase"] for f in found] == ["two-horse race", "Both camps"]

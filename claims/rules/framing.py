@@ -55,6 +55,7 @@ _NEG_BEFORE = re.compile(
 _NAMED_AFTER = re.compile(
     rf"(?:\s+(?:in|for|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*,)?\s*,?\s*{title()}?"
 )
+_SIDES = ("two-way", "pair")
 _MENTION_BEFORE = re.compile(
     rf"(?:{_LEX.alt('mention_verb')})(?:\s+[\w'\"-]+){{0,5}}?\s*[\"']?\s*(?:a|an|the)?\s*$"
 )
@@ -84,6 +85,7 @@ class FramingRule:
     def check(self, doc: Document) -> list[Finding]:
         out: list[Finding] = []
         seen: set[tuple[str, str]] = set()
+        two_sided: set[int] = set()  # sentences that present the field as two sides
         order = sorted(doc.sentences, key=lambda s: (s.headline, s.index))
         for sent in order:
             if self.triggers.isdisjoint(sent.words):
@@ -98,6 +100,11 @@ class FramingRule:
             if fresh:
                 rank = {"high": 2, "medium": 1, "low": 0}
                 best = max(fresh, key=lambda h: rank[h.severity])
+                if best.family in _SIDES and sent.index - 1 in two_sided:
+                    two_sided.add(sent.index)
+                    continue  # "... a binary choice. That suited both camps.": the same framing
+                if best.family in _SIDES:
+                    two_sided.add(sent.index)
                 out.append(self._finding(doc, best, fresh))
         # A headline and the body saying the same thing the same way: the body's words.
         body = {f.details.get("family") for f in out if not f.details.get("headline")}
