@@ -90,49 +90,53 @@ class FramingRule:
         for sent in order:
             if self.triggers.isdisjoint(sent.words):
                 continue
-            hits = self._hits(doc, sent)
-            fresh = []
-            for h in hits:
-                key = (h.family, " ".join(doc.norm[h.start : h.end].split()))
-                if key not in seen:
-                    seen.add(key)
-                    fresh.append(h)
-            if fresh:
-                rank = {"high": 2, "medium": 1, "low": 0}
-                best = max(fresh, key=lambda h: rank[h.severity])
-                if best.family in _SIDES and sent.index - 1 in two_sided:
-                    two_sided.add(sent.index)
+            fresh = self._fresh(doc, sent, seen)
+            if not fresh:
+                continue
+            rank = {"high": 2, "medium": 1, "low": 0}
+            best = max(fresh, key=lambda h: rank[h.severity])
+            if best.family in _SIDES:
+                two_sided.add(sent.index)
+                if sent.index - 1 in two_sided:
                     continue  # "... a binary choice. That suited both camps.": the same framing
-                if best.family in _SIDES:
-                    two_sided.add(sent.index)
-                out.append(self._finding(doc, best, fresh))
+            out.append(self._finding(doc, best, fresh))
         # A headline and the body saying the same thing the same way: the body's words.
         body = {f.details.get("family") for f in out if not f.details.get("headline")}
         out = [
             f for f in out if not f.details.get("headline") or f.details.get("family") not in body
         ]
+        return out + self._patterns(doc, out)
+
+    def _fresh(self, doc: Document, sent: Sent, seen: set[tuple[str, str]]) -> list[Hit]:
+        """The sentence's accepted hits whose words the article has not framed before."""
+        fresh = []
+        for h in self._hits(doc, sent):
+            key = (h.family, " ".join(doc.norm[h.start : h.end].split()))
+            if key not in seen:
+                seen.add(key)
+                fresh.append(h)
+        return fresh
+
+    def _patterns(self, doc: Document, found: list[Finding]) -> list[Finding]:
+        """The facts file's own framing patterns, in sentences no other framing took."""
+        out: list[Finding] = []
+        this = self.facts.this
         for sent in doc.sentences:
             for p in self.facts.framing_patterns:
                 m = p.search(sent.text)
-                if m and not any(f.sentence_index == sent.index for f in out):
-                    this = self.facts.this
-                    out.append(
-                        self._finding(
-                            doc,
-                            Hit(
-                                sent,
-                                sent.start + m.start(),
-                                sent.start + m.end(),
-                                "pattern",
-                                "medium",
-                                2,
-                                len(this.on_ballot),
-                                "candidates",
-                                this,
-                            ),
-                            [],
-                        )
+                if m and not any(f.sentence_index == sent.index for f in found + out):
+                    hit = Hit(
+                        sent,
+                        sent.start + m.start(),
+                        sent.start + m.end(),
+                        "pattern",
+                        "medium",
+                        2,
+                        len(this.on_ballot),
+                        "candidates",
+                        this,
                     )
+                    out.append(self._finding(doc, hit, []))
         return out
 
     def _hits(self, doc: Document, sent: Sent) -> list[Hit]:
