@@ -374,17 +374,20 @@ class _Builder:
         outcome = t["outcome"]
         if outcome == "eliminated" and "round" not in t:
             raise self.check.fail((*path, "round"), "an eliminated candidate needs `round`")
+        # A candidate who stood down after the ballot papers were fixed stays on the
+        # ballot (defeated or eliminated) and may still carry the withdrawal's date.
+        stood_down = ("withdrawn", "defeated", "eliminated")
         needs = (
-            ("round", "eliminated", "the last round an eliminated candidate was in the count"),
-            ("withdrawn", "withdrawn", "the day a withdrawn candidate withdrew"),
-            ("withdrawn_source", "withdrawn", "the source of a withdrawal"),
+            ("round", ("eliminated",), "the last round an eliminated candidate was in the count"),
+            ("withdrawn", stood_down, "the day a candidate withdrew"),
+            ("withdrawn_source", stood_down, "the source of a withdrawal"),
         )
         for key, wanted, what in needs:
-            if key in t and outcome != wanted:
+            if key in t and outcome not in wanted:
                 raise self.check.fail(
                     (*path, key),
                     f"is {what}, but outcome is {outcome!r}: remove it, or set "
-                    f'outcome = "{wanted}"',
+                    f'outcome = "{wanted[0]}"',
                 )
         if "nominations_source" in t and "nominations" not in t:
             raise self.check.fail(
@@ -500,13 +503,19 @@ class _Builder:
                     f"field:{c.key}", contest_statement(c, self.people), c.source or election.source
                 )
         for cand in candidates:
+            when = f" on {cand.withdrawn:%-d %B %Y}" if cand.withdrawn else ""
             if cand.outcome == "withdrawn":
-                when = f" on {cand.withdrawn:%-d %B %Y}" if cand.withdrawn else ""
-                out[f"withdrawn.{cand.id}"] = Fact(
-                    f"withdrawn.{cand.id}",
-                    f"{cand.name} withdrew{when}, before the ballot.",
-                    cand.withdrawn_source or election.source,
+                said = f"{cand.name} withdrew{when}, before the ballot."
+            elif cand.withdrawn:
+                said = (
+                    f"{cand.name} withdrew{when}, after the ballot papers were fixed; the name "
+                    "stayed on the ballot and was counted."
                 )
+            else:
+                continue
+            out[f"withdrawn.{cand.id}"] = Fact(
+                f"withdrawn.{cand.id}", said, cand.withdrawn_source or election.source
+            )
         for f in figures:
             out[f.id] = Fact(f.id, f.statement, f.source, f.as_of)
         for claim in claims:

@@ -227,8 +227,15 @@ SCHEMA: dict[str, Key] = {
             "incumbent": Key("bool", "Held the post before the election."),
             "outcome": Key("str", "What became of the candidacy.", True, choices=OUTCOMES),
             "round": Key("int", "For `eliminated`: the last round they were in the count."),
-            "withdrawn": Key("date", "For `withdrawn`: the day they withdrew."),
-            "withdrawn_source": Key("str", "For `withdrawn`: key of [sources] for the withdrawal."),
+            "withdrawn": Key(
+                "date",
+                "For `withdrawn`: the day they withdrew. With `defeated` or `eliminated`: "
+                "the day they stood down after the ballot papers were fixed (still on the "
+                "ballot).",
+            ),
+            "withdrawn_source": Key(
+                "str", "With `withdrawn`: key of [sources] for the withdrawal."
+            ),
             "votes": Key(
                 "int",
                 "Votes won (with [[rounds]]: the first round's, which must agree); "

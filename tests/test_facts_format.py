@@ -305,3 +305,15 @@ def test_is_quiet_is_true_when_a_quiet_pattern_is_found_anywhere_in_the_text(tmp
     facts = load_facts(path)
     assert facts.is_quiet("In the Branch Secretary election, the defeated candidate won.")
     assert not facts.is_quiet("The defeated candidate wants a re-run.")
+
+
+def test_a_candidate_who_stood_down_after_the_papers_were_fixed_stays_in_the_field(tmp_path):
+    text = BUNDLED.read_text(encoding="utf-8")
+    old = 'outcome = "defeated"\nvotes = 17143'
+    assert old in text
+    path = tmp_path / "stood-down.toml"
+    path.write_text(text.replace(old, old + "\nwithdrawn = 2017-04-10", 1), encoding="utf-8")
+    facts = load_facts(path)
+    assert len(facts.this.on_ballot) == 3 and len(facts.this.losers) == 2
+    fact = facts.facts["withdrawn.ian-allinson"]
+    assert "10 April 2017" in fact.statement and "stayed on the ballot" in fact.statement
