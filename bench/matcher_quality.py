@@ -8,9 +8,10 @@ Sets:
 - tests/fixtures/elections/<election>/{dev,test,quiet}.jsonl with that folder's
   facts.toml: dev halves are for development; test halves are held out (their
   misses are never printed: --show test is refused); quiet sets are correct
-  coverage, scored as false alarms per 100 articles; an election with no dev half
-  is held out entirely: its sets are reported and totalled as held-out-test and
-  held-out-quiet (never listed by --show test or --show quiet);
+  coverage, scored as false alarms per 100 articles.  The elections written after
+  the rules (those with no dev half, or whose tuned quiet set is quiet-dev.jsonl)
+  hold their test and quiet sets out: reported and totalled as held-out-test and
+  held-out-quiet, never listed;
 - tests/fixtures/claims/*.jsonl and the public dev set (tests/fixtures/claims/dev-cases.jsonl),
   all about the bundled election, scored with the bundled facts file.
 
@@ -138,12 +139,20 @@ def sets(only: str | None) -> list[tuple[str, str, Path, Path]]:
         facts = folder / "facts.toml"
         if not facts.exists():
             facts = BUNDLED_FACTS if folder.name == "unite-2017" else facts
-        held_out = not (folder / "dev.jsonl").exists()  # written after the rules, never tuned
-        for part in ("dev", "test", "quiet"):
+        # Written after the rules and never tuned on: the test and quiet sets of an
+        # election whose tuned quiet set is quiet-dev.jsonl, or that has no dev half.
+        held_out = (folder / "quiet-dev.jsonl").exists() or not (folder / "dev.jsonl").exists()
+        for part in ("dev", "quiet-dev", "test", "quiet"):
             f = folder / f"{part}.jsonl"
-            if f.exists() and facts.exists():
-                name = f"held-out-{part}" if held_out else part
-                out.append((folder.name, name, f, facts))
+            if not (f.exists() and facts.exists()):
+                continue
+            if part == "quiet-dev":
+                name = "quiet"
+            elif held_out and part != "dev":
+                name = f"held-out-{part}"
+            else:
+                name = part
+            out.append((folder.name, name, f, facts))
     claims = ROOT / "tests" / "fixtures" / "claims"
     for f in sorted(claims.glob("*.jsonl")):
         out.append(("unite-2017", f"own:{f.stem}", f, BUNDLED_FACTS))
