@@ -97,13 +97,14 @@ _ELECTORATE_AFTER = re.compile(
     r"(?![\w-])"
 )
 # What an electorate count may count ("1.4 million ballot papers were sent out").
-_ELECTORATE_NOUNS = (None, "papers", "ballots", "members", "people", "voters", "electors")
+_ELECTORATE_NOUNS = (None, "papers", "ballots", "members", "people", "voters", "electors", "delegates")
 _ELECTORATE_BEFORE = re.compile(
-    r"(?:(?:sent|despatched|dispatched|issued|posted|mailed)\s+(?:out\s+)?" + _Q + r"$)|"
-    r"(?:electorate|ballot\s+papers\s+(?:were\s+|had\s+been\s+|have\s+been\s+|are\s+)?(?:sent|"
+    r"(?<![\w-])(?:(?:sent|despatched|dispatched|issued|posted|mailed)\s+(?:out\s+)?" + _Q + r"$)|"
+    r"(?<![\w-])(?:electorate|ballot\s+papers\s+(?:were\s+|had\s+been\s+|have\s+been\s+|are\s+)?(?:sent|"
     r"despatched|dispatched|issued|posted|mailed)\s+(?:out\s+)?(?:to\s+(?:all\s+|each\s+of\s+)?"
     r"(?:the\s+|its\s+|their\s+)?|out)|"
-    r"eligible\s+(?:to\s+vote\s+)?(?:was|were|of|numbered)|entitled\s+to\s+vote\s+(?:was|were|of))"
+    r"eligible\s+(?:to\s+vote\s+)?(?:was|were|of|numbered)|entitled\s+to\s+vote\s+(?:was|were|of)|"
+    r"turn[\s-]?out\s+(?:(?:among|across)\s+(?:the\s+|its\s+|all\s+)?|of\s+(?:the|its|all)\s+))"
     rf"\s*(?:of|was|were|stood\s+at|numbered|:)?\s*{_Q}$"
 )
 _TOTAL_AFTER = re.compile(
@@ -187,7 +188,8 @@ _BACKING_OF = re.compile(
 _BRACKET_AFTER_COUNT = re.compile(r"\d[\d,.]*\s*(?:[\w-]+\s+)?(?:votes?)?\s*[(,]\s*$")
 _VOTED_FOR = re.compile(
     r"\s*(?:[\w-]+\s+)?(?:members|people|voters|electors|workers|supporters)?\s*"
-    r"(?:who\s+|that\s+)?(?:had\s+|have\s+)?(?:voted|vote|plumped|opted)\s+for\s+"
+    r"(?:who\s+|that\s+)?(?:had\s+|have\s+)?(?:(?:voted|vote|plumped|opted)\s+for|"
+    r"(?:stood|stand|sided|side|went|stuck)\s+with)\s+"
 )
 
 
@@ -498,10 +500,28 @@ _POSSESSED = re.compile(r"(?:'s|\bits|\btheir)\s+" + _Q + "$")
 
 def _inherited_noun(doc: Document, sent: Sent, n: NumberMention) -> str | None:
     """What a bare count counts: the noun of the count before it in the paragraph
-    ("1,185 branches backed Rowe; Pike received 187")."""
-    lo = doc.sentences[max(0, sent.index - 2)].start
+    ("1,185 branches backed Rowe; Pike received 187"), else nominations when the sentence
+    before speaks of them and this one of no vote ("Each needed nominations from five
+    unions. Rowe collected 31, Pike 22")."""
+    first = sent.index
+    while first > max(0, sent.index - 2) and doc.sentences[first - 1].paragraph == sent.paragraph:
+        first -= 1
+    lo = doc.sentences[first].start
     earlier = [x for x in find_numbers(doc.norm, lo, n.start) if x.unit == "count" and x.noun]
-    return earlier[-1].noun if earlier else None
+    if earlier:
+        return earlier[-1].noun
+    if first < sent.index and not _VOTE_WORDS.search(sent.norm):
+        before = doc.sentences[sent.index - 1]
+        if _NOMINATION_WORD.search(before.norm):
+            return "nominations"
+    return None
+
+
+_NOMINATION_WORD = re.compile(r"(?<![\w-])nominations?(?![\w-])")
+_VOTE_WORDS = re.compile(
+    r"(?<![\w-])(?:votes?|voted|ballots?|elected|won|wins|polled|per\s?cent|percent|%|"
+    r"share|turnout|count)(?![\w-])"
+)
 
 
 def _count(
@@ -520,6 +540,8 @@ def _count(
     belongs to."""
     if _ABSTAIN.search(post[:60]):
         return None  # "some 40,000 who stayed at home": a count of nobody's votes
+    if _GROUP_OF.search(pre) or _THRESHOLD_BEFORE.search(pre):
+        return None  # "our delegation of 96", "so a majority was 661": nobody's count
     if _BASE_BEFORE.search(pre):
         return _whole(n, pre, post)
     voted = _number_who_voted(doc, sent, n, cs, post)
@@ -542,6 +564,19 @@ def _count(
     if isinstance(subject, Mention) and subject.person:
         return Reading("votes", subject.person, round=rnd, why="a candidate's votes")
     return None
+
+
+# A group's size ("our delegation of 96 voted as a bloc") and the mark a majority needs
+# ("so a majority was 661", "cleared the 661 mark" is read by its noun).
+_GROUP_OF = re.compile(
+    r"(?<![\w-])(?:delegation|group|bloc|caucus|contingent|slate|team|chapter|panel|"
+    r"committee|board)\s+of\s+" + _Q + r"$"
+)
+_THRESHOLD_BEFORE = re.compile(
+    r"(?<![\w-])an?\s+(?:simple\s+|clear\s+|bare\s+)?majority\s+(?:was|is|would\s+be|"
+    r"will\s+be|means|meant|required|requires|needed|needs|took|takes|of\s+(?:the\s+)?"
+    r"(?:valid\s+)?votes\s+(?:was|is|would\s+be))\s+" + _Q + r"$"
+)
 
 
 def _number_who_voted(

@@ -217,9 +217,20 @@ def _after_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None 
     m = later[0]
     if not _FOR_AFTER.fullmatch(doc.norm[n.end : m.start]):
         return None
+    if doc.norm[m.start : m.end] in ("his", "her", "their"):
+        # "670 votes to 402 for her closest rival, Sam Pike": the rival, named after
+        m = next(
+            (x for x in later[1:] if _NAMED_NP.fullmatch(doc.norm[m.end : x.start])), None
+        )
+        if m is None:
+            return None
     if _unknown(m):
         return False
     return m
+
+
+# A possessive's noun phrase and the name set beside it: "her closest rival, ".
+_NAMED_NP = re.compile(rf"\s+(?:[\w'-]+\s+){{0,3}}?[\w'-]+\s*,\s*{title()}?")
 
 
 def _clause_subject(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:

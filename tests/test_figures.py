@@ -549,3 +549,49 @@ def test_a_span_since_an_earlier_contests_year_does_not_move_the_clause(matcher)
 
 def test_the_lowest_since_an_earlier_contests_year_compares_with_it(matcher):
     assert figures(matcher, "Turnout was 12.2 per cent, the lowest since 2010.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There were 129,754 valid votes, so a majority was 64,878.",
+        "Our delegation of 96 voted as a bloc.",
+        "Unite's branches represent about 1.4 million members.",
+    ],
+)
+def test_a_threshold_a_groups_size_and_a_membership_are_no_figures(matcher, sentence):
+    assert figures(matcher, sentence) == []
+
+
+def test_turnout_among_a_number_gives_the_electorate(matcher):
+    (f,) = figures(matcher, "Turnout among the 1.2 million members was 12.2 per cent.")
+    assert f.fact_ids == ["electorate"]
+
+
+def test_people_who_stood_with_a_candidate_are_their_votes(matcher):
+    (f,) = figures(matcher, "\u201cSome 20,000 members stood with me,\u201d Allinson said.")
+    assert f.fact_ids == ["votes.ian-allinson"]
+
+
+def test_a_tally_for_a_possessive_description_belongs_to_the_name_beside_it(matcher):
+    (f,) = figures(
+        matcher, "McCluskey won 59,067 votes to 35,000 for his closest rival, Gerard Coyne."
+    )
+    assert f.fact_ids == ["votes.gerard-coyne"]
+
+
+def test_a_bare_list_after_a_sentence_about_nominations_counts_nominations(matcher):
+    found = figures(
+        matcher,
+        "Each candidate needed branch nominations. McCluskey collected 1,185, Allinson 120.",
+    )
+    assert [f.fact_ids for f in found] == [["nominations.ian-allinson"]]
+
+
+def test_a_count_noun_is_not_inherited_from_another_paragraph(matcher):
+    found = figures(
+        matcher,
+        "Some 1,185 branches nominated in February.",
+        "RESULT: McCluskey 59,067, Coyne 53,544, Allinson 17,143.",
+    )
+    assert found == []

@@ -284,3 +284,13 @@ def test_the_person_a_claim_involves_disowning_it_challenges_it(matcher):
         kind="challenged_claim",
     )
     assert [f.rule_id for f in found] == ["claim.joint-rerun"]
+
+
+def test_a_short_verdict_straight_after_the_claim_challenges_it(matcher):
+    found = claims(
+        matcher,
+        "Coyne says paid officials broke rules requiring them to stay neutral.",
+        "That is just wrong.",
+        kind="challenged_claim",
+    )
+    assert [f.rule_id for f in found] == ["claim.neutrality-guidelines"]

@@ -78,6 +78,12 @@ _INLINE = re.compile(
 )
 
 
+def _verdict_after(other: Sent, sent: Sent) -> bool:
+    """A short verdict straight after the claim is about it: "The record does not
+    support that.", "And it's just wrong."."""
+    return other.index == sent.index + 1 and len(re.findall(r"[a-z]+", other.norm)) <= 10
+
+
 @dataclass
 class Variant:
     claim: Claim
@@ -348,10 +354,11 @@ class ClaimRule:
         for other in doc.sentences[lo : sent.index + 3]:
             if other is sent:
                 continue
+            rebuts = self._has(doc, other, "rebut", _REBUT)
             if (
                 self._has(doc, other, "strong", _STRONG_REBUT)
-                or self._has(doc, other, "rebut", _REBUT)
-                and self._about(other, hit)
+                or rebuts
+                and (self._about(other, hit) or _verdict_after(other, sent))
                 or self._neighbour_states_fact(doc, other, hit)
             ):
                 return other.text
