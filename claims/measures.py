@@ -97,7 +97,16 @@ _ELECTORATE_AFTER = re.compile(
     r"(?![\w-])"
 )
 # What an electorate count may count ("1.4 million ballot papers were sent out").
-_ELECTORATE_NOUNS = (None, "papers", "ballots", "members", "people", "voters", "electors", "delegates")
+_ELECTORATE_NOUNS = (
+    None,
+    "papers",
+    "ballots",
+    "members",
+    "people",
+    "voters",
+    "electors",
+    "delegates",
+)
 _ELECTORATE_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:sent|despatched|dispatched|issued|posted|mailed)\s+(?:out\s+)?" + _Q + r"$)|"
     r"(?<![\w-])(?:electorate|ballot\s+papers\s+(?:were\s+|had\s+been\s+|have\s+been\s+|are\s+)?(?:sent|"

@@ -219,9 +219,7 @@ def _after_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None 
         return None
     if doc.norm[m.start : m.end] in ("his", "her", "their"):
         # "670 votes to 402 for her closest rival, Sam Pike": the rival, named after
-        m = next(
-            (x for x in later[1:] if _NAMED_NP.fullmatch(doc.norm[m.end : x.start])), None
-        )
+        m = next((x for x in later[1:] if _NAMED_NP.fullmatch(doc.norm[m.end : x.start])), None)
         if m is None:
             return None
     if _unknown(m):
