@@ -547,10 +547,8 @@ def _count(
     number who voted, things counted (branches, nominations), a margin, the ballot's own
     counts (spoiled, electorate, total), people, else the votes of the person it
     belongs to."""
-    if _ABSTAIN.search(post[:60]):
-        return None  # "some 40,000 who stayed at home": a count of nobody's votes
-    if _GROUP_OF.search(pre) or _THRESHOLD_BEFORE.search(pre):
-        return None  # "our delegation of 96", "so a majority was 661": nobody's count
+    if _nobodys_count(pre, post):
+        return None
     if _BASE_BEFORE.search(pre):
         return _whole(n, pre, post)
     voted = _number_who_voted(doc, sent, n, cs, post)
@@ -586,6 +584,14 @@ _THRESHOLD_BEFORE = re.compile(
     r"will\s+be|means|meant|required|requires|needed|needs|took|takes|of\s+(?:the\s+)?"
     r"(?:valid\s+)?votes\s+(?:was|is|would\s+be))\s+" + _Q + r"$"
 )
+
+
+def _nobodys_count(pre: str, post: str) -> bool:
+    """ "some 40,000 who stayed at home", "our delegation of 96", "so a majority was 661":
+    counts of nobody's votes."""
+    return bool(
+        _ABSTAIN.search(post[:60]) or _GROUP_OF.search(pre) or _THRESHOLD_BEFORE.search(pre)
+    )
 
 
 def _number_who_voted(
