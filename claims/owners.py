@@ -219,9 +219,10 @@ def _after_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None 
         return None
     if doc.norm[m.start : m.end] in ("his", "her", "their"):
         # "670 votes to 402 for her closest rival, Sam Pike": the rival, named after
-        m = next((x for x in later[1:] if _NAMED_NP.fullmatch(doc.norm[m.end : x.start])), None)
-        if m is None:
+        named = [x for x in later[1:] if _NAMED_NP.fullmatch(doc.norm[m.end : x.start])]
+        if not named:
             return None
+        m = named[0]
     if _unknown(m):
         return False
     return m
