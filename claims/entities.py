@@ -140,6 +140,21 @@ def ranking(facts: Facts) -> tuple[str, ...]:
     return tuple(sorted(votes, key=lambda k: votes[k], reverse=True))
 
 
+def round_ranking(facts: Facts, rnd: int | None) -> tuple[str, ...]:
+    """The candidates in one round of the count by their votes in it, best first (the
+    final ranking when the round is not recorded or not given)."""
+    if rnd is None or rnd < 1:
+        return ranking(facts)
+    votes = {
+        f.subject: f.value
+        for f in facts.figures
+        if f.contest == "this" and f.measure == "votes" and f.subject and f.round == rnd
+    }
+    if len(votes) < 2:
+        return ranking(facts)
+    return tuple(sorted(votes, key=lambda k: votes[k], reverse=True))
+
+
 _ROLE_WORDS = frozenset(
     "winner victor winning re-elected newly incumbent sitting runner-up runner "
     "second-placed second-place second third fourth fifth sixth last".split()

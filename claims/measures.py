@@ -249,7 +249,7 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     post = norm[n.end : min(ce, n.end + 80)]
     if _nobodys_own(doc, sent, n, cs, qs, post):
         return None
-    rnd = round_of(doc, sent, cs, ce)
+    rnd = round_of(doc, sent, cs, ce, n.start)
     if _DIFFERENCE.match(norm, n.end, sent.end):
         return _difference(doc, sent, n, cs, rnd)
     if _PARTITIVE_OF.match(post):
@@ -395,7 +395,7 @@ def _margin(
     """A margin: its owner by possession ("Rowe's margin of") or as for any number, and
     the two sides."""
     subject = margin_owner(doc, sent, n) or subject_of(doc, sent, n, cs)
-    a, b = pair(doc, sent, n, cs, ce, subject if isinstance(subject, Mention) else None)
+    a, b = pair(doc, sent, n, cs, ce, subject if isinstance(subject, Mention) else None, rnd)
     return Reading("margin", a, b, round=rnd, why=why)
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from factwatch.claims.entities import ranking
+from factwatch.claims.entities import ranking, round_ranking
 from factwatch.claims.lexicon import lexicon, title
 from factwatch.claims.numbers import NumberMention
 from factwatch.claims.text import Document, Mention, Sent
@@ -325,7 +325,13 @@ def subject_of(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention 
 
 
 def pair(
-    doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, subject: Mention | None
+    doc: Document,
+    sent: Sent,
+    n: NumberMention,
+    cs: int,
+    ce: int,
+    subject: Mention | None,
+    rnd: int | None = None,
 ) -> tuple[str | None, str | None]:
     """A margin's two sides, the one ahead first, where the words say: two people it
     separates, somebody it is over or under, else the subject and the candidate next
@@ -344,7 +350,7 @@ def pair(
         return compared
     if a is None:
         return None, None
-    return _next_in_result(doc, n, cs, ce, a)
+    return _next_in_result(doc, n, cs, ce, a, rnd)
 
 
 def _separated(
@@ -389,11 +395,11 @@ def _over_or_under(
 
 
 def _next_in_result(
-    doc: Document, n: NumberMention, cs: int, ce: int, a: str
+    doc: Document, n: NumberMention, cs: int, ce: int, a: str, rnd: int | None
 ) -> tuple[str | None, str | None]:
-    """``a`` and the candidate just behind them in the result (just ahead, when the words
-    say ``a`` trailed)."""
-    order = list(ranking(doc.facts))
+    """``a`` and the candidate just behind them in the result of the round the words
+    name (just ahead, when the words say ``a`` trailed)."""
+    order = list(round_ranking(doc.facts, rnd))
     if a not in order:
         return a, None
     i = order.index(a)

@@ -23,6 +23,10 @@ _ROUND = re.compile(
     r"|round\s+(?P<n>one|two|three|four|five|\d)|(?P<that>that|the\s+same)\s+(?:round|count))"
     r"(?![\w-])"
 )
+# A round named by its ordinal alone after an earlier round word: "won the second by".
+_ELLIPSIS = re.compile(
+    r"(?<![\w-])the\s+(?P<ord>second|third|fourth|fifth|final|last)\s+(?=(?:by|with|on)\s)"
+)
 # "finished as runner-up with 19,540", "ended up third on": the final standing
 _FINAL_STANDING = re.compile(
     r"(?<![\w-])(?:finished|ended(?:\s+up)?)\s+(?:as\s+)?(?:the\s+)?(?:runner-up|second|third|"
@@ -30,10 +34,14 @@ _FINAL_STANDING = re.compile(
 )
 
 
-def round_of(doc: Document, sent: Sent, cs: int, ce: int) -> int | None:
-    """The round a clause's numbers belong to: said in the clause ("in the fourth
-    round", "that round" after one was named), a final standing, or the sentence's one
-    round word; None (any round) when the sentence names several."""
+def round_of(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None = None) -> int | None:
+    """The round a clause's numbers belong to (the number at ``pos``, when given): said
+    in the clause ("in the fourth round", "that round" after one was named, "won the
+    second by" after a round was named), a final standing, or the sentence's one round
+    word; None (any round) when the sentence names several."""
+    ellipsis = _ellipsis(doc, sent, cs, ce if pos is None else pos)
+    if ellipsis is not None:
+        return ellipsis
     m = _ROUND.search(doc.norm, cs, ce)
     if m is None and _FINAL_STANDING.search(doc.norm, cs, ce):
         return -1
@@ -47,6 +55,19 @@ def round_of(doc: Document, sent: Sent, cs: int, ce: int) -> int | None:
         earlier = [x for x in _ROUND.finditer(doc.norm, lo, m.start()) if not x.group("that")]
         return _round_number(earlier[-1]) if earlier else None
     return _round_number(m)
+
+
+def _ellipsis(doc: Document, sent: Sent, cs: int, end: int) -> int | None:
+    """ "topped the first round ... and won the second by 16,000 votes": the last round
+    before ``end`` named by its ordinal alone, after a round word earlier in the sentence."""
+    found = list(_ELLIPSIS.finditer(doc.norm, cs, end))
+    if not found:
+        return None
+    last = found[-1]
+    named = [m for m in _ROUND.finditer(doc.norm, cs, end) if m.start() > last.start()]
+    if named or not _ROUND.search(doc.norm, sent.start, last.start()):
+        return None  # a round word after it is the nearer one; none before: no round
+    return ORDINALS.get(last.group("ord")) or -1
 
 
 def _round_number(m: re.Match[str]) -> int:

@@ -595,3 +595,16 @@ def test_a_count_noun_is_not_inherited_from_another_paragraph(matcher):
         "RESULT: McCluskey 59,067, Coyne 53,544, Allinson 17,143.",
     )
     assert found == []
+
+
+def test_a_round_named_by_its_ordinal_alone_is_that_round():
+    runoff = Matcher(load_facts(FACTS.parents[1] / "tests/fixtures/elections/runoff/facts.toml"))
+    text, paras = join_paragraphs(
+        [
+            "Grant Whitfield has been re-elected mayor of Taramoa.",
+            "He topped the first round by 6,220 votes and won the fourth by more than 6,400.",
+        ]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    assert [f.quote for f in runoff.check(a) if f.kind == "figure"] == []

@@ -294,3 +294,23 @@ def test_a_short_verdict_straight_after_the_claim_challenges_it(matcher):
         kind="challenged_claim",
     )
     assert [f.rule_id for f in found] == ["claim.neutrality-guidelines"]
+
+
+def test_a_verdict_after_a_question_about_the_claim_challenges_it(matcher):
+    found = claims(
+        matcher,
+        "PRESENTER: People say paid officials broke rules requiring them to stay neutral.",
+        "What do you make of that?",
+        "GUEST: It's nonsense.",
+        kind="challenged_claim",
+    )
+    assert [f.rule_id for f in found] == ["claim.neutrality-guidelines"]
+
+
+def test_a_short_sentence_that_is_no_verdict_does_not_challenge_the_claim(matcher):
+    found = claims(
+        matcher,
+        '"Staff broke the guidelines requiring them to stay neutral," Coyne said.',
+        "Ian Allinson was not involved.",
+    )
+    assert [f.rule_id for f in found] == ["claim.neutrality-guidelines"]

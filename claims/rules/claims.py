@@ -32,6 +32,7 @@ from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
 
 _REBUT = lexicon().rx("rebuttal")
+_VERDICT = lexicon().rx("verdict")
 _STRONG_REBUT = re.compile(
     r"(?<![\w-])(?:no\s+such|no\s+(?:evidence|basis|truth|record)|without\s+(?:foundation|merit|"
     r"basis|evidence)|baseless|unfounded|groundless|untrue|not\s+true|false(?:ly)?|wrongly|"
@@ -79,9 +80,11 @@ _INLINE = re.compile(
 
 
 def _verdict_after(other: Sent, sent: Sent) -> bool:
-    """A short verdict straight after the claim is about it: "The record does not
-    support that.", "And it's just wrong."."""
-    return other.index == sent.index + 1 and len(re.findall(r"[a-z]+", other.norm)) <= 10
+    """A short verdict just after the claim is about it: "The record does not support
+    that.", "And it's just wrong.", "What do you make of that? - It's nonsense."."""
+    return (
+        sent.index < other.index <= sent.index + 2 and len(re.findall(r"[a-z]+", other.norm)) <= 10
+    )
 
 
 @dataclass
@@ -354,11 +357,13 @@ class ClaimRule:
         for other in doc.sentences[lo : sent.index + 3]:
             if other is sent:
                 continue
-            rebuts = self._has(doc, other, "rebut", _REBUT)
+            verdict = self._has(doc, other, "verdict", _VERDICT)
             if (
                 self._has(doc, other, "strong", _STRONG_REBUT)
-                or rebuts
-                and (self._about(other, hit) or _verdict_after(other, sent))
+                or (self._has(doc, other, "rebut", _REBUT) or verdict)
+                and self._about(other, hit)
+                or verdict
+                and _verdict_after(other, sent)
                 or self._neighbour_states_fact(doc, other, hit)
             ):
                 return other.text
