@@ -153,8 +153,13 @@ _GROUP = re.compile(
     r"(?:two|both|three|all)\s+(?:of\s+)?(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?"
     r"(?:challengers|rivals|opponents|candidates|contenders|losers|men|women))(?![\w-])"
 )
+_GROUP_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:between\s+(?:them|the\s+(?:two|three|four|five))|combined|"
+    r"together|in\s+all|collectively|jointly)(?![\w-])"
+)
 _VOTE_NOUNS = frozenset(
-    "votes vote ballots ballot papers preferences first-preferences backers supporters".split()
+    "votes vote ballots ballot papers preferences first-preferences choices backers "
+    "supporters".split()
 )
 _PEOPLE_NOUNS = frozenset("members people voters electors workers employees staff".split())
 
@@ -194,7 +199,11 @@ _DIFFERENCE = re.compile(r"\s*(?:votes?\s+)?(?:more|fewer|less)\s+(?:votes?\s+)?
 _BACKING_OF = re.compile(
     r"(?:with|on|thanks\s+to|by)\s+the\s+(?:votes?|backing|support|ballots)\s+of\s+" + _Q + "$"
 )
-_BRACKET_AFTER_COUNT = re.compile(r"\d[\d,.]*\s*(?:[\w-]+\s+)?(?:votes?)?\s*[(,]\s*$")
+# "59,067 votes (47 per cent)", "25,477 first choices, or 21.2 per cent", "47,318 - 37.5".
+_BRACKET_AFTER_COUNT = re.compile(
+    r"\d[\d,.]*\s*(?:[\w-]+\s+){0,2}?(?:votes?|choices|preferences)?\s*(?:[(,:]|\s[-\u2013\u2014])\s*"
+    r"(?:or\s+|that\s+is\s+|representing\s+|equal\s+to\s+)?" + _Q + r"$"
+)
 _VOTED_FOR = re.compile(
     r"\s*(?:[\w-]+\s+)?(?:members|people|voters|electors|workers|supporters)?\s*"
     r"(?:who\s+|that\s+)?(?:had\s+|have\s+)?(?:(?:voted|vote|plumped|opted)\s+for|"
@@ -271,8 +280,8 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
 def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, post: str) -> bool:
     """A figure that is nobody's own tally: a group's, a transfer, a part of somebody
     else's votes."""
-    if _GROUP.search(doc.norm, max(sent.start, cs - 60), qs):
-        return True  # "the two challengers took more than half": nobody's own figure
+    if _GROUP.search(doc.norm, max(sent.start, cs - 60), qs) or _GROUP_AFTER.match(post):
+        return True  # "the two challengers took more than half", "43,934 between them"
     if _TRANSFER.match(post) and any(
         m.start >= n.end and m.start - n.end < 30 and m.person for m in persons(sent)
     ):
@@ -346,7 +355,7 @@ def _share_of_tally(
                 return Reading(
                     "share",
                     r.subject,
-                    bases=("valid", "cast"),
+                    bases=_bases_after(post, ("valid", "cast")),
                     round=r.round,
                     why="a share given beside a tally",
                 )
@@ -484,15 +493,31 @@ def _vote_share(
             round=rnd,
             why="a share of the electorate",
         )
-    share = _SHARE_OF.match(post)
-    bases: tuple[str, ...] = ("valid", "cast", "continuing")
-    if n.form in ("ratio", "fraction") and not share:
-        bases = ("valid", "cast", "continuing", "electorate")
-    if share and share.group("what") and "valid" in share.group("what"):
-        bases = ("valid",)
-    elif share and share.group("what") and re.search(r"cast|all\s+votes", share.group("what")):
-        bases = ("cast",)
+    default: tuple[str, ...] = ("valid", "cast", "continuing")
+    if n.form in ("ratio", "fraction") and not _SHARE_OF.match(post):
+        default = ("valid", "cast", "continuing", "electorate")
+    bases = _bases_after(post, default)
     return Reading("share", subject.person, bases=bases, round=rnd, why="a share of the vote")
+
+
+def _bases_after(post: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    """The basis a share's own words give ("of the valid vote", "of all votes cast", "of
+    the papers still in the count"), else ``default``."""
+    if _CONTINUING.match(post):
+        return ("continuing",)
+    share = _SHARE_OF.match(post)
+    what = share.group("what") if share else None
+    if what and "valid" in what:
+        return ("valid",)
+    if what and re.search(r"cast|all\s+votes", what):
+        return ("cast",)
+    return default
+
+
+_CONTINUING = re.compile(
+    r"\s*of\s+(?:the\s+|all\s+)?(?:papers|votes|ballots)\s+(?:still\s+)?(?:in\s+the\s+count|"
+    r"remaining|left|continuing|in\s+play)"
+)
 
 
 _BASE_BEFORE = re.compile(

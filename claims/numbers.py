@@ -112,8 +112,9 @@ _PCT = (
 )
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
 _NUMBER = re.compile(
-    rf"(?P<ratio>\b(?:one|1)\s+(?:(?:eligible\s+|registered\s+|union\s+|party\s+)?"
-    rf"(?:member|voter|person|worker|elector)\s+)?in\s+(?:every\s+)?"
+    rf"(?P<ratio>\b(?:one|1)\s+(?:(?:eligible\s+|registered\s+|union\s+|party\s+|"
+    rf"first[\s-]choice\s+|first[\s-]preference\s+|valid\s+)?"
+    rf"(?:member|voter|person|worker|elector|vote|ballot|paper|delegate)\s+)?in\s+(?:every\s+)?"
     rf"(?P<den>\d+|{_WORD}|hundred))"
     rf"|(?P<frac>\b(?:{_FRACTION_WORDS})\b(?=\s+(?:of|the)\b))"
     rf"|(?P<num>(?<![\w.,£$€])(?:{_DIGITS}{_SCALE}?|\b{_WORDNUM}\b))(?P<pct>{_PCT})?",

@@ -68,7 +68,11 @@ _ATTACH = re.compile(
 _LIST_COMMA = re.compile(r",\s*$")
 _SET_OFF = re.compile(r",[^,]{1,80},\s+")
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\b")
-_ACROSS_FRAME = re.compile(rf"(?:,[^,]{{1,80}},)?\s+{_ADV}{_VOTE_VERB}\s+{QUALIFIERS}")
+_ACROSS_FRAME = re.compile(
+    rf"(?:,[^,]{{1,80}},)?\s+(?:{_ADV}{_VOTE_VERB}\s+{QUALIFIERS}|(?:was\s+|has\s+been\s+|"
+    rf"had\s+been\s+|is\s+)?(?:re-?elected|elected|returned|won|wins|triumphed|prevailed)"
+    rf"(?:\s+[\w'-]+){{0,6}}?\s+(?:with|on)\s+{QUALIFIERS})"
+)
 _LEAD_FRAME = re.compile(
     rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+|after\s+|before\s+|by\s+|on\s+|"
     rf"despite\s+)?{_ADV}(?P<verb>{_VOTE_VERB})\s+{QUALIFIERS}"
@@ -173,7 +177,10 @@ def _attached(doc: Document, sent: Sent, n: NumberMention, m: Mention, gap: str,
         if not _ACROSS_FRAME.fullmatch(gap):
             return False
         lead = doc.norm[sent.start : m.start]
-        return bool(re.fullmatch(rf"\s*(?:(?:and|but|so|then)\s+|{title()})*", lead))
+        return bool(
+            re.fullmatch(rf"\s*(?:(?:and|but|so|then)\s+|{title()})*", lead)
+            or _COORDINATED_OPENING.search(lead)
+        )
     if _ATTACH.fullmatch(gap):
         return True
     # "Pike, 53,544" in a list
@@ -228,6 +235,10 @@ def _after_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None 
     return m
 
 
+# A subject opening a coordinated clause: "..., and even Costigan, who had pulled out, drew".
+_COORDINATED_OPENING = re.compile(
+    rf"[,;]\s*(?:and|but|while|whereas|yet)\s+(?:even\s+|also\s+|then\s+)?{title()}?$"
+)
 # A possessive's noun phrase and the name set beside it: "her closest rival, ".
 _NAMED_NP = re.compile(rf"\s+(?:[\w'-]+\s+){{0,3}}?[\w'-]+\s*,\s*{title()}?")
 

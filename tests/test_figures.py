@@ -608,3 +608,24 @@ def test_a_round_named_by_its_ordinal_alone_is_that_round():
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
     a.sentences = segment(paras, text)
     assert [f.quote for f in runoff.check(a) if f.kind == "figure"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fact_id"),
+    [
+        ("Allinson polled 17,143 first choices, or 15.2 per cent.", "share.ian-allinson"),
+        ("Len McCluskey, the incumbent, won on Friday with 62,000 votes.", "votes.len-mccluskey"),
+        ("Allinson took one vote in five.", "share.ian-allinson"),
+        (
+            "McCluskey held on, and even Ian Allinson, who had few backers and praised Coyne, "
+            "drew 25,000 votes.",
+            "votes.ian-allinson",
+        ),
+    ],
+)
+def test_tallies_and_shares_in_apposition_and_coordination(matcher, sentence, fact_id):
+    assert [f.fact_ids for f in figures(matcher, sentence)] == [[fact_id]]
+
+
+def test_votes_between_them_are_nobodys_own(matcher):
+    assert figures(matcher, "Coyne and Allinson had 90,000 votes between them.") == []
