@@ -200,6 +200,7 @@ _BACKING_OF = re.compile(
     r"(?:with|on|thanks\s+to|by)\s+the\s+(?:votes?|backing|support|ballots)\s+of\s+" + _Q + "$"
 )
 # "59,067 votes (47 per cent)", "25,477 first choices, or 21.2 per cent", "47,318 - 37.5".
+_SCORE_PAIR = re.compile(r"\s*(?:%|per\s?cent)?\s*to\s+\d")  # "57.1% to 42.9%": a pair
 _BRACKET_AFTER_COUNT = re.compile(
     r"\d[\d,.]*\s*(?:[\w-]+\s+){0,2}?(?:votes?|choices|preferences)?\s*(?:[(,:]|\s[-\u2013\u2014])\s*"
     r"(?:or\s+|that\s+is\s+|representing\s+|equal\s+to\s+)?" + _Q + r"$"
@@ -345,7 +346,9 @@ def _share_of_tally(
                 return Reading(
                     "share", r.subject, bases=bases, round=r.round, why="what a tally amounted to"
                 )
-    if _BRACKET_AFTER_COUNT.search(norm, max(sent.start, qs - 30), qs):
+    if _BRACKET_AFTER_COUNT.search(norm, max(sent.start, qs - 30), qs) and not _SCORE_PAIR.match(
+        norm, n.end
+    ):
         # "59,067 votes (47 per cent)", "Pike 53,544 (41.2%)": the share of the count's owner.
         prev = _previous_number(doc, sent, n)
         if prev is not None and prev.unit == "count":
@@ -538,13 +541,16 @@ def _inherited_noun(doc: Document, sent: Sent, n: NumberMention) -> str | None:
     before speaks of them and this one of no vote ("Each needed nominations from five
     unions. Rowe collected 31, Pike 22")."""
     first = sent.index
-    while first > max(0, sent.index - 2) and doc.sentences[first - 1].paragraph == sent.paragraph:
-        first -= 1
+    voted = bool(_VOTE_WORDS.search(sent.norm))
+    while first > max(0, sent.index - 2) and (
+        doc.sentences[first - 1].paragraph == sent.paragraph or not voted
+    ):
+        first -= 1  # across a paragraph break only into a sentence of no vote or result
     lo = doc.sentences[first].start
     earlier = [x for x in find_numbers(doc.norm, lo, n.start) if x.unit == "count" and x.noun]
     if earlier:
         return earlier[-1].noun
-    if first < sent.index and not _VOTE_WORDS.search(sent.norm):
+    if first < sent.index and not voted:
         before = doc.sentences[sent.index - 1]
         if _NOMINATION_WORD.search(before.norm):
             return "nominations"
@@ -554,7 +560,7 @@ def _inherited_noun(doc: Document, sent: Sent, n: NumberMention) -> str | None:
 _NOMINATION_WORD = re.compile(r"(?<![\w-])nominations?(?![\w-])")
 _VOTE_WORDS = re.compile(
     r"(?<![\w-])(?:votes?|voted|ballots?|elected|won|wins|polled|per\s?cent|percent|%|"
-    r"share|turnout|count)(?![\w-])"
+    r"share|turnout|count|results?)(?![\w-])"
 )
 
 

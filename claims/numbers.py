@@ -351,6 +351,8 @@ def _not_a_figure(text: str, m: re.Match[str], num: str, after: str) -> bool:
         return True  # a year
     if re.match(r"^\s*(?:st|nd|rd|th)\b", after) or re.match(r"^[:.]\d", text[e : e + 2]):
         return True  # an ordinal or a time
+    if re.search(r"\d[:.]$", before) and len(num) == 2:
+        return True  # the minutes of a time: "13:48", "9.30"
     dash_after = re.match(r"^\s?[-\u2013]\s?\d", after)
     dash_before = re.search(r"\d\s?[-\u2013]\s?$", before)
     if (dash_after or dash_before) and not (m.group("pct") or _PCT_RANGE.match(after)):

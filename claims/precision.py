@@ -117,4 +117,7 @@ def consistent(n: NumberMention, fig: Figure) -> bool:
         return t_hi > lo + eps or (fig.half_unit == 0.5 and t_hi - 0.5 > lo - eps)
     if n.qualifier == "under" and n.low is None:
         return t_lo < hi - eps
+    if n.unit == "count" and fig.unit == "count":
+        # Whole numbers: "28" (27.5 to 28.5) and a recorded 27 (26.5 to 27.5) only touch.
+        return lo + eps < t_hi and t_lo < hi - eps
     return lo - eps <= t_hi and t_lo <= hi + eps

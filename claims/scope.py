@@ -161,15 +161,22 @@ _WON = re.compile(
 
 
 def _won_there(doc: Document, sent: Sent) -> bool:
-    """Does a person of another recorded contest win or poll something in this sentence?"""
+    """Does a person of another recorded contest win or poll something in this sentence
+    ("Graham won", "the election that made Graham general secretary")?"""
     here = set(doc.facts.this.people)
-    return any(
-        m.kind == "person"
-        and m.person
-        and m.person not in here
-        and _WON.match(doc.norm, m.end, sent.end)
-        for m in sent.mentions
-    )
+    office = (doc.facts.election.office or "").lower()
+    for m in sent.mentions:
+        if m.kind != "person" or not m.person or m.person in here:
+            continue
+        if _WON.match(doc.norm, m.end, sent.end):
+            return True
+        made = _MADE_BEFORE.search(doc.norm, max(sent.start, m.start - 20), m.start)
+        if made and office and doc.norm.startswith(office, m.end + 1):
+            return True
+    return False
+
+
+_MADE_BEFORE = re.compile(r"(?<![\w-])(?:made|elected|re-elected|installed|chose|returned)\s+$")
 
 
 def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:

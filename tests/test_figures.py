@@ -629,3 +629,48 @@ def test_tallies_and_shares_in_apposition_and_coordination(matcher, sentence, fa
 
 def test_votes_between_them_are_nobodys_own(matcher):
     assert figures(matcher, "Coyne and Allinson had 90,000 votes between them.") == []
+
+
+def test_a_count_one_away_from_the_recorded_one_is_wrong(matcher):
+    (f,) = figures(matcher, "Exactly 318 ballot papers were spoiled.")
+    assert f.fact_ids == ["spoiled"]
+
+
+def test_a_share_is_judged_against_the_share_worked_out_from_the_votes(matcher):
+    # 17,143 of 130,071 is 13.18%: "13.3%" is wrong, though it touches the declared 13.2
+    (f,) = figures(matcher, "Allinson won 13.3 per cent of the votes cast.")
+    assert f.kind == "figure"
+
+
+def test_the_minutes_of_a_time_are_no_number():
+    assert find_numbers("13:48 A post claims boxes were counted twice.") == []
+
+
+def test_a_pair_of_shares_after_a_pair_of_tallies_is_not_the_second_tallys(matcher):
+    found = figures(matcher, "McCluskey had 59,067 votes and Coyne 53,544, or 45.4% to 41.2%.")
+    assert found == []
+
+
+def test_a_first_name_alone_in_a_quote_is_the_candidate(matcher):
+    found = figures(
+        matcher,
+        "Coyne came second. Ian Allinson was third.",
+        "\u201cI thought Gerard had the best chance,\u201d a supporter said. "
+        "\u201cFifty-three thousand people voted for him.\u201d",
+    )
+    assert found == []
+
+
+def test_an_article_opening_on_the_election_that_made_another_winner_is_about_it(matcher):
+    text, paras = join_paragraphs(
+        [
+            "Barely one member in eight took part in the election that made Sharon Graham "
+            "general secretary, the union's figures show.",
+            "Turnout stood at 12.3 per cent.",
+            "Ms Graham's share was the lowest winning share in the union's history.",
+            "Gerard Coyne, who stood for a second time, took 28.5 per cent.",
+        ]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    assert [f for f in matcher.check(a) if f.kind == "figure"] == []

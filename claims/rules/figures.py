@@ -124,7 +124,7 @@ class FigureRule:
         if reading.measure == "nominations" and context(doc).phase == "before-nominations":
             return None  # an interim count
         figures = self._candidates(scope.contest, reading, n)
-        if not figures or any(consistent(n, f) for f in figures):
+        if not figures or any(consistent(n, f) for f in _most_precise(figures)):
             return None
         fig = min(figures, key=lambda f: (f.derived, abs(f.value - n.value)))
         return fig, reading, scope
@@ -247,3 +247,14 @@ def _stem(word: str) -> str:
 
 def _same_noun(a: str, b: str) -> bool:
     return _stem(a.lower()) == _stem(b.lower())
+
+
+def _most_precise(figs: list[Figure]) -> list[Figure]:
+    """Of figures for the same thing (the recorded "6.5%" and the 6.51% worked out from
+    the votes), the most precise: a writer's "6.4%" is wrong for either."""
+    best: dict[tuple, Figure] = {}
+    for f in figs:
+        key = (f.measure, f.subject, f.other, f.basis, f.round or 1, f.counts)
+        if key not in best or f.half_unit < best[key].half_unit:
+            best[key] = f
+    return list(best.values())
