@@ -87,8 +87,14 @@ def _known_names(facts: Facts) -> tuple[re.Pattern[str], dict[str, str | None]]:
     for s, keys in surnames.items():
         if s not in table:
             table[s] = next(iter(keys)) if len(keys) == 1 else None
-    # This contest's candidates by first name alone, as quotes and columns call them
-    # ("I thought Gareth had the best chance"), when nobody else the facts know shares it.
+    for first, key in _first_names(facts).items():
+        table.setdefault(first, key)
+    return re.compile(alternation(set(table))), table
+
+
+def _first_names(facts: Facts) -> dict[str, str]:
+    """This contest's candidates by first name alone, as quotes and columns call them
+    ("I thought Gareth had the best chance"), when nobody else the facts know shares it."""
     firsts: dict[str, set[str]] = {}
     for p in facts.people.values():
         for name in (p.name, *p.variants):
@@ -96,10 +102,7 @@ def _known_names(facts: Facts) -> tuple[re.Pattern[str], dict[str, str | None]]:
             if len(parts) > 1 and len(parts[0]) >= 3:
                 firsts.setdefault(normalise(parts[0]), set()).add(p.key)
     here = set(facts.this.people)
-    for f, keys in firsts.items():
-        if f not in table and len(keys) == 1 and keys <= here:
-            table[f] = next(iter(keys))
-    return re.compile(alternation(set(table))), table
+    return {f: next(iter(k)) for f, k in firsts.items() if len(k) == 1 and k <= here}
 
 
 @lru_cache(maxsize=16)
