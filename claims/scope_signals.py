@@ -52,7 +52,9 @@ _REL_ADJ = re.compile(
     rf"|bid|tilt|outing)s?(?![\w-])"
 )
 _OTHER_ELECTION = re.compile(
-    r"(?<![\w-])(?:general\s+election|by-election|by\s+election|referendum|mayoral|"
+    r"(?<![\w-])(?:general\s+election|by-election|by\s+election(?!\s+(?:officials?|staff|"
+    r"workers?|judges?|observers?|monitors?|officers?|administrators?|authorities|rules?|law))|"
+    r"referendum|mayoral|"
     r"presidential|council\s+elections?|local\s+elections?|european\s+elections?|"
     r"deputy\s+leadership|leadership\s+(?:election|contest|race|ballot|bid)|"
     r"parliamentary\s+selection|selection\s+contest|primary|primaries|caucus(?:es)?|"

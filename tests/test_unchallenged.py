@@ -314,3 +314,43 @@ def test_a_short_sentence_that_is_no_verdict_does_not_challenge_the_claim(matche
         "Ian Allinson was not involved.",
     )
     assert [f.rule_id for f in found] == ["claim.neutrality-guidelines"]
+
+
+def test_a_claim_that_holds_a_hedge_word_is_not_hedged_by_it(with_wrongly_claim):
+    found = with_wrongly_claim(
+        "The email says ballots marked for Coyne were wrongly thrown out as void during the count."
+    )
+    assert [f.kind for f in found] == ["unchallenged_claim"]
+
+
+def test_a_hedge_on_the_saying_challenges_the_claim(with_wrongly_claim):
+    found = with_wrongly_claim("The email falsely claims Coyne ballots were thrown out as void.")
+    assert [f.kind for f in found] == ["challenged_claim"]
+
+
+def test_by_election_officials_are_no_by_election(with_wrongly_claim):
+    found = with_wrongly_claim(
+        "His supporters say Coyne ballots were tossed by election officials."
+    )
+    assert [f.kind for f in found] == ["unchallenged_claim"]
+
+
+@pytest.fixture(scope="module")
+def with_wrongly_claim(tmp_path_factory):
+    extra = tmp_path_factory.mktemp("facts") / "void.toml"
+    extra.write_text(
+        'format = 2\n\n[sources]\ncount = "Scrutineer\'s report"\n\n[[claims]]\n'
+        'claim = "Ballots marked for Gerard Coyne were wrongly thrown out as void."\n'
+        'paraphrases = ["Coyne votes were voided.", "Ballots cast for Coyne were thrown out."]\n'
+        'fact = "No ballot marked for a single candidate was set aside."\nsource = "count"\n',
+        encoding="utf-8",
+    )
+    m = Matcher(load_facts([FACTS, extra]))
+
+    def check(sentence: str):
+        text, paras = join_paragraphs([CONTEXT, sentence])
+        a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+        a.sentences = segment(paras, text)
+        return [f for f in m.check(a) if f.kind in ("unchallenged_claim", "challenged_claim")]
+
+    return check

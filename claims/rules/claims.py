@@ -35,8 +35,8 @@ _REBUT = lexicon().rx("rebuttal")
 _VERDICT = lexicon().rx("verdict")
 _STRONG_REBUT = re.compile(
     r"(?<![\w-])(?:no\s+such|no\s+(?:evidence|basis|truth|record)|without\s+(?:foundation|merit|"
-    r"basis|evidence)|baseless|unfounded|groundless|untrue|not\s+true|false(?:ly)?|wrongly|"
-    r"incorrectly|mistakenly|(?:were|was|is|are)\s+(?:wrong|mistaken|inaccurate|incorrect)|"
+    r"basis|evidence)|baseless|unfounded|groundless|untrue|not\s+true|false|"
+    r"(?:were|was|is|are)\s+(?:wrong|mistaken|inaccurate|incorrect)|"
     r"(?:rejected|rejects|denied|denies|dismissed|dismisses|disputed|disputes|refuted|refutes|"
     r"rebutted|contradicted|debunked)(?:\s+[\w'\u2019-]+){0,3}?"
     r"\s+(?:claims?|allegations?|complaints?|accusations?|charges?|suggestions?|assertions?|"
@@ -73,9 +73,17 @@ def _several(norm: str) -> bool:
     )
 
 
+# A hedge on the saying, not on the deed: "falsely claimed", "alleged, without evidence,"
+# (not "ballots were wrongly thrown out", which is the claim itself).
+_HEDGE = r"(?:falsely|wrongly|incorrectly|mistakenly|baselessly|erroneously)"
+_SAYING = (
+    r"(?:claim|claimed|claims|claiming|said|says|saying|suggest|suggested|suggests|alleg\w*|"
+    r"assert\w*|stat(?:e|ed|es|ing)|insist\w*|argu\w*|believ\w*|report\w*|told|tells|"
+    r"accus\w*|blam\w*|tweet\w*|post(?:ed|s)?|wrote|writes)"
+)
 _INLINE = re.compile(
-    r"(?<![\w-])(?:falsely|wrongly|incorrectly|mistakenly|baselessly|erroneously|"
-    r"without\s+evidence|(?:although|though|but)\s+(?:there\s+(?:is|was)\s+)?no)(?![\w-])"
+    rf"(?<![\w-])(?:{_HEDGE}\s+{_SAYING}|{_SAYING},?\s+{_HEDGE}|without\s+evidence|"
+    rf"(?:although|though|but)\s+(?:there\s+(?:is|was)\s+)?no)(?![\w-])"
 )
 
 
@@ -209,6 +217,7 @@ class ClaimRule:
                         key,
                     )
                 )
+        self.fewest = min((v.need for v in self.variants), default=2)
         self.keys = (
             frozenset().union(*(v.content for v in self.variants))
             if self.variants
@@ -240,8 +249,8 @@ class ClaimRule:
             if self.trigger is None or not self.trigger.found(sent.words, sent.norm):
                 continue
             reading = self.thesaurus.read(sent.norm, sent.start)
-            if len(reading.concepts & self.keys) < 2:
-                continue
+            if len(reading.concepts & self.keys) < self.fewest:
+                continue  # fewer of the claims' concepts than any variant needs
             for h in self._best(doc, sent, reading).values():
                 if scope_at(doc, sent, sent.start).contest not in ("this",):
                     continue
