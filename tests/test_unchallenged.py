@@ -354,3 +354,14 @@ def with_wrongly_claim(tmp_path_factory):
         return [f for f in m.check(a) if f.kind in ("unchallenged_claim", "challenged_claim")]
 
     return check
+
+
+def test_a_question_asserts_no_claim(matcher):
+    assert claims(matcher, "Did Allinson also want a fresh ballot?") == []
+
+
+def test_there_was_no_x_is_no_rebuttal(matcher):
+    found = claims(
+        matcher, "Allinson also wants a fresh ballot, his supporters say. There was no recount."
+    )
+    assert [f.rule_id for f in found] == ["claim.joint-rerun"]

@@ -45,7 +45,8 @@ _STRONG_REBUT = re.compile(
     r"thrown\s+out|not\s+upheld)|(?:found|finds|find)\s+(?:that\s+)?no|contains?\s+no|contained\s+no|"
     r"says?\s+nothing|said\s+nothing|(?:make|makes|made)\s+no\s+(?:mention|reference)|"
     r"nothing\s+of\s+the\s+(?:sort|kind)|(?:does|did|do)\s+not\s+exist|never\s+existed|"
-    r"(?:there\s+(?:is|was|were|are)\s+no)|not\s+the\s+case|threw\s+out|not\s+upheld)(?![\w-])"
+    r"(?:there\s+(?:is|was|were|are)\s+no\s+(?:such|evidence|basis|truth|record|rule|"
+    r"requirement|obligation|guideline|provision|sign|proof))|not\s+the\s+case|threw\s+out|not\s+upheld)(?![\w-])"
 )
 CHALLENGED = "challenged_claim"  # recorded, not flagged: the article rebuts the claim
 _NOUN_CONCEPTS = frozenset({"candidate", "staff", "loss", "result"})
@@ -246,6 +247,8 @@ class ClaimRule:
             return []
         hits: list[Hit] = []
         for sent in doc.sentences:
+            if sent.norm.rstrip(" \"'").endswith("?"):
+                continue  # a question asserts nothing: "Should there have been a runoff?"
             if self.trigger is None or not self.trigger.found(sent.words, sent.norm):
                 continue
             reading = self.thesaurus.read(sent.norm, sent.start)
