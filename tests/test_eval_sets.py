@@ -90,6 +90,8 @@ DEV_FLOORS = {
     "withdrawal": 0.86,
     "runoff": 0.9,
     "leadership": 0.95,
+    "federation": 0.72,
+    "mayoral": 0.74,
 }
 
 
@@ -107,13 +109,13 @@ def test_each_elections_dev_half_stays_above_its_floor(election, floor):
     assert f1(res) >= floor, res["misses"] + res["alarms"]
 
 
-# Elections with held-out coverage only (no dev half): written after the rules, never
-# tuned on; their test and quiet sets are scored and reported, not gated.
+# Elections whose test and quiet sets were written after the rules and never tuned on
+# (their tuned sets are dev.jsonl and quiet-dev.jsonl): scored and reported, not gated.
 HELD_OUT = ("federation", "mayoral")
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("election", sorted(DEV_FLOORS) + list(HELD_OUT))
+@pytest.mark.parametrize("election", sorted(set(DEV_FLOORS) | set(HELD_OUT)))
 def test_each_elections_test_half_is_scored_and_reported(election, capsys):
     res = score(facts_of(election), ELECTIONS / election / "test.jsonl")
     tp, fp, fn = (sum(res[k].values()) for k in ("tp", "fp", "fn"))
@@ -127,7 +129,10 @@ def test_each_elections_test_half_is_scored_and_reported(election, capsys):
 def test_quiet_coverage_raises_under_two_false_alarms_per_100_articles():
     alarms, cases = [], 0
     for election in sorted(DEV_FLOORS):
-        res = score(facts_of(election), ELECTIONS / election / "quiet.jsonl")
+        tuned = ELECTIONS / election / "quiet-dev.jsonl"  # where quiet.jsonl is held out
+        res = score(
+            facts_of(election), tuned if tuned.exists() else ELECTIONS / election / "quiet.jsonl"
+        )
         alarms += [(election, *a) for a in res["alarms"]]
         cases += res["cases"]
     assert cases >= 100
