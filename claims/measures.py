@@ -132,6 +132,12 @@ _SPOILED_AFTER = re.compile(
     rf"(?:[\w-]+\s+)?(?:ballot\s+)?(?:papers?|ballots?|votes?)\s+(?:were\s+|was\s+|had\s+been\s+)?"
     rf"{_SPOILED})(?![\w-])"
 )
+_SPOILED_WORD = re.compile(rf"(?<![\w-])(?:{_SPOILED})(?![\w-])")
+# A count broken into parts after a dash or colon: "27 ballots set aside - 19 blank and".
+_BREAKDOWN = re.compile(
+    r"\d[\d,]*(?:\s+[\w'-]+){0,4}\s*(?:[\u2013\u2014:]|\s-)\s*(?:\d[\d,]*\s+[\w'-]+"
+    r"(?:\s+[\w'-]+){0,5}?\s*(?:,|and)\s+)*$"
+)
 _SPOILED_BEFORE = re.compile(
     rf"(?<![\w-]){_SPOILED}\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*(?:numbered|totalled|"
     rf"totaled|came\s+to|stood\s+at|were|was|of|:)?\s*{_Q}$"
@@ -266,6 +272,10 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
         return _partitive(doc, sent, n, post)
     if re.search(r"within\s+$", norm[max(cs, qs - 8) : n.start]) and _WITHIN.match(post):
         return _came_within(doc, sent, n, cs, rnd)
+    if _PARALLEL_FOR.search(doc.norm, max(sent.start, n.start - 8), n.start) and re.match(
+        r"\s+for\s", post
+    ):
+        return _parallel(doc, sent, n)
     given = _share_of_tally(doc, sent, n, cs, ce, qs, post) or _backing(doc, sent, n, qs, post, rnd)
     if given is not None:
         return given
@@ -276,6 +286,30 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     if n.unit == "percent":
         return _percent(doc, sent, n, cs, ce, pre, post, rnd)
     return _count(doc, sent, n, cs, ce, pre, post, rnd)
+
+
+_PARALLEL_FOR = re.compile(r"(?:,|(?<![\w-])and)\s+$")
+
+
+def _parallel(doc: Document, sent: Sent, n: NumberMention) -> Reading | None:
+    """ "11,904 had a second choice for Rowe and 8,233 for Pike": the second number is
+    what the first is, for the person after it (nobody's when the first is nobody's)."""
+    prev = _previous_number(doc, sent, n)
+    if prev is None or " for " not in doc.norm[prev.end : n.start]:
+        return None
+    pcs, pce = doc.clause_of(sent, prev.start)
+    first = read_number(doc, sent, prev, pcs, pce)
+    who = after_people(sent, n)
+    if first is None or not who:
+        return None
+    return Reading(
+        first.measure,
+        who,
+        bases=first.bases,
+        round=first.round,
+        counts=first.counts,
+        why=first.why,
+    )
 
 
 def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, post: str) -> bool:
@@ -680,8 +714,14 @@ def _margin_words(doc: Document, sent: Sent, n: NumberMention, pre: str, post: s
 def _ballot_count(
     doc: Document, sent: Sent, n: NumberMention, cs: int, noun: str | None, pre: str, post: str
 ) -> Reading | None:
-    """The count's own numbers: spoiled ballots, the electorate, the votes cast in all."""
-    if _SPOILED_AFTER.match(post) or _SPOILED_BEFORE.search(pre):
+    """The count's own numbers: spoiled ballots (or a part of them), the electorate, the
+    votes cast in all."""
+    wide = doc.norm[max(sent.start, n.start - 90) : n.start]
+    spoiled = _SPOILED_AFTER.match(post) or _SPOILED_BEFORE.search(pre)
+    if _BREAKDOWN.search(wide) and (spoiled or _SPOILED_WORD.search(wide)):
+        # "the 27 ballots set aside - 19 blank and 8 marked twice": a part of them
+        return Reading("count", counts="ballots", why="a part of the ballots set aside")
+    if spoiled:
         return Reading("spoiled", why="spoiled ballots")
     sent_before = _ELECTORATE_BEFORE.search(pre) and noun in _ELECTORATE_NOUNS
     if (

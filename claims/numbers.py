@@ -147,6 +147,8 @@ for _kind in reversed(_QUAL_ORDER):
         _QUAL_TABLE[tuple(re.split(r"[\s-]+", _phrase))] = _kind
 _INTENSIFIERS = {tuple(re.split(r"[\s-]+", p)) for p in lexicon().words("intensifier")}
 _LONGEST = max(len(k) for k in (*_QUAL_TABLE, *_INTENSIFIERS))
+# A number in words coordinated with one in digits: "19 blank and nine marked twice".
+_BESIDE_DIGITS = re.compile(r"\d[\d,]*\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,|and)\s+$")
 _COUNTED = re.compile(
     r"^[\s-]*(?:[\w-]+\s+)?(?:votes?|nominations?|ballots?|papers|members|workplaces|branches)\b",
     re.IGNORECASE,
@@ -331,7 +333,8 @@ def _figure(text: str, m: re.Match[str]) -> NumberMention | None:
             return None
         value, sig = parsed
         if value < 1000 and not pct and not _COUNTED.match(after):
-            return None  # "two", "three": figures only when they count votes or the like
+            if not _BESIDE_DIGITS.search(text, max(0, m.start() - 40), m.start()):
+                return None  # "two", "three": figures only when they count votes or the like
     if not pct and value != int(value) and not re.search(r"[a-z]\s*$", num, re.I):
         return None  # "Rowe 45.4": a bare decimal is a share, never a count
     form = "points" if re.search(r"points?|pts?", pct, re.IGNORECASE) else "number"

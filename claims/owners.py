@@ -23,7 +23,7 @@ import re
 
 from factwatch.claims.entities import ranking, round_ranking
 from factwatch.claims.lexicon import lexicon, title
-from factwatch.claims.numbers import NumberMention
+from factwatch.claims.numbers import NumberMention, find_numbers
 from factwatch.claims.text import Document, Mention, Sent
 
 _LEX = lexicon()
@@ -279,6 +279,34 @@ def _clause_subject(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Men
     return pick
 
 
+_COORD = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+
+
+def _respectively(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
+    """ "Quintanar and Pettibone trailed with 163 and 86": coordinated numbers after as
+    many coordinated people go to them in order."""
+    nums = [x for x in find_numbers(doc.norm, sent.start, sent.end) if x.unit == n.unit]
+    i = next((k for k, x in enumerate(nums) if x.start == n.start), None)
+    if i is None:
+        return None
+    lo = hi = i
+    while lo > 0 and _COORD.fullmatch(doc.norm[nums[lo - 1].end : nums[lo].start]):
+        lo -= 1
+    while hi + 1 < len(nums) and _COORD.fullmatch(doc.norm[nums[hi].end : nums[hi + 1].start]):
+        hi += 1
+    if hi == lo:
+        return None
+    people = [m for m in persons(sent) if m.end <= nums[lo].start and m.person]
+    group = people[-1:]
+    while len(group) < len(people) and _COORD.fullmatch(
+        doc.norm[people[-len(group) - 1].end : group[0].start]
+    ):
+        group.insert(0, people[-len(group) - 1])
+    if len(group) != hi - lo + 1 or len({m.person for m in group}) != len(group):
+        return None
+    return group[i - lo]
+
+
 def _score_second(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
     """ "beat Pike by 59,067 votes to 53,544": the second number is the beaten one's."""
     start = n.qual_start if n.qual_start is not None else n.start
@@ -327,6 +355,9 @@ def subject_of(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention 
     second = _score_second(doc, sent, n)
     if second is not None:
         return second
+    paired = _respectively(doc, sent, n)
+    if paired is not None:
+        return paired
     got = _owner(doc, sent, n, cs)
     if got is None:
         got = _after_owner(doc, sent, n)

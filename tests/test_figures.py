@@ -674,3 +674,19 @@ def test_an_article_opening_on_the_election_that_made_another_winner_is_about_it
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
     a.sentences = segment(paras, text)
     assert [f for f in matcher.check(a) if f.kind == "figure"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Coyne and Allinson trailed with 53,544 and 17,143.",
+        "Of those papers, 30,000 had a second choice for McCluskey and 8,233 for Coyne.",
+        "The 317 papers set aside \u2014 200 blank and 117 marked twice \u2014 were reviewed.",
+    ],
+)
+def test_coordinated_parallel_and_partial_numbers_keep_their_frame(matcher, sentence):
+    assert figures(matcher, sentence) == []
+
+
+def test_a_number_in_words_beside_one_in_digits_is_read():
+    assert [n.value for n in find_numbers("19 blank and nine marked twice")] == [19, 9]
