@@ -95,6 +95,9 @@ _ELECTORATE_AFTER = re.compile(
     r"voters\s+)?(?:were\s+|had\s+been\s+|was\s+)?(?:despatched|dispatched|sent(?:\s+out)?|"
     r"issued|posted|mailed|eligible|entitled\s+to\s+vote|balloted|on\s+the\s+(?:roll|register))"
     r"(?![\w-])"
+    # "1,412 credentialed delegates entitled to vote"
+    r"|\s*(?:[\w-]+\s+){1,2}?(?:entitled\s+to\s+vote|eligible\s+to\s+vote|on\s+the\s+(?:roll|register))"
+    r"(?![\w-])"
 )
 # What an electorate count may count ("1.4 million ballot papers were sent out").
 _ELECTORATE_NOUNS = (
@@ -272,6 +275,8 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
         return _partitive(doc, sent, n, post)
     if re.search(r"within\s+$", norm[max(cs, qs - 8) : n.start]) and _WITHIN.match(post):
         return _came_within(doc, sent, n, cs, rnd)
+    if _NOMINATED_BY.search(pre) and n.unit == "count":
+        return _nominated_by(doc, sent, n, cs)
     if _PARALLEL_FOR.search(doc.norm, max(sent.start, n.start - 8), n.start) and re.match(
         r"\s+for\s", post
     ):
@@ -286,6 +291,21 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     if n.unit == "percent":
         return _percent(doc, sent, n, cs, ce, pre, post, rnd)
     return _count(doc, sent, n, cs, ce, pre, post, rnd)
+
+
+_NOMINATED_BY = re.compile(r"(?<![\w-])(?:nominated|endorsed|put\s+forward)\s+by\s+" + _Q + r"$")
+
+
+def _nominated_by(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Reading | None:
+    """ "Quintanar was nominated by 19 affiliated unions": her nominations."""
+    people = [m for m in persons(sent) if m.end <= n.start and m.person and m.kind == "person"]
+    if not people or _unknown_between(doc, sent, people[-1], n):
+        return None
+    return Reading("nominations", people[-1].person, counts="nominations", why="nominations")
+
+
+def _unknown_between(doc: Document, sent: Sent, m: Mention, n: NumberMention) -> bool:
+    return any(x.kind == "other" and m.end <= x.start < n.start for x in sent.mentions)
 
 
 _PARALLEL_FOR = re.compile(r"(?:,|(?<![\w-])and)\s+$")
@@ -317,8 +337,10 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
     else's votes."""
     if _GROUP.search(doc.norm, max(sent.start, cs - 60), qs) or _GROUP_AFTER.match(post):
         return True  # "the two challengers took more than half", "43,934 between them"
-    if _TRANSFER.match(post) and any(
-        m.start >= n.end and m.start - n.end < 30 and m.person for m in persons(sent)
+    if (
+        _TRANSFER.match(post)
+        and not _SCORE_AFTER.match(post)
+        and any(m.start >= n.end and m.start - n.end < 30 and m.person for m in persons(sent))
     ):
         return True  # "720 to Lind": a transfer between rounds, not a tally
     return bool(_OF_SOMEONES.match(post))  # "half of Lind's papers": a share of somebody else's
@@ -442,7 +464,8 @@ def _margin(
     the two sides."""
     subject = margin_owner(doc, sent, n) or subject_of(doc, sent, n, cs)
     a, b = pair(doc, sent, n, cs, ce, subject if isinstance(subject, Mention) else None, rnd)
-    return Reading("margin", a, b, round=rnd, why=why)
+    bases = _bases_after(doc.norm[n.end : ce], ()) if n.unit == "percent" else ()
+    return Reading("margin", a, b, bases=bases, round=rnd, why=why)
 
 
 def _percent(
@@ -457,7 +480,9 @@ def _percent(
 ) -> Reading | None:
     """A percentage: a margin in points, turnout, spoiled ballots, a share of those who
     backed or voted, else the share of the person it belongs to."""
-    if n.form == "points" or _MARGIN_BEFORE.search(pre) and not _BY_AGENT.search(pre):
+    if n.form == "points" or (
+        _MARGIN_BEFORE.search(pre) and not _BY_AGENT.search(pre) and not _SCORE_AFTER.match(post)
+    ):
         return _margin(doc, sent, n, cs, ce, rnd, "a margin in points")
     if _TURNOUT_BEFORE.search(pre) or _TURNOUT_AFTER.match(post):
         return Reading("turnout", why="turnout")
@@ -695,6 +720,8 @@ def _whole(n: NumberMention, pre: str, post: str) -> Reading | None:
         r"\s*(?:votes?|ballots?)\s+(?:cast|counted|returned)", post
     ):
         return Reading("total", why="the votes cast in all")
+    if re.match(r"\s*valid\s+(?:votes?|ballots?|papers)(?![\w-])", post):
+        return Reading("valid", why="the valid votes in all")
     return None
 
 

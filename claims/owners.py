@@ -66,6 +66,7 @@ _ATTACH = re.compile(
     rf"|\s+{QUALIFIERS})$"
 )
 _LIST_COMMA = re.compile(r",\s*$")
+_SET_WITH = re.compile(rf",\s+(?:with|on)\s+{QUALIFIERS}")
 _SET_OFF = re.compile(r",[^,]{1,80},\s+")
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\b")
 _ACROSS_FRAME = re.compile(
@@ -76,6 +77,9 @@ _ACROSS_FRAME = re.compile(
 _LEAD_FRAME = re.compile(
     rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+|after\s+|before\s+|by\s+|on\s+|"
     rf"despite\s+)?{_ADV}(?P<verb>{_VOTE_VERB})\s+{QUALIFIERS}"
+)
+_RELATIVE_FRAME = re.compile(
+    rf"\s*(?:who|which)\s+(?:had\s+|has\s+)?{_ADV}(?P<verb>{_VOTE_VERB})\s+{QUALIFIERS}"
 )
 _BEATEN_BEFORE = re.compile(rf"(?:{_LEX.alt('win_verb')}|over|against|ahead\s+of)\s+$")
 _COMPARE_BEFORE = re.compile(
@@ -171,6 +175,8 @@ def _apposition_head(doc: Document, people: list[Mention]) -> Mention | None:
 
 def _attached(doc: Document, sent: Sent, n: NumberMention, m: Mention, gap: str, cs: int) -> bool:
     """Do the words ``gap`` between ``m`` and the number make the number ``m``'s?"""
+    if m.start < cs and _SET_WITH.fullmatch(gap):
+        return True  # "Lamar Pettibone, with 68, was fourth"
     if m.start < cs and not re.fullmatch(r"'s\s+" + QUALIFIERS, gap):
         # Across a clause break only a verb frame carries, from a subject that opens its
         # sentence ("Rowe, 66, won 59,067"; not "He beat Pike, ..., winning 59,067").
@@ -250,6 +256,15 @@ def _clause_subject(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Men
     sentence's subject ("He defeated Pike, ..., winning 59,067 votes")."""
     start = n.qual_start if n.qual_start is not None else n.start
     lead = doc.norm[cs:start]
+    rel = _RELATIVE_FRAME.fullmatch(lead)
+    if rel:
+        # "Warren Tuckey, who received 420 votes": the person the relative clause is on
+        on = [
+            x
+            for x in persons(sent)
+            if x.end <= cs and re.fullmatch(r"\s*,?\s*", doc.norm[x.end : cs])
+        ]
+        return on[-1] if on and not _unknown(on[-1]) else None
     m = _LEAD_FRAME.fullmatch(lead)
     if not m:
         return None

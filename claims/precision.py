@@ -84,6 +84,9 @@ def _qualified_range(n: NumberMention, u: float) -> tuple[float, float]:
         return v, math.inf
     if q == "under":
         return -math.inf, v
+    if n.unit == "percent" and q in ("near_above", "near_below") and v % 5:
+        # "nearly 97 per cent": a percentage that is no round number is near to one unit
+        return (v, v + u) if q == "near_above" else (v - u, v + u / 2)
     if q == "near_above":
         # "a little over 100,000": just above it, even when written to one figure
         return v, v + (_SLACK * v if n.sig_figs == 1 else max(u, _SLACK * v))

@@ -690,3 +690,31 @@ def test_coordinated_parallel_and_partial_numbers_keep_their_frame(matcher, sent
 
 def test_a_number_in_words_beside_one_in_digits_is_read():
     assert [n.value for n in find_numbers("19 blank and nine marked twice")] == [19, 9]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fact_id"),
+    [
+        ("Allinson was nominated by 120 branches.", "nominations.ian-allinson"),
+        ("The union lists 1.2 million paid-up members entitled to vote.", "electorate"),
+        ("McCluskey had 59,067 of 135,000 valid votes.", "valid"),
+        ("Nearly 13.5 per cent of members voted.", "turnout"),
+        ("McCluskey won, and Ian Allinson, with 20,000, was third.", "votes.ian-allinson"),
+        ("Gerard Coyne, who received 60,000 votes to her 59,067, lost.", "votes.gerard-coyne"),
+    ],
+)
+def test_nominators_wholes_near_values_and_relative_clauses(matcher, sentence, fact_id):
+    assert [f.fact_ids for f in figures(matcher, sentence)] == [[fact_id]]
+
+
+def test_a_margin_in_points_is_judged_on_the_basis_it_names():
+    fed = Matcher(load_facts(FACTS.parents[1] / "tests/fixtures/elections/federation/facts.toml"))
+
+    def found(sentence: str) -> list:
+        text, paras = join_paragraphs(["Deborah Kolovos was elected FUA president.", sentence])
+        a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+        a.sentences = segment(paras, text)
+        return [f for f in fed.check(a) if f.kind == "figure"]
+
+    assert found("She beat Warren Tuckey by 20.3 points of the valid votes.") == []
+    assert len(found("She beat Warren Tuckey by 20.3 points of all ballots cast.")) == 1

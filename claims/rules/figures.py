@@ -138,6 +138,8 @@ class FigureRule:
             figs = [f for f in figs if f.basis in r.bases]
         if r.measure == "margin":
             figs = self._margins(contest, figs, r)
+            if r.bases:  # "by 20.3 points of all ballots cast"
+                figs = [f for f in figs if f.basis in r.bases or f.basis is None]
         if r.measure == "nominations":
             figs = self._qualified(figs, r.counts)
         if r.measure == "count":
