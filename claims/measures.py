@@ -269,18 +269,9 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     if _nobodys_own(doc, sent, n, cs, qs, post):
         return None
     rnd = round_of(doc, sent, cs, ce, n.start)
-    if _DIFFERENCE.match(norm, n.end, sent.end):
-        return _difference(doc, sent, n, cs, rnd)
-    if _PARTITIVE_OF.match(post):
-        return _partitive(doc, sent, n, post)
-    if re.search(r"within\s+$", norm[max(cs, qs - 8) : n.start]) and _WITHIN.match(post):
-        return _came_within(doc, sent, n, cs, rnd)
-    if _NOMINATED_BY.search(pre) and n.unit == "count":
-        return _nominated_by(doc, sent, n, cs)
-    if _PARALLEL_FOR.search(doc.norm, max(sent.start, n.start - 8), n.start) and re.match(
-        r"\s+for\s", post
-    ):
-        return _parallel(doc, sent, n)
+    framed, reading = _framed(doc, sent, n, cs, qs, pre, post, rnd)
+    if framed:
+        return reading
     given = _share_of_tally(doc, sent, n, cs, ce, qs, post) or _backing(doc, sent, n, qs, post, rnd)
     if given is not None:
         return given
@@ -291,6 +282,35 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     if n.unit == "percent":
         return _percent(doc, sent, n, cs, ce, pre, post, rnd)
     return _count(doc, sent, n, cs, ce, pre, post, rnd)
+
+
+def _framed(
+    doc: Document,
+    sent: Sent,
+    n: NumberMention,
+    cs: int,
+    qs: int,
+    pre: str,
+    post: str,
+    rnd: int | None,
+) -> tuple[bool, Reading | None]:
+    """Frames that say outright what a number is: a change ("down 3,000 on"), a part of
+    a count, how close somebody came, who nominated somebody, a number parallel to an
+    earlier one.  (True, reading) when one applies."""
+    norm = doc.norm
+    if _DIFFERENCE.match(norm, n.end, sent.end):
+        return True, _difference(doc, sent, n, cs, rnd)
+    if _PARTITIVE_OF.match(post):
+        return True, _partitive(doc, sent, n, post)
+    if re.search(r"within\s+$", norm[max(cs, qs - 8) : n.start]) and _WITHIN.match(post):
+        return True, _came_within(doc, sent, n, cs, rnd)
+    if _NOMINATED_BY.search(pre) and n.unit == "count":
+        return True, _nominated_by(doc, sent, n, cs)
+    if _PARALLEL_FOR.search(norm, max(sent.start, n.start - 8), n.start) and re.match(
+        r"\s+for\s", post
+    ):
+        return True, _parallel(doc, sent, n)
+    return False, None
 
 
 _NOMINATED_BY = re.compile(r"(?<![\w-])(?:nominated|endorsed|put\s+forward)\s+by\s+" + _Q + r"$")
