@@ -26,7 +26,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factwatch.claims.concepts import stem
+from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import lexicon, title
+from factwatch.claims.model import Figure
 from factwatch.claims.numbers import NumberMention, find_numbers
 from factwatch.claims.owners import QUALIFIERS as _Q
 from factwatch.claims.owners import (
@@ -272,6 +275,9 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     framed, reading = _framed(doc, sent, n, cs, qs, pre, post, rnd)
     if framed:
         return reading
+    recorded = _recorded_count(doc, sent, n, cs, post)
+    if recorded is not None:
+        return recorded
     given = _share_of_tally(doc, sent, n, cs, ce, qs, post) or _backing(doc, sent, n, qs, post, rnd)
     if given is not None:
         return given
@@ -311,6 +317,37 @@ def _framed(
     ):
         return True, _parallel(doc, sent, n)
     return False, None
+
+
+def _counted_things(facts: Facts) -> list[tuple[frozenset[str], Figure]]:
+    """The things this contest's facts count, as the stems of their words."""
+    return [
+        (frozenset(stem(w) for w in f.counts.split()), f)
+        for f in facts.figures
+        if f.contest == "this" and f.measure == "count" and f.counts
+    ]
+
+
+def _recorded_count(
+    doc: Document, sent: Sent, n: NumberMention, cs: int, post: str
+) -> Reading | None:
+    """A count of a thing the facts record, named by its words just after the number
+    ("41,260 postal votes were returned", "her 11,094 second preferences")."""
+    if n.unit != "count":
+        return None
+    after = [stem(w) for w in re.findall(r"[a-z][\w'-]*", post)[:6]]
+    near = frozenset(after)
+    pairs = set(zip(after, after[1:], strict=False))
+    for words, fig in doc.facts.once("measures.counted", _counted_things):
+        first = [stem(w) for w in fig.counts.split()[:2]]
+        if len(words) < 2 or not words <= near or (first[0], first[1]) not in pairs:
+            continue  # its words, its first two side by side ("28 blank or void" is no match)
+        subject = None
+        if fig.subject:
+            who = subject_of(doc, sent, n, cs)
+            subject = who.person if isinstance(who, Mention) else None
+        return Reading("count", subject, counts=fig.counts, why=f"a count of {fig.counts}")
+    return None
 
 
 _NOMINATED_BY = re.compile(r"(?<![\w-])(?:nominated|endorsed|put\s+forward)\s+by\s+" + _Q + r"$")
@@ -770,7 +807,9 @@ def _ballot_count(
         return Reading("count", counts="ballots", why="a part of the ballots set aside")
     if spoiled:
         return Reading("spoiled", why="spoiled ballots")
-    sent_before = _ELECTORATE_BEFORE.search(pre) and noun in _ELECTORATE_NOUNS
+    sent_before = _ELECTORATE_BEFORE.search(pre) and (
+        noun in _ELECTORATE_NOUNS or n.noun is None and re.search(r"electorate\s+of\s+$", pre)
+    )
     if (
         (_ELECTORATE_AFTER.match(post) or sent_before)
         and not (noun == "members" and _POSSESSED.search(pre))

@@ -58,6 +58,7 @@ _ATTACH = re.compile(
     rf"somewhere\s+|only\s+)?{QUALIFIERS}"
     rf"|'s\s+{QUALIFIERS}(?:total\s+of\s+|tally\s+of\s+|haul\s+of\s+|share\s+of\s+)?"
     rf"|\s*[(:]\s*{QUALIFIERS}|\s*-\s+{QUALIFIERS}|\s+(?:on|with|at)\s+{QUALIFIERS}"
+    rf"|\s*\([^()]{{1,30}}\)\s*(?:[:,-]\s*)?{QUALIFIERS}"  # "Marchbank (Lab) 47,318"
     rf"|,\s+(?:on|with)\s+{QUALIFIERS}"
     rf"|\s+{_ADV}{_VOTE_VERB}\s+(?:a\s+(?:total|tally|haul|share)\s+of\s+|a\s+)?{QUALIFIERS}"
     rf"|\s+(?:was\s+|has\s+been\s+|had\s+been\s+|is\s+)?(?:re-?elected|elected|returned|declared\s+"
@@ -66,6 +67,7 @@ _ATTACH = re.compile(
     rf"|\s+{QUALIFIERS})$"
 )
 _LIST_COMMA = re.compile(r",\s*$")
+_PAREN_GAP = re.compile(rf"\s*\([^()]{{1,30}}\)\s*(?:[:,-]\s*)?{QUALIFIERS}")
 _SET_WITH = re.compile(rf",\s+(?:with|on)\s+{QUALIFIERS}")
 _SET_OFF = re.compile(r",[^,]{1,80},\s+")
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\b")
@@ -175,8 +177,8 @@ def _apposition_head(doc: Document, people: list[Mention]) -> Mention | None:
 
 def _attached(doc: Document, sent: Sent, n: NumberMention, m: Mention, gap: str, cs: int) -> bool:
     """Do the words ``gap`` between ``m`` and the number make the number ``m``'s?"""
-    if m.start < cs and _SET_WITH.fullmatch(gap):
-        return True  # "Lamar Pettibone, with 68, was fourth"
+    if m.start < cs and (_SET_WITH.fullmatch(gap) or _PAREN_GAP.fullmatch(gap)):
+        return True  # "Lamar Pettibone, with 68, was fourth", "Marchbank (Lab) 47,318"
     if m.start < cs and not re.fullmatch(r"'s\s+" + QUALIFIERS, gap):
         # Across a clause break only a verb frame carries, from a subject that opens its
         # sentence ("Rowe, 66, won 59,067"; not "He beat Pike, ..., winning 59,067").

@@ -718,3 +718,45 @@ def test_a_margin_in_points_is_judged_on_the_basis_it_names():
 
     assert found("She beat Warren Tuckey by 20.3 points of the valid votes.") == []
     assert len(found("She beat Warren Tuckey by 20.3 points of all ballots cast.")) == 1
+
+
+def _elsewhere(name: str, *paragraphs: str) -> list:
+    m = Matcher(load_facts(FACTS.parents[1] / f"tests/fixtures/elections/{name}/facts.toml"))
+    text, paras = join_paragraphs(list(paragraphs))
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    return [f.fact_ids for f in m.check(a) if f.kind == "figure"]
+
+
+def test_a_thing_the_facts_count_is_read_by_its_words_and_close_of_poll_is_no_poll():
+    found = _elsewhere(
+        "mayoral",
+        "Helen Marchbank was elected Mayor of Brackmouth.",
+        "The council said 41,260 postal votes were returned by the close of poll.",
+    )
+    assert found == [["count.postal-votes-returned"]]
+
+
+def test_a_name_with_its_party_in_brackets_owns_the_number_after_it():
+    found = _elsewhere(
+        "mayoral",
+        "Helen Marchbank was elected Mayor of Brackmouth.",
+        "16:30 \u2013 First round: Marchbank (Lab) 47,318; Costigan (LD) 4,165.",
+    )
+    assert found == [["votes.niamh-costigan.r1"]]
+
+
+def test_a_count_of_two_kinds_joined_by_or_is_not_one_of_them():
+    found = _elsewhere(
+        "federation",
+        "Deborah Kolovos was elected FUA president.",
+        "There were 1,321 valid votes and 28 blank or void ballots.",
+    )
+    assert found == [["spoiled"]]
+
+
+def test_out_of_an_electorate_of_is_the_electorate_after_a_tally(matcher):
+    found = figures(
+        matcher, "McCluskey won with 59,067 votes. Out of an electorate of 1.3 million, few voted."
+    )
+    assert [f.fact_ids for f in found] == [["electorate"]]

@@ -146,7 +146,7 @@ class FigureRule:
             figs = [
                 f
                 for f in figs
-                if _same_noun(f.counts.split()[-1], r.counts)
+                if _same_noun(f.counts.split()[-1], r.counts.split()[-1] if r.counts else "")
                 and (f.subject is None or f.subject == r.subject)
             ]
             if not figs and r.nominating and r.subject:
