@@ -39,7 +39,8 @@ _PROSPECT = _LEX.rx("prospect")
 _POLL = _LEX.rx("poll_word")
 _POLL_PHRASE = re.compile(
     r"(?<![\w-])(?:in|by|according\s+to|from)\s+(?:a|an|the|our|its|their|this)\s+"
-    r"(?:(?!close\b|closing\b|end\b|day\b)[\w'-]+\s+){0,3}?polls?(?![\w-])"  # not "the close of poll"
+    # not "by the close of poll"
+    r"(?:(?!close\b|closing\b|end\b|day\b)[\w'-]+\s+){0,3}?polls?(?![\w-])"
 )
 
 
