@@ -297,12 +297,27 @@ def _clause_subject(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Men
 
 
 _COORD = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+_COORD_NEXT = re.compile(r"(?:\s*(?:%|per\s?cent|votes?))?\s*(?:,\s*and|,|and)\s*(?:[a-z]+\s+)?\d")
+_COORD_PREV = re.compile(r"\d(?:\s*(?:%|per\s?cent|votes?))?\s*(?:,\s*and|,|and)\s*(?:[a-z]+\s+)?$")
 
 
 def _respectively(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
     """ "Quintanar and Pettibone trailed with 163 and 86": coordinated numbers after as
     many coordinated people go to them in order."""
-    nums = [x for x in find_numbers(doc.norm, sent.start, sent.end) if x.unit == n.unit]
+    norm = doc.norm
+    if not (
+        _COORD_NEXT.match(norm, n.end, min(sent.end, n.end + 40))
+        or _COORD_PREV.search(norm, max(sent.start, n.start - 40), n.start)
+    ):
+        return None  # no number coordinated with this one
+    key = ("owners.numbers", sent.index)
+    found = doc.memo.get(key)
+    if not isinstance(found, list):
+        found = find_numbers(doc.norm, sent.start, sent.end)
+        doc.memo[key] = found
+    nums = [x for x in found if x.unit == n.unit]
+    if len(nums) < 2:
+        return None
     i = next((k for k, x in enumerate(nums) if x.start == n.start), None)
     if i is None:
         return None
