@@ -131,12 +131,29 @@ def rss(base: str, ids: list[int]) -> bytes:
     ).encode()
 
 
+def response(body: bytes, ctype: str, status: str = "200 OK") -> bytes:
+    """A whole HTTP/1.1 response, written to the socket in one call."""
+    head = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n"
+    return head.encode("ascii") + body
+
+
+ROBOTS = response(b"User-agent: *\nAllow: /\n", "text/plain")
+NOT_FOUND = response(b"not found", "text/plain", "404 Not Found")
+
+
 def serve_world(hosts: list[list[int]], conn) -> None:
     """Child process: one server per host; host k lists the article ids hosts[k]."""
     pool = paragraph_pool()
-    # Pages are rendered before serving starts, so that serving costs what a
-    # real server's would (this process shares the cores with the pass).
-    rendered = {str(n): article_html(n, pool) for ids in hosts for n in ids}
+    # Whole responses are rendered before serving starts and written in one
+    # call with Nagle's algorithm off, so that serving costs what a real
+    # server's would (this process shares the cores with the pass).  Headers
+    # and body written apart, with Nagle on, made the client's delayed ACK
+    # hold every response on a kept-alive connection for about 40 ms.
+    rendered = {
+        f"/a/{n}": response(article_html(n, pool), "text/html; charset=utf-8")
+        for ids in hosts
+        for n in ids
+    }
     log: dict[int, list[float]] = {}
     lock = threading.Lock()
     servers = []
@@ -145,6 +162,7 @@ def serve_world(hosts: list[list[int]], conn) -> None:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True
             routes = pages
 
             def log_message(self, *args):
@@ -155,23 +173,14 @@ def serve_world(hosts: list[list[int]], conn) -> None:
                     log.setdefault(self.server.server_address[1], []).append(time.monotonic())
                 path = self.path
                 if path == "/robots.txt":
-                    body, ctype = b"User-agent: *\nAllow: /\n", "text/plain"
-                elif path == "/feed.xml":
-                    body, ctype = self.routes["/feed.xml"], "application/rss+xml"
-                elif path.startswith("/a/") and path[3:] in rendered:
-                    body, ctype = rendered[path[3:]], "text/html; charset=utf-8"
+                    self.wfile.write(ROBOTS)
                 else:
-                    body, ctype = b"not found", "text/plain"
-                self.send_response(200 if body != b"not found" else 404)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                    self.wfile.write(self.routes.get(path) or rendered.get(path) or NOT_FOUND)
 
         server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         server.daemon_threads = True
         base = f"http://127.0.0.1:{server.server_address[1]}"
-        pages["/feed.xml"] = rss(base, ids)
+        pages["/feed.xml"] = response(rss(base, ids), "application/rss+xml")
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
     conn.send([s.server_address[1] for s in servers])
@@ -261,24 +270,45 @@ def prefill(path: Path, count: int, pool: tuple[list[str], list[str]]) -> None:
     db.conn.close()
 
 
+def cpu_ticks() -> tuple[int, int]:
+    """(busy, all) clock ticks of every core of the machine so far (/proc/stat)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            ticks = [int(x) for x in stat.readline().split()[1:]]
+    except OSError:
+        return 0, 0
+    return sum(ticks) - ticks[3] - ticks[4], sum(ticks)  # less idle and iowait
+
+
+BUSY: list[float] = []  # cores busy (all processes on the machine) during each timed run
+
+
+def timed(work) -> tuple[int, float]:
+    """``work()`` timed; notes in BUSY how many cores the machine kept busy meanwhile."""
+    before = cpu_ticks()
+    start = time.perf_counter()
+    done = work()
+    elapsed = time.perf_counter() - start
+    after = cpu_ticks()
+    cores = os.cpu_count() or 1
+    BUSY.append(cores * (after[0] - before[0]) / max(after[1] - before[1], 1))
+    return done, elapsed
+
+
 def timed_pass(db_path: Path, world: World, *, workers: int) -> tuple[int, float]:
     db = open_db(db_path)
     cfg = config(db_path, world.sources(), workers=workers, delay=0.0)
-    start = time.perf_counter()
-    report = pipeline.run_pass(cfg, db=db)
-    elapsed = time.perf_counter() - start
+    stored, elapsed = timed(lambda: pipeline.run_pass(cfg, db=db).stored)
     db.conn.close()
-    return report.stored, elapsed
+    return stored, elapsed
 
 
 def timed_recheck(db_path: Path, *, workers: int) -> tuple[int, float]:
     db = open_db(db_path)
     cfg = config(db_path, [], workers=workers, delay=0.0)
-    start = time.perf_counter()
-    counts = pipeline.recheck(cfg, db=db, workers=workers)
-    elapsed = time.perf_counter() - start
+    checked, elapsed = timed(lambda: pipeline.recheck(cfg, db=db, workers=workers)["articles"])
     db.conn.close()
-    return counts["articles"], elapsed
+    return checked, elapsed
 
 
 def world_of_new_articles() -> World:
@@ -318,6 +348,16 @@ def bench_store(tmp: Path, pool) -> None:
     print(f"  ratio (50,000 / 1,000): {ratio:.2f}")
 
 
+def print_round(what: str, round_: int, runs: dict[int, list[tuple[int, float]]]) -> None:
+    """One round's figures, with the cores the machine kept busy during each run
+    (this bench's processes and anyone else's)."""
+    (n1, t1), (n2, t2) = runs[1][round_], runs[2][round_]
+    print(
+        f"  round {round_ + 1}: {what} 1 worker {n1 / t1:.1f}/s ({BUSY[-2]:.2f} cores busy), "
+        f"2 workers {n2 / t2:.1f}/s ({BUSY[-1]:.2f} cores busy): x{(n2 / t2) / (n1 / t1):.2f}"
+    )
+
+
 def bench_workers(tmp: Path, pool) -> None:
     print(
         f"\n## workers: run ({NEW_ARTICLES:,} articles on top of 1,000) and recheck "
@@ -327,7 +367,7 @@ def bench_workers(tmp: Path, pool) -> None:
     if not template.exists():
         prefill(template, 1_000, pool)
     runs: dict[int, list[tuple[int, float]]] = {1: [], 2: []}
-    for _ in range(ROUNDS):
+    for round_ in range(ROUNDS):
         for workers in (1, 2):
             db_path = tmp / f"workers{workers}.db"
             shutil.copy(template, db_path)
@@ -336,16 +376,18 @@ def bench_workers(tmp: Path, pool) -> None:
                 runs[workers].append(timed_pass(db_path, world, workers=workers))
             finally:
                 world.close()
+        print_round("run", round_, runs)
     for workers, done in runs.items():
         added, elapsed = min(done, key=lambda r: r[1] / max(r[0], 1))
         RESULTS[f"run_{workers}"] = added / elapsed
         print(f"  run, {workers} worker(s): {added} in {elapsed:.1f}s = {added / elapsed:.1f}/s")
     checks: dict[int, list[tuple[int, float]]] = {1: [], 2: []}
-    for _ in range(ROUNDS):
+    for round_ in range(ROUNDS):
         for workers in (1, 2):
             db_path = tmp / "recheck.db"
             shutil.copy(tmp / "workers1.db", db_path)  # the same work each time
             checks[workers].append(timed_recheck(db_path, workers=workers))
+        print_round("recheck", round_, checks)
     for workers, done in checks.items():
         checked, elapsed = min(done, key=lambda r: r[1] / max(r[0], 1))
         RESULTS[f"recheck_{workers}"] = checked / elapsed
