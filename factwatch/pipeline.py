@@ -2,11 +2,14 @@
 
 ``run_pass()`` is the thin public function; ``Pass`` holds what one pass
 shares (fetcher, work spec, counters).  Fetching stays in this process, in
-one polite fetcher; each fetched page goes to ``factwatch.work.process_page``
-(extract, topic filter, claim check) on ``processing.workers`` worker
-processes (``factwatch.workpool``), and the compact records come back, in
+one polite fetcher, run ahead on a thread of its own (``workpool.Prefetch``)
+so that it goes on while the writer stores; each fetched page goes to
+``factwatch.work.process_page`` (extract, topic filter, claim check) on
+``processing.workers`` worker processes (``factwatch.workpool``, started
+while the sources are discovered), and the compact records come back, in
 fetch order, to the one ``work.Writer`` here.  Each article is stored whole
-with its findings, so a pass stopped at any moment loses nothing it stored.
+with its findings, so a pass stopped at any moment loses nothing it stored;
+the fetch log is written in the same transactions as the records.
 """
 
 from __future__ import annotations
@@ -31,21 +34,24 @@ from factwatch.work import (
     ARTICLE,
     FAILED,
     OFF_TOPIC,
+    CheckRecord,
     CheckSpec,
     Record,
     Writer,
     check_article,
+    check_stored,
     checker,
     page_from_fetch,
     process_page,
     write_check,
 )
-from factwatch.workpool import WorkPool
+from factwatch.workpool import Prefetch, WorkPool
 
 log = logging.getLogger("factwatch.pipeline")
 SHOWN_FAILURES = 5  # per source in a pass's summary; `status --failures` lists them all
 
 RECHECK_CHUNK = 16  # stored articles handed to a worker at a time
+PREFETCH = 16  # fetched pages waiting for a worker, at most
 
 
 @dataclass
@@ -163,26 +169,50 @@ class Pass:
         self.report = RunReport(run_id)
         self.source_configs: dict[str, SourceConfig] = {}
         self.records: queue.Queue = queue.Queue()
+        self.fetch_log: list[tuple[str, Any]] = []  # taken, not yet written
         self.validators = Validators(db)
         self.spec = CheckSpec.from_config(config)
         self.facts_version = checker(self.spec).facts_version  # facts errors surface here
         self.writer = Writer(db)
         self.workers = workers or config.processing.workers
         self.source_reports: dict[str, SourceReport] = {}
+        self.pool: WorkPool | None = None
+
+    def work_pool(self) -> WorkPool:
+        """The pass's worker processes, each loading the facts as it starts."""
+        if self.pool is None:
+            self.pool = WorkPool(workers=self.workers, warm=checker, warm_args=(self.spec,))
+        return self.pool
 
     # -- fetch log ---------------------------------------------------------------
     def on_fetch(self, record: Any) -> None:
         """The fetcher's callback (any thread): queue the record with its source."""
         self.records.put((current_source(), record))
 
-    def drain_records(self, source: str) -> None:
-        """Write queued fetch records (made on other threads) from this thread."""
+    def take_records(self, source: str) -> None:
+        """Take the queued fetch records (made on other threads) into the fetch
+        log to write, each under its own source or else ``source``."""
         while True:
             try:
                 tagged, record = self.records.get_nowait()
             except queue.Empty:
                 return
-            store.record_fetch(self.db, record, run_id=self.run_id, source=tagged or source)
+            self.fetch_log.append((tagged or source, record))
+
+    def write_fetch_log(self) -> None:
+        """Write the fetch log taken so far (inside the caller's transaction,
+        if any: the writer stores it with the records it is storing)."""
+        if not self.fetch_log:
+            return
+        with transaction(self.db):
+            for source, record in self.fetch_log:
+                store.record_fetch(self.db, record, run_id=self.run_id, source=source)
+        self.fetch_log.clear()
+
+    def drain_records(self, source: str) -> None:
+        """Write every queued fetch record now, in one transaction."""
+        self.take_records(source)
+        self.write_fetch_log()
 
     def forget_later(self, url: str, r: FetchResult) -> None:
         """Remember a page that yields no article, so the next pass skips it."""
@@ -261,6 +291,7 @@ class Pass:
         """Store records that are ready together in one transaction (each whole
         inside it), and count them in their sources' reports."""
         with transaction(self.db):
+            self.write_fetch_log()
             for record in records:
                 self._store(record)
 
@@ -286,11 +317,11 @@ class Pass:
 
         Failures and 304s are counted here.  A stop request ends the stream
         after the current page (what is in flight is still processed)."""
-        results = fetcher.fetch_many(requests)
+        results = Prefetch(fetcher.fetch_many(requests), size=PREFETCH, stop=self.stop_event)
         try:
             for result in results:
                 link, report = result.request_key
-                self.drain_records(link.source)
+                self.take_records(link.source)  # written with the next stored records
                 report.fetched += 1
                 bar.update(1)
                 if result.error:
@@ -330,7 +361,7 @@ class Pass:
                 )
             )
         bar = _progress(len(reqs), progress, fetcher=fetcher)
-        with WorkPool(workers=self.workers) as pool:
+        with self.work_pool() as pool:
             pages = self.fetched_pages(reqs, fetcher, bar)
             for batch in pool.batches(process_page, pages, self.spec):
                 self.store([record for _page, record in batch])
@@ -375,7 +406,11 @@ def run_pass(
 ) -> RunReport:
     """Run one pass over ``sources`` (default: all configured) and store the results."""
     run = Pass(config, db, run_id=run_id, refresh=refresh, stop_event=stop_event, workers=workers)
-    with Fetcher(config.politeness, config.safety, on_fetch=run.on_fetch) as fetcher:
+    with (
+        run.work_pool() as pool,
+        Fetcher(config.politeness, config.safety, on_fetch=run.on_fetch) as fetcher,
+    ):
+        pool.start()  # the workers start while the sources are discovered
         wanted = run.discover(config.sources if sources is None else sources, fetcher, progress)
         if not run.stop_event.is_set():
             run.fetch_and_process(wanted, fetcher, progress)
@@ -401,20 +436,55 @@ def _stored_rows(db: sqlite_utils.Database, page: int = 200) -> Iterator[dict[st
         last = rows[-1]["id"]
 
 
+def _stored_ids(db: sqlite_utils.Database, page: int = 1000) -> Iterator[int]:
+    """Every stored article's id, in order, a page of ids at a time."""
+    last = 0
+    while True:
+        ids = [
+            row[0]
+            for row in db.execute(
+                "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", [last, page]
+            ).fetchall()
+        ]
+        if not ids:
+            return
+        yield from ids
+        last = ids[-1]
+
+
+def database_file(db: sqlite_utils.Database) -> str:
+    """The file of ``db``'s main database ("" for one in memory)."""
+    for _seq, name, path in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return str(path or "")
+    return ""
+
+
 def recheck(
     config: Config, *, db: sqlite_utils.Database, workers: int | None = None
 ) -> dict[str, int]:
     """Re-run the matcher over every stored article (after the facts change),
-    on ``processing.workers`` worker processes, storing from this one."""
+    on ``processing.workers`` worker processes, storing from this one.
+
+    With more than one worker, each worker reads the articles it checks from
+    the database file itself (``work.check_stored``): this process hands out
+    ids and only writes the findings that come back."""
     spec = CheckSpec.from_config(config)
     checker(spec)  # a bad facts file fails here, before any worker starts
     counts = {"articles": 0, "new": 0, "stale": 0, "failed": 0}
     before = db.execute("SELECT count(*) FROM findings WHERE stale = 1").fetchone()[0]
-    with WorkPool(workers=workers or config.processing.workers) as pool:
-        rows = _stored_rows(db)
-        for batch in pool.batches(check_article, rows, spec, chunk=RECHECK_CHUNK):
+    workers = workers or config.processing.workers
+    path = database_file(db) if workers > 1 else ""
+    with WorkPool(workers=workers, warm=checker, warm_args=(spec,)) as pool:
+        pool.start()
+        batches: Iterator[list[tuple[Any, CheckRecord]]]
+        if path:
+            batches = pool.batches(check_stored, _stored_ids(db), spec, path, chunk=RECHECK_CHUNK)
+        else:
+            batches = pool.batches(check_article, _stored_rows(db), spec, chunk=RECHECK_CHUNK)
+        for batch in batches:
             with transaction(db):  # the ready records together, each whole
-                for _row, record in batch:
+                for _item, record in batch:
                     if record.message:
                         log.error("%s", record.message)
                         counts["failed"] += 1

@@ -10,6 +10,7 @@ in a worker process, or on a Dask worker of a back-check::
     outcome = Writer(db).write(record)                # the one place records become rows
 
     record = check_article(row, spec)                 # a stored article checked again
+    record = check_stored(article_id, spec, path)     # the same, read from the file
     write_check(db, record)                           # (``recheck``)
 
 A pass runs ``process_page`` and ``check_article`` on ``processing.workers``
@@ -34,6 +35,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -48,6 +50,7 @@ from factwatch.core.kinds import kinds
 from factwatch.core.records import Article, FetchedPage, FetchResult, Finding, Link
 from factwatch.core.settings import Config
 from factwatch.db import store, transaction
+from factwatch.db.connection import BUSY_TIMEOUT_MS
 from factwatch.scraper.extract import extract
 from factwatch.scraper.topic import TopicFilter
 from factwatch.scraper.urls import canonicalize
@@ -61,6 +64,7 @@ __all__ = [
     "Record",
     "Writer",
     "check_article",
+    "check_stored",
     "checker",
     "process_page",
     "write_check",
@@ -334,6 +338,42 @@ def check_article(row: dict[str, Any], spec: CheckSpec) -> CheckRecord:
         log.exception("article %s: failed while checking", row.get("id"))
         record.message = f"article {row.get('id')} ({row.get('url')}): could not check: {exc!r}"
     return record
+
+
+def check_stored(article_id: int, spec: CheckSpec, database: str) -> CheckRecord:
+    """Read stored article ``article_id`` from the SQLite file ``database`` and
+    check it (``check_article``): a worker reads the article itself, so the
+    process that writes hands it an id and gets back only findings.
+
+    The worker's connection only reads (a WAL reader: it never waits for the
+    writer, and the writer never changes an article's text during a recheck)."""
+    try:
+        rows = _reader(database).execute("SELECT * FROM articles WHERE id = ?", [article_id])
+        found = [dict(row) for row in rows.fetchall()]
+    except sqlite3.Error as exc:
+        message = f"article {article_id}: could not read it from {database}: {exc}"
+        return CheckRecord(article_id=article_id, article_key="", message=message)
+    if not found:
+        message = f"article {article_id}: no longer in {database}"
+        return CheckRecord(article_id=article_id, article_key="", message=message)
+    return check_article(found[0], spec)
+
+
+_READERS: dict[str, sqlite3.Connection] = {}
+
+
+def _reader(database: str) -> sqlite3.Connection:
+    """This process's read-only connection to ``database`` (one kept open)."""
+    conn = _READERS.get(database)
+    if conn is None:
+        for old in _READERS.values():
+            old.close()
+        _READERS.clear()
+        conn = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        conn.execute("PRAGMA query_only = ON")
+        conn.row_factory = sqlite3.Row
+        _READERS[database] = conn
+    return conn
 
 
 def write_check(db: sqlite_utils.Database, record: CheckRecord) -> list[dict[str, Any]]:

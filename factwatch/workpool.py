@@ -17,18 +17,22 @@ Otherwise the workers are processes started from a fork server (a clean
 interpreter with the work modules imported once), so they inherit no open
 files, database connections or locks from this process; each worker exits by
 itself if this process dies (even by SIGKILL), so nothing is left behind.
+
+``Prefetch`` pulls a slow iterable (pages being fetched) ahead on a thread,
+into a bounded queue, so that it keeps going while the consumer is busy.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -70,12 +74,38 @@ def _exit_with_owner(owner: int, started: str | None) -> None:
     threading.Thread(target=watch, name="owner-watch", daemon=True).start()
 
 
-class WorkPool:
-    """An ordered, bounded map over worker processes (inline for one worker)."""
+def _start_worker(
+    owner: int, started: str | None, warm: Callable[..., Any] | None, args: tuple[Any, ...]
+) -> None:
+    """Worker initializer: watch the owner, then ``warm(*args)`` (load what the
+    work needs).  A failing warm-up is left for the work itself to report."""
+    _exit_with_owner(owner, started)
+    if warm is not None:
+        try:
+            warm(*args)
+        except Exception:
+            pass
 
-    def __init__(self, *, workers: int, window: int | None = None):
+
+class WorkPool:
+    """An ordered, bounded map over worker processes (inline for one worker).
+
+    ``warm(*warm_args)`` runs once in each worker as it starts (say, loading
+    the facts), and ``start()`` starts the workers at once, so that their
+    start-up overlaps what this process does before the first item."""
+
+    def __init__(
+        self,
+        *,
+        workers: int,
+        window: int | None = None,
+        warm: Callable[..., Any] | None = None,
+        warm_args: tuple[Any, ...] = (),
+    ):
         self.workers = max(1, workers)
         self.window = window or 4 * self.workers
+        self.warm = warm
+        self.warm_args = warm_args
         self._executor: ProcessPoolExecutor | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
@@ -85,10 +115,17 @@ class WorkPool:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=context,
-                initializer=_exit_with_owner,
-                initargs=(os.getpid(), _started(os.getpid())),
+                initializer=_start_worker,
+                initargs=(os.getpid(), _started(os.getpid()), self.warm, self.warm_args),
             )
         return self._executor
+
+    def start(self) -> None:
+        """Start every worker process now (nothing to start for one worker)."""
+        if self.workers > 1:
+            pool = self._pool()
+            for _ in range(self.workers):  # a worker is started for each submission
+                pool.submit(int)
 
     def submit(self, fn: Callable[..., R], item: Any, *args: Any) -> Future[R]:
         if self.workers == 1:
@@ -159,3 +196,80 @@ class WorkPool:
 def _apply(fn: Callable[..., R], items: list[Any], args: tuple[Any, ...]) -> list[R]:
     """Run ``fn`` over a chunk of items in a worker."""
     return [fn(item, *args) for item in items]
+
+
+_DONE = object()
+
+
+class Prefetch(Generic[T]):
+    """``items``, pulled ahead by a thread of its own into a queue of ``size``.
+
+        pages = Prefetch(fetcher.fetch_many(requests), size=16, stop=stop_event)
+        try:
+            for page in pages: ...
+        finally:
+            pages.close()
+
+    The producer (a generator that fetches pages, say) then keeps going while
+    the consumer is busy, instead of only when the consumer asks for the next
+    item.  It stops pulling once ``stop`` is set or the consumer calls
+    ``close()``, and then closes ``items`` in its own thread (a generator is
+    closed by the thread that runs it).  An error in ``items`` is raised to
+    the consumer."""
+
+    def __init__(self, items: Iterator[T], *, size: int, stop: threading.Event | None = None):
+        self.items = items
+        self.stop = stop
+        self.ready: queue.Queue[Any] = queue.Queue(maxsize=max(1, size))
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._produce, name="prefetch", daemon=True)
+        self.thread.start()
+
+    def __iter__(self) -> Prefetch[T]:
+        return self
+
+    def __next__(self) -> T:
+        if self.done.is_set():
+            raise StopIteration
+        item = self.ready.get()
+        if item is _DONE:
+            self.done.set()
+            raise StopIteration
+        if isinstance(item, _Raised):
+            self.done.set()
+            raise item.error
+        return cast(T, item)
+
+    def close(self) -> None:
+        """Stop the producer and wait for it (it finishes the item it is on)."""
+        self.done.set()
+        self.thread.join()
+
+    def _put(self, item: Any) -> bool:
+        while not self.done.is_set():
+            try:
+                self.ready.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _produce(self) -> None:
+        try:
+            for item in self.items:
+                if not self._put(item) or (self.stop is not None and self.stop.is_set()):
+                    break
+        except BaseException as exc:
+            self._put(_Raised(exc))
+        finally:
+            close = getattr(self.items, "close", None)
+            if close is not None:
+                close()
+            self._put(_DONE)
+
+
+class _Raised:
+    """An error raised by the items ``Prefetch`` pulls, carried to the consumer."""
+
+    def __init__(self, error: BaseException):
+        self.error = error

@@ -164,3 +164,35 @@ def test_results_come_back_in_input_order(chunk):
     items = list(range(-40, 0))
     with WorkPool(workers=2, window=3) as pool:
         assert list(pool.map(abs, items, chunk=chunk)) == [(i, -i) for i in items]
+
+
+WARM_SCRIPT = """
+import os, sys, time
+from pathlib import Path
+from factwatch.workpool import WorkPool
+
+def warm(folder):
+    Path(folder, str(os.getpid())).touch()
+
+if __name__ == "__main__":
+    folder = sys.argv[1]
+    with WorkPool(workers=2, warm=warm, warm_args=(folder,)) as pool:
+        pool.start()  # no item submitted
+        deadline = time.monotonic() + 30
+        while len(os.listdir(folder)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        print(" ".join(sorted(str(p) for p in pool._executor._processes)))
+"""
+
+
+def test_started_workers_warm_up_before_any_item(tmp_path):
+    script = tmp_path / "warm.py"
+    script.write_text(WARM_SCRIPT, encoding="utf-8")
+    folder = tmp_path / "warmed"
+    folder.mkdir()
+    run = subprocess.run(
+        [sys.executable, str(script), str(folder)], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    pids = run.stdout.split()
+    assert len(pids) == 2 and sorted(os.listdir(folder)) == pids

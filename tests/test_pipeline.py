@@ -100,3 +100,29 @@ def test_a_stop_request_ends_the_pass_after_the_current_article(newsroom, db_pat
     report, db = run(newsroom, db_path, stop_event=stop)
     assert report.interrupted
     assert db["articles"].count == 0
+
+
+def test_the_fetch_log_names_the_source_of_each_fetch_failed_ones_too(site, db_path):
+    for i in range(4):
+        site.route(f"/a/{i}", body=article_html(i))
+    links = {"courier": ["/a/0", "/a/1", "/gone"], "ledger": ["/a/2", "/a/3"]}
+    sources = []
+    for name, paths in links.items():
+        site.route(
+            f"/{name}.xml",
+            body=rss([site.url(p) for p in paths]),
+            content_type="application/rss+xml",
+        )
+        sources.append(SourceConfig(name=name, kind="feed", url=site.url(f"/{name}.xml")))
+    report = pipeline.run_pass(make_config(db_path, sources), db=open_db(db_path), workers=2)
+    assert report.stored == 4 and report.failed == 1
+    rows = open_db(db_path).execute(
+        "SELECT url, source, status FROM fetches WHERE purpose = 'article'"
+    )
+    logged = {url: (source, status) for url, source, status in rows}
+    expected = {
+        site.url(path): (name, 404 if path == "/gone" else 200)
+        for name, paths in links.items()
+        for path in paths
+    }
+    assert logged == expected

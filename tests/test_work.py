@@ -6,7 +6,16 @@ import pickle
 
 from factwatch.core.settings import BUNDLED_FACTS, Config
 from factwatch.demo.spec import SITE_DIR, fill
-from factwatch.work import ARTICLE, OFF_TOPIC, CheckSpec, FetchedPage, Writer, process_page
+from factwatch.work import (
+    ARTICLE,
+    OFF_TOPIC,
+    CheckSpec,
+    FetchedPage,
+    Writer,
+    check_article,
+    check_stored,
+    process_page,
+)
 
 SPEC = CheckSpec.from_config(Config(facts=[str(BUNDLED_FACTS)]))
 BASES = {o: f"https://{o}.example" for o in ("courier", "ledger", "uniontimes", "post")}
@@ -64,3 +73,17 @@ def test_a_capture_never_replaces_an_article_fetched_live(db):
     archived = process_page(demo_page(*TWO_HORSE, metadata=capture("20170411000000")), SPEC)
     assert writer.write(archived).outcome == "older"
     assert db["articles"].count == 1
+
+
+def test_a_stored_article_is_checked_from_the_database_file(db, db_path):
+    written = Writer(db).write(process_page(demo_page(*TWO_HORSE), SPEC))
+    row = db.execute("SELECT * FROM articles WHERE id = ?", [written.article_id]).fetchone()
+    names = [c[0] for c in db.execute("SELECT * FROM articles LIMIT 0").description]
+    from_row = check_article(dict(zip(names, row, strict=True)), SPEC)
+    from_file = check_stored(int(written.article_id or 0), SPEC, str(db_path))
+    assert from_file == from_row and from_file.findings and not from_file.message
+
+
+def test_an_article_missing_from_the_file_is_a_failed_check_not_an_error(db, db_path):
+    record = check_stored(12345, SPEC, str(db_path))
+    assert record.findings == [] and "article 12345: no longer in" in record.message
