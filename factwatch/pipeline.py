@@ -170,6 +170,7 @@ class Pass:
         self.source_configs: dict[str, SourceConfig] = {}
         self.records: queue.Queue = queue.Queue()
         self.fetch_log: list[tuple[str, Any]] = []  # taken, not yet written
+        self.link_sources: dict[str, str] = {}  # the source of each link to fetch
         self.validators = Validators(db)
         self.spec = CheckSpec.from_config(config)
         self.facts_version = checker(self.spec).facts_version  # facts errors surface here
@@ -191,13 +192,15 @@ class Pass:
 
     def take_records(self, source: str) -> None:
         """Take the queued fetch records (made on other threads) into the fetch
-        log to write, each under its own source or else ``source``."""
+        log to write, each under its own source: the one it was tagged with,
+        else the source of the link it fetched, else ``source``."""
         while True:
             try:
                 tagged, record = self.records.get_nowait()
             except queue.Empty:
                 return
-            self.fetch_log.append((tagged or source, record))
+            linked = self.link_sources.get(getattr(record, "url", ""), "")
+            self.fetch_log.append((tagged or linked or source, record))
 
     def write_fetch_log(self) -> None:
         """Write the fetch log taken so far (inside the caller's transaction,
@@ -350,6 +353,7 @@ class Pass:
     ) -> None:
         reqs = []
         for link, report in wanted:
+            self.link_sources[link.url] = link.source
             state = store.url_state(self.db, link.url) if self.refresh else None
             reqs.append(
                 FetchRequest(

@@ -103,9 +103,12 @@ def test_a_stop_request_ends_the_pass_after_the_current_article(newsroom, db_pat
 
 
 def test_the_fetch_log_names_the_source_of_each_fetch_failed_ones_too(site, db_path):
-    for i in range(4):
+    for i in range(16):
         site.route(f"/a/{i}", body=article_html(i))
-    links = {"courier": ["/a/0", "/a/1", "/gone"], "ledger": ["/a/2", "/a/3"]}
+    links = {
+        "courier": [f"/a/{i}" for i in range(8)] + ["/gone"],
+        "ledger": [f"/a/{i}" for i in range(8, 16)],
+    }
     sources = []
     for name, paths in links.items():
         site.route(
@@ -114,8 +117,8 @@ def test_the_fetch_log_names_the_source_of_each_fetch_failed_ones_too(site, db_p
             content_type="application/rss+xml",
         )
         sources.append(SourceConfig(name=name, kind="feed", url=site.url(f"/{name}.xml")))
-    report = pipeline.run_pass(make_config(db_path, sources), db=open_db(db_path), workers=2)
-    assert report.stored == 4 and report.failed == 1
+    report = pipeline.run_pass(make_config(db_path, sources), db=open_db(db_path), workers=1)
+    assert report.stored == 16 and report.failed == 1
     rows = open_db(db_path).execute(
         "SELECT url, source, status FROM fetches WHERE purpose = 'article'"
     )
@@ -126,3 +129,18 @@ def test_the_fetch_log_names_the_source_of_each_fetch_failed_ones_too(site, db_p
         for path in paths
     }
     assert logged == expected
+
+
+def test_a_fetch_is_logged_under_its_link_s_source_whichever_page_is_being_handled(db_path):
+    from factwatch.scraper.steps import FetchRecord
+
+    run_ = pipeline.Pass(make_config(db_path, []), open_db(db_path))
+    run_.link_sources["https://ledger.example/a/1"] = "ledger"
+    for url in ("https://ledger.example/a/1", "https://elsewhere.example/robots.txt"):
+        run_.on_fetch(FetchRecord(url, url, "article", "", 200, 10, 1, False, 1, None, None))
+    run_.drain_records("courier")  # while a page of courier is being handled
+    logged = run_.db.execute("SELECT url, source FROM fetches ORDER BY id").fetchall()
+    assert logged == [
+        ("https://ledger.example/a/1", "ledger"),
+        ("https://elsewhere.example/robots.txt", "courier"),
+    ]
