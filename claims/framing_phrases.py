@@ -96,6 +96,12 @@ _OTHER_REL = re.compile(
     r"among|(?!standing\b|running\b)[a-z]+ing|to\s+(?:have\s+)?(?!stand|run|"
     r"challenge|oppose|face|contest|take\s+on|keep|hold\s+on|retain)[a-z]+)\b"
 )
+# A participle or relative clause that picks a set out of the field.
+_PICKED_AFTER = re.compile(
+    r"\s+(?:(?:who|that)\s+(?:were\s+|had\s+been\s+)?(?:eliminated|knocked|dropped|fell|finished|"
+    r"came|trailed|lost|withdrew|pulled)|eliminated|knocked\s+out|dropped|excluded|left\s+behind|"
+    r"trailing|behind\s+(?:her|him|them))(?![\w-])"
+)
 _ALLOWED_AFTER_ONLY = re.compile(
     r"\s+(?:to|who|that)\s+(?:have\s+|had\s+)?(?:stand|stood|run|ran|challenge|challenged|"
     r"take\s+on|took\s+on|oppose|opposed|face|faced|contest|contested|put\s+(?:him|her)self)"
@@ -481,6 +487,8 @@ class Phrases:
             presumes = _PAIR_WORD.get(det, 2)
             if mods & _RESTRICT or any(w.endswith("est") for w in mods):
                 continue
+            if _PICKED_AFTER.match(doc.norm, m.end(), sent.end):
+                continue  # "the two candidates eliminated", "the two who dropped out": some
             if re.search(
                 r"(?:one|each|all|none|some|any|either|neither)\s+of\s+$",
                 doc.norm[max(sent.start, m.start() - 12) : m.start()],

@@ -394,6 +394,12 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
     else's votes."""
     if _GROUP.search(doc.norm, max(sent.start, cs - 60), qs) or _GROUP_AFTER.match(post):
         return True  # "the two challengers took more than half", "43,934 between them"
+    sent_to = _SENT_TO.search(doc.norm, max(sent.start, qs - 60), qs)
+    if sent_to and (
+        sent_to.group("to") in ("him", "her", "them")
+        or any(m.start == sent_to.start("to") and m.person for m in sent.mentions)
+    ):
+        return True  # "Ferreira's ballots sent him 1,700", "... and Gallant's 740": transfers
     if (
         _TRANSFER.match(post)
         and not _SCORE_AFTER.match(post)
@@ -471,7 +477,7 @@ def _share_of_tally(
                 return Reading(
                     "share",
                     r.subject,
-                    bases=_bases_after(post, ("valid", "cast")),
+                    bases=_bases_after(post, ("valid", "cast", "continuing")),
                     round=r.round,
                     why="a share given beside a tally",
                 )
@@ -737,8 +743,20 @@ def _nobodys_count(pre: str, post: str) -> bool:
     """ "some 40,000 who stayed at home", "our delegation of 96", "so a majority was 661":
     counts of nobody's votes."""
     return bool(
-        _ABSTAIN.search(post[:60]) or _GROUP_OF.search(pre) or _THRESHOLD_BEFORE.search(pre)
+        _ABSTAIN.search(post[:60])
+        or _GROUP_OF.search(pre)
+        or _THRESHOLD_BEFORE.search(pre)
+        or _TO_SPARE.match(post)
     )
+
+
+# "200 votes to spare": over a mark, nobody's tally
+_SENT_TO = re.compile(
+    r"(?<![\w-])(?:sent|gave|handed|passed|delivered|brought|lent|transferred)\s+"
+    r"(?P<to>him|her|them|[a-z][\w'-]+)\s+(?:(?:another|a\s+further)\s+" + _Q + r"$|" + _Q + r"$|"
+    r"[^.;]{0,40}?,?\s+and\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?'s\s+" + _Q + r"$)"
+)
+_TO_SPARE = re.compile(r"\s*(?:[\w-]+\s+)?(?:votes?\s+|ballots?\s+)?to\s+spare(?![\w-])")
 
 
 def _number_who_voted(

@@ -201,6 +201,7 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
     return scope
 
 
+_YEAR_LABEL = re.compile(r"\s*(?:[a-z]+(?:\s+[a-z]+)?,\s*)?(?:in\s+)?(?:19|20)\d\d\s*:")
 _RELATIVE = re.compile(
     r"^(?:who|whom|whose|which|that|where|when|while|whilst|whereas|"
     r"although|though|a|an|the|his|her|its|their|now|then|himself|herself)\b"
@@ -239,6 +240,12 @@ def _clause_contest(doc: Document, sent: Sent, cs: int, ce: int, ctx: Context) -
     own = signal(doc, sent, cs, ce)
     if own:
         return own
+    label = _YEAR_LABEL.match(doc.norm, sent.start, sent.end)
+    if label and cs >= label.end():
+        # "For comparison, 2019: Rowe 34,118, Pike 29,604; 58.9 per cent turnout."
+        got = signal(doc, sent, sent.start, label.end())
+        if got:
+            return got
     weak = weak_signal(doc, sent, cs, ce)
     # A clause without a sign of its own takes the sign of the clause it continues
     # ("In 2013, he won 144,570 votes, on a turnout of 15.2%"), not of a relative

@@ -42,6 +42,7 @@ _AGO = re.compile(
     r"|afterwards|after|since)(?![\w-])"
 )
 _EARLIER = _LEX.rx("earlier_phrase")
+_LAST_YEAR = re.compile(r"(?<![\w-])(last|next)\s+year(?![\w-])")
 # "his opponent then": somebody's role at an earlier time the paragraph spoke of
 _THEN_NP = re.compile(r"(?:'s|\bhis|\bher|\btheir)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+then(?![\w-])")
 _LATER = _LEX.rx("later_phrase")
@@ -230,6 +231,15 @@ def _ago_signal(
     """2. Time words counted in years: "four years ago" (from the publication date),
     "two years later" (from the year the paragraph is about)."""
     words = sent.words
+    if "year" in words and doc.published:
+        m = _LAST_YEAR.search(doc.norm, cs, ce)
+        if m:
+            # "last year", "next year": the publication year's neighbour, exactly
+            target = doc.published.year + (-1 if m.group(1) == "last" else 1)
+            exact = [c.key for c in doc.facts.contests.values() if c.year == target]
+            if exact:
+                return ("this" if "this" in exact else exact[0]), f"'{m.group(0)}'"
+            return "other", f"'{m.group(0)}'"
     for m in _AGO.finditer(doc.norm, cs, ce) if ("years" in words or "year" in words) else ():
         n = m.group("n")
         years = int(n) if n.isdigit() else _ROUGH.get(n) or word_number(n) or 0

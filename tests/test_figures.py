@@ -760,3 +760,46 @@ def test_out_of_an_electorate_of_is_the_electorate_after_a_tally(matcher):
         matcher, "McCluskey won with 59,067 votes. Out of an electorate of 1.3 million, few voted."
     )
     assert [f.fact_ids for f in found] == [["electorate"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "McCluskey won with 5,000 votes to spare.",
+        "Allinson's voters sent him 9,000 second preferences.",
+        "For comparison, 2013: McCluskey 144,570, Hicks 79,819; 15.2 per cent turnout.",
+    ],
+)
+def test_spare_votes_transfers_and_a_labelled_earlier_year_are_no_figures(matcher, sentence):
+    assert figures(matcher, sentence) == []
+
+
+def test_a_share_in_brackets_in_a_later_round_may_be_of_the_papers_still_in_the_count():
+    found = _elsewhere(
+        "runoff",
+        "Grant Whitfield has been re-elected mayor of Taramoa.",
+        "In the fourth round Whitfield had 25,960 (57.1%) and Faleolo 19,540 (42.9%).",
+    )
+    assert found == []
+
+
+def test_a_count_noun_matches_a_recorded_count_only_with_its_other_words():
+    found = _elsewhere(
+        "mayoral",
+        "Helen Marchbank was elected Mayor of Brackmouth.",
+        "The 388 packs that arrived after 10pm could not lawfully be counted.",
+    )
+    assert found == []
+
+
+def test_last_year_is_the_year_before_the_articles_date():
+    m = Matcher(load_facts(FACTS.parents[1] / "tests/fixtures/elections/partyleader/facts.toml"))
+    text, paras = join_paragraphs(
+        [
+            "Corinne Lafreni\u00e8re won the party leadership in June.",
+            "Harjit Sandhar held his seat by 6,212 votes last year.",
+        ]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published="2026-09-01")
+    a.sentences = segment(paras, text)
+    assert [f for f in m.check(a) if f.kind == "figure"] == []

@@ -457,3 +457,9 @@ def test_two_sides_said_again_later_are_found_again(matcher):
         "Both camps spent heavily on the Unite ballot.",
     )
     assert [f.details["phrase"] for f in found] == ["two-horse race", "Both camps"]
+
+
+def test_a_counted_set_picked_out_by_a_participle_is_no_field(matcher):
+    assert (
+        framing(matcher, "The second choices of the two candidates eliminated went nowhere.") == []
+    )

@@ -123,13 +123,15 @@ class FigureRule:
             return None  # "12 points further back": a gap, but in what?
         if reading.measure == "nominations" and context(doc).phase == "before-nominations":
             return None  # an interim count
-        figures = self._candidates(scope.contest, reading, n)
+        figures = self._candidates(scope.contest, reading, n, sent.norm)
         if not figures or any(consistent(n, f) for f in _most_precise(figures)):
             return None
         fig = min(figures, key=lambda f: (f.derived, abs(f.value - n.value)))
         return fig, reading, scope
 
-    def _candidates(self, contest: str, r: Reading, n: NumberMention) -> list[Figure]:
+    def _candidates(
+        self, contest: str, r: Reading, n: NumberMention, text: str = ""
+    ) -> list[Figure]:
         unit = n.unit
         figs = self.index.get((contest, r.measure, unit), [])
         if r.measure in ("votes", "share", "nominations"):
@@ -146,7 +148,7 @@ class FigureRule:
             figs = [
                 f
                 for f in figs
-                if _same_noun(f.counts.split()[-1], r.counts.split()[-1] if r.counts else "")
+                if _counts_noun(f.counts, r.counts, text)
                 and (f.subject is None or f.subject == r.subject)
             ]
             if not figs and r.nominating and r.subject:
@@ -249,6 +251,22 @@ def _stem(word: str) -> str:
 
 def _same_noun(a: str, b: str) -> bool:
     return _stem(a.lower()) == _stem(b.lower())
+
+
+def _counts_noun(recorded: str, read: str, text: str) -> bool:
+    """Could a count of ``read`` be the recorded count of ``recorded``?  The same words,
+    the same last word, or the read noun among the recorded words when the sentence
+    holds the others too ("143 were cancelled" of "memberships cancelled")."""
+    if not read:
+        return False
+    words = recorded.split()
+    noun = read.split()[-1]
+    if read == recorded or _same_noun(words[-1], noun):
+        return True
+    if not any(_same_noun(w, noun) for w in words):
+        return False
+    said = {_stem(w) for w in re.findall(r"[a-z]+", text)}
+    return all(_stem(w.lower()) in said for w in words)
 
 
 def _most_precise(figs: list[Figure]) -> list[Figure]:
