@@ -90,8 +90,9 @@ DEV_FLOORS = {
     "withdrawal": 0.86,
     "runoff": 0.9,
     "leadership": 0.95,
-    "federation": 0.72,
-    "mayoral": 0.74,
+    "federation": 0.85,
+    "mayoral": 0.78,
+    "partyleader": 0.64,
 }
 
 

@@ -218,7 +218,8 @@ class ClaimRule:
                         key,
                     )
                 )
-        self.fewest = min((v.need for v in self.variants), default=2)
+        # The concepts of paraphrases that one concept repeats ("Pike votes were voided").
+        self.single = frozenset(c for v in self.variants if v.need == 1 for c in v.content)
         self.keys = (
             frozenset().union(*(v.content for v in self.variants))
             if self.variants
@@ -252,7 +253,8 @@ class ClaimRule:
             if self.trigger is None or not self.trigger.found(sent.words, sent.norm):
                 continue
             reading = self.thesaurus.read(sent.norm, sent.start)
-            if len(reading.concepts & self.keys) < self.fewest:
+            held = reading.concepts & self.keys
+            if len(held) < 2 and held.isdisjoint(self.single):
                 continue  # fewer of the claims' concepts than any variant needs
             for h in self._best(doc, sent, reading).values():
                 if scope_at(doc, sent, sent.start).contest not in ("this",):
