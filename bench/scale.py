@@ -281,17 +281,20 @@ def cpu_ticks() -> tuple[int, int]:
 
 
 BUSY: list[float] = []  # cores busy (all processes on the machine) during each timed run
+OWN_CPU: list[float] = []  # CPU seconds of this process (the pass's own) in each timed run
 
 
 def timed(work) -> tuple[int, float]:
-    """``work()`` timed; notes in BUSY how many cores the machine kept busy meanwhile."""
-    before = cpu_ticks()
+    """``work()`` timed; notes in BUSY how many cores the machine kept busy
+    meanwhile, and in OWN_CPU the CPU time this process spent."""
+    before, cpu = cpu_ticks(), os.times()
     start = time.perf_counter()
     done = work()
     elapsed = time.perf_counter() - start
-    after = cpu_ticks()
+    after, cpu_after = cpu_ticks(), os.times()
     cores = os.cpu_count() or 1
     BUSY.append(cores * (after[0] - before[0]) / max(after[1] - before[1], 1))
+    OWN_CPU.append(cpu_after.user + cpu_after.system - cpu.user - cpu.system)
     return done, elapsed
 
 
@@ -350,11 +353,15 @@ def bench_store(tmp: Path, pool) -> None:
 
 def print_round(what: str, round_: int, runs: dict[int, list[tuple[int, float]]]) -> None:
     """One round's figures, with the cores the machine kept busy during each run
-    (this bench's processes and anyone else's)."""
+    (this bench's processes and anyone else's) and the CPU milliseconds per
+    article of the coordinating process (with 1 worker it does all the work)."""
     (n1, t1), (n2, t2) = runs[1][round_], runs[2][round_]
+    ms1, ms2 = 1000 * OWN_CPU[-2] / max(n1, 1), 1000 * OWN_CPU[-1] / max(n2, 1)
     print(
-        f"  round {round_ + 1}: {what} 1 worker {n1 / t1:.1f}/s ({BUSY[-2]:.2f} cores busy), "
-        f"2 workers {n2 / t2:.1f}/s ({BUSY[-1]:.2f} cores busy): x{(n2 / t2) / (n1 / t1):.2f}"
+        f"  round {round_ + 1}: {what} 1 worker {n1 / t1:.1f}/s "
+        f"({BUSY[-2]:.2f} cores busy, own {ms1:.2f} ms/article), "
+        f"2 workers {n2 / t2:.1f}/s ({BUSY[-1]:.2f} cores busy, own {ms2:.2f} ms/article): "
+        f"x{(n2 / t2) / (n1 / t1):.2f}"
     )
 
 
