@@ -1,0 +1,294 @@
+"""Counts: what a bare number or a number with a noun counts, and whose it is.
+
+A count is a part of a whole ("131,000 of a million members"), the number who
+voted, a count of things (branches, signatures, nominations, or a thing the
+facts record, "41,260 postal votes were returned"), a margin in votes, one
+of the ballot's own numbers (``measure_totals``), people (nobody's tally,
+unless they backed somebody), else the votes of the person it belongs to.  A
+bare count takes the noun of the count before it ("1,185 branches backed
+Rowe; Pike received 187").  Counts of nobody's votes (those who stayed at
+home, a delegation's size, the mark a majority needs, votes to spare) are
+not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factwatch.claims.concepts import stem
+from factwatch.claims.facts import Facts
+from factwatch.claims.lexicon import lexicon
+from factwatch.claims.measure_shares import _margin
+from factwatch.claims.measure_totals import _ballot_count, _number_who_voted, _whole
+from factwatch.claims.measure_words import (
+    _ABSTAIN,
+    _BY_AGENT,
+    _MARGIN_BEFORE,
+    _PEOPLE_NOUNS,
+    _SCORE_AFTER,
+    _VOTE_NOUNS,
+    _VOTED_AFTER,
+    Reading,
+)
+from factwatch.claims.model import Figure
+from factwatch.claims.numbers import NumberMention, find_numbers
+from factwatch.claims.owners import QUALIFIERS as _Q
+from factwatch.claims.owners import after_people, doer, persons, subject_of
+from factwatch.claims.text import Document, Mention, Sent
+
+_LEX = lexicon()
+
+# "polled 6,905": a tally of votes, whatever was counted before it
+_VOTED_BEFORE = re.compile(rf"(?<![\w-])(?:polled|polls|polling)\s+{_Q}$")
+
+_MARGIN_AFTER = re.compile(
+    r"\s*(?:-|\s)?(?:votes?\s+|percentage\s+points?\s+|points?\s+|per\s?cent\s+)?"
+    r"(?:ahead|behind|clear|short|adrift|separated|divided|split|more\s+than|fewer\s+than|"
+    r"less\s+than|over\s+(?!the\b|a\b|\d)|better\s+than)(?![\w-])"
+    r"|-votes?\s+(?:majority|margin|lead|win|victory|defeat|gap|loss|advantage)"
+)
+
+
+def _counted_things(facts: Facts) -> list[tuple[frozenset[str], Figure]]:
+    """The things this contest's facts count, as the stems of their words."""
+    return [
+        (frozenset(stem(w) for w in f.counts.split()), f)
+        for f in facts.figures
+        if f.contest == "this" and f.measure == "count" and f.counts
+    ]
+
+
+def _recorded_count(
+    doc: Document, sent: Sent, n: NumberMention, cs: int, post: str
+) -> Reading | None:
+    """A count of a thing the facts record, named by its words just after the number
+    ("41,260 postal votes were returned", "her 11,094 second preferences")."""
+    if n.unit != "count":
+        return None
+    after = [stem(w) for w in re.findall(r"[a-z][\w'-]*", post)[:6]]
+    near = frozenset(after)
+    pairs = set(zip(after, after[1:], strict=False))
+    for words, fig in doc.facts.once("measures.counted", _counted_things):
+        first = [stem(w) for w in fig.counts.split()[:2]]
+        if len(words) < 2 or not words <= near or (first[0], first[1]) not in pairs:
+            continue  # its words, its first two side by side ("28 blank or void" is no match)
+        subject = None
+        if fig.subject:
+            who = subject_of(doc, sent, n, cs)
+            subject = who.person if isinstance(who, Mention) else None
+        return Reading("count", subject, counts=fig.counts, why=f"a count of {fig.counts}")
+    return None
+
+
+_BASE_BEFORE = re.compile(
+    r"(?:\d|hundred|thousand|million|dozen|handful)(?:\s*(?:%|per\s?cent))?\s+"
+    r"(?:[\w-]+\s+)?(?:out\s+)?of\s+(?:the\s+|some\s+|a\s+|its\s+)?" + _Q + "$"
+)
+
+
+def _inherited_noun(doc: Document, sent: Sent, n: NumberMention) -> str | None:
+    """What a bare count counts: the noun of the count before it in the paragraph
+    ("1,185 branches backed Rowe; Pike received 187"), else nominations when the sentence
+    before speaks of them and this one of no vote ("Each needed nominations from five
+    unions. Rowe collected 31, Pike 22")."""
+    first = sent.index
+    voted = bool(_VOTE_WORDS.search(sent.norm))
+    while first > max(0, sent.index - 2) and (
+        doc.sentences[first - 1].paragraph == sent.paragraph or not voted
+    ):
+        first -= 1  # across a paragraph break only into a sentence of no vote or result
+    lo = doc.sentences[first].start
+    earlier = [x for x in find_numbers(doc.norm, lo, n.start) if x.unit == "count" and x.noun]
+    if earlier:
+        return earlier[-1].noun
+    if first < sent.index and not voted:
+        before = doc.sentences[sent.index - 1]
+        if _NOMINATION_WORD.search(before.norm):
+            return "nominations"
+    return None
+
+
+_NOMINATION_WORD = re.compile(r"(?<![\w-])nominations?(?![\w-])")
+_VOTE_WORDS = re.compile(
+    r"(?<![\w-])(?:votes?|voted|ballots?|elected|won|wins|polled|per\s?cent|percent|%|"
+    r"share|turnout|count|results?)(?![\w-])"
+)
+
+
+def _count(
+    doc: Document,
+    sent: Sent,
+    n: NumberMention,
+    cs: int,
+    ce: int,
+    pre: str,
+    post: str,
+    rnd: int | None,
+) -> Reading | None:
+    """A count, by family: a part of a whole ("131,000 of a million members"), the
+    number who voted, things counted (branches, nominations), a margin, the ballot's own
+    counts (spoiled, electorate, total), people, else the votes of the person it
+    belongs to."""
+    if _nobodys_count(pre, post):
+        return None
+    if _BASE_BEFORE.search(pre):
+        return _whole(n, pre, post)
+    voted = _number_who_voted(doc, sent, n, cs, post)
+    if voted is not None:
+        return voted
+    inherited = n.noun is None and not _VOTED_BEFORE.search(pre)
+    noun = _inherited_noun(doc, sent, n) if inherited else n.noun
+    if inherited and noun and noun not in _VOTE_NOUNS and not noun.startswith("nominat"):
+        return _thing_count(doc, sent, n, cs, noun)
+    if noun and noun.startswith("nominat"):
+        return _nominations(doc, sent, n, cs)
+    if _margin_words(doc, sent, n, pre, post):
+        return _vote_margin(doc, sent, n, cs, ce, noun, rnd)
+    ballot = _ballot_count(doc, sent, n, cs, noun, pre, post)
+    if ballot is not None:
+        return ballot
+    if noun in _PEOPLE_NOUNS or (noun and noun not in _VOTE_NOUNS):
+        return _people_or_things(doc, sent, n, cs, noun, pre, post, rnd)
+    subject = subject_of(doc, sent, n, cs)
+    if isinstance(subject, Mention) and subject.person:
+        return Reading("votes", subject.person, round=rnd, why="a candidate's votes")
+    return None
+
+
+# A group's size ("our delegation of 96 voted as a bloc") and the mark a majority needs
+# ("so a majority was 661", "cleared the 661 mark" is read by its noun).
+_GROUP_OF = re.compile(
+    r"(?<![\w-])(?:delegation|group|bloc|caucus|contingent|slate|team|chapter|panel|"
+    r"committee|board)\s+of\s+" + _Q + r"$"
+)
+_THRESHOLD_BEFORE = re.compile(
+    r"(?<![\w-])an?\s+(?:simple\s+|clear\s+|bare\s+)?majority\s+(?:was|is|would\s+be|"
+    r"will\s+be|means|meant|required|requires|needed|needs|took|takes|of\s+(?:the\s+)?"
+    r"(?:valid\s+)?votes\s+(?:was|is|would\s+be))\s+" + _Q + r"$"
+)
+
+
+def _nobodys_count(pre: str, post: str) -> bool:
+    """ "some 40,000 who stayed at home", "our delegation of 96", "so a majority was 661":
+    counts of nobody's votes."""
+    return bool(
+        _ABSTAIN.search(post[:60])
+        or _GROUP_OF.search(pre)
+        or _THRESHOLD_BEFORE.search(pre)
+        or _TO_SPARE.match(post)
+    )
+
+
+# "200 votes to spare": over a mark, nobody's tally
+_TO_SPARE = re.compile(r"\s*(?:[\w-]+\s+)?(?:votes?\s+|ballots?\s+)?to\s+spare(?![\w-])")
+
+
+def _vote_margin(
+    doc: Document,
+    sent: Sent,
+    n: NumberMention,
+    cs: int,
+    ce: int,
+    noun: str | None,
+    rnd: int | None,
+) -> Reading | None:
+    """A margin in votes (none when the count counts something else)."""
+    if noun and noun not in _VOTE_NOUNS:
+        return None
+    return _margin(doc, sent, n, cs, ce, rnd, "a margin in votes")
+
+
+def _margin_words(doc: Document, sent: Sent, n: NumberMention, pre: str, post: str) -> bool:
+    """ "a majority of 5,523", "won by 5,523", "5,523 votes ahead" (not "backed by 5,523",
+    not a score "by 59,067 to 53,544")."""
+    return bool(
+        _MARGIN_AFTER.match(post)
+        or (
+            (_MARGIN_BEFORE.search(pre) or _by_margin(doc, sent, n))
+            and not _BY_AGENT.search(pre)
+            and not _SCORE_AFTER.match(post)
+        )
+    )
+
+
+def _people_or_things(
+    doc: Document,
+    sent: Sent,
+    n: NumberMention,
+    cs: int,
+    noun: str | None,
+    pre: str,
+    post: str,
+    rnd: int | None,
+) -> Reading | None:
+    """A count of people (the number who voted, members who backed a candidate) or of
+    things (branches, signatures); members, staff and people are nobody's tally."""
+    if noun in _PEOPLE_NOUNS and _VOTED_AFTER.match(post) and not _ABSTAIN.search(post[:40]):
+        return Reading("total", why="the number who voted")
+    if noun in _PEOPLE_NOUNS and _BY_AGENT.search(pre):
+        owner = [m for m in persons(sent) if m.end <= n.start and m.person]
+        if owner and owner[-1].kind != "other":
+            return Reading(
+                "votes", owner[-1].person, round=rnd, why="the members who backed a candidate"
+            )
+    if noun in _PEOPLE_NOUNS and re.match(
+        r"\s*(?:[\w-]+\s+)?(?:backed|supported|voted\s+for|"
+        r"chose|preferred)\s",
+        post,
+    ):
+        who = after_people(sent, n)
+        if who:
+            return Reading("votes", who, round=rnd, why="members who backed a candidate")
+    if noun and noun not in _PEOPLE_NOUNS:
+        return _thing_count(doc, sent, n, cs, noun)
+    return None  # members, staff, people: no tally of anyone
+
+
+_NOMINATING = re.compile(r"(?<![\w-])nominat|(?<![\w-])petitions?(?![\w-])")
+
+
+def _thing_count(doc: Document, sent: Sent, n: NumberMention, cs: int, noun: str) -> Reading | None:
+    """A count of things (branches, signatures): whose, and whether they nominate."""
+    subject = subject_of(doc, sent, n, cs)
+    if subject is None:
+        subject = doer(doc, sent, n, cs)  # "Whitaker filed 1,874 valid signatures"
+    if subject is False:
+        return None  # somebody the facts do not know
+    who = subject.person if isinstance(subject, Mention) else None
+    lo = doc.sentences[max(0, sent.index - 1)].start
+    return Reading(
+        "count",
+        who,
+        counts=noun,
+        nominating=bool(_NOMINATING.search(doc.norm, lo, sent.end)),
+        why=f"a count of {noun}",
+    )
+
+
+_BY_ACROSS = re.compile(
+    rf"(?:{_LEX.alt('win_verb')}|won|win|wins|held\s+on|hung\s+on|clung\s+on|scraped\s+home|"
+    rf"edged\s+home|triumphed|prevailed|lost|trailed|finished|re-elected)(?![\w-])[^;.]{{0,160}}?,\s*"
+    rf"by\s+{_Q}$"
+)
+
+
+def _by_margin(doc: Document, sent: Sent, n: NumberMention) -> bool:
+    """ "beat Sam Pike, a union official who ..., by just under 5,000 votes"."""
+    if "by" not in sent.words:
+        return False
+    qs = n.qual_start if n.qual_start is not None else n.start
+    return bool(_BY_ACROSS.search(doc.norm, max(sent.start, qs - 200), qs))
+
+
+def _nominations(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Reading | None:
+    subject = subject_of(doc, sent, n, cs)
+    if subject is None:
+        subject = doer(doc, sent, n, cs)  # "Lund filed 97 nominations"
+    if subject is False:
+        return None
+    nxt = [x.start for x in find_numbers(doc.norm, n.end, sent.end)]
+    words = doc.norm[max(cs, n.start - 20) : min(nxt[0] if nxt else sent.end, n.end + 50)]
+    person = subject.person if isinstance(subject, Mention) else None
+    if person is None:
+        return None
+    return Reading("nominations", person, counts=words, why="nominations")

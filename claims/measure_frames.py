@@ -1,0 +1,177 @@
+"""Frames that say outright what a number is, or that it is nobody's own tally.
+
+- a change: "18,000 fewer votes than he had then" (a margin only when a rival
+  follows "than");
+- how close somebody came: "came within 300 votes of Rowe";
+- who nominated somebody: "was nominated by 19 affiliated unions";
+- somebody's backing: "with the backing of 59,067 members";
+- votes cast for somebody: "59,067 members voted for Rowe";
+- nobody's own tally: a group's ("the two challengers took more than half"),
+  a transfer ("720 to Lind", "sent him 1,700"), a part of somebody else's
+  votes ("half of Lind's papers").
+
+``measures.read_number`` tries these before reading a percentage or a count
+by its own words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factwatch.claims.lexicon import title
+from factwatch.claims.measure_words import (
+    _OF_MEMBERS,
+    _PEOPLE_NOUNS,
+    _SCORE_AFTER,
+    _VOTE_NOUNS,
+    Reading,
+)
+from factwatch.claims.numbers import NumberMention
+from factwatch.claims.owners import QUALIFIERS as _Q
+from factwatch.claims.owners import antecedent, persons, subject_of
+from factwatch.claims.text import Document, Mention, Sent
+
+_GROUP = re.compile(
+    r"(?:combined|together|between\s+them|jointly|collectively|between\s+the\s+(?:two|three)|"
+    r"(?:two|both|three|all)\s+(?:of\s+)?(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?"
+    r"(?:challengers|rivals|opponents|candidates|contenders|losers|men|women))(?![\w-])"
+)
+_GROUP_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:between\s+(?:them|the\s+(?:two|three|four|five))|combined|"
+    r"together|in\s+all|collectively|jointly)(?![\w-])"
+)
+
+_TRANSFER = re.compile(
+    r"\s*(?:(?:votes?|papers?|preferences?|transfers?|ballots?)\s+)?(?:went\s+|passed\s+|"
+    r"transferred\s+|flowed\s+)?to\s+(?:mayor\s+|ms\s+|mr\s+|cr\s+|dr\s+)?[a-z]"
+)
+_OF_SOMEONES = re.compile(
+    r"\s*(?:of|from)\s+(?:(?:his|her|their)\s+|(?:[\w\u00c0-\u017f-]+\s+)?"
+    r"[\w\u00c0-\u017f-]+'s\s+)(?:(?:first|second|final)[\s-]+)?(?:papers|votes|"
+    r"ballots|preferences|transfers|supporters)"
+)
+_SENT_TO = re.compile(
+    r"(?<![\w-])(?:sent|gave|handed|passed|delivered|brought|lent|transferred)\s+"
+    r"(?P<to>him|her|them|[a-z][\w'-]+)\s+(?:(?:another|a\s+further)\s+" + _Q + r"$|" + _Q + r"$|"
+    r"[^.;]{0,40}?,?\s+and\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?'s\s+" + _Q + r"$)"
+)
+
+_WITHIN = re.compile(r"\s*(?:votes?\s+|percentage\s+points?\s+|points?\s+)?of\s+")
+_DIFFERENCE = re.compile(r"\s*(?:votes?\s+)?(?:more|fewer|less)\s+(?:votes?\s+)?than(?![\w-])")
+_BACKING_OF = re.compile(
+    r"(?:with|on|thanks\s+to|by)\s+the\s+(?:votes?|backing|support|ballots)\s+of\s+" + _Q + "$"
+)
+
+_VOTED_FOR = re.compile(
+    r"\s*(?:[\w-]+\s+)?(?:members|people|voters|electors|workers|supporters)?\s*"
+    r"(?:who\s+|that\s+)?(?:had\s+|have\s+)?(?:(?:voted|vote|plumped|opted)\s+for|"
+    r"(?:stood|stand|sided|side|went|stuck)\s+with)\s+"
+)
+
+_NOMINATED_BY = re.compile(r"(?<![\w-])(?:nominated|endorsed|put\s+forward)\s+by\s+" + _Q + r"$")
+
+
+def _nominated_by(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Reading | None:
+    """ "Quintanar was nominated by 19 affiliated unions": her nominations."""
+    people = [m for m in persons(sent) if m.end <= n.start and m.person and m.kind == "person"]
+    if not people or _unknown_between(doc, sent, people[-1], n):
+        return None
+    return Reading("nominations", people[-1].person, counts="nominations", why="nominations")
+
+
+def _unknown_between(doc: Document, sent: Sent, m: Mention, n: NumberMention) -> bool:
+    return any(x.kind == "other" and m.end <= x.start < n.start for x in sent.mentions)
+
+
+def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, post: str) -> bool:
+    """A figure that is nobody's own tally: a group's, a transfer, a part of somebody
+    else's votes."""
+    if _GROUP.search(doc.norm, max(sent.start, cs - 60), qs) or _GROUP_AFTER.match(post):
+        return True  # "the two challengers took more than half", "43,934 between them"
+    sent_to = _SENT_TO.search(doc.norm, max(sent.start, qs - 60), qs)
+    if sent_to and (
+        sent_to.group("to") in ("him", "her", "them")
+        or any(m.start == sent_to.start("to") and m.person for m in sent.mentions)
+    ):
+        return True  # "Ferreira's ballots sent him 1,700", "... and Gallant's 740": transfers
+    if (
+        _TRANSFER.match(post)
+        and not _SCORE_AFTER.match(post)
+        and any(m.start >= n.end and m.start - n.end < 30 and m.person for m in persons(sent))
+    ):
+        return True  # "720 to Lind": a transfer between rounds, not a tally
+    return bool(_OF_SOMEONES.match(post))  # "half of Lind's papers": a share of somebody else's
+
+
+def _difference(
+    doc: Document, sent: Sent, n: NumberMention, cs: int, rnd: int | None
+) -> Reading | None:
+    """ "18,000 fewer votes than he had then": a change, unless it is over a rival."""
+    norm = doc.norm
+    after = [m for m in persons(sent) if m.start >= n.end and m.person and m.by_name]
+    subject = subject_of(doc, sent, n, cs)
+    a = subject.person if isinstance(subject, Mention) else None
+    than = _DIFFERENCE.match(norm, n.end, sent.end)
+    if (
+        after
+        and than is not None
+        and re.fullmatch(rf"\s*{title()}?", norm[than.end() : after[0].start])
+        and after[0].person != a
+    ):  # "5,523 fewer than Rowe": the rival straight after "than"
+        return Reading("margin", a, after[0].person, round=rnd, why="a margin over a rival")
+    return None
+
+
+def _came_within(
+    doc: Document, sent: Sent, n: NumberMention, cs: int, rnd: int | None
+) -> Reading | None:
+    """ "came within 300 votes of Rowe": the margin between the two."""
+    later = [m for m in persons(sent) if m.start >= n.end and m.person]
+    subject = subject_of(doc, sent, n, cs)
+    if subject is None:
+        subject = antecedent(doc, sent, cs)  # "Pike, the official who came within ..."
+    if later and isinstance(subject, Mention):
+        return Reading(
+            "margin",
+            later[0].person,
+            subject.person,
+            round=rnd,
+            why="how close a candidate came",
+        )
+    return None
+
+
+def _backing(
+    doc: Document, sent: Sent, n: NumberMention, qs: int, post: str, rnd: int | None
+) -> Reading | None:
+    """ "with the backing of 59,067 members": the votes or share of the first person named."""
+    if not _BACKING_OF.search(doc.norm, max(sent.start, qs - 40), qs) or (
+        n.noun and n.noun not in _VOTE_NOUNS and n.noun not in _PEOPLE_NOUNS
+    ):
+        return None
+    first = next((m for m in persons(sent) if m.start < qs), None)
+    if first is None or not first.person or first.kind == "other":
+        return None
+    if n.unit == "percent":
+        of_members = _OF_MEMBERS.match(post)
+        bases = ("electorate",) if of_members or "member" in n.text else ("valid", "cast")
+        return Reading(
+            "share", first.person, bases=bases, round=rnd, why="the backing a candidate won"
+        )
+    return Reading("votes", first.person, round=rnd, why="the backing a candidate won")
+
+
+def _voted_for(sent: Sent, n: NumberMention, rnd: int | None) -> Reading | None:
+    """ "59,067 members voted for Rowe": the person named just after."""
+    later = [m for m in persons(sent) if m.start >= n.end]
+    if not (later and later[0].person and later[0].start - n.end < 60):
+        return None
+    if n.unit == "percent":
+        return Reading(
+            "share",
+            later[0].person,
+            bases=("electorate", "valid", "cast"),
+            round=rnd,
+            why="the share who voted for a candidate",
+        )
+    return Reading("votes", later[0].person, round=rnd, why="votes cast for a candidate")

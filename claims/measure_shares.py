@@ -1,0 +1,170 @@
+"""Percentages and shares: what a percentage measures and on which basis.
+
+A percentage is a margin in points, turnout ("a turnout of 12.2%", "12% of
+members voted"), spoiled ballots, the share of those who backed somebody
+("52% of those who voted backed Rowe"), else the share of the candidate it
+belongs to, of the electorate or of the vote on the basis its own words give
+("of the valid vote", "of all votes cast", "of the papers still in the
+count").  Margins, in points or in votes, are read here too: their owner and
+their two sides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factwatch.claims.measure_words import (
+    _ABSTAIN,
+    _BY_AGENT,
+    _MARGIN_BEFORE,
+    _OF_MEMBERS,
+    _SCORE_AFTER,
+    _SPOILED_AFTER,
+    _SPOILED_BEFORE,
+    _TURNOUT_BEFORE,
+    _VOTED_AFTER,
+    Reading,
+)
+from factwatch.claims.numbers import NumberMention
+from factwatch.claims.owners import margin_owner, pair, persons, subject_of
+from factwatch.claims.text import Document, Mention, Sent
+
+_TURNOUT_AFTER = re.compile(r"\s*(?:%\s*)?turn[\s-]?out(?![\w-])")
+
+_SHARE_OF = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?(?P<what>(?:all\s+(?:the\s+)?)?(?:valid\s+|first[\s-]preference\s+|"
+    r"final[\s-]round\s+)?"
+    r"(?:votes?(?:\s+cast)?|ballots?(?:\s+cast)?|poll|total|vote\s+share|first\s+preferences|"
+    r"preferences|support|backing|valid\s+votes)|all\s+votes(?:\s+cast)?)"
+    r"|(?:share|support|backing)(?![\w-]))"
+)
+
+_THOSE_WHO_BACKED = re.compile(
+    r"\s*of\s+(?:those|the\s+(?:members|people|voters|electors))\s+who\s+(?:voted|took\s+part)\s+"
+    r"(?:backed|supported|chose|preferred|voted\s+for)\s+"
+)
+
+
+def _margin(
+    doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int, rnd: int | None, why: str
+) -> Reading:
+    """A margin: its owner by possession ("Rowe's margin of") or as for any number, and
+    the two sides."""
+    subject = margin_owner(doc, sent, n) or subject_of(doc, sent, n, cs)
+    a, b = pair(doc, sent, n, cs, ce, subject if isinstance(subject, Mention) else None, rnd)
+    bases = _bases_after(doc.norm[n.end : ce], ()) if n.unit == "percent" else ()
+    return Reading("margin", a, b, bases=bases, round=rnd, why=why)
+
+
+def _percent(
+    doc: Document,
+    sent: Sent,
+    n: NumberMention,
+    cs: int,
+    ce: int,
+    pre: str,
+    post: str,
+    rnd: int | None,
+) -> Reading | None:
+    """A percentage: a margin in points, turnout, spoiled ballots, a share of those who
+    backed or voted, else the share of the person it belongs to."""
+    if n.form == "points" or (
+        _MARGIN_BEFORE.search(pre) and not _BY_AGENT.search(pre) and not _SCORE_AFTER.match(post)
+    ):
+        return _margin(doc, sent, n, cs, ce, rnd, "a margin in points")
+    if _TURNOUT_BEFORE.search(pre) or _TURNOUT_AFTER.match(post):
+        return Reading("turnout", why="turnout")
+    if _SPOILED_AFTER.match(post) or _SPOILED_BEFORE.search(pre):
+        return Reading("spoiled", why="spoiled ballots")
+    backed = _share_who_backed(sent, n, post, rnd)
+    if backed is not None:
+        return backed
+    of_members = _OF_MEMBERS.match(post)
+    turnout = _share_who_voted(n, post, of_members)
+    if turnout is not None:
+        return turnout
+    if _VOTED_AFTER.match(post) and not of_members:
+        return None  # "40% did not vote"
+    return _vote_share(doc, sent, n, cs, post, of_members, rnd)
+
+
+def _share_who_backed(sent: Sent, n: NumberMention, post: str, rnd: int | None) -> Reading | None:
+    """ "52% of those who voted backed Rowe"."""
+    backed = _THOSE_WHO_BACKED.match(post)
+    if backed:
+        later = [m for m in persons(sent) if m.start >= n.end + backed.end() - 1 and m.person]
+        if later:
+            return Reading(
+                "share",
+                later[0].person,
+                bases=("valid", "cast"),
+                round=rnd,
+                why="the share of voters who backed a candidate",
+            )
+    return None
+
+
+def _share_who_voted(
+    n: NumberMention, post: str, of_members: re.Match[str] | None
+) -> Reading | None:
+    """Turnout as a share: "one in eight members voted", "12% of members voted",
+    "12.2% voted" (not "... did not vote")."""
+    if (
+        n.form == "ratio"
+        and re.search(r"\b(?:members?|voters?|people|workers?|electors?)\b", n.text)
+        and _VOTED_AFTER.match(post)
+    ):
+        return Reading("turnout", why="a share of members who voted")
+    if of_members and _VOTED_AFTER.match(post[of_members.end() - of_members.start() :]):
+        return Reading("turnout", why="a share of members who voted")
+    if _VOTED_AFTER.match(post) and not of_members and not _ABSTAIN.search(post[:50]):
+        return Reading("turnout", why="a share who voted")
+    return None
+
+
+def _vote_share(
+    doc: Document,
+    sent: Sent,
+    n: NumberMention,
+    cs: int,
+    post: str,
+    of_members: re.Match[str] | None,
+    rnd: int | None,
+) -> Reading | None:
+    """A candidate's share: of the electorate, or of the vote on the basis the words give."""
+    subject = subject_of(doc, sent, n, cs)
+    if not isinstance(subject, Mention) or not subject.person:
+        return None
+    if of_members or (n.form == "ratio" and re.search(r"members?|workers?|electors?", n.text)):
+        return Reading(
+            "share",
+            subject.person,
+            bases=("electorate",),
+            round=rnd,
+            why="a share of the electorate",
+        )
+    default: tuple[str, ...] = ("valid", "cast", "continuing")
+    if n.form in ("ratio", "fraction") and not _SHARE_OF.match(post):
+        default = ("valid", "cast", "continuing", "electorate")
+    bases = _bases_after(post, default)
+    return Reading("share", subject.person, bases=bases, round=rnd, why="a share of the vote")
+
+
+def _bases_after(post: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    """The basis a share's own words give ("of the valid vote", "of all votes cast", "of
+    the papers still in the count"), else ``default``."""
+    if _CONTINUING.match(post):
+        return ("continuing",)
+    share = _SHARE_OF.match(post)
+    what = share.group("what") if share else None
+    if what and "valid" in what:
+        return ("valid",)
+    if what and re.search(r"cast|all\s+votes", what):
+        return ("cast",)
+    return default
+
+
+_CONTINUING = re.compile(
+    r"\s*of\s+(?:the\s+|all\s+)?(?:papers|votes|ballots)\s+(?:still\s+)?(?:in\s+the\s+count|"
+    r"remaining|left|continuing|in\s+play)"
+)
