@@ -1,16 +1,33 @@
 """Claim matching: check article statements against a facts file.
 
-facts.py         load and validate a facts file (TOML); re-exports the dataclasses
-facts_model.py   the facts as plain dataclasses (election, candidates, figures, rules)
-facts_reader.py  typed TOML access with clear errors; {MACRO} expansion
-text.py          the text model: sentences, clauses, quotations, speakers, voice, scope
-contenders.py    people the article casts as contenders of another contest
-numbers.py       numbers as journalists write them, with their qualifiers
-framing.py       two-person framing rules in context
-figures.py       numbers attached to a measure and a candidate, judged with rounding
-unchallenged.py  recorded false claims in any paraphrase, and their rebuttals
-omission.py      results reported without every candidate
-field.py         statements of the size of the field ("three candidates")
-findings.py      the Finding dataclass and its stable identity
-matcher.py       Matcher (compiled rules for one facts file) and check_article()
+The facts (read once per facts file):
+  facts_schema.py     the keys a facts file may hold, and the check that enforces them
+  facts.py            read a facts file (format 2, plain data) into the model
+  model.py            the plain records: people, contests, figures, facts, claims
+  derive.py           every figure the facts imply: shares on each basis, margins, turnout
+  facts_convert.py    a format 1 file (regular expressions) into a format 2 draft
+
+The grammar (package data in grammar/, read by lexicon.py and concepts.py):
+  lexicon.py          word classes of the built-in grammar, and text normalisation
+  concepts.py         sentences as sets of concepts, for claims in plain words
+
+Reading an article (per article):
+  text.py             sentences, clauses, quotations, speakers and voice
+  entities.py         who and what a sentence names
+  scope_signals.py    the signs in a clause that place it in a contest
+  scope.py            which contest a clause is about, and where the article stands in time
+  field.py            statements of the size of a field ("three candidates")
+  numbers.py          numbers as journalists write them, with their qualifiers
+  owners.py           whose a number is
+  rounds.py           which round of the count a number belongs to
+  measures.py         what a number measures: the entry point over
+                      measure_frames.py, measure_shares.py, measure_counts.py,
+                      measure_totals.py and measure_words.py
+  precision.py        whether a number as written agrees with a recorded figure
+  framing_words.py    the words framing reads; framing_sets.py and framing_phrases.py
+                      the phrases that presume how many stood or lost
+
+Judging (rules/, one module per kind behind one registry) and running:
+  rules/              framing, omission, figures and placings, claims
+  matcher.py          Matcher: every rule over an article
 """
