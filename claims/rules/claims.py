@@ -256,10 +256,9 @@ class ClaimRule:
             held = reading.concepts & self.keys
             if len(held) < 2 and held.isdisjoint(self.single):
                 continue  # fewer of the claims' concepts than any variant needs
-            for h in self._best(doc, sent, reading).values():
-                if scope_at(doc, sent, sent.start).contest not in ("this",):
-                    continue
-                hits.append(h)
+            if scope_at(doc, sent, sent.start).contest != "this":
+                continue  # about another contest: its claims are not these
+            hits.extend(self._best(doc, sent, reading).values())
         return self._findings(doc, hits)
 
     def _best(self, doc: Document, sent: Sent, reading: Reading) -> dict[str, Hit]:
@@ -271,6 +270,7 @@ class ClaimRule:
         if _paired(doc, sent) or _several(sent.norm):
             reading.concepts.add("together")  # "Pike and Lund want ...", "both rivals"
         best: dict[str, Hit] = {}
+        stated: dict[tuple[str, int], bool] = {}  # (claim, concepts held) -> states its fact
         # In a fixed order, so ties between variants go the same way every run.
         keys = sorted(reading.concepts & self.by_key.keys())
         candidates = [v for k in keys for v in self.by_key[k]]
@@ -288,7 +288,11 @@ class ClaimRule:
             prev = best.get(v.claim.id)
             if prev is not None and (score, not negated) <= (prev.score, not prev.negated):
                 continue
-            if self._states_fact(v.claim, reading.concepts, len(have)):
+            key = (v.claim.id, len(have))
+            states = stated.get(key)
+            if states is None:
+                states = stated[key] = self._states_fact(v.claim, reading.concepts, len(have))
+            if states:
                 continue  # the sentence states the fact that refutes the claim
             spans = [reading.spans[c] for c in have if c in reading.spans]
             span = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
