@@ -4,7 +4,10 @@ The facts (read once per facts file):
   facts_schema.py     the keys a facts file may hold, and the check that enforces them
   facts.py            read a facts file (format 2, plain data) into the model
   model.py            the plain records: people, contests, figures, facts, claims
-  derive.py           every figure the facts imply: shares on each basis, margins, turnout
+  derive.py           every figure the facts imply: the entry point, which reads and checks
+                      the count's rounds, over derive_votes.py (each round's votes,
+                      shares on each basis and margins) and derive_recorded.py (the
+                      count's totals, turnout, nominations and the file's own figures)
   facts_convert.py    a format 1 file (regular expressions) into a format 2 draft
 
 The grammar (package data in grammar/, read by lexicon.py and concepts.py):

@@ -24,63 +24,33 @@ wrong when no value in that range agrees with what was written.
 ballot without votes beside others that have them, a round that leaves out
 somebody still in the count or counts somebody already out, and
 ``rounds.eliminated`` lists that disagree with the candidates' outcomes.
+
+This module reads the count's rounds (names resolved to people, shares
+parsed), checks them and puts the figures together: ``derive_votes`` adds
+each round's votes, shares and margins, ``derive_recorded`` the figures of
+the count as a whole and the file's own ``[[figures]]``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from factwatch.claims.facts_schema import Checker, FigureValue, parse_date, parse_figure
+from factwatch.claims.derive_recorded import (
+    Resolve,
+    _Count,
+    _figure,
+    _Figures,
+    _figures,
+    _nominations,
+    _others,
+    _totals,
+    dated,
+)
+from factwatch.claims.derive_votes import _round
+from factwatch.claims.facts_schema import Checker, FigureValue
 from factwatch.claims.model import Contest, Figure, Person
 
-Resolve = Callable[[str, tuple], str]
-
-
-def _fmt(value: float, unit: str) -> str:
-    if unit == "percent":
-        text = f"{value:.1f}".rstrip("0").rstrip(".")
-        return text + "%"
-    return f"{value:,.0f}"
-
-
-class _Figures:
-    def __init__(self, contest: Contest, people: dict[str, Person], source: str):
-        self.contest = contest
-        self.people = people
-        self.source = source
-        self.items: list[Figure] = []
-        self.prefix = "" if contest.key == "this" else contest.key + ":"
-
-    def name(self, key: str | None) -> str:
-        return self.people[key].name if key else ""
-
-    def add(
-        self,
-        ident: str,
-        measure: str,
-        unit: str,
-        value: float,
-        half: float,
-        statement: str,
-        **kw: Any,
-    ) -> Figure:
-        fig = Figure(
-            id=self.prefix + ident,
-            contest=self.contest.key,
-            measure=measure,
-            unit=unit,
-            value=float(value),
-            half_unit=half,
-            source=kw.pop("source", self.source),
-            statement=statement,
-            shown=kw.pop("shown", "") or _fmt(value, unit),
-            **kw,
-        )
-        self.items.append(fig)
-        return fig
+__all__ = ["Resolve", "check_counts", "dated", "derive_figures"]
 
 
 def derive_figures(
@@ -120,195 +90,6 @@ def derive_figures(
         _nominations(figs, data, resolve)
         _figures(figs, data, resolve, check)
     return figs.items
-
-
-@dataclass
-class _Count:
-    """Round one's papers, valid votes and votes cast, and which were worked out."""
-
-    papers: int  # the candidates' votes in round one, and the others'
-    valid: int | None
-    cast: int | None
-    spoiled: int | None
-    derived: set[str]  # "valid", "cast": worked out rather than recorded
-
-    @classmethod
-    def of(cls, results: dict[str, Any], papers: int | None) -> _Count:
-        total, spoiled, valid = results.get("total"), results.get("spoiled"), results.get("valid")
-        how: set[str] = set()
-        if valid is None:
-            valid = total - spoiled if total is not None and spoiled is not None else papers
-            how.add("valid")
-        cast = total
-        if cast is None and spoiled is not None and valid is not None:
-            cast = valid + spoiled
-            how.add("cast")
-        return cls(papers or 0, valid or None, cast, spoiled, how)
-
-
-def _round(
-    figs: _Figures,
-    rd: dict[str, Any],
-    r: int,
-    n_rounds: int,
-    count: _Count,
-    electorate: int | None,
-    results: dict[str, Any],
-    others: int,
-) -> None:
-    votes: dict[str, int] = rd["votes"]
-    source = rd.get("source") or figs.source
-    suffix = f".r{r}" if n_rounds > 1 else ""
-    when = f" in round {r}" if n_rounds > 1 else ""
-    bases: dict[str, int | None] = {
-        "valid": count.valid,
-        "cast": count.cast,
-        "electorate": electorate,
-    }
-    if n_rounds > 1:
-        # Shares of the papers still in the count, and of all valid votes.
-        bases = {"continuing": sum(votes.values()) + (others if r == 1 else 0), **bases}
-    for p, n in votes.items():
-        figs.add(
-            f"votes.{p}{suffix}",
-            "votes",
-            "count",
-            n,
-            0.5,
-            f"{figs.name(p)} won {n:,} votes{when}.",
-            subject=p,
-            round=r,
-            source=source,
-        )
-        for basis, whole in bases.items():
-            if whole:
-                v = 100.0 * n / whole
-                figs.add(
-                    f"share.{p}.{basis}{suffix}",
-                    "share",
-                    "percent",
-                    v,
-                    0.0,
-                    f"{figs.name(p)} won {v:.1f}% of {_whole(basis)}{when} ({n:,} of {whole:,}).",
-                    subject=p,
-                    basis=basis,
-                    round=r,
-                    derived=True,
-                    source=source,
-                )
-    basis = rd.get("share_basis") or results.get("share_basis") or "valid"
-    recorded: dict[str, FigureValue] = rd["shares"]
-    for p, fv in recorded.items():
-        figs.add(
-            f"share.{p}{suffix}",
-            "share",
-            "percent",
-            fv.value,
-            fv.half_unit,
-            f"{figs.name(p)} won {_fmt(fv.value, 'percent')} of {_whole(basis)}{when}.",
-            subject=p,
-            basis=basis,
-            round=r,
-            shown=_fmt(fv.value, "percent"),
-            source=source,
-        )
-    _margins(figs, votes, bases, r, suffix, when, source)
-    _share_margins(figs, votes, recorded, basis, r, suffix, when, source)
-
-
-def _margins(
-    figs: _Figures,
-    votes: dict[str, int],
-    bases: dict[str, int | None],
-    r: int,
-    suffix: str,
-    when: str,
-    source: str,
-) -> None:
-    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-    for i, (a, va) in enumerate(ranked):
-        for b, vb in ranked[i + 1 :]:
-            if va == vb:
-                continue
-            pair = f"{a}.{b}{suffix}"
-            figs.add(
-                f"margin.{pair}",
-                "margin",
-                "count",
-                va - vb,
-                0.5,
-                f"{figs.name(a)}'s margin over {figs.name(b)} was {va - vb:,} votes"
-                f"{when} ({va:,} to {vb:,}).",
-                subject=a,
-                other=b,
-                round=r,
-                derived=True,
-                source=source,
-            )
-            for basis_name, whole in bases.items():
-                if whole and basis_name in ("valid", "cast", "continuing"):
-                    pts = 100.0 * (va - vb) / whole
-                    figs.add(
-                        f"points.{pair}.{basis_name}",
-                        "margin",
-                        "percent",
-                        pts,
-                        0.0,
-                        f"{figs.name(a)} finished {pts:.1f} points ahead of {figs.name(b)}{when}.",
-                        subject=a,
-                        other=b,
-                        round=r,
-                        basis=basis_name,
-                        derived=True,
-                        source=source,
-                    )
-
-
-def _share_margins(
-    figs: _Figures,
-    votes: dict[str, int],
-    recorded: dict[str, FigureValue],
-    basis: str,
-    r: int,
-    suffix: str,
-    when: str,
-    source: str,
-) -> None:
-    """Margins in points between recorded shares, carrying both shares' rounding.
-
-    They are not flagged ``derived``: like the shares, they stand for the range the
-    source's rounding allows, and the figure rule cites them before exact ones."""
-    ranked = sorted(recorded, key=lambda p: (-votes.get(p, 0), -recorded[p].value))
-    for i, a in enumerate(ranked):
-        for b in ranked[i + 1 :]:
-            if a in votes and b in votes and votes[a] == votes[b]:
-                continue
-            sa, sb = recorded[a], recorded[b]
-            pts = sa.value - sb.value
-            figs.add(
-                f"points.{a}.{b}{suffix}",
-                "margin",
-                "percent",
-                pts,
-                sa.half_unit + sb.half_unit,
-                f"{figs.name(a)} finished {_fmt(pts, 'percent')[:-1]} points "
-                f"ahead of {figs.name(b)}{when} ({_fmt(sa.value, 'percent')}"
-                f" to {_fmt(sb.value, 'percent')}).",
-                subject=a,
-                other=b,
-                round=r,
-                basis=basis,
-                source=source,
-            )
-
-
-def _whole(basis: str) -> str:
-    return {
-        "valid": "the valid votes",
-        "cast": "all votes cast",
-        "electorate": "the electorate",
-        "continuing": "the papers still in the count",
-    }[basis]
 
 
 def _rounds(data: dict[str, Any], resolve: Resolve, check: Checker) -> list[dict[str, Any]]:
@@ -372,12 +153,6 @@ def _first_round(
                 "candidate's `share` is the first round's",
             )
         first["shares"].setdefault(p, fv)
-
-
-def _figure(v: Any) -> FigureValue:
-    fv = parse_figure(v)
-    assert fv is not None  # the schema has checked it
-    return fv
 
 
 # -- what the count must hold -----------------------------------------------------------
@@ -487,166 +262,3 @@ def _check_eliminated(
                 f"{cands[i]['name']} went out after round {r} (candidates[{i}].round) but is "
                 "not listed",
             )
-
-
-# -- totals, others, nominations, other figures --------------------------------------------
-def _totals(
-    figs: _Figures,
-    results: dict[str, Any],
-    count: _Count,
-    electorate: int | None,
-    counts: str,
-) -> None:
-    cast, valid, spoiled = count.cast, count.valid, count.spoiled
-    if cast:
-        figs.add(
-            "total",
-            "total",
-            "count",
-            cast,
-            0.5,
-            f"{cast:,} votes were cast in all.",
-            derived="cast" in count.derived,
-        )
-    if valid and spoiled is not None:
-        figs.add(
-            "valid",
-            "valid",
-            "count",
-            valid,
-            0.5,
-            f"{valid:,} votes were valid.",
-            derived="valid" in count.derived,
-        )
-    if spoiled is not None:
-        figs.add(
-            "spoiled", "spoiled", "count", spoiled, 0.5, f"{spoiled:,} ballot papers were spoiled."
-        )
-        if cast:
-            v = 100.0 * spoiled / cast
-            figs.add(
-                "spoiled.share",
-                "spoiled",
-                "percent",
-                v,
-                0.0,
-                f"{v:.1f}% of the ballot papers returned were spoiled.",
-                derived=True,
-            )
-    if electorate:
-        figs.add(
-            "electorate",
-            "electorate",
-            "count",
-            electorate,
-            0.5,
-            f"{electorate:,} were entitled to vote" + (f" ({counts})." if counts else "."),
-            counts=counts,
-        )
-    turnout = parse_figure(results["turnout"]) if results.get("turnout") is not None else None
-    if turnout is not None:
-        figs.add(
-            "turnout",
-            "turnout",
-            "percent",
-            turnout.value,
-            turnout.half_unit,
-            f"Turnout was {_fmt(turnout.value, 'percent')}.",
-            shown=_fmt(turnout.value, "percent"),
-        )
-    if cast and electorate:
-        v = 100.0 * cast / electorate
-        figs.add(
-            "turnout.derived",
-            "turnout",
-            "percent",
-            v,
-            0.0,
-            f"Turnout was {v:.1f}%: {cast:,} votes from {electorate:,} entitled to vote.",
-            derived=True,
-        )
-
-
-def _others(figs: _Figures, results: dict[str, Any]) -> None:
-    """Valid votes for nobody listed (write-ins, others): a count of their own."""
-    n = results.get("others")
-    if n is None:
-        return
-    label = results.get("others_label", "")
-    figs.add(
-        "others",
-        "count",
-        "count",
-        n,
-        0.5,
-        f"{n:,} valid votes were for {label}, none of the candidates listed."
-        if label
-        else f"{n:,} valid votes were for none of the candidates listed.",
-        counts=" ".join(label.lower().split()) or "other votes",
-    )
-
-
-def _nominations(figs: _Figures, data: dict[str, Any], resolve: Resolve) -> None:
-    for i, c in enumerate(data.get("candidates", [])):
-        if "nominations" in c:
-            p = resolve(c["name"], ("candidates", i))
-            n = c["nominations"]
-            figs.add(
-                f"nominations.{p}",
-                "nominations",
-                "count",
-                n,
-                0.5,
-                f"{figs.name(p)} received {n:,} nominations.",
-                subject=p,
-                counts="nominations",
-                source=c.get("nominations_source") or figs.source,
-            )
-
-
-def _figures(figs: _Figures, data: dict[str, Any], resolve: Resolve, check: Checker) -> None:
-    """The ``[[figures]]``: counts of the file's own kinds."""
-    for i, f in enumerate(data.get("figures", [])):
-        path = ("figures", i)
-        fv = _figure(f["value"])
-        subject = resolve(f["subject"], (*path, "subject")) if f.get("subject") else None
-        counts = " ".join(f["counts"].lower().split())
-        head = counts.split()[-1]
-        measure = "nominations" if head.startswith("nominat") else "count"
-        if head == "turnout":
-            measure = "turnout"
-        if f["source"] not in data.get("sources", {}):
-            raise check.fail((*path, "source"), f"unknown source {f['source']!r}")
-        who = figs.name(subject)
-        unit = "percent" if fv.percent else "count"
-        statement = f.get("statement") or (
-            f"{who} had {_fmt(fv.value, unit)} {counts}."
-            if who
-            else f"{counts.capitalize()}: {_fmt(fv.value, unit)}."
-        )
-        as_of = parse_date(f["as_of"]) if "as_of" in f else None
-        if as_of is not None:
-            statement = dated(statement, as_of)
-        ident = f.get("id") or f"{measure}.{counts.replace(' ', '-')}" + (
-            f".{subject}" if subject else ""
-        )
-        figs.add(
-            ident,
-            measure,
-            unit,
-            fv.value,
-            fv.half_unit,
-            statement,
-            subject=subject,
-            counts=counts,
-            source=f["source"],
-            as_of=as_of,
-        )
-
-
-def dated(statement: str, as_of: dt.date) -> str:
-    """ "Okafor had 31 nominations." -> "Okafor had 31 nominations (as of 9 February 2024)." """
-    text = statement.rstrip()
-    stop = text[-1] if text and text[-1] in ".!?" else ""
-    body = text[:-1] if stop else text
-    return f"{body} (as of {as_of:%-d %B %Y}){stop or '.'}"
