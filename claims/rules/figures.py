@@ -145,10 +145,11 @@ class FigureRule:
         if r.measure == "nominations":
             figs = self._qualified(figs, r.counts)
         if r.measure == "count":
+            said = frozenset(_stem(w) for w in re.findall(r"[a-z]+", text))
             figs = [
                 f
                 for f in figs
-                if _counts_noun(f.counts, r.counts, text)
+                if _counts_noun(f.counts, r.counts, said)
                 and (f.subject is None or f.subject == r.subject)
             ]
             if not figs and r.nominating and r.subject:
@@ -253,7 +254,7 @@ def _same_noun(a: str, b: str) -> bool:
     return _stem(a.lower()) == _stem(b.lower())
 
 
-def _counts_noun(recorded: str, read: str, text: str) -> bool:
+def _counts_noun(recorded: str, read: str, said: frozenset[str]) -> bool:
     """Could a count of ``read`` be the recorded count of ``recorded``?  The same words,
     the same last word, or the read noun among the recorded words when the sentence
     holds the others too ("143 were cancelled" of "memberships cancelled")."""
@@ -265,7 +266,6 @@ def _counts_noun(recorded: str, read: str, text: str) -> bool:
         return True
     if not any(_same_noun(w, noun) for w in words):
         return False
-    said = {_stem(w) for w in re.findall(r"[a-z]+", text)}
     return all(_stem(w.lower()) in said for w in words)
 
 
