@@ -1,8 +1,18 @@
 """Claim matching: check article statements against a facts file.
 
 The facts (read once per facts file):
-  facts_schema.py     the keys a facts file may hold, and the check that enforces them
-  facts.py            read a facts file (format 2, plain data) into the model
+  facts_schema.py     the keys a facts file may hold, and the check that enforces them:
+                      the entry point over schema_keys.py (the Key record and the values
+                      some keys take), schema_example.py (the example election's
+                      entries), schema_tables.py (SCHEMA), schema_check.py (the Checker,
+                      and the Locator that finds a key's line) and schema_values.py
+                      (figures and dates as a file writes them)
+  facts.py            read a facts file (format 2, plain data) into the model: the entry
+                      point over facts_records.py (Facts, Election, Candidate),
+                      facts_read.py (reading and merging files) and facts_builder.py
+                      (a document into Facts), which reads through facts_names.py
+                      (slugs, sources, people), facts_candidates.py, facts_contests.py
+                      and facts_statements.py (the claims, and the facts in words)
   model.py            the plain records: people, contests, figures, facts, claims
   derive.py           every figure the facts imply: the entry point, which reads and checks
                       the count's rounds, over derive_votes.py (each round's votes,
@@ -17,7 +27,11 @@ The grammar (package data in grammar/, read by lexicon.py and concepts.py):
 Reading an article (per article):
   text.py             sentences, clauses, quotations, speakers and voice
   entities.py         who and what a sentence names
-  scope_signals.py    the signs in a clause that place it in a contest
+  scope_signals.py    the signs in a clause that place it in a contest: the entry point,
+                      which keeps their order and time counted in years, over
+                      scope_time.py (the article's time, written years, time words),
+                      scope_people.py (the people named), scope_other.py (another kind
+                      of election or organisation) and scope_office.py (another office)
   scope.py            which contest a clause is about, and where the article stands in time
   field.py            statements of the size of a field ("three candidates")
   numbers.py          numbers as journalists write them, with their qualifiers

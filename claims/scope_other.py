@@ -1,0 +1,101 @@
+"""Signs of another contest: another kind of election ("the general election"), another
+organisation's contest ("the GMB's leadership election"; not a person's term, "Rowe's
+leadership", nor our own organisation's), or a contender the facts do not record."""
+
+from __future__ import annotations
+
+import re
+
+from factwatch.claims.lexicon import normalise
+from factwatch.claims.scope_people import _contender_outsider
+from factwatch.claims.text import Document, Sent
+
+_OTHER_ELECTION = re.compile(
+    r"(?<![\w-])(?:general\s+election|by-election|by\s+election(?!\s+(?:officials?|staff|"
+    r"workers?|judges?|observers?|monitors?|officers?|administrators?|authorities|rules?|law))|"
+    r"referendum|mayoral|"
+    r"presidential|council\s+elections?|local\s+elections?|european\s+elections?|"
+    r"deputy\s+leadership|leadership\s+(?:election|contest|race|ballot|bid)|"
+    r"parliamentary\s+selection|selection\s+contest|primary|primaries|caucus(?:es)?|"
+    r"midterms?|senate\s+race|governor(?:'s)?\s+race|gubernatorial)(?![\w-])"
+)
+_ORG_CONTEST = re.compile(
+    r"(?<![\w'-])(?:[Tt]he\s+)?(?P<org>[A-Z][A-Za-z&]+(?:\s+[A-Z][A-Za-z&]+){0,3})(?:'s|\u2019s)?\s+"
+    r"(?:own\s+|new\s+|next\s+|last\s+)?(?:party\s+)?(?P<what>(?:deputy\s+)?leadership(?:\s+(?:election|"
+    r"contest|race|ballot|vote))?|(?:general\s+secretary|presidential|mayoral|chair|"
+    r"president)\s+(?:election|contest|race|ballot|vote)|elections?|mayoralty|presidency|"
+    r"primary|ballot|contest|race|vote)(?![\w-])"
+)
+
+
+_ORG_CONTEST_WORDS = frozenset(
+    "leadership election elections mayoralty presidency primary ballot contest race vote".split()
+)
+_OTHER_ELECTION_WORDS = frozenset(
+    "general by by-election referendum mayoral presidential council local european deputy "
+    "leadership parliamentary selection primary primaries caucus caucuses midterm midterms "
+    "senate governor governor's gubernatorial".split()
+)
+
+
+def _other_contest_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:
+    """4. Another kind of election ("the general election"), another organisation's
+    contest ("the GMB's leadership election"), or a contender the facts do not record."""
+    norm = doc.norm
+    words = sent.words
+    ours = _ours(doc)
+    m = (
+        _OTHER_ELECTION.search(norm, cs, ce)
+        if not _OTHER_ELECTION_WORDS.isdisjoint(words)
+        else None
+    )
+    if m and m.group(0) not in ours and not _our_org_before(sent, m.start()):
+        return "other", f"'{m.group(0)}'"
+    for m in (
+        _ORG_CONTEST.finditer(doc.text, cs, ce) if not _ORG_CONTEST_WORDS.isdisjoint(words) else ()
+    ):
+        org = normalise(m.group("org"))
+        if org in ours or org.split()[0] in _SKIP_ORG or _held_by_person(sent, m):
+            continue
+        return "other", f"{m.group('org')}'s {m.group('what')}, another organisation's contest"
+    if _contender_outsider(doc, sent, cs, ce):
+        return "other", "a contender the facts do not record"
+    return None
+
+
+def _held_by_person(sent: Sent, m: re.Match[str]) -> bool:
+    """ "Rowe's leadership", "Pike's presidency": a person's term in an office, not an
+    organisation's contest (the people signal places a contest's own candidates)."""
+    if m.group("what") not in ("leadership", "presidency", "mayoralty"):
+        return False
+    org_start, org_end = m.span("org")
+    return any(
+        x.kind in ("person", "other") and x.start <= org_start and org_end <= x.end + 1
+        for x in sent.mentions
+    )
+
+
+def _our_org_before(sent: Sent, pos: int) -> bool:
+    """ "Unite's leadership ballot", "the union's leadership election": ours."""
+    return any(m.kind == "ours" and 0 <= pos - m.end <= 4 for m in sent.mentions)
+
+
+_SKIP_ORG = frozenset(
+    "the a an his her their its this that in on at but and he she they general deputy "
+    "assistant former new acting interim with without as after before for from by to of "
+    "into over under during since until while when where how what which who if unless "
+    "because although though so yet or nor not no all both each every some any many most "
+    "more last next first final whole monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november "
+    "december today yesterday tomorrow tonight spring summer autumn fall winter".split()
+)
+
+
+def _ours(doc: Document) -> str:
+    got = doc.memo.get("scope.ours")
+    if isinstance(got, str):
+        return got
+    el = doc.facts.election
+    text = normalise(" ".join([el.name, el.office, el.organisation, *el.aliases]))
+    doc.memo["scope.ours"] = text
+    return text

@@ -1,0 +1,89 @@
+"""Signs of a contest in the people a clause names: somebody who stood in another recorded
+contest and not in this one, somebody who stood only in this one, and somebody the facts
+do not record who is a contender here (the subject or object of an electoral verb)."""
+
+from __future__ import annotations
+
+import re
+
+from factwatch.claims.facts import Facts
+from factwatch.claims.lexicon import lexicon
+from factwatch.claims.text import Document, Mention, Sent
+
+_LEX = lexicon()
+
+
+def _stood(facts: Facts) -> dict[str, frozenset[str]]:
+    """Person key -> the contests they stood in ("this-ballot": this contest's ballot)."""
+    return facts.once("scope.stood", _stood_table)
+
+
+def _stood_table(facts: Facts) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for c in facts.contests.values():
+        for p in c.people:
+            table.setdefault(p, set()).add(c.key)
+    got = {k: frozenset(v) for k, v in table.items()}
+    got["this-ballot"] = frozenset(facts.this.on_ballot)
+    return got
+
+
+def _people_signal(
+    doc: Document, sent: Sent, cs: int, ce: int, ref: int | None
+) -> tuple[str, str] | None:
+    """3. People: somebody who stood in another recorded contest and not in this one."""
+    facts = doc.facts
+    stood = _stood(facts)
+    on_ballot = stood["this-ballot"]
+    others: dict[str, str] = {}
+    exclusive_here = False
+    named_here = False
+    rivals_there = False  # somebody who stood only elsewhere is beaten or beats here
+    for mm in sent.mentions:
+        if not (cs <= mm.start < ce) or mm.kind != "person" or not mm.person:
+            continue
+        where = stood.get(mm.person, frozenset())
+        if "this" in where:
+            if mm.by_name and len(where) == 1:
+                exclusive_here = True
+            if mm.by_name and mm.person in on_ballot:
+                named_here = True
+            continue
+        for key in where:
+            others.setdefault(key, facts.people[mm.person].name)
+        if _in_electoral_role(doc, mm, cs, ce):
+            rivals_there = True
+    if others and not exclusive_here and (not named_here or rivals_there):
+        pick = min(others, key=lambda k: abs((facts.contests[k].year or 0) - (ref or 0)))
+        how = "a contender in" if rivals_there else "who stood in"
+        return pick, f"names {others[pick]}, {how} {facts.contests[pick].name}"
+    if exclusive_here:
+        return "this", "names a candidate who stood only in this election"
+    return None
+
+
+_OUTSIDER_ROLE = re.compile(
+    rf"\s*(?:,[^,]{{0,80}},\s*)?(?:has\s+been\s+|was\s+|is\s+|had\s+been\s+)?(?:"
+    rf"{_LEX.alt('win_word')}|{_LEX.alt('win_verb')}|{_LEX.alt('loss_verb')}|polled|took|received|"
+    rf"stood|standing|ran|running|topped|secured|finished|came|trailed|won)(?![\w-])"
+)
+_OUTSIDER_OBJECT = re.compile(
+    rf"(?:{_LEX.alt('win_verb')}|against|versus|v|vs|between|lost\s+to|beaten\s+by|"
+    rf"defeated\s+by|behind|ahead\s+of|over)\s+(?:[\w-]+\s+){{0,2}}$"
+)
+
+
+def _contender_outsider(doc: Document, sent: Sent, cs: int, ce: int) -> bool:
+    """Is somebody the facts do not know the subject or object of an electoral verb here?"""
+    return any(
+        mm.kind == "other" and cs <= mm.start < ce and _in_electoral_role(doc, mm, cs, ce)
+        for mm in sent.mentions
+    )
+
+
+def _in_electoral_role(doc: Document, mm: Mention, cs: int, ce: int) -> bool:
+    """ "Voss won ...", "defeating Voss", "against Voss": a contender in this clause."""
+    return bool(
+        _OUTSIDER_ROLE.match(doc.norm, mm.end, ce)
+        or _OUTSIDER_OBJECT.search(doc.norm, max(cs, mm.start - 40), mm.start)
+    )
