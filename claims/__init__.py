@@ -23,6 +23,7 @@ The facts (read once per facts file):
 The grammar (package data in grammar/, read by lexicon.py and concepts.py):
   lexicon.py          word classes of the built-in grammar, and text normalisation
   concepts.py         sentences as sets of concepts, for claims in plain words
+  claim_index.py      the known false claims as sets of concepts, indexed by key concept
 
 Reading an article (per article):
   text.py             sentences, clauses, quotations, speakers and voice

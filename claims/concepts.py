@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from factwatch.claims.lexicon import alternation, american, lexicon, normalise
+from factwatch.core.errors import FactsError
 
 WEAK = frozenset({"result"})  # concepts too common to count for or against a match
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
@@ -100,8 +101,9 @@ class _Found:
 
 
 class Concepts:
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, origin: str = "thesaurus"):
         groups = data.get("concepts", {})
+        _check_groups(groups, origin)
         self.stop = frozenset(normalise(w) for w in data.get("stopwords", {}).get("words", []))
         self.common = frozenset(data.get("common", {}).get("words", []))
         self.groups = frozenset(groups)
@@ -207,7 +209,26 @@ class Trigger:
         return False
 
 
+def _check_groups(groups: object, origin: str) -> None:
+    """Each group a list of words, and no word in two groups (it would silently mean
+    only the first)."""
+    if not isinstance(groups, dict):
+        raise FactsError(f"{origin}: expected a [concepts] table of word lists")
+    seen: dict[str, str] = {}
+    for name, words in groups.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise FactsError(f"{origin}: concepts.{name}: expected a list of strings")
+        for w in words:
+            w = normalise(w)
+            if seen.get(w, name) != name:
+                raise FactsError(
+                    f"{origin}: {w!r} is in both concepts.{seen[w]} and concepts.{name}; "
+                    "keep it in the group it means"
+                )
+            seen[w] = name
+
+
 @lru_cache(maxsize=1)
 def concepts() -> Concepts:
     res = files("factwatch.claims") / "grammar" / "thesaurus.toml"
-    return Concepts(tomllib.loads(res.read_text(encoding="utf-8")))
+    return Concepts(tomllib.loads(res.read_text(encoding="utf-8")), "claims/grammar/thesaurus.toml")

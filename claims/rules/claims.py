@@ -1,7 +1,7 @@
 """`unchallenged_claim`: a known false claim repeated and left standing.
 
 Each claim and its paraphrases (plain sentences in the facts file) become
-sets of concepts (``claims.concepts``) and the people they name.  A sentence
+sets of concepts and the people they name (``claims.claim_index``).  A sentence
 repeats a claim when it names the same people (directly or by pronoun) and
 holds enough of one variant's concepts, in any voice: the outlet's own,
 a quotation, or reported speech ("she alleges officials broke rules that
@@ -17,13 +17,13 @@ recorded as `challenged_claim`, not flagged.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
-from factwatch.claims.concepts import WEAK, Reading, concepts
+from factwatch.claims.claim_index import ClaimIndex, several, strip_people
+from factwatch.claims.concepts import WEAK, Reading
 from factwatch.claims.facts import Facts
-from factwatch.claims.lexicon import alternation, lexicon, normalise
+from factwatch.claims.lexicon import lexicon
 from factwatch.claims.model import Claim
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
@@ -50,30 +50,6 @@ _STRONG_REBUT = re.compile(
 )
 CHALLENGED = "challenged_claim"  # recorded, not flagged: the article rebuts the claim
 _NOUN_CONCEPTS = frozenset({"candidate", "staff", "loss", "result"})
-_LEX = lexicon()
-_PLURAL_PEOPLE = alternation(
-    {
-        w
-        for c in ("candidate_noun", "rival_noun", "loser_noun")
-        for w in _LEX.words(c) - _LEX.base(c)
-    }
-    | {"runners-up"}
-)
-# "the losing candidates", "both rivals", "the two challengers": several people as one
-# subject (not "one of the candidates").
-_SEVERAL = re.compile(
-    rf"(?<![\w-])(?P<of>of\s+)?(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?"
-    rf"(?:[\w-]+\s+)?{_PLURAL_PEOPLE}"
-)
-
-
-def _several(norm: str) -> bool:
-    return any(
-        not m.group("of") and m.group(0).split()[0] in ("the", "both", "all", "two", "three")
-        for m in _SEVERAL.finditer(norm)
-    )
-
-
 # A hedge on the saying, not on the deed: "falsely claimed", "alleged, without evidence,"
 # (not "ballots were wrongly thrown out", which is the claim itself).
 _HEDGE = r"(?:falsely|wrongly|incorrectly|mistakenly|baselessly|erroneously)"
@@ -97,58 +73,41 @@ def _verdict_after(other: Sent, sent: Sent) -> bool:
 
 
 @dataclass
-class Variant:
-    claim: Claim
-    people: frozenset[str]
-    content: frozenset[str]
-    need: int
-    specific: frozenset[str]  # the concepts that are not common in election coverage
-    need_specific: int
-    negated: frozenset[str] = frozenset()  # concepts the claim itself states negatively
-    names: frozenset[str] = frozenset()  # proper nouns of the claim ("Northgate"): required
-    key: str = ""  # the last specific concept: what is claimed ("... to be neutral")
-
-
-@dataclass
 class Hit:
     claim: Claim
     sent: Sent
     score: float
     negated: bool
-    span: tuple[int, int] | None = None  # from the first to the last matched concept
+    have: frozenset[str] = frozenset()  # the variant's concepts the sentence holds
+    whom: frozenset[str] = frozenset()  # the people the variant names
+    reading: Reading | None = None
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """From the first to the last matched concept."""
+        spans = self.reading.spans if self.reading else {}
+        got = [spans[c] for c in self.have if c in spans]
+        return (min(a for a, _ in got), max(b for _, b in got)) if got else None
 
 
-def _people_in(facts: Facts, text: str) -> set[str]:
-    found = set()
-    norm = normalise(text)
-    for p in facts.people.values():
-        for name in (p.name, *p.variants, p.name.split()[-1]):
-            if re.search(rf"(?<![\w-]){re.escape(normalise(name))}(?![\w-])", norm):
-                found.add(p.key)
-    return found
-
-
-def _strip_people(facts: Facts, text: str) -> str:
-    """The text without the people's names and our organisation's (their concepts are
-    matched through mentions)."""
-    return _names_rx(facts).sub(" ", normalise(text))
-
-
-def _names_rx(facts: Facts) -> re.Pattern[str]:
-    return facts.once("claims.names", _names_pattern)
-
-
-def _names_pattern(facts: Facts) -> re.Pattern[str]:
-    """The people's names and variants, and our organisation's name, longest first."""
-    names = {
-        normalise(n)
-        for p in facts.people.values()
-        for n in (p.name, *p.variants, p.name.split()[-1])
-    }
-    if facts.election.organisation:
-        names.add(normalise(facts.election.organisation))
-    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?:'s)?(?![\w-])" if alts else r"(?!x)x")
+def _widest(hits: list[Hit]) -> list[Hit]:
+    """The claims a sentence repeats, less those another claim explains better: a claim
+    whose matched words and people are all matched by another's, and fewer ("Union staff
+    misused the count" is not repeated by "Staff broke rules obliging them to stay
+    neutral" when a neutrality claim holds every one of its words and more).  Claims
+    matched by words or people of their own are all kept: a sentence may repeat two."""
+    if len(hits) < 2:
+        return hits
+    return [
+        h
+        for h in hits
+        if not any(
+            o is not h
+            and h.whom <= o.whom
+            and (h.have < o.have or h.have == o.have and (h.whom < o.whom or h.score < o.score))
+            for o in hits
+        )
+    ]
 
 
 def _paired(doc: Document, sent: Sent) -> bool:
@@ -162,103 +121,32 @@ def _paired(doc: Document, sent: Sent) -> bool:
     return False
 
 
-def _proper_nouns(facts: Facts, text: str) -> list[str]:
-    """Capitalised words of a claim that are not its first word or a known name."""
-    known = {
-        w.lower() for p in facts.people.values() for n in (p.name, *p.variants) for w in n.split()
-    }
-    known |= {w.lower() for w in facts.election.organisation.split()}
-    words = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", text.strip())
-    return [w for w in words if w.lower() not in known]
-
-
 @register
 class ClaimRule:
     kinds = ("unchallenged_claim", CHALLENGED)
 
     def __init__(self, facts: Facts):
         self.facts = facts
-        self.thesaurus = concepts()
-        self.variants: list[Variant] = []
-        for claim in facts.claims:
-            for text in (claim.claim, *claim.paraphrases):
-                people = frozenset(_people_in(facts, text))
-                reading = self.thesaurus.read(_strip_people(facts, text))
-                if _several(normalise(text)):
-                    reading.concepts.add("together")  # "the losing candidates want ..."
-                content = frozenset(reading.concepts - WEAK)
-                if not content:
-                    continue
-                need = len(content) if len(content) <= 2 else max(2, math.ceil(0.7 * len(content)))
-                # The concepts that make the claim: the thesaurus groups that are not common
-                # in coverage ("neutral", "rule", "re-run"); a claim in words the thesaurus
-                # does not group falls back to its own words.
-                groups = self.thesaurus.groups
-                specific = {c for c in content if c in groups and c not in self.thesaurus.common}
-                if not specific:
-                    specific = set(content - self.thesaurus.common)
-                need_specific = max(1, math.ceil(0.6 * len(specific))) if specific else 0
-                names = frozenset(
-                    self.thesaurus.read(normalise(n)).concepts.pop()
-                    for n in _proper_nouns(facts, text)
-                    if self.thesaurus.read(normalise(n)).concepts
-                )
-                ordered = sorted(specific, key=lambda c: reading.spans[c][0])
-                key = ordered[-1] if ordered else ""
-                self.variants.append(
-                    Variant(
-                        claim,
-                        people,
-                        content,
-                        need,
-                        frozenset(specific),
-                        need_specific,
-                        frozenset(reading.negated & content),
-                        names,
-                        key,
-                    )
-                )
-        # The concepts of paraphrases that one concept repeats ("Pike votes were voided").
-        self.single = frozenset(c for v in self.variants if v.need == 1 for c in v.content)
-        self.keys = (
-            frozenset().union(*(v.content for v in self.variants))
-            if self.variants
-            else (frozenset())
-        )
-        # Index: a variant is tried only when its key concept is in the sentence, and a
-        # sentence is read only when some key concept's words are in it.
-        # A sentence that states a claim's fact is its correction, not a repetition.
-        self.fact_concepts = {
-            c.id: frozenset(self.thesaurus.read(_strip_people(facts, c.fact)).concepts - WEAK)
-            for c in facts.claims
-        }
-        self.claim_people = {c.id: frozenset(_people_in(facts, c.claim)) for c in facts.claims}
-        self.claim_content: dict[str, frozenset[str]] = {}
-        for v in self.variants:
-            self.claim_content[v.claim.id] = (
-                self.claim_content.get(v.claim.id, frozenset()) | v.content
-            )
-        self.by_key: dict[str, list[Variant]] = {}
-        for v in self.variants:
-            self.by_key.setdefault(v.key or next(iter(v.content)), []).append(v)
-        self.trigger = self.thesaurus.triggers(frozenset(self.by_key)) if self.by_key else None
+        self.index = ClaimIndex(facts)
+        self.thesaurus = self.index.thesaurus
 
     def check(self, doc: Document) -> list[Finding]:
-        if not self.variants:
+        index = self.index
+        if not index.variants:
             return []
         hits: list[Hit] = []
         for sent in doc.sentences:
             if sent.norm.rstrip(" \"'").endswith("?"):
                 continue  # a question asserts nothing: "Should there have been a runoff?"
-            if self.trigger is None or not self.trigger.found(sent.words, sent.norm):
+            if index.trigger is None or not index.trigger.found(sent.words, sent.norm):
                 continue
             reading = self.thesaurus.read(sent.norm, sent.start)
-            held = reading.concepts & self.keys
-            if len(held) < 2 and held.isdisjoint(self.single):
+            held = reading.concepts & index.keys
+            if len(held) < 2 and held.isdisjoint(index.single):
                 continue  # fewer of the claims' concepts than any variant needs
             if scope_at(doc, sent, sent.start).contest != "this":
                 continue  # about another contest: its claims are not these
-            hits.extend(self._best(doc, sent, reading).values())
+            hits.extend(_widest(list(self._best(doc, sent, reading).values())))
         return self._findings(doc, hits)
 
     def _best(self, doc: Document, sent: Sent, reading: Reading) -> dict[str, Hit]:
@@ -267,53 +155,32 @@ class ClaimRule:
         people = {m.person for m in sent.mentions if m.person}
         if sent.reported and sent.reported[2]:
             people.add(sent.reported[2])
-        if _paired(doc, sent) or _several(sent.norm):
+        if _paired(doc, sent) or several(sent.norm):
             reading.concepts.add("together")  # "Pike and Lund want ...", "both rivals"
         best: dict[str, Hit] = {}
         stated: dict[tuple[str, int], bool] = {}  # (claim, concepts held) -> states its fact
-        # In a fixed order, so ties between variants go the same way every run.
-        keys = sorted(reading.concepts & self.by_key.keys())
-        candidates = [v for k in keys for v in self.by_key[k]]
+        held = self.index.mask(reading.concepts)
         alone = "only" in reading.concepts
-        for v in candidates:
-            have = self._repeated(v, people, reading, alone)
-            if have is None:
-                continue
+        for v, have in self.index.candidates(people, reading, held, alone=alone):
             # Denied when a concept that carries the claim (a thesaurus group other than
             # a plain noun: "not support", "no rule", "will not join") is negated where
             # the claim does not negate it, or the reverse.
-            core = (have & self.thesaurus.groups) - _NOUN_CONCEPTS
-            negated = bool((core & reading.negated) ^ (core & v.negated))
             score = len(have) / len(v.content)
             prev = best.get(v.claim.id)
+            if prev is not None and score < prev.score:
+                continue
+            core = (have & self.thesaurus.groups) - _NOUN_CONCEPTS
+            negated = bool((core & reading.negated) ^ (core & v.negated))
             if prev is not None and (score, not negated) <= (prev.score, not prev.negated):
                 continue
             key = (v.claim.id, len(have))
             states = stated.get(key)
             if states is None:
-                states = stated[key] = self._states_fact(v.claim, reading.concepts, len(have))
+                states = stated[key] = self.index.states_fact(v.claim, held, len(have))
             if states:
                 continue  # the sentence states the fact that refutes the claim
-            spans = [reading.spans[c] for c in have if c in reading.spans]
-            span = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
-            best[v.claim.id] = Hit(v.claim, sent, score, negated, span)
+            best[v.claim.id] = Hit(v.claim, sent, score, negated, have, v.people, reading)
         return best
-
-    def _repeated(
-        self, v: Variant, people: set[str], reading: Reading, alone: bool
-    ) -> frozenset[str] | None:
-        """The variant's concepts the sentence holds, when they are enough to repeat it
-        (whether it states the claim's refuting fact instead is asked of the best)."""
-        if not v.people <= people:
-            return None
-        if alone and "only" not in v.content and v.content & {"together", "candidate"}:
-            return None  # "the only candidate seeking a re-run": not several
-        have = v.content & reading.concepts
-        if len(have) < v.need or len(v.specific & have) < v.need_specific:
-            return None
-        if not v.names <= reading.concepts or (v.key and v.key not in have):
-            return None
-        return have
 
     def _findings(self, doc: Document, hits: list[Hit]) -> list[Finding]:
         out: list[Finding] = []
@@ -387,37 +254,27 @@ class ClaimRule:
                 return other.text
         return ""
 
-    def _states_fact(self, claim: Claim, found: set[str] | frozenset[str], claimed: int) -> bool:
-        """Does a sentence with these concepts state the claim's refuting fact: most of
-        the fact's concepts, or half of them and more than it shares with the claim?"""
-        fact = self.fact_concepts.get(claim.id, frozenset())
-        shared = len(fact & found)
-        return bool(fact) and (
-            shared >= max(3, 0.6 * len(fact))
-            or (shared >= max(3, 0.5 * len(fact)) and shared > claimed)
-        )
-
     def _neighbour_states_fact(self, doc: Document, other: Sent, hit: Hit) -> bool:
         """ "... had suggested head office ran the count. The report makes clear that the
         scrutineer conducted and counted the ballot itself.": the fact, stated nearby."""
         key = ("claims.stripped", other.index)
         found = doc.memo.get(key)
-        if not isinstance(found, frozenset):
-            found = frozenset(
-                self.thesaurus.read(_strip_people(self.facts, other.text)).concepts - WEAK
+        if not isinstance(found, int):
+            found = self.index.mask(
+                self.thesaurus.read(strip_people(self.facts, other.text)).concepts - WEAK
             )
             doc.memo[key] = found
-        content = self.claim_content.get(hit.claim.id, frozenset())
-        return self._states_fact(hit.claim, found, len(content & found))
+        content = self.index.content_masks.get(hit.claim.id, 0)
+        return self.index.states_fact(hit.claim, found, (content & found).bit_count())
 
     def _about(self, other: Sent, hit: Hit) -> bool:
         """Does a sentence holding rebuttal words speak of this claim: of its specific
         concepts, or of any of them with a person the claim names ("Lund said he had
         played no part in the complaint")?"""
         reading = self.thesaurus.read(other.norm)
-        content = self.claim_content.get(hit.claim.id, frozenset())
+        content = self.index.claim_content.get(hit.claim.id, frozenset())
         shared = reading.concepts & content
         if shared - self.thesaurus.common:
             return True
-        named = self.claim_people.get(hit.claim.id, frozenset())
+        named = self.index.claim_people.get(hit.claim.id, frozenset())
         return bool(shared) and any(m.person in named for m in other.mentions)

@@ -1,0 +1,250 @@
+"""The known false claims of a facts file as sets of concepts, indexed.
+
+Each claim and each of its paraphrases (plain sentences) is one `Variant`:
+the people it names, its concepts (``claims.concepts``), how many of them a
+sentence must hold, the specific ones among them, the proper nouns it
+requires and its key concept (what is claimed: "... to be neutral").
+
+`ClaimIndex` holds every variant, numbered concepts for quick bit tests,
+and the variants grouped by key concept, so that a sentence is tried only
+against the variants whose key it holds:
+
+    index = ClaimIndex(facts)
+    index.candidates(people, reading, index.mask(reading.concepts), alone=False)
+
+The weak concepts ("result": the vote, the election) count for a variant
+only when the claim is about them: "Coyne ignored the result" keeps its
+object, or any sentence in which Coyne ignores anything would repeat it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from factwatch.claims.concepts import WEAK, Concepts, Reading, concepts
+from factwatch.claims.facts import Facts
+from factwatch.claims.lexicon import alternation, lexicon, normalise
+from factwatch.claims.model import Claim
+
+_LEX = lexicon()
+_PLURAL_PEOPLE = alternation(
+    {
+        w
+        for c in ("candidate_noun", "rival_noun", "loser_noun")
+        for w in _LEX.words(c) - _LEX.base(c)
+    }
+    | {"runners-up"}
+)
+# "the losing candidates", "both rivals", "the two challengers": several people as one
+# subject (not "one of the candidates").
+_SEVERAL = re.compile(
+    rf"(?<![\w-])(?P<of>of\s+)?(?:the\s+|both\s+|all\s+)?(?:two\s+|three\s+)?"
+    rf"(?:[\w-]+\s+)?{_PLURAL_PEOPLE}"
+)
+
+
+def several(norm: str) -> bool:
+    """Does a normalised sentence speak of several candidates as one subject?"""
+    return any(
+        not m.group("of") and m.group(0).split()[0] in ("the", "both", "all", "two", "three")
+        for m in _SEVERAL.finditer(norm)
+    )
+
+
+@dataclass
+class Variant:
+    claim: Claim
+    people: frozenset[str]
+    content: frozenset[str]
+    need: int
+    specific: frozenset[str]  # the concepts that are not common in election coverage
+    need_specific: int
+    negated: frozenset[str] = frozenset()  # concepts the claim itself states negatively
+    names: frozenset[str] = frozenset()  # proper nouns of the claim ("Northgate"): required
+    key: str = ""  # the last specific concept: what is claimed ("... to be neutral")
+    # The same sets as bits of the index's concept numbering (``ClaimIndex.mask``).
+    mask: int = 0
+    specific_mask: int = 0
+    required_mask: int = 0  # its names and its key
+
+
+def people_in(facts: Facts, text: str) -> set[str]:
+    """The keys of the people a text names."""
+    found = set()
+    norm = normalise(text)
+    for p in facts.people.values():
+        for name in (p.name, *p.variants, p.name.split()[-1]):
+            if re.search(rf"(?<![\w-]){re.escape(normalise(name))}(?![\w-])", norm):
+                found.add(p.key)
+    return found
+
+
+def strip_people(facts: Facts, text: str) -> str:
+    """The text without the people's names and our organisation's (their concepts are
+    matched through mentions)."""
+    return facts.once("claims.names", _names_pattern).sub(" ", normalise(text))
+
+
+def _names_pattern(facts: Facts) -> re.Pattern[str]:
+    """The people's names and variants, and our organisation's name, longest first."""
+    names = {
+        normalise(n)
+        for p in facts.people.values()
+        for n in (p.name, *p.variants, p.name.split()[-1])
+    }
+    if facts.election.organisation:
+        names.add(normalise(facts.election.organisation))
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?:'s)?(?![\w-])" if alts else r"(?!x)x")
+
+
+def _proper_nouns(facts: Facts, text: str) -> list[str]:
+    """Capitalised words of a claim that are not its first word or a known name."""
+    known = {
+        w.lower() for p in facts.people.values() for n in (p.name, *p.variants) for w in n.split()
+    }
+    known |= {w.lower() for w in facts.election.organisation.split()}
+    words = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", text.strip())
+    return [w for w in words if w.lower() not in known]
+
+
+def read_variant(facts: Facts, thesaurus: Concepts, claim: Claim, text: str) -> Variant | None:
+    """One wording of a claim as a variant; None when it holds no concept."""
+    reading = thesaurus.read(strip_people(facts, text))
+    if several(normalise(text)):
+        reading.concepts.add("together")  # "the losing candidates want ..."
+    content = frozenset(reading.concepts - WEAK)
+    if len(content) < 2:
+        content = frozenset(reading.concepts)  # the weak word is what the claim is about
+    if not content:
+        return None
+    need = len(content) if len(content) <= 2 else max(2, math.ceil(0.7 * len(content)))
+    # The concepts that make the claim: the thesaurus groups that are not common in
+    # coverage ("neutral", "rule", "re-run"); a claim in words the thesaurus does not
+    # group falls back to its own words.
+    specific = {c for c in content if c in thesaurus.groups and c not in thesaurus.common}
+    if not specific:
+        specific = set(content - thesaurus.common)
+    names = frozenset(
+        thesaurus.read(normalise(n)).concepts.pop()
+        for n in _proper_nouns(facts, text)
+        if thesaurus.read(normalise(n)).concepts
+    )
+    ordered = sorted(specific, key=lambda c: reading.spans[c][0])
+    return Variant(
+        claim,
+        frozenset(people_in(facts, text)),
+        content,
+        need,
+        frozenset(specific),
+        max(1, math.ceil(0.6 * len(specific))) if specific else 0,
+        frozenset(reading.negated & content),
+        names,
+        ordered[-1] if ordered else "",
+    )
+
+
+class ClaimIndex:
+    """Every wording of every claim of a facts file, ready to test sentences against."""
+
+    def __init__(self, facts: Facts):
+        self.thesaurus = concepts()
+        self.variants = [
+            v
+            for claim in facts.claims
+            for text in (claim.claim, *claim.paraphrases)
+            if (v := read_variant(facts, self.thesaurus, claim, text)) is not None
+        ]
+        # A sentence is read further only when it holds two of the claims' concepts other
+        # than the weak ones, or one that a variant needs alone beside weak ones ("Pike
+        # votes were voided": a discard and a vote).
+        self.single = frozenset(
+            c
+            for v in self.variants
+            if v.need - len(v.content & WEAK) <= 1
+            for c in v.content - WEAK
+        )
+        self.keys = frozenset().union(*(v.content - WEAK for v in self.variants))
+        # A sentence that states a claim's fact is its correction, not a repetition.
+        self.fact_concepts = {
+            c.id: frozenset(self.thesaurus.read(strip_people(facts, c.fact)).concepts - WEAK)
+            for c in facts.claims
+        }
+        self.claim_people = {c.id: frozenset(people_in(facts, c.claim)) for c in facts.claims}
+        self.claim_content: dict[str, frozenset[str]] = {}
+        for v in self.variants:
+            self.claim_content[v.claim.id] = (
+                self.claim_content.get(v.claim.id, frozenset()) | v.content
+            )
+        self._number_concepts()
+        # A variant is tried only when its key concept is in the sentence, and a sentence
+        # is read only when some key concept's words are in it.
+        by_key: dict[str, list[Variant]] = {}
+        for v in self.variants:
+            by_key.setdefault(v.key or next(iter(v.content)), []).append(v)
+        self.rows = {
+            k: [
+                (v.mask, v.need, v.specific_mask, v.need_specific, v.required_mask, v.people, v)
+                for v in vs
+            ]
+            for k, vs in by_key.items()
+        }
+        self.trigger = self.thesaurus.triggers(frozenset(by_key)) if by_key else None
+
+    def _number_concepts(self) -> None:
+        """One bit per concept of a variant or a fact; each variant's sets as masks."""
+        self.bits: dict[str, int] = {}
+        for v in self.variants:
+            for c in sorted(v.content | v.names):
+                self.bits.setdefault(c, 1 << len(self.bits))
+        for fact in self.fact_concepts.values():
+            for c in sorted(fact):
+                self.bits.setdefault(c, 1 << len(self.bits))
+        for v in self.variants:
+            v.mask = self.mask(v.content)
+            v.specific_mask = self.mask(v.specific)
+            v.required_mask = self.mask(v.names | ({v.key} if v.key else set()))
+        self.fact_masks = {k: self.mask(f) for k, f in self.fact_concepts.items()}
+        self.content_masks = {k: self.mask(c) for k, c in self.claim_content.items()}
+
+    def mask(self, found: set[str] | frozenset[str]) -> int:
+        """The concepts as bits (those no claim or fact holds are left out)."""
+        bits = self.bits
+        return sum(bits[c] for c in found if c in bits)
+
+    def candidates(
+        self, people: set[str], reading: Reading, held: int, *, alone: bool
+    ) -> list[tuple[Variant, frozenset[str]]]:
+        """The variants a sentence holds enough of, with the concepts it holds of each:
+        their people, their names and key, most of their concepts and of their specific
+        ones.  Tried in a fixed order, so ties between variants go the same way every run.
+        ``held`` is ``mask(reading.concepts)``; ``alone`` says the sentence speaks of one
+        only ("the only candidate seeking a re-run": not several)."""
+        out = []
+        for k in sorted(reading.concepts & self.rows.keys()):
+            for mask, need, specific, need_specific, required, whom, v in self.rows[k]:
+                have = mask & held
+                if (
+                    have.bit_count() < need
+                    or (specific & have).bit_count() < need_specific
+                    or required & ~held
+                    or not whom <= people
+                ):
+                    continue
+                if alone and "only" not in v.content and v.content & {"together", "candidate"}:
+                    continue
+                out.append((v, v.content & reading.concepts))
+        return out
+
+    def states_fact(self, claim: Claim, found: int, claimed: int) -> bool:
+        """Does a sentence with these concepts (a mask) state the claim's refuting fact:
+        most of the fact's concepts, or half of them and more than it shares with the
+        claim?"""
+        fact = self.fact_masks.get(claim.id, 0)
+        shared = (fact & found).bit_count()
+        size = fact.bit_count()
+        return bool(fact) and (
+            shared >= max(3, 0.6 * size) or (shared >= max(3, 0.5 * size) and shared > claimed)
+        )

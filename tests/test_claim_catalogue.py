@@ -1,0 +1,92 @@
+"""A facts file with many known false claims that share words: each sentence is
+reported against the claims it repeats, not every claim it touches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factwatch.claims.concepts import Concepts
+from factwatch.claims.facts import load_facts
+from factwatch.claims.matcher import Matcher
+from factwatch.core.errors import FactsError
+from factwatch.core.records import Article
+from factwatch.core.segment import join_paragraphs, segment
+
+FACTS = Path(__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
+CONTEXT = "Len McCluskey won the Unite election, beating Gerard Coyne and Ian Allinson."
+NEUTRALITY = "Coyne said union employees had breached guidelines that meant they should be neutral."
+
+CATALOGUE = """
+[sources]
+catalogue = "The desk's list of claims seen in the campaign"
+
+[[claims]]
+id = "claim.ignored-count"
+claim = "Coyne ignored the count."
+paraphrases = ["The count was ignored by Coyne."]
+fact = "Coyne's agents attended the count."
+source = "catalogue"
+
+[[claims]]
+id = "claim.staff-misused-rules"
+claim = "Union staff misused the rules."
+fact = "No complaint against union staff was upheld."
+source = "catalogue"
+
+[[claims]]
+id = "claim.missing-papers"
+claim = "Ballot papers went missing in Scotland."
+paraphrases = ["Scottish members never received their ballot papers."]
+fact = "Every member in Scotland was sent a ballot paper."
+source = "catalogue"
+"""
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory) -> Matcher:
+    extra = tmp_path_factory.mktemp("facts") / "catalogue.toml"
+    extra.write_text(CATALOGUE, encoding="utf-8")
+    return Matcher(load_facts([FACTS, extra]))
+
+
+def repeated(matcher: Matcher, *paragraphs: str) -> list[str]:
+    text, paras = join_paragraphs([CONTEXT, *paragraphs])
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    return sorted(f.rule_id for f in matcher.check(a) if f.kind == "unchallenged_claim")
+
+
+def test_a_claim_about_the_count_needs_the_count(catalogue):
+    assert repeated(catalogue, NEUTRALITY) == ["claim.neutrality-guidelines"]
+
+
+def test_a_claim_about_the_count_is_found_when_the_count_is_named(catalogue):
+    found = repeated(catalogue, "Coyne simply ignored the count, his critics say.")
+    assert found == ["claim.ignored-count"]
+
+
+def test_a_claim_whose_words_another_claim_holds_and_more_is_not_reported(catalogue):
+    text = "Unite employees breached guidelines that required them to be neutral in the election."
+    assert repeated(catalogue, text) == ["claim.neutrality-guidelines"]
+
+
+def test_the_narrower_claim_is_reported_when_it_is_all_the_sentence_says(catalogue):
+    assert repeated(catalogue, "Union staff misused the rules, the complaint says.") == [
+        "claim.staff-misused-rules"
+    ]
+
+
+def test_a_sentence_repeating_two_different_claims_reports_both(catalogue):
+    text = (
+        "The complaint says union employees breached guidelines that required them to be "
+        "neutral, and that ballot papers went missing in Scotland."
+    )
+    assert repeated(catalogue, text) == ["claim.missing-papers", "claim.neutrality-guidelines"]
+
+
+def test_a_word_in_two_thesaurus_groups_is_refused_with_both_names():
+    data = {"concepts": {"result": ["outcome", "count"], "count": ["count", "tally"]}}
+    with pytest.raises(FactsError, match=r"'count' is in both concepts\.result and concepts\.count"):
+        Concepts(data, "thesaurus.toml")
