@@ -68,6 +68,7 @@ class Variant:
     mask: int = 0
     specific_mask: int = 0
     required_mask: int = 0  # its names and its key
+    order: int = 0  # its place in the facts file: ties between variants go to the first
 
 
 def people_in(facts: Facts, text: str) -> set[str]:
@@ -146,6 +147,28 @@ def read_variant(facts: Facts, thesaurus: Concepts, claim: Claim, text: str) -> 
     )
 
 
+_Row = tuple[int, int, int, int, int, Variant]  # masks and needs of a variant, for speed
+
+
+def _held(
+    rows: list[_Row], held: int, reading: Reading, *, alone: bool
+) -> list[tuple[Variant, frozenset[str]]]:
+    """The variants of ``rows`` a sentence holding ``held`` holds enough of."""
+    out = []
+    for mask, need, specific, need_specific, required, v in rows:
+        have = mask & held
+        if (
+            have.bit_count() < need
+            or (specific & have).bit_count() < need_specific
+            or required & ~held
+        ):
+            continue
+        if alone and "only" not in v.content and v.content & {"together", "candidate"}:
+            continue
+        out.append((v, v.content & reading.concepts))
+    return out
+
+
 class ClaimIndex:
     """Every wording of every claim of a facts file, ready to test sentences against."""
 
@@ -157,6 +180,8 @@ class ClaimIndex:
             for text in (claim.claim, *claim.paraphrases)
             if (v := read_variant(facts, self.thesaurus, claim, text)) is not None
         ]
+        for n, v in enumerate(self.variants):
+            v.order = n
         # A sentence is read further only when it holds two of the claims' concepts other
         # than the weak ones, or one that a variant needs alone beside weak ones ("Pike
         # votes were voided": a discard and a vote).
@@ -184,14 +209,17 @@ class ClaimIndex:
         by_key: dict[str, list[Variant]] = {}
         for v in self.variants:
             by_key.setdefault(v.key or next(iter(v.content)), []).append(v)
-        self.rows = {
-            k: [
-                (v.mask, v.need, v.specific_mask, v.need_specific, v.required_mask, v.people, v)
-                for v in vs
-            ]
-            for k, vs in by_key.items()
-        }
-        self.trigger = self.thesaurus.triggers(frozenset(by_key)) if by_key else None
+        # Under each key, the variants grouped by the people they name: a group is
+        # skipped whole when the sentence does not name them.
+        self.rows: dict[str, dict[frozenset[str], list[_Row]]] = {}
+        for k, vs in by_key.items():
+            groups = self.rows.setdefault(k, {})
+            for v in vs:
+                groups.setdefault(v.people, []).append(
+                    (v.mask, v.need, v.specific_mask, v.need_specific, v.required_mask, v)
+                )
+        self.trigger = self.thesaurus.triggers(self.keys | frozenset(by_key))
+        self.key_concepts = frozenset(by_key)
 
     def _number_concepts(self) -> None:
         """One bit per concept of a variant or a fact; each variant's sets as masks."""
@@ -209,6 +237,14 @@ class ClaimIndex:
         self.fact_masks = {k: self.mask(f) for k, f in self.fact_concepts.items()}
         self.content_masks = {k: self.mask(c) for k, c in self.claim_content.items()}
 
+    def enough(self, found: set[str] | frozenset[str]) -> bool:
+        """May a sentence holding these concepts repeat a claim: a key concept, and two
+        concepts other than the weak ones, or one a variant needs alone?"""
+        held = found & self.keys
+        return not self.key_concepts.isdisjoint(found) and (
+            len(held) >= 2 or not held.isdisjoint(self.single)
+        )
+
     def mask(self, found: set[str] | frozenset[str]) -> int:
         """The concepts as bits (those no claim or fact holds are left out)."""
         bits = self.bits
@@ -224,18 +260,13 @@ class ClaimIndex:
         only ("the only candidate seeking a re-run": not several)."""
         out = []
         for k in sorted(reading.concepts & self.rows.keys()):
-            for mask, need, specific, need_specific, required, whom, v in self.rows[k]:
-                have = mask & held
-                if (
-                    have.bit_count() < need
-                    or (specific & have).bit_count() < need_specific
-                    or required & ~held
-                    or not whom <= people
-                ):
-                    continue
-                if alone and "only" not in v.content and v.content & {"together", "candidate"}:
-                    continue
-                out.append((v, v.content & reading.concepts))
+            got = [
+                hit
+                for whom, rows in self.rows[k].items()
+                if whom <= people
+                for hit in _held(rows, held, reading, alone=alone)
+            ]
+            out.extend(sorted(got, key=lambda hit: hit[0].order))
         return out
 
     def states_fact(self, claim: Claim, found: int, claimed: int) -> bool:

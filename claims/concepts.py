@@ -141,11 +141,15 @@ class Concepts:
         return got
 
     def triggers(self, concepts: set[str] | frozenset[str]) -> Trigger:
-        """A quick test for sentences holding any word or phrase of the given concepts."""
-        words = {w for w, c in self.word_to.items() if c in concepts}
-        words |= {c for c in concepts if c not in self.groups}
-        phrases = {w for w, c in self.phrase_to.items() if c in concepts}
-        return Trigger(frozenset(words), phrases)
+        """A quick test for sentences holding words or phrases of the given concepts."""
+        words = {w: c for w, c in self.word_to.items() if c in concepts}
+        words.update({c: c for c in concepts if c not in self.groups})
+        phrases: dict[str, frozenset[str]] = {}
+        for p, c in self.phrase_to.items():
+            got = {c, self.also[p]} if p in self.also else {c}
+            if got & concepts:
+                phrases[p] = frozenset(got & concepts)
+        return Trigger(words, phrases)
 
     def read(self, norm: str, base: int = 0) -> Reading:
         """The concepts of a normalised sentence: its phrases first, then its other
@@ -189,24 +193,25 @@ class Concepts:
 
 
 class Trigger:
-    """Does a sentence hold any of a set of words (or their stems) or phrases?"""
+    """Which of a set of concepts may a sentence hold, by its words (or their stems) and
+    phrases, before it is read?  At least every one its reading will hold."""
 
-    def __init__(self, words: frozenset[str], phrases: set[str]):
-        self.words = words
-        self.by_key: dict[str, list[re.Pattern[str]]] = {}
-        for p in phrases:
-            self.by_key.setdefault(_key_word(p), []).append(re.compile(alternation([p])))
+    def __init__(self, words: dict[str, str], phrases: dict[str, frozenset[str]]):
+        self.words = words  # a word or stem -> its concept
+        self.by_key: dict[str, list[tuple[re.Pattern[str], frozenset[str]]]] = {}
+        for p, found in phrases.items():
+            self.by_key.setdefault(_key_word(p), []).append((re.compile(alternation([p])), found))
 
-    def found(self, words: frozenset[str], norm: str) -> bool:
+    def held(self, words: frozenset[str], norm: str) -> set[str]:
         """``words``: the sentence's words (see ``Sent.words``); ``norm`` its text."""
-        if not self.words.isdisjoint(words):
-            return True
-        if any(stem(w) in self.words for w in words):
-            return True
+        table = self.words
+        got = {table[w] for w in words if w in table}
+        got.update(table[s] for s in map(stem, words) if s in table)
         for key in self.by_key.keys() & words:
-            if any(p.search(norm) for p in self.by_key[key]):
-                return True
-        return False
+            for p, found in self.by_key[key]:
+                if not found <= got and p.search(norm):
+                    got |= found
+        return got
 
 
 def _check_groups(groups: object, origin: str) -> None:

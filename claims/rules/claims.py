@@ -98,14 +98,17 @@ def _widest(hits: list[Hit]) -> list[Hit]:
     matched by words or people of their own are all kept: a sentence may repeat two."""
     if len(hits) < 2:
         return hits
+    top: dict[tuple[frozenset[str], frozenset[str]], float] = {}  # (words, people) -> score
+    for h in hits:
+        key = (h.have, h.whom)
+        top[key] = max(top.get(key, 0.0), h.score)
     return [
         h
         for h in hits
         if not any(
-            o is not h
-            and h.whom <= o.whom
-            and (h.have < o.have or h.have == o.have and (h.whom < o.whom or h.score < o.score))
-            for o in hits
+            h.whom <= whom
+            and (h.have < have or h.have == have and (h.whom < whom or h.score < score))
+            for (have, whom), score in top.items()
         )
     ]
 
@@ -138,12 +141,14 @@ class ClaimRule:
         for sent in doc.sentences:
             if sent.norm.rstrip(" \"'").endswith("?"):
                 continue  # a question asserts nothing: "Should there have been a runoff?"
-            if index.trigger is None or not index.trigger.found(sent.words, sent.norm):
+            # Fewer of the claims' concepts than any variant needs, or none it is keyed by:
+            # asked of the words first (at least what a reading finds), then of the reading.
+            maybe = index.trigger.held(sent.words, sent.norm)
+            if not index.enough(maybe):
                 continue
             reading = self.thesaurus.read(sent.norm, sent.start)
-            held = reading.concepts & index.keys
-            if len(held) < 2 and held.isdisjoint(index.single):
-                continue  # fewer of the claims' concepts than any variant needs
+            if not index.enough(reading.concepts):
+                continue
             if scope_at(doc, sent, sent.start).contest != "this":
                 continue  # about another contest: its claims are not these
             hits.extend(_widest(list(self._best(doc, sent, reading).values())))
