@@ -233,7 +233,8 @@ class ClaimIndex:
         for v in self.variants:
             v.mask = self.mask(v.content)
             v.specific_mask = self.mask(v.specific)
-            v.required_mask = self.mask(v.names | ({v.key} if v.key else set()))
+            required = v.names | (v.content & self.thesaurus.required) | {v.key} - {""}
+            v.required_mask = self.mask(required)
         self.fact_masks = {k: self.mask(f) for k, f in self.fact_concepts.items()}
         self.content_masks = {k: self.mask(c) for k, c in self.claim_content.items()}
 

@@ -117,6 +117,18 @@ class Concepts:
                 target.setdefault(american(w), name)
                 if target is self.word_to:
                     self.word_to.setdefault(stem(w), name)
+        # "more ballots than members": a comparison of quantities, read as a concept.
+        comparisons = data.get("comparisons", {})
+        if not isinstance(comparisons, dict) or not all(
+            isinstance(c, str) and c in groups for c in comparisons.values()
+        ):
+            raise FactsError(f"{origin}: comparisons: expected words mapped to concept groups")
+        self.comparisons: dict[str, str] = dict(comparisons)
+        self.required = frozenset(comparisons.values())  # a claim is not repeated without
+        self._comparison = re.compile(
+            rf"(?<![\w-])({alternation(set(comparisons))})\s+(?!than\b)(?:[a-z0-9'-]+\s+){{0,7}}?"
+            r"than(?![\w-])"
+        )
         # A phrase may carry two concepts: "not been neutral" is a breach of neutrality.
         self.also: dict[str, str] = {}
         for phrase, pair in data.get("pairs", {}).items():
@@ -143,6 +155,7 @@ class Concepts:
     def triggers(self, concepts: set[str] | frozenset[str]) -> Trigger:
         """A quick test for sentences holding words or phrases of the given concepts."""
         words = {w: c for w, c in self.word_to.items() if c in concepts}
+        words.update({w: c for w, c in self.comparisons.items() if c in concepts})
         words.update({c: c for c in concepts if c not in self.groups})
         phrases: dict[str, frozenset[str]] = {}
         for p, c in self.phrase_to.items():
@@ -163,6 +176,9 @@ class Concepts:
         )
         found = _Found(norm, base, negations)
         taken = self._read_phrases(norm, wordset, found)
+        if "than" in wordset and not wordset.isdisjoint(self.comparisons):
+            for m in self._comparison.finditer(norm):
+                found.add(self.comparisons[m.group(1)], m.start(), m.end())
         for m in _WORD.finditer(norm):
             if taken[m.start()]:
                 continue

@@ -183,13 +183,17 @@ _MADE_BEFORE = re.compile(r"(?<![\w-])(?:made|elected|re-elected|installed|chose
 def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
     """The contest, outlook and kind of count of the clause at ``pos``."""
     cs, ce = doc.clause_of(sent, pos)
-    key = ("scope.at", cs)
+    key = ("scope.at", cs, pos)  # whether it looks ahead depends on the words before pos
     got = doc.memo.get(key)
     if isinstance(got, Scope):
         return got
-    ctx = context(doc)
-    doc.memo.setdefault("scope.ref_year", ctx.ref_year)
-    contest, why = _clause_contest(doc, sent, cs, ce, ctx)
+    clause_key = ("scope.clause", cs)
+    placed = doc.memo.get(clause_key)
+    if not isinstance(placed, tuple):
+        ctx = context(doc)
+        doc.memo.setdefault("scope.ref_year", ctx.ref_year)
+        placed = doc.memo[clause_key] = _clause_contest(doc, sent, cs, ce, ctx)
+    contest, why = placed
     before = doc.norm[max(sent.start, cs - 40) : pos]
     prospective = _LEX.maybe("prospect", sent.words) and (
         bool(_PROSPECT.search(doc.norm, cs, max(pos, cs)))

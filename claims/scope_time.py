@@ -36,8 +36,8 @@ _RECENT = re.compile(
 )
 _HAS_DIGIT = re.compile(r"\d")
 _THIS_TIME = re.compile(
-    r"(?<![\w-])(?:this\s+(?:year|time(?:\s+(?:round|around))?|contest|"
-    r"election|race|ballot)|in\s+the\s+latest\s+(?:contest|election|ballot))"
+    r"(?<![\w-])(?:this\s+(?:year|time(?:\s+(?:round|around))?|(?:year's\s+)?"
+    rf"{_LEX.alt('election_noun')})|in\s+the\s+latest\s+(?:contest|election|ballot))"
     r"(?![\w-])"
 )
 _SPAN_BEFORE = re.compile(r"(?<![\w-])(?:since|until|born|joined|founded|formed)\s+(?:in\s+)?$")

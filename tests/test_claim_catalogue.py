@@ -36,6 +36,13 @@ fact = "No complaint against union staff was upheld."
 source = "catalogue"
 
 [[claims]]
+id = "claim.ballots-exceed-members"
+claim = "More ballots were counted than there were eligible members."
+paraphrases = ["There were more votes than voters."]
+fact = "130,071 ballots were returned by 1,062,000 eligible members."
+source = "catalogue"
+
+[[claims]]
 id = "claim.missing-papers"
 claim = "Ballot papers went missing in Scotland."
 paraphrases = ["Scottish members never received their ballot papers."]
@@ -88,5 +95,20 @@ def test_a_sentence_repeating_two_different_claims_reports_both(catalogue):
 
 def test_a_word_in_two_thesaurus_groups_is_refused_with_both_names():
     data = {"concepts": {"result": ["outcome", "count"], "count": ["count", "tally"]}}
-    with pytest.raises(FactsError, match=r"'count' is in both concepts\.result and concepts\.count"):
+    with pytest.raises(
+        FactsError, match=r"'count' is in both concepts\.result and concepts\.count"
+    ):
         Concepts(data, "thesaurus.toml")
+
+
+def test_a_claim_comparing_two_quantities_is_repeated_in_other_words(catalogue):
+    text = "In some regions more votes were counted than there were members, his team says."
+    assert repeated(catalogue, text) == ["claim.ballots-exceed-members"]
+
+
+def test_a_sentence_without_the_comparison_does_not_repeat_it(catalogue):
+    text = (
+        "Counted against all eligible members, fewer than one in eight members voted, "
+        "and McCluskey won 5,523 votes more than Coyne."
+    )
+    assert repeated(catalogue, text) == []

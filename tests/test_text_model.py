@@ -139,6 +139,23 @@ def test_predictions_and_polls_are_marked(facts):
     assert scope_at(d, b, d.text.index("40")).poll
 
 
+def test_whether_a_number_looks_ahead_does_not_depend_on_what_was_asked_first(facts):
+    d = doc(facts, "McCluskey is expected to win 50 per cent of the vote.")
+    (s,) = d.sentences
+    assert not scope_at(d, s, s.start).prospective  # the clause's start, before "expected"
+    assert scope_at(d, s, d.text.index("50")).prospective
+
+
+def test_a_lead_speaking_of_this_vote_keeps_the_article_on_this_contest(facts):
+    d = doc(
+        facts,
+        "The union owes its members the truth about this vote.",
+        "I have carried a Unite card for 27 years.",
+        "I knocked on doors for Jerry Hicks in 2013 and in every contest since.",
+    )
+    assert context(d).default == "this"
+
+
 def test_a_lead_about_another_organisations_contest_sets_the_article_default(facts):
     d = doc(
         facts,
