@@ -46,7 +46,7 @@ from factwatch.claims.derive_recorded import (
     _totals,
     dated,
 )
-from factwatch.claims.derive_votes import _round
+from factwatch.claims.derive_votes import _gains, _round
 from factwatch.claims.facts_schema import Checker, FigureValue
 from factwatch.claims.model import Contest, Figure, Person
 
@@ -83,6 +83,7 @@ def derive_figures(
         )
     for r, rd in enumerate(rounds, 1):
         _round(figs, rd, r, len(rounds), count, electorate, results, others)
+    _gains(figs, rounds, source)
     counts = data.get("election", {}).get("electorate_counts", "") if this else ""
     _totals(figs, results, count, electorate, counts)
     if this:

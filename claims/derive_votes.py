@@ -6,7 +6,8 @@ still in the count), exact and flagged ``derived``; the shares as the file
 records them, with their rounding; the margin between every pair of
 candidates in votes and in points on each basis, exact; and the points
 between two recorded shares, which carry both shares' rounding and are not
-flagged ``derived``.  The figures go on the sheet ``derive_recorded`` keeps.
+flagged ``derived``.  Between rounds: what each candidate gained from one
+round to the next (the transfers), exact.  The figures go on the sheet ``derive_recorded`` keeps.
 """
 
 from __future__ import annotations
@@ -180,3 +181,25 @@ def _whole(basis: str) -> str:
         "electorate": "the electorate",
         "continuing": "the papers still in the count",
     }[basis]
+
+
+def _gains(figs: _Figures, rounds: list[dict[str, Any]], source: str) -> None:
+    """What each candidate still in the count gained from one round to the next."""
+    for r in range(2, len(rounds) + 1):
+        before, now = rounds[r - 2]["votes"], rounds[r - 1]["votes"]
+        for p, n in now.items():
+            if p not in before:
+                continue
+            d = n - before[p]
+            figs.add(
+                f"gain.{p}.r{r}",
+                "gain",
+                "count",
+                d,
+                0.5,
+                f"{figs.name(p)} gained {d:,} votes in round {r} ({before[p]:,} to {n:,}).",
+                subject=p,
+                round=r,
+                derived=True,
+                source=rounds[r - 1].get("source") or source,
+            )

@@ -2,6 +2,8 @@
 
 - a change: "18,000 fewer votes than he had then" (a margin only when a rival
   follows "than");
+- a gain between rounds: "Lafreniere gained only 610", "picked up more than
+  8,000 votes between the second and third counts";
 - how close somebody came: "came within 300 votes of Rowe";
 - who nominated somebody: "was nominated by 19 affiliated unions";
 - somebody's backing: "with the backing of 59,067 members";
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import title
 from factwatch.claims.measure_words import (
     _OF_MEMBERS,
@@ -26,7 +29,7 @@ from factwatch.claims.measure_words import (
     _VOTE_NOUNS,
     Reading,
 )
-from factwatch.claims.numbers import NumberMention
+from factwatch.claims.numbers import ORDINALS, NumberMention
 from factwatch.claims.owners import QUALIFIERS as _Q
 from factwatch.claims.owners import antecedent, persons, subject_of
 from factwatch.claims.text import Document, Mention, Sent
@@ -56,6 +59,18 @@ _SENT_TO = re.compile(
     r"[^.;]{0,40}?,?\s+and\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?'s\s+" + _Q + r"$)"
 )
 
+# A gain between rounds: verbs that say so ("gained", "rose by"), or verbs of getting
+# votes with "another" or "a further" ("picked up a further 2,000").
+_GAIN = re.compile(
+    r"(?<![\w-])(?:(?:gained|gains|gaining|added|adds|adding|(?:rose|climbed|jumped|grew|"
+    r"increased|went\s+up)\s+by|(?:a\s+)?(?:gain|boost)\s+of)\s+(?:(?:only|just)\s+)?|"
+    r"(?:picked\s+up|picks\s+up|picking\s+up|collected|took|takes|won|wins|received|attracted|"
+    r"gained|added)\s+(?:another|a\s+further)\s+)" + _Q + "$"
+)
+_BETWEEN_ROUNDS = re.compile(
+    r"(?<![\w-])between\s+the\s+(?:first|second|third|fourth|fifth|sixth)\s+and\s+(?:the\s+)?"
+    r"(?P<to>second|third|fourth|fifth|sixth|seventh|final|last)\s+(?:rounds?|counts?|stages?)"
+)
 _WITHIN = re.compile(r"\s*(?:votes?\s+|percentage\s+points?\s+|points?\s+)?of\s+")
 _DIFFERENCE = re.compile(r"\s*(?:votes?\s+)?(?:more|fewer|less)\s+(?:votes?\s+)?than(?![\w-])")
 _BACKING_OF = re.compile(
@@ -175,3 +190,31 @@ def _voted_for(sent: Sent, n: NumberMention, rnd: int | None) -> Reading | None:
             why="the share who voted for a candidate",
         )
     return Reading("votes", later[0].person, round=rnd, why="votes cast for a candidate")
+
+
+def _gains(doc: Document, sent: Sent, n: NumberMention, pre: str) -> bool:
+    """Is ``n`` what somebody gained between rounds ("Lafreniere gained only 610", "picked
+    up more than 8,000 votes between the second and third counts")?  Only in a count of
+    several rounds, and only a count of votes, not a share."""
+    if n.unit != "count" or not doc.facts.once("measures.gains", _counted_in_rounds):
+        return False
+    if _GAIN.search(pre):
+        return True
+    return bool(
+        re.search(r"(?<![\w-])(?:picked\s+up|picks\s+up|collected|took|won)\s+" + _Q + "$", pre)
+        and _BETWEEN_ROUNDS.search(doc.norm, sent.start, sent.end)
+    )
+
+
+def _counted_in_rounds(facts: Facts) -> bool:
+    return any(f.measure == "gain" and f.contest == "this" for f in facts.figures)
+
+
+def _gain(doc: Document, sent: Sent, n: NumberMention, cs: int, rnd: int | None) -> Reading:
+    """What somebody gained from one round to the next, in the round it came in."""
+    subject = subject_of(doc, sent, n, cs)
+    who = subject.person if isinstance(subject, Mention) else None
+    between = _BETWEEN_ROUNDS.search(doc.norm, sent.start, sent.end)
+    if between:
+        rnd = ORDINALS.get(between.group("to"), -1)
+    return Reading("gain", who, round=rnd, why="a gain between rounds")

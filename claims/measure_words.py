@@ -21,7 +21,7 @@ from factwatch.claims.owners import QUALIFIERS as _Q
 @dataclass
 class Reading:
     measure: str  # votes, share, margin, total, valid, spoiled, turnout, electorate,
-    #               nominations, count
+    #               nominations, count, gain (between rounds)
     subject: str | None = None
     other: str | None = None
     bases: tuple[str, ...] = ()

@@ -42,6 +42,8 @@ from factwatch.claims.measure_frames import (
     _backing,
     _came_within,
     _difference,
+    _gain,
+    _gains,
     _nobodys_own,
     _nominated_by,
     _voted_for,
@@ -147,6 +149,8 @@ def _framed(
     a count, how close somebody came, who nominated somebody, a number parallel to an
     earlier one.  (True, reading) when one applies."""
     norm = doc.norm
+    if _gains(doc, sent, n, pre):
+        return True, _gain(doc, sent, n, cs, rnd)
     if _DIFFERENCE.match(norm, n.end, sent.end):
         return True, _difference(doc, sent, n, cs, rnd)
     if _PARTITIVE_OF.match(post):

@@ -62,7 +62,8 @@ _CLAUSE_BREAK = re.compile(
     # "rose to 55% from the 48.5% she won in 2022": each figure keeps its own time
     r"|(?<=[\d%])\s+(?=from\s)|(?<=cent)\s+(?=from\s)"
 )
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*|[^\sa-z0-9]")
+# Words of any alphabet ("lafrenière", "siobhán"), numbers, and single punctuation marks.
+_TOKEN = re.compile(r"[^\W_]+(?:[-.,'][^\W_]+)*|[^\s\w]|_")
 
 
 @dataclass

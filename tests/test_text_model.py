@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from factwatch.claims.facts import load_facts
@@ -63,6 +65,14 @@ def test_reported_speech_is_the_speakers_voice(facts):
 def test_names_misspellings_and_descriptors_are_the_candidates(facts):
     d = doc(facts, "Mcluskey beat the West Midlands regional secretary and Ian Allison.")
     assert [p for _, p in people(d)] == ["len-mccluskey", "gerard-coyne", "ian-allinson"]
+
+
+def test_a_surname_with_an_accent_alone_names_the_candidate():
+    ranked = load_facts(
+        Path(__file__).resolve().parents[1] / "tests/fixtures/elections/partyleader/facts.toml"
+    )
+    d = doc(ranked, "Lafreni\u00e8re picked up more votes than anyone.")
+    assert people(d) == [("Lafreni\u00e8re", "corinne-lafreniere")]
 
 
 def test_a_surname_that_is_a_common_word_needs_its_capital(facts):

@@ -58,6 +58,7 @@ _WHAT = {
     "electorate": "electorate",
     "nominations": "nominations",
     "count": "count",
+    "gain": "gain between rounds",
 }
 
 
@@ -134,7 +135,7 @@ class FigureRule:
     ) -> list[Figure]:
         unit = n.unit
         figs = self.index.get((contest, r.measure, unit), [])
-        if r.measure in ("votes", "share", "nominations"):
+        if r.measure in ("votes", "share", "nominations", "gain"):
             figs = [f for f in figs if f.subject == r.subject]
         if r.measure == "share" and r.bases:
             figs = [f for f in figs if f.basis in r.bases]
