@@ -169,6 +169,13 @@ def _held(
     return out
 
 
+def _fact_parts(fact: str) -> list[str]:
+    """A fact, and its parts when it has several ("...; ...", "...: ..."), each of at
+    least four words."""
+    parts = [p for p in re.split(r"\s*[;:]\s+", fact) if len(p.split()) >= 4]
+    return [fact, *parts] if len(parts) > 1 else [fact]
+
+
 class ClaimIndex:
     """Every wording of every claim of a facts file, ready to test sentences against."""
 
@@ -192,9 +199,11 @@ class ClaimIndex:
             for c in v.content - WEAK
         )
         self.keys = frozenset().union(*(v.content - WEAK for v in self.variants))
-        # A sentence that states a claim's fact is its correction, not a repetition.
+        # A sentence that states a claim's fact, or one part of a fact in several parts
+        # ("All 214 boxes were verified once ...; the papers counted match ..."), is its
+        # correction, not a repetition.
         self.fact_concepts = {
-            c.id: frozenset(self.thesaurus.read(strip_people(facts, c.fact)).concepts - WEAK)
+            c.id: [self._concepts_of(facts, part) for part in _fact_parts(c.fact)]
             for c in facts.claims
         }
         self.claim_people = {c.id: frozenset(people_in(facts, c.claim)) for c in facts.claims}
@@ -227,15 +236,15 @@ class ClaimIndex:
         for v in self.variants:
             for c in sorted(v.content | v.names):
                 self.bits.setdefault(c, 1 << len(self.bits))
-        for fact in self.fact_concepts.values():
-            for c in sorted(fact):
+        for parts in self.fact_concepts.values():
+            for c in sorted(frozenset().union(*parts)):
                 self.bits.setdefault(c, 1 << len(self.bits))
         for v in self.variants:
             v.mask = self.mask(v.content)
             v.specific_mask = self.mask(v.specific)
             required = v.names | (v.content & self.thesaurus.required) | {v.key} - {""}
             v.required_mask = self.mask(required)
-        self.fact_masks = {k: self.mask(f) for k, f in self.fact_concepts.items()}
+        self.fact_masks = {k: [self.mask(f) for f in p] for k, p in self.fact_concepts.items()}
         self.content_masks = {k: self.mask(c) for k, c in self.claim_content.items()}
 
     def enough(self, found: set[str] | frozenset[str]) -> bool:
@@ -270,13 +279,25 @@ class ClaimIndex:
             out.extend(sorted(got, key=lambda hit: hit[0].order))
         return out
 
-    def states_fact(self, claim: Claim, found: int, claimed: int) -> bool:
+    def states_fact(self, claim: Claim, found: int, claimed: int, *, parts: bool = False) -> bool:
         """Does a sentence with these concepts (a mask) state the claim's refuting fact:
-        most of the fact's concepts, or half of them and more than it shares with the
-        claim?"""
-        fact = self.fact_masks.get(claim.id, 0)
-        shared = (fact & found).bit_count()
-        size = fact.bit_count()
-        return bool(fact) and (
+        most of its concepts, or half of them and more than it shares with the claim; or,
+        with ``parts`` (a sentence beside the claim), half of one part of the fact and
+        more than it shares with the claim?"""
+        whole, *pieces = self.fact_masks.get(claim.id, [0])
+        shared = (whole & found).bit_count()
+        size = whole.bit_count()
+        if whole and (
             shared >= max(3, 0.6 * size) or (shared >= max(3, 0.5 * size) and shared > claimed)
+        ):
+            return True
+        # A part must say more than the claim does: the first part of a fact is often the
+        # claim denied ("No guideline required staff to be neutral: ...").
+        return parts and any(
+            (part & found).bit_count() >= max(3, 0.5 * part.bit_count())
+            and (part & found).bit_count() > claimed
+            for part in pieces
         )
+
+    def _concepts_of(self, facts: Facts, text: str) -> frozenset[str]:
+        return frozenset(self.thesaurus.read(strip_people(facts, text)).concepts - WEAK)

@@ -18,7 +18,12 @@ FACTS = Path(__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
 CONTEXT = "Len McCluskey won the Unite election, beating Gerard Coyne and Ian Allinson."
 NEUTRALITY = "Coyne said union employees had breached guidelines that meant they should be neutral."
 
-CATALOGUE = """
+BOXES_FACT = (
+    "All 214 ballot boxes were verified once against their ballot paper accounts with agents "
+    "present; the 127,630 papers counted match the papers issued and the postal votes "
+    "accepted, and no agent objected to any box."
+)
+CATALOGUE = f"""
 [sources]
 catalogue = "The desk's list of claims seen in the campaign"
 
@@ -40,6 +45,13 @@ id = "claim.ballots-exceed-members"
 claim = "More ballots were counted than there were eligible members."
 paraphrases = ["There were more votes than voters."]
 fact = "130,071 ballots were returned by 1,062,000 eligible members."
+source = "catalogue"
+
+[[claims]]
+id = "claim.boxes-twice"
+claim = "Ballot boxes from Northgate were counted twice."
+paraphrases = ["Northgate votes were double-counted."]
+fact = "{BOXES_FACT}"
 source = "catalogue"
 
 [[claims]]
@@ -112,3 +124,10 @@ def test_a_sentence_without_the_comparison_does_not_repeat_it(catalogue):
         "and McCluskey won 5,523 votes more than Coyne."
     )
     assert repeated(catalogue, text) == []
+
+
+def test_a_sentence_beside_the_claim_stating_one_part_of_its_fact_challenges_it(catalogue):
+    claim = "People in my branch are telling me the Northgate boxes were counted twice."
+    answer = "The returning officer says all 214 boxes were verified once, with agents present."
+    assert repeated(catalogue, claim) == ["claim.boxes-twice"]
+    assert repeated(catalogue, claim, answer) == []

@@ -270,7 +270,8 @@ class ClaimRule:
             )
             doc.memo[key] = found
         content = self.index.content_masks.get(hit.claim.id, 0)
-        return self.index.states_fact(hit.claim, found, (content & found).bit_count())
+        claimed = (content & found).bit_count()
+        return self.index.states_fact(hit.claim, found, claimed, parts=True)
 
     def _about(self, other: Sent, hit: Hit) -> bool:
         """Does a sentence holding rebuttal words speak of this claim: of its specific
