@@ -82,7 +82,10 @@ def derive_figures(
             f"{count.papers:,}, more than the total {count.cast:,}",
         )
     for r, rd in enumerate(rounds, 1):
-        _round(figs, rd, r, len(rounds), count, electorate, results, others)
+        own = _ballot_count(rd, r, check)
+        _round(figs, rd, r, len(rounds), own or count, electorate, results, others)
+        if own is not None:  # a ballot of its own: its papers, spoiled papers, turnout
+            _totals(figs, rd, own, electorate, "", r=r)
     _gains(figs, rounds, source)
     counts = data.get("election", {}).get("electorate_counts", "") if this else ""
     _totals(figs, results, count, electorate, counts)
@@ -91,6 +94,31 @@ def derive_figures(
         _nominations(figs, data, resolve)
         _figures(figs, data, resolve, check)
     return figs.items
+
+
+def _ballot_count(rd: dict[str, Any], r: int, check: Checker) -> _Count | None:
+    """A round held as a ballot of its own: its count (None for a round of one count)."""
+    own = [k for k in ("total", "valid", "spoiled", "turnout") if k in rd]
+    if r == 1 and (own or rd.get("separate")):
+        key = own[0] if own else "separate"
+        raise check.fail(
+            ("rounds", rd.get("_index", 0), key),
+            "the first round is the election's own count: give its totals in [results]",
+        )
+    if not rd.get("separate"):
+        if own:
+            raise check.fail(
+                ("rounds", rd["_index"], own[0]),
+                "is only for a round held as a ballot of its own: add separate = true",
+            )
+        return None
+    count = _Count.of(rd, sum(rd["votes"].values()))
+    if count.cast is not None and count.papers > count.cast:
+        raise check.fail(
+            ("rounds", rd["_index"], "total"),
+            f"the candidates' votes add up to {count.papers:,}, more than the total {count.cast:,}",
+        )
+    return count
 
 
 def _rounds(data: dict[str, Any], resolve: Resolve, check: Checker) -> list[dict[str, Any]]:

@@ -106,44 +106,59 @@ def _totals(
     count: _Count,
     electorate: int | None,
     counts: str,
+    *,
+    r: int | None = None,
 ) -> None:
+    """The count's totals; with ``r``, those of round ``r`` held as a ballot of its own."""
     cast, valid, spoiled = count.cast, count.valid, count.spoiled
+    sfx = f".r{r}" if r else ""
+    when = f" in round {r}" if r else ""
+    kw: dict[str, Any] = {"round": r} if r else {}
     if cast:
         figs.add(
-            "total",
+            "total" + sfx,
             "total",
             "count",
             cast,
             0.5,
-            f"{cast:,} votes were cast in all.",
+            f"{cast:,} votes were cast in all{when}.",
             derived="cast" in count.derived,
+            **kw,
         )
     if valid and spoiled is not None:
         figs.add(
-            "valid",
+            "valid" + sfx,
             "valid",
             "count",
             valid,
             0.5,
-            f"{valid:,} votes were valid.",
+            f"{valid:,} votes were valid{when}.",
             derived="valid" in count.derived,
+            **kw,
         )
     if spoiled is not None:
         figs.add(
-            "spoiled", "spoiled", "count", spoiled, 0.5, f"{spoiled:,} ballot papers were spoiled."
+            "spoiled" + sfx,
+            "spoiled",
+            "count",
+            spoiled,
+            0.5,
+            f"{spoiled:,} ballot papers were spoiled{when}.",
+            **kw,
         )
         if cast:
             v = 100.0 * spoiled / cast
             figs.add(
-                "spoiled.share",
+                "spoiled.share" + sfx,
                 "spoiled",
                 "percent",
                 v,
                 0.0,
-                f"{v:.1f}% of the ballot papers returned were spoiled.",
+                f"{v:.1f}% of the ballot papers returned were spoiled{when}.",
                 derived=True,
+                **kw,
             )
-    if electorate:
+    if electorate and not r:
         figs.add(
             "electorate",
             "electorate",
@@ -156,24 +171,26 @@ def _totals(
     turnout = parse_figure(results["turnout"]) if results.get("turnout") is not None else None
     if turnout is not None:
         figs.add(
-            "turnout",
+            "turnout" + sfx,
             "turnout",
             "percent",
             turnout.value,
             turnout.half_unit,
-            f"Turnout was {_fmt(turnout.value, 'percent')}.",
+            f"Turnout was {_fmt(turnout.value, 'percent')}{when}.",
             shown=_fmt(turnout.value, "percent"),
+            **kw,
         )
     if cast and electorate:
         v = 100.0 * cast / electorate
         figs.add(
-            "turnout.derived",
+            "turnout.derived" + sfx,
             "turnout",
             "percent",
             v,
             0.0,
-            f"Turnout was {v:.1f}%: {cast:,} votes from {electorate:,} entitled to vote.",
+            f"Turnout was {v:.1f}%{when}: {cast:,} votes from {electorate:,} entitled to vote.",
             derived=True,
+            **kw,
         )
 
 

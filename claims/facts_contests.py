@@ -28,6 +28,11 @@ class _Contests(_Names):
             dates=election.dates,
             relation="this",
             source=election.source,
+            ballots={
+                r: tuple(self.by_name.get(_norm(n), slug(n)) for n in rd["votes"])
+                for r, rd in enumerate(self.d.get("rounds", []), 1)
+                if rd.get("separate")
+            },
         )
 
     def contest(self, t: dict[str, Any], i: int, election: Election) -> Contest:

@@ -32,6 +32,7 @@ before, a number parallel to the one before, a share set beside a tally):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from factwatch.claims.measure_counts import _count, _recorded_count
 from factwatch.claims.measure_frames import (
@@ -130,9 +131,17 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
         return _voted_for(sent, n, rnd)
     if _EXHAUSTED.match(post):
         return None  # papers that went to nobody
-    if n.unit == "percent":
-        return _percent(doc, sent, n, cs, ce, pre, post, rnd)
-    return _count(doc, sent, n, cs, ce, pre, post, rnd)
+    got = (
+        _percent(doc, sent, n, cs, ce, pre, post, rnd)
+        if n.unit == "percent"
+        else _count(doc, sent, n, cs, ce, pre, post, rnd)
+    )
+    if got is not None and got.measure in _TOTALS and got.round is None and rnd is not None:
+        got = replace(got, round=rnd)  # "turnout in the run-off": that ballot's
+    return got
+
+
+_TOTALS = frozenset({"total", "valid", "spoiled", "turnout"})
 
 
 def _framed(

@@ -43,6 +43,8 @@ class Contest:
     source: str = ""
     votes: dict[str, int] = field(default_factory=dict)
     turnout: object = None
+    # Rounds held as ballots of their own (a run-off on new papers): round -> its field.
+    ballots: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def people(self) -> list[str]:

@@ -16,7 +16,7 @@ from factwatch.claims.text import Document, Sent
 
 _ROUND = re.compile(
     r"(?<![\w-])(?:(?P<first>first|opening|initial)\s+(?:round|count|preferences?|ballot|stage)"
-    r"|first[\s-]preference|(?P<ord>second|third|fourth|fifth|sixth)\s+(?:round|count|stage)"
+    r"|first[\s-]preference|(?P<ord>second|third|fourth|fifth|sixth)\s+(?:round|count|stage|ballot)"
     r"|(?P<final>final|last|deciding|decisive|run-?off)[\s-]+"
     r"(?:round|count|stage|ballot)|after\s+(?:transfers|redistribution|preferences|"
     r"(?:second\s+)?preferences\s+were\s+(?:counted|redistributed))|runoff|run-off"

@@ -154,6 +154,21 @@ SCHEMA: dict[str, Key] = {
                 "names", "Who went out after this round (checked against their outcome)."
             ),
             "source": Key("str", "Key of [sources] for this round (default: results.source)."),
+            "separate": Key(
+                "bool",
+                "This round was a ballot of its own on new papers (a run-off), not a "
+                "recount of the first round's: two-person wording about it is judged "
+                "against its own field, and it may have its own totals.",
+                example=True,
+            ),
+            "total": Key(
+                "int", "A separate ballot's papers returned, spoiled ones included.", example=45600
+            ),
+            "valid": Key(
+                "int", "A separate ballot's valid votes (derived when absent).", example=45350
+            ),
+            "spoiled": Key("int", "A separate ballot's spoiled or rejected papers.", example=250),
+            "turnout": Key("figure", "A separate ballot's turnout in per cent.", example="11%"),
         },
         many=True,
         example=_ROUNDS,

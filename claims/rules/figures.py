@@ -157,7 +157,7 @@ class FigureRule:
                 # "221 branches behind her" when nominations close: her nominations
                 noms = self.index.get((contest, "nominations", unit), [])
                 figs = [f for f in noms if f.subject == r.subject]
-        if r.round is not None and figs:
+        if r.round is not None and any(f.round for f in figs):
             last = max((f.round or 1) for f in figs)
             want = last if r.round == -1 else r.round
             figs = [f for f in figs if (f.round or 1) == want]

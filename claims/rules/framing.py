@@ -33,13 +33,15 @@ not framing.  The phrases and what they presume are read by
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from factwatch.claims.entities import ranking
 from factwatch.claims.facts import Facts
 from factwatch.claims.field import states_field
 from factwatch.claims.framing_phrases import HEADS, LOSS, Hit, Phrases
 from factwatch.claims.lexicon import lexicon, plural, title
-from factwatch.claims.model import Contest
+from factwatch.claims.model import Contest, Standing
+from factwatch.claims.rounds import round_of
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
 from factwatch.claims.scope import scope_at
@@ -151,6 +153,26 @@ class FramingRule:
         return contest
 
     @staticmethod
+    def _ballot(doc: Document, h: Hit, contest: Contest) -> Contest | None:
+        """A round held as a ballot of its own that the words are about ("the head-to-head
+        run-off", "the losing candidate on the second ballot"): that ballot's field."""
+        if not contest.ballots or h.family == "withdrawn":
+            return None
+        cs, ce = doc.clause_of(h.sent, h.start)
+        rnd = round_of(doc, h.sent, cs, ce, h.start)
+        if rnd == -1:
+            rnd = max(contest.ballots)
+        field = contest.ballots.get(rnd or 0)
+        if field is None:
+            return None
+        won = set(contest.winners)
+        return replace(
+            contest,
+            name=f"{contest.name}, round {rnd}",
+            standings=[Standing(p, "winner" if p in won else "defeated") for p in field],
+        )
+
+    @staticmethod
     def _actual(contest: Contest, what: str) -> int:
         if what == "defeated candidates":
             return len(contest.losers)
@@ -165,6 +187,7 @@ class FramingRule:
         contest = self._contest(doc, h.sent, h.start)
         if contest is None:
             return False
+        contest = self._ballot(doc, h, contest) or contest
         h.contest = contest
         if h.family == "withdrawn":
             return contest.key == "this" and not self._mentioned(doc, h)

@@ -1,0 +1,109 @@
+"""A two-round election whose run-off is a ballot of its own (`separate = true`): its
+own totals and turnout, and two-person wording about it judged against its field."""
+
+from __future__ import annotations
+
+import pytest
+
+from factwatch.claims.facts import load_facts
+from factwatch.claims.matcher import Matcher
+from factwatch.core.errors import FactsError
+from factwatch.core.records import Article
+from factwatch.core.segment import join_paragraphs, segment
+
+TWO_BALLOTS = """
+format = 2
+
+[election]
+name = "Riverside Guild presidential election 2024"
+organisation = "Riverside Guild"
+office = "President"
+electorate = 40000
+source = "decl"
+
+[election.dates]
+ballot_open = 2024-03-01
+ballot_close = 2024-03-29
+declared = 2024-03-30
+
+[sources]
+decl = "Returning officer's declarations of both ballots, 30 March 2024"
+
+[[candidates]]
+name = "Ada Quill"
+outcome = "winner"
+
+[[candidates]]
+name = "Bram Oakes"
+outcome = "defeated"
+
+[[candidates]]
+name = "Cora Finch"
+outcome = "eliminated"
+round = 1
+
+[results]
+total = 20000
+spoiled = 200
+turnout = 50.0
+
+[[rounds]]
+votes = { "Ada Quill" = 7000, "Bram Oakes" = 8000, "Cora Finch" = 4800 }
+
+[[rounds]]
+separate = true
+votes = { "Ada Quill" = 9500, "Bram Oakes" = 8300 }
+total = 18000
+spoiled = 200
+turnout = 45.0
+"""
+LEAD = "Ada Quill has been elected president of the Riverside Guild, beating Bram Oakes."
+
+
+@pytest.fixture(scope="module")
+def two_ballots(tmp_path_factory) -> Matcher:
+    path = tmp_path_factory.mktemp("facts") / "guild.toml"
+    path.write_text(TWO_BALLOTS, encoding="utf-8")
+    return Matcher(load_facts(path))
+
+
+def found(matcher: Matcher, *paragraphs: str) -> list[tuple[str, str]]:
+    text, paras = join_paragraphs(list(paragraphs))
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    return [(f.kind, f.fact_ids[0]) for f in matcher.check(a) if f.kind in ("framing", "figure")]
+
+
+def test_the_run_off_has_its_own_turnout_and_totals(two_ballots):
+    facts = two_ballots.facts
+    ids = {f.id: f.value for f in facts.figures}
+    assert ids["turnout.r2"] == 45.0
+    assert ids["total.r2"] == 18000
+    assert ids["valid.r2"] == 17800
+
+
+def test_a_wrong_run_off_turnout_is_judged_against_the_run_offs(two_ballots):
+    text = "Turnout in the run-off was 50 per cent, Cora Finch noted."
+    assert found(two_ballots, LEAD, text) == [("figure", "turnout.r2")]
+
+
+def test_the_run_offs_own_turnout_passes(two_ballots):
+    text = "Turnout in the run-off was 45 per cent, Cora Finch noted."
+    assert found(two_ballots, LEAD, text) == []
+
+
+def test_two_person_wording_about_the_run_off_is_right(two_ballots):
+    text = "Quill won the head-to-head run-off, and Cora Finch congratulated her."
+    assert found(two_ballots, LEAD, text) == []
+
+
+def test_two_person_wording_about_the_whole_election_is_framing(two_ballots):
+    text = "The two-horse race for the Riverside Guild presidency ended in a win for Quill."
+    assert found(two_ballots, LEAD, text) == [("framing", "field")]
+
+
+def test_totals_on_a_round_of_one_count_are_refused(tmp_path):
+    path = tmp_path / "guild.toml"
+    path.write_text(TWO_BALLOTS.replace("separate = true\n", ""), encoding="utf-8")
+    with pytest.raises(FactsError, match="add separate = true"):
+        load_facts(path)
