@@ -96,6 +96,9 @@ def _ours(doc: Document) -> str:
     if isinstance(got, str):
         return got
     el = doc.facts.election
-    text = normalise(" ".join([el.name, el.office, el.organisation, *el.aliases]))
+    # The names of this election's world: its own, and those its false claims use ("the
+    # Eastgate ballot boxes": a ward of this election, not another organisation).
+    said = [t for c in doc.facts.claims for t in (c.claim, *c.paraphrases)]
+    text = normalise(" ".join([el.name, el.office, el.organisation, *el.aliases, *said]))
     doc.memo["scope.ours"] = text
     return text

@@ -166,6 +166,15 @@ def test_a_lead_speaking_of_this_vote_keeps_the_article_on_this_contest(facts):
     assert context(d).default == "this"
 
 
+def test_a_place_the_facts_claims_name_is_not_another_organisation():
+    mayoral = load_facts(
+        Path(__file__).resolve().parents[1] / "tests/fixtures/elections/mayoral/facts.toml"
+    )
+    d = doc(mayoral, "Members ask about reports that Eastgate ballot boxes were double-counted.")
+    (s,) = d.sentences
+    assert scope_at(d, s, s.start).contest == "this"
+
+
 def test_a_lead_about_another_organisations_contest_sets_the_article_default(facts):
     d = doc(
         facts,
