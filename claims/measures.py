@@ -117,6 +117,10 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     post = norm[n.end : min(ce, n.end + 80)]
     if _nobodys_own(doc, sent, n, cs, qs, post):
         return None
+    part = _PART_OF.match(doc.norm, sent.start, sent.end)
+    if part and doc.clause_of(sent, part.end())[0] == cs:
+        # "Of those, 208 were blank and 187 spoiled": parts of a count given before
+        return None
     rnd = round_of(doc, sent, cs, ce, n.start)
     framed, reading = _framed(doc, sent, n, cs, qs, pre, post, rnd)
     if framed:
@@ -142,6 +146,7 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
 
 
 _TOTALS = frozenset({"total", "valid", "spoiled", "turnout"})
+_PART_OF = re.compile(r"\s*(?:and\s+|but\s+)?of\s+(?:those|them|these|which)\s*,?\s*")
 
 
 def _framed(

@@ -472,15 +472,32 @@ def _next_in_result(
     doc: Document, n: NumberMention, cs: int, ce: int, a: str, rnd: int | None
 ) -> tuple[str | None, str | None]:
     """``a`` and the candidate just behind them in the result of the round the words
-    name (just ahead, when the words say ``a`` trailed)."""
-    order = list(round_ranking(doc.facts, rnd))
+    name (just ahead, when the words say ``a`` trailed).  With no round named, when that
+    candidate differs from round to round, ``a`` alone (any round's may be meant)."""
+    words = doc.norm[max(cs, n.start - 40) : min(ce, n.end + 40)]
+    lower = bool(_LOWER.search(words))
+    rounds = [rnd] if rnd is not None else [None, *_rounds_counted(doc)]
+    found = {_neighbour(list(round_ranking(doc.facts, r)), a, lower=lower) for r in rounds}
+    return found.pop() if len(found) == 1 else (a, None)
+
+
+def _neighbour(order: list[str], a: str, *, lower: bool) -> tuple[str | None, str | None]:
     if a not in order:
         return a, None
     i = order.index(a)
-    words = doc.norm[max(cs, n.start - 40) : min(ce, n.end + 40)]
-    if _LOWER.search(words):
+    if lower:
         return (order[i - 1], a) if i > 0 else (a, None)
     return (a, order[i + 1]) if i + 1 < len(order) else (a, None)
+
+
+def _rounds_counted(doc: Document) -> list[int]:
+    """The rounds of this contest's count (none for a count of one round)."""
+    rounds = {
+        f.round
+        for f in doc.facts.figures
+        if f.contest == "this" and f.measure == "votes" and f.round
+    }
+    return sorted(rounds) if len(rounds) > 1 else []
 
 
 def margin_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:

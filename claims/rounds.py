@@ -15,8 +15,11 @@ from factwatch.claims.numbers import ORDINALS, word_number
 from factwatch.claims.text import Document, Sent
 
 _ROUND = re.compile(
-    r"(?<![\w-])(?:(?P<first>first|opening|initial)\s+(?:round|count|preferences?|ballot|stage)"
-    r"|first[\s-]preference|(?P<ord>second|third|fourth|fifth|sixth)\s+(?:round|count|stage|ballot)"
+    # not "of all 78,535 valid first-count ballots": the basis of a share, not its round
+    r"(?<![\w-])(?<!valid\s)(?:(?P<first>first|opening|initial)[\s-]+"
+    r"(?:round|count|preferences?|ballot|stage)"
+    r"|first[\s-]preference|(?P<ord>second|third|fourth|fifth|sixth)[\s-]+"
+    r"(?:round|count|stage|ballot)"
     r"|(?P<final>final|last|deciding|decisive|run-?off)[\s-]+"
     r"(?:round|count|stage|ballot)|after\s+(?:transfers|redistribution|preferences|"
     r"(?:second\s+)?preferences\s+were\s+(?:counted|redistributed))|runoff|run-off"
@@ -42,11 +45,11 @@ def round_of(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None = None
     ellipsis = _ellipsis(doc, sent, cs, ce if pos is None else pos)
     if ellipsis is not None:
         return ellipsis
-    m = _ROUND.search(doc.norm, cs, ce)
+    m = next((x for x in _ROUND.finditer(doc.norm, cs, ce) if _own(doc, x, pos)), None)
     if m is None and _FINAL_STANDING.search(doc.norm, cs, ce):
         return -1
     if m is None:
-        found = list(_ROUND.finditer(doc.norm, sent.start, sent.end))
+        found = [x for x in _ROUND.finditer(doc.norm, sent.start, sent.end) if _own(doc, x, pos)]
         if len(found) != 1:
             return None
         m = found[0]
@@ -55,6 +58,19 @@ def round_of(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None = None
         earlier = [x for x in _ROUND.finditer(doc.norm, lo, m.start()) if not x.group("that")]
         return _round_number(earlier[-1]) if earlier else None
     return _round_number(m)
+
+
+# Words that set what follows against what comes before: a round named after them is the
+# compared number's ("a margin of 4.7 points, narrower than her 6.2-point first-round lead").
+_COMPARED = re.compile(
+    r"(?<![\w-])(?:than|against|compared\s+(?:with|to)|(?:up|down)\s+(?:from|on))(?![\w-])|;"
+)
+
+
+def _own(doc: Document, m: re.Match[str], pos: int | None) -> bool:
+    """Can the round word ``m`` be the round of the number at ``pos``: not after a
+    comparison or a semicolon that comes between them?"""
+    return pos is None or m.start() < pos or not _COMPARED.search(doc.norm, pos, m.start())
 
 
 def _ellipsis(doc: Document, sent: Sent, cs: int, end: int) -> int | None:

@@ -32,6 +32,7 @@ decl = "Returning officer's declarations of both ballots, 30 March 2024"
 [[candidates]]
 name = "Ada Quill"
 outcome = "winner"
+nominations = 41
 
 [[candidates]]
 name = "Bram Oakes"
@@ -56,6 +57,12 @@ votes = { "Ada Quill" = 9500, "Bram Oakes" = 8300 }
 total = 18000
 spoiled = 200
 turnout = 45.0
+
+[[figures]]
+counts = "branches"
+value = 300
+source = "decl"
+statement = "The guild has 300 branches."
 """
 LEAD = "Ada Quill has been elected president of the Riverside Guild, beating Bram Oakes."
 
@@ -107,3 +114,39 @@ def test_totals_on_a_round_of_one_count_are_refused(tmp_path):
     path.write_text(TWO_BALLOTS.replace("separate = true\n", ""), encoding="utf-8")
     with pytest.raises(FactsError, match="add separate = true"):
         load_facts(path)
+
+
+def test_a_hyphenated_round_names_the_ballot(two_ballots):
+    assert found(two_ballots, LEAD, "Second-ballot turnout was 45 per cent.") == []
+    assert found(two_ballots, LEAD, "Second-ballot turnout was 50 per cent.") == [
+        ("figure", "turnout.r2")
+    ]
+
+
+def test_the_first_ballots_order_is_a_result_of_its_own(two_ballots):
+    assert found(two_ballots, LEAD, "Bram Oakes topped the poll, Cora Finch said.") == []
+
+
+def test_a_lead_with_no_round_named_may_be_any_rounds(two_ballots):
+    text = "Oakes's lead was 1,000 votes, Cora Finch recalled."
+    assert found(two_ballots, LEAD, text) == []
+
+
+def test_somebodys_nominations_are_not_the_organisations_count(two_ballots):
+    text = "Quill led the nominations, with 41 branches, Cora Finch said."
+    assert found(two_ballots, LEAD, text) == []
+
+
+def test_a_round_named_after_than_is_the_compared_numbers(two_ballots):
+    text = "The winning margin of 1,200 votes was narrower than Oakes's first-round lead."
+    assert found(two_ballots, LEAD, text) == []
+
+
+def test_parts_of_a_count_given_before_are_not_judged_as_totals(two_ballots):
+    text = "In all 20,000 papers were returned. Of those, 150 were blank and 50 spoiled."
+    assert found(two_ballots, LEAD, text) == []
+
+
+def test_a_count_after_a_sentence_on_nominations_is_not_the_organisations(two_ballots):
+    text = "Quill led the nominations. Cora Finch said 89 branches nominated somebody."
+    assert found(two_ballots, LEAD, text) == []

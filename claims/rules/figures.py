@@ -47,6 +47,7 @@ _RESULT_WORDS = re.compile(
     rf"{lexicon().alt('win_word')}|{lexicon().alt('result_word')}|{lexicon().alt('win_verb')}"
 )
 _TO_AFTER = re.compile(r"[^;:]{0,30}?\bto\s+(?:[a-z]+\s+){0,3}?\d")
+_NOMINATING = re.compile(r"(?<![\w-])nominat")
 _WHAT = {
     "votes": "votes",
     "share": "share of the vote",
@@ -124,15 +125,18 @@ class FigureRule:
             return None  # "12 points further back": a gap, but in what?
         if reading.measure == "nominations" and context(doc).phase == "before-nominations":
             return None  # an interim count
-        figures = self._candidates(scope.contest, reading, n, sent.norm)
+        before = doc.sentences[sent.index - 1].norm if sent.index else ""
+        figures = self._candidates(scope.contest, reading, n, sent.norm, before)
         if not figures or any(consistent(n, f) for f in _most_precise(figures)):
             return None
         fig = min(figures, key=lambda f: (f.derived, abs(f.value - n.value)))
         return fig, reading, scope
 
     def _candidates(
-        self, contest: str, r: Reading, n: NumberMention, text: str = ""
+        self, contest: str, r: Reading, n: NumberMention, text: str = "", before: str = ""
     ) -> list[Figure]:
+        """The recorded figures the reading may be judged against; ``text`` is the
+        sentence, ``before`` the one before it."""
         unit = n.unit
         figs = self.index.get((contest, r.measure, unit), [])
         if r.measure in ("votes", "share", "nominations", "gain"):
@@ -147,12 +151,15 @@ class FigureRule:
             figs = self._qualified(figs, r.counts)
         if r.measure == "count":
             said = frozenset(_stem(w) for w in re.findall(r"[a-z]+", text))
+            # Somebody's count ("41 local parties behind him") is not the organisation's
+            # ("the party's 412 local parties"): with a subject, only that person's.
             figs = [
-                f
-                for f in figs
-                if _counts_noun(f.counts, r.counts, said)
-                and (f.subject is None or f.subject == r.subject)
+                f for f in figs if _counts_noun(f.counts, r.counts, said) and f.subject == r.subject
             ]
+            if r.subject is None and _NOMINATING.search(before + " " + text):
+                # "led the nominations, with 41 local parties": somebody's nominations,
+                # not the organisation's 412 local parties
+                figs = [f for f in figs if _NOMINATING.search(f.counts)]
             if not figs and r.nominating and r.subject:
                 # "221 branches behind her" when nominations close: her nominations
                 noms = self.index.get((contest, "nominations", unit), [])

@@ -45,7 +45,8 @@ _PLACE_BEFORE = re.compile(
     r"(?P<ord>second|third|fourth|fifth|last)[\s-]placed\s+$|(?P<ru>runner[\s-]up)\s+$"
 )
 _FIRST_ROUND = re.compile(
-    r"(?<![\w-])(?:first|opening|initial)\s+(?:round|count|stage|preferences?)|first[\s-]preference|"
+    r"(?<![\w-])(?:first|opening|initial)[\s-]+(?:round|count|stage|ballot|preferences?)|"
+    r"first[\s-]preference|"
     r"round\s+one|on\s+first\s+preferences"
 )
 _ROUNDS = re.compile(
@@ -152,8 +153,11 @@ class PlacingRule:
             )
             table = self.first if first_round else self.final
             actual = table[m.person]
+            # With no round named, a first ballot declared on its own (a run-off held as a
+            # separate ballot after it) is a result too: "topped the poll" may mean it.
+            either = self.rounds == 1 or bool(self.facts.this.ballots)
             if place == actual or (
-                not first_round and self.rounds == 1 and place == self.first.get(m.person)
+                not first_round and either and place == self.first.get(m.person)
             ):
                 continue
             out.append(self._finding(doc, sent, span, m, place, actual, first_round))
