@@ -124,7 +124,10 @@ class Concepts:
         ):
             raise FactsError(f"{origin}: comparisons: expected words mapped to concept groups")
         self.comparisons: dict[str, str] = dict(comparisons)
-        self.required = frozenset(comparisons.values())  # a claim is not repeated without
+        # Concepts a claim is not repeated without: its comparison, and those listed.
+        self.required = frozenset(comparisons.values()) | frozenset(
+            data.get("required", {}).get("words", [])
+        )
         self._comparison = re.compile(
             rf"(?<![\w-])({alternation(set(comparisons))})\s+(?!than\b)(?:[a-z0-9'-]+\s+){{0,7}}?"
             r"than(?![\w-])"

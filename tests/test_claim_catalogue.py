@@ -55,6 +55,13 @@ fact = "{BOXES_FACT}"
 source = "catalogue"
 
 [[claims]]
+id = "claim.rule-new"
+claim = "The majority rule was introduced this year to stop Coyne."
+paraphrases = ["The requirement to win more than half the votes is a new rule."]
+fact = "The majority rule has been in the rulebook since 2014."
+source = "catalogue"
+
+[[claims]]
 id = "claim.missing-papers"
 claim = "Ballot papers went missing in Scotland."
 paraphrases = ["Scottish members never received their ballot papers."]
@@ -131,3 +138,13 @@ def test_a_sentence_beside_the_claim_stating_one_part_of_its_fact_challenges_it(
     answer = "The returning officer says all 214 boxes were verified once, with agents present."
     assert repeated(catalogue, claim) == ["claim.boxes-twice"]
     assert repeated(catalogue, claim, answer) == []
+
+
+def test_a_claim_that_a_rule_is_new_is_repeated_in_other_words(catalogue):
+    text = "McCluskey's allies brought in the majority rule this summer, Coyne says."
+    assert repeated(catalogue, text) == ["claim.rule-new"]
+
+
+def test_stating_the_rule_does_not_repeat_a_claim_that_it_is_new(catalogue):
+    text = "Under rules that require a winner to secure more than half of the votes, it went on."
+    assert repeated(catalogue, text) == []
