@@ -67,6 +67,11 @@ _GAIN = re.compile(
     r"(?:picked\s+up|picks\s+up|picking\s+up|collected|took|takes|won|wins|received|attracted|"
     r"gained|added)\s+(?:another|a\s+further)\s+)" + _Q + "$"
 )
+# "Oduwole gained more than 8,000 votes between the rounds, Delahaye about 3,000"
+_GAIN_ELLIPSIS = re.compile(
+    r"(?<![\w-])(?:gained|gains|added|adds|picked\s+up|picks\s+up|rose\s+by|climbed\s+by)"
+    r"(?![\w-])[^.;]{0,80},\s+(?:and\s+|while\s+)?[\w'\u2019-]+\s+" + _Q + "$"
+)
 _BETWEEN_ROUNDS = re.compile(
     r"(?<![\w-])between\s+the\s+(?:first|second|third|fourth|fifth|sixth)\s+and\s+(?:the\s+)?"
     r"(?P<to>second|third|fourth|fifth|sixth|seventh|final|last)\s+(?:rounds?|counts?|stages?)"
@@ -198,7 +203,8 @@ def _gains(doc: Document, sent: Sent, n: NumberMention, pre: str) -> bool:
     several rounds, and only a count of votes, not a share."""
     if n.unit != "count" or not doc.facts.once("measures.gains", _counted_in_rounds):
         return False
-    if _GAIN.search(pre):
+    qs = n.qual_start if n.qual_start is not None else n.start
+    if _GAIN.search(pre) or _GAIN_ELLIPSIS.search(doc.norm, max(sent.start, qs - 120), qs):
         return True
     return bool(
         re.search(r"(?<![\w-])(?:picked\s+up|picks\s+up|collected|took|won)\s+" + _Q + "$", pre)

@@ -54,3 +54,8 @@ def test_gained_in_a_count_of_one_round_is_the_tally():
 def test_votes_picked_up_in_a_count_of_several_rounds_are_still_a_tally(ranked):
     text = "Douglas Penhallow picked up 20,115 first preferences."
     assert figures(ranked, LEAD, text) == []
+
+
+def test_a_gain_carries_to_a_number_given_the_same_way_after_a_comma(ranked):
+    text = "Douglas Penhallow gained more than 3,000 votes in the second round, Sandhar about 700."
+    assert figures(ranked, LEAD, text) == [("figure.gain", "gain.douglas-penhallow.r2")]

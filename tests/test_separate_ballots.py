@@ -150,3 +150,8 @@ def test_parts_of_a_count_given_before_are_not_judged_as_totals(two_ballots):
 def test_a_count_after_a_sentence_on_nominations_is_not_the_organisations(two_ballots):
     text = "Quill led the nominations. Cora Finch said 89 branches nominated somebody."
     assert found(two_ballots, LEAD, text) == []
+
+
+def test_each_number_takes_the_round_named_nearest_to_it(two_ballots):
+    text = "Oakes's first-round lead of 1,000 votes became a deficit of 1,200 in the second ballot."
+    assert found(two_ballots, LEAD, text) == []
