@@ -87,8 +87,12 @@ OTHER_REL = re.compile(
 # A participle or relative clause that picks a set out of the field.
 PICKED_AFTER = re.compile(
     r"\s+(?:(?:who|that)\s+(?:were\s+|had\s+been\s+)?(?:eliminated|knocked|dropped|fell|finished|"
-    r"came|trailed|lost|withdrew|pulled)|eliminated|knocked\s+out|dropped|excluded|left\s+behind|"
-    r"trailing|behind\s+(?:her|him|them))(?![\w-])"
+    r"came|trailed|lost|withdrew|pulled|topped|led|went\s+through|progressed|advanced|qualified)|"
+    r"eliminated|knocked\s+out|dropped|excluded|left\s+behind|trailing|behind\s+(?:her|him|them)|"
+    # "the two candidates with most votes", "the two left in the race": the top of a field
+    r"with\s+(?:the\s+)?(?:most|highest|largest|biggest|top)|left\s+(?:in|standing)|"
+    r"still\s+(?:in|standing)|through\s+to|in\s+the\s+(?:run-?off|second\s+(?:round|ballot)|"
+    r"final\s+(?:round|ballot|count)))(?![\w-])"
 )
 ALLOWED_AFTER_ONLY = re.compile(
     r"\s+(?:to|who|that)\s+(?:have\s+|had\s+)?(?:stand|stood|run|ran|challenge|challenged|"

@@ -121,6 +121,7 @@ PASSES = [
     'Allinson said: "This is a three horse race."',
     "The Coyne camp said the contest was unfair.",
     "McCluskey beat Coyne, his nearest challenger, by 5,523 votes.",
+    "McCluskey and Coyne, the two candidates with most votes, spoke after the count.",
 ]
 
 
