@@ -68,6 +68,12 @@ _ROUNDS = [
         "shares": {"Ana Ferreira": 53.6, "Tom Baxter": 46.4},
         "share_basis": "continuing",
         "source": "count",
+        # a run-off on new papers, two weeks later
+        "separate": True,
+        "total": 45600,
+        "valid": 45350,
+        "spoiled": 250,
+        "turnout": "11%",
     },
 ]
 _FIGURES = [
