@@ -59,6 +59,18 @@ spoiled = 200
 turnout = 45.0
 
 [[figures]]
+counts = "spoiled papers"
+value = 120
+source = "decl"
+statement = "Of the 200 rejected papers in the first ballot, 120 were spoiled and 80 blank."
+
+[[figures]]
+counts = "blank papers"
+value = 80
+source = "decl"
+statement = "80 papers were blank in the first ballot."
+
+[[figures]]
 counts = "branches"
 value = 300
 source = "decl"
@@ -154,4 +166,9 @@ def test_a_count_after_a_sentence_on_nominations_is_not_the_organisations(two_ba
 
 def test_each_number_takes_the_round_named_nearest_to_it(two_ballots):
     text = "Oakes's first-round lead of 1,000 votes became a deficit of 1,200 in the second ballot."
+    assert found(two_ballots, LEAD, text) == []
+
+
+def test_a_count_recorded_in_the_words_after_the_number_agrees(two_ballots):
+    text = "There were 80 blank papers and 120 spoiled ones in the first ballot."
     assert found(two_ballots, LEAD, text) == []

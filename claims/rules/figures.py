@@ -48,6 +48,7 @@ _RESULT_WORDS = re.compile(
 )
 _TO_AFTER = re.compile(r"[^;:]{0,30}?\bto\s+(?:[a-z]+\s+){0,3}?\d")
 _NOMINATING = re.compile(r"(?<![\w-])nominat")
+_GENERIC_NOUNS = frozenset("papers ballots votes ballot paper vote members people".split())
 _WHAT = {
     "votes": "votes",
     "share": "share of the vote",
@@ -129,8 +130,24 @@ class FigureRule:
         figures = self._candidates(scope.contest, reading, n, sent.norm, before)
         if not figures or any(consistent(n, f) for f in _most_precise(figures)):
             return None
+        if self._recorded_as_said(doc, n, scope.contest):
+            return None
         fig = min(figures, key=lambda f: (f.derived, abs(f.value - n.value)))
         return fig, reading, scope
+
+    def _recorded_as_said(self, doc: Document, n: NumberMention, contest: str) -> bool:
+        """A count the facts record in the words right after the number, and that agrees
+        ("187 spoiled" beside 395 rejected papers, when 187 spoiled papers are recorded)."""
+        after = set(re.findall(r"[a-z]+", doc.norm[n.end : n.end + 24])[:2])
+        if not after:
+            return False
+        return any(
+            f.measure == "count"
+            and f.subject is None
+            and after & (set(f.counts.split()) - _GENERIC_NOUNS)
+            and consistent(n, f)
+            for f in self.index.get((contest, "count", n.unit), [])
+        )
 
     def _candidates(
         self, contest: str, r: Reading, n: NumberMention, text: str = "", before: str = ""
