@@ -215,8 +215,14 @@ _UNDECIDED = re.compile(
     r"(?<![\w-])(?:undecided|don't\s+knows?|margin\s+of\s+error|likely\s+voters|"
     r"respondents|surveyed|sampled)(?![\w-])"
 )
+# "this morning Grassroots Pulse has Oduwole on 51": a survey's reading, in shares
+_POLL_PUTS = re.compile(
+    r"(?<![\w-])(?:has|have|puts|put|shows|gives)\s+(?:[\w'\u2019-]+\s+){1,3}?on\s+"
+    r"\d{1,2}(?:\.\d)?(?![\d,])"
+)
 _RESULTS = re.compile(
-    rf"{_LEX.alt('result_word')}|(?<![\w-])(?:declared|elected|re-elected|count)(?![\w-])"
+    rf"{_LEX.alt('result_word')}|(?<![\w-])(?:declared|elected|re-elected|count|"
+    r"(?:first|second|final|last)[\s-]+(?:round|ballot))(?![\w-])"
 )
 
 
@@ -233,6 +239,7 @@ def _poll(doc: Document, sent: Sent) -> bool:
         or _UNDECIDED.search(sent.norm)
         or ("poll" in sent.words or "polls" in sent.words)
         and _POLL_PHRASE.search(sent.norm)
+        or ("on" in sent.words and _POLL_PUTS.search(sent.norm))
     )
     if not here and sent.index > 0 and not _RESULTS.search(sent.norm):
         here = _poll(doc, doc.sentences[sent.index - 1])

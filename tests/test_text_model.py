@@ -175,6 +175,12 @@ def test_a_place_the_facts_claims_name_is_not_another_organisation():
     assert scope_at(d, s, s.start).contest == "this"
 
 
+def test_a_survey_that_has_a_candidate_on_a_share_is_a_poll(facts):
+    d = doc(facts, "This morning the members' panel has Coyne on 41 and McCluskey on 45.")
+    (s,) = d.sentences
+    assert scope_at(d, s, d.text.index("41")).poll
+
+
 def test_a_lead_about_another_organisations_contest_sets_the_article_default(facts):
     d = doc(
         facts,

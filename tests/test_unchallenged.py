@@ -365,3 +365,8 @@ def test_there_was_no_x_is_no_rebuttal(matcher):
         matcher, "Allinson also wants a fresh ballot, his supporters say. There was no recount."
     )
     assert [f.rule_id for f in found] == ["claim.joint-rerun"]
+
+
+def test_an_indirect_question_asserts_nothing(matcher):
+    text = "Some members have asked whether Unite staff broke rules requiring them to stay neutral."
+    assert claims(matcher, text) == []

@@ -48,6 +48,11 @@ _STRONG_REBUT = re.compile(
     r"(?:there\s+(?:is|was|were|are)\s+no\s+(?:such|evidence|basis|truth|record|rule|"
     r"requirement|obligation|guideline|provision|sign|proof))|not\s+the\s+case|threw\s+out|not\s+upheld)(?![\w-])"
 )
+# An indirect question: "members have asked whether first-round votes were carried over"
+_ASKED_WHETHER = re.compile(
+    r"(?<![\w-])(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|query|queried|"
+    r"questions?\s+(?:over|about)|questioned)\s+(?:\w+\s+){0,2}?(?:whether|if)(?![\w-])"
+)
 CHALLENGED = "challenged_claim"  # recorded, not flagged: the article rebuts the claim
 _NOUN_CONCEPTS = frozenset({"candidate", "staff", "loss", "result"})
 # A hedge on the saying, not on the deed: "falsely claimed", "alleged, without evidence,"
@@ -139,7 +144,7 @@ class ClaimRule:
             return []
         hits: list[Hit] = []
         for sent in doc.sentences:
-            if sent.norm.rstrip(" \"'").endswith("?"):
+            if sent.norm.rstrip(" \"'").endswith("?") or _ASKED_WHETHER.search(sent.norm):
                 continue  # a question asserts nothing: "Should there have been a runoff?"
             # Fewer of the claims' concepts than any variant needs, or none it is keyed by:
             # asked of the words first (at least what a reading finds), then of the reading.
