@@ -28,6 +28,8 @@ from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import alternation, lexicon, normalise
 from factwatch.claims.model import Claim
 
+NOUN_CONCEPTS = frozenset({"candidate", "staff", "loss", "result"})  # plain nouns
+
 _LEX = lexicon()
 _PLURAL_PEOPLE = alternation(
     {
@@ -68,6 +70,8 @@ class Variant:
     mask: int = 0
     specific_mask: int = 0
     required_mask: int = 0  # its names and its key
+    negated_mask: int = 0
+    named: tuple[tuple[str, int], ...] = ()  # its concepts with their bits
     order: int = 0  # its place in the facts file: ties between variants go to the first
 
 
@@ -150,9 +154,7 @@ def read_variant(facts: Facts, thesaurus: Concepts, claim: Claim, text: str) -> 
 _Row = tuple[int, int, int, int, int, Variant]  # masks and needs of a variant, for speed
 
 
-def _held(
-    rows: list[_Row], held: int, reading: Reading, *, alone: bool
-) -> list[tuple[Variant, frozenset[str]]]:
+def _held(rows: list[_Row], held: int, *, alone: bool) -> list[tuple[Variant, int]]:
     """The variants of ``rows`` a sentence holding ``held`` holds enough of."""
     out = []
     for mask, need, specific, need_specific, required, v in rows:
@@ -165,7 +167,7 @@ def _held(
             continue
         if alone and "only" not in v.content and v.content & {"together", "candidate"}:
             continue
-        out.append((v, v.content & reading.concepts))
+        out.append((v, have))
     return out
 
 
@@ -244,7 +246,23 @@ class ClaimIndex:
             v.specific_mask = self.mask(v.specific)
             required = v.names | (v.content & self.thesaurus.required) | {v.key} - {""}
             v.required_mask = self.mask(required)
-        self.fact_masks = {k: [self.mask(f) for f in p] for k, p in self.fact_concepts.items()}
+            v.negated_mask = self.mask(v.negated)
+            v.named = tuple((c, self.bits[c]) for c in sorted(v.content))
+        # Concepts that carry a claim (thesaurus groups other than plain nouns): a
+        # negation of one of them, where the claim has none, denies it.
+        self.core_mask = self.mask(self.thesaurus.groups - NOUN_CONCEPTS)
+        # Per claim: the whole fact's mask with the counts it needs (most of it; half of
+        # it), and each part's mask with half its size.
+        self.fact_masks: dict[str, tuple[int, float, float, list[tuple[int, float]]]] = {}
+        for k, parts in self.fact_concepts.items():
+            whole, *pieces = [self.mask(f) for f in parts]
+            size = whole.bit_count()
+            self.fact_masks[k] = (
+                whole,
+                max(3, 0.6 * size),
+                max(3, 0.5 * size),
+                [(m, max(3, 0.5 * m.bit_count())) for m in pieces],
+            )
         self.content_masks = {k: self.mask(c) for k, c in self.claim_content.items()}
 
     def enough(self, found: set[str] | frozenset[str]) -> bool:
@@ -262,10 +280,10 @@ class ClaimIndex:
 
     def candidates(
         self, people: set[str], reading: Reading, held: int, *, alone: bool
-    ) -> list[tuple[Variant, frozenset[str]]]:
+    ) -> list[tuple[Variant, int]]:
         """The variants a sentence holds enough of, with the concepts it holds of each:
         their people, their names and key, most of their concepts and of their specific
-        ones.  Tried in a fixed order, so ties between variants go the same way every run.
+        ones (a mask).  Tried in a fixed order, so ties between variants go the same way.
         ``held`` is ``mask(reading.concepts)``; ``alone`` says the sentence speaks of one
         only ("the only candidate seeking a re-run": not several)."""
         out = []
@@ -274,7 +292,7 @@ class ClaimIndex:
                 hit
                 for whom, rows in self.rows[k].items()
                 if whom <= people
-                for hit in _held(rows, held, reading, alone=alone)
+                for hit in _held(rows, held, alone=alone)
             ]
             out.extend(sorted(got, key=lambda hit: hit[0].order))
         return out
@@ -284,19 +302,17 @@ class ClaimIndex:
         most of its concepts, or half of them and more than it shares with the claim; or,
         with ``parts`` (a sentence beside the claim), half of one part of the fact and
         more than it shares with the claim?"""
-        whole, *pieces = self.fact_masks.get(claim.id, [0])
+        got = self.fact_masks.get(claim.id)
+        if got is None or not got[0]:
+            return False
+        whole, most, half, pieces = got
         shared = (whole & found).bit_count()
-        size = whole.bit_count()
-        if whole and (
-            shared >= max(3, 0.6 * size) or (shared >= max(3, 0.5 * size) and shared > claimed)
-        ):
+        if shared >= most or (shared >= half and shared > claimed):
             return True
         # A part must say more than the claim does: the first part of a fact is often the
         # claim denied ("No guideline required staff to be neutral: ...").
         return parts and any(
-            (part & found).bit_count() >= max(3, 0.5 * part.bit_count())
-            and (part & found).bit_count() > claimed
-            for part in pieces
+            (n := (part & found).bit_count()) >= need and n > claimed for part, need in pieces
         )
 
     def _concepts_of(self, facts: Facts, text: str) -> frozenset[str]:

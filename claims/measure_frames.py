@@ -70,12 +70,14 @@ _GAIN = re.compile(
 # "Oduwole gained more than 8,000 votes between the rounds, Delahaye about 3,000"
 _GAIN_ELLIPSIS = re.compile(
     r"(?<![\w-])(?:gained|gains|added|adds|picked\s+up|picks\s+up|rose\s+by|climbed\s+by)"
-    r"(?![\w-])[^.;]{0,80},\s+(?:and\s+|while\s+)?[\w'\u2019-]+\s+" + _Q + "$"
+    r"(?![\w-])[^.;]{0,80}(?:,\s+(?:and\s+|while\s+)?|\s+and\s+)(?:(?:mr|ms|mrs|dr)\.?\s+)?"
+    r"[\w'\u2019-]+\s+" + _Q + "$"
 )
 _BETWEEN_ROUNDS = re.compile(
     r"(?<![\w-])between\s+the\s+(?:first|second|third|fourth|fifth|sixth)\s+and\s+(?:the\s+)?"
     r"(?P<to>second|third|fourth|fifth|sixth|seventh|final|last)\s+(?:rounds?|counts?|stages?)"
 )
+_SHORT = re.compile(r"\s*(?:votes?\s+)?(?:short|shy)(?:\s+of)?(?![\w-])")
 _WITHIN = re.compile(r"\s*(?:votes?\s+|percentage\s+points?\s+|points?\s+)?of\s+")
 _DIFFERENCE = re.compile(r"\s*(?:votes?\s+)?(?:more|fewer|less)\s+(?:votes?\s+)?than(?![\w-])")
 _BACKING_OF = re.compile(
@@ -120,6 +122,8 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
         and any(m.start >= n.end and m.start - n.end < 30 and m.person for m in persons(sent))
     ):
         return True  # "720 to Lind": a transfer between rounds, not a tally
+    if _SHORT.match(post):
+        return True  # "nearly 4,900 short" of the mark for a majority: no margin over anyone
     return bool(_OF_SOMEONES.match(post))  # "half of Lind's papers": a share of somebody else's
 
 

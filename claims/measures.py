@@ -117,8 +117,7 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     post = norm[n.end : min(ce, n.end + 80)]
     if _nobodys_own(doc, sent, n, cs, qs, post):
         return None
-    part = _PART_OF.match(doc.norm, sent.start, sent.end)
-    if part and doc.clause_of(sent, part.end())[0] == cs:
+    if _PART_OF.match(doc.norm, sent.start, sent.end):
         # "Of those, 208 were blank and 187 spoiled": parts of a count given before
         return None
     rnd = round_of(doc, sent, cs, ce, n.start)

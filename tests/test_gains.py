@@ -59,3 +59,8 @@ def test_votes_picked_up_in_a_count_of_several_rounds_are_still_a_tally(ranked):
 def test_a_gain_carries_to_a_number_given_the_same_way_after_a_comma(ranked):
     text = "Douglas Penhallow gained more than 3,000 votes in the second round, Sandhar about 700."
     assert figures(ranked, LEAD, text) == [("figure.gain", "gain.douglas-penhallow.r2")]
+
+
+def test_a_gain_carries_to_a_number_given_the_same_way_after_and(ranked):
+    text = "Douglas Penhallow gained more than 3,000 votes in the second round and Mr Sandhar 740."
+    assert figures(ranked, LEAD, text) == [("figure.gain", "gain.douglas-penhallow.r2")]

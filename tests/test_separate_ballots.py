@@ -3,6 +3,8 @@ own totals and turnout, and two-person wording about it judged against its field
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from factwatch.claims.facts import load_facts
@@ -172,3 +174,46 @@ def test_each_number_takes_the_round_named_nearest_to_it(two_ballots):
 def test_a_count_recorded_in_the_words_after_the_number_agrees(two_ballots):
     text = "There were 80 blank papers and 120 spoiled ones in the first ballot."
     assert found(two_ballots, LEAD, text) == []
+
+
+def test_a_shortfall_to_a_mark_is_no_margin(two_ballots):
+    assert found(two_ballots, LEAD, "Oakes was nearly 900 short of a majority then.") == []
+
+
+def test_an_interim_count_of_nominations_is_not_judged(two_ballots):
+    text = "In the interim nominations count of 2 March, Quill had 30 branches."
+    assert found(two_ballots, LEAD, text) == []
+
+
+# The labelled two-round election's own facts file, for wording its writers used.
+TWO_ROUND = Path(__file__).resolve().parent / "fixtures/elections/tworound/facts.toml"
+RESULT = (
+    "Niamh Oduwole beat Marcus Delahaye in the run-off after Gethin Rowlands, Priya "
+    "Santhanam and Tobias Wren went out in the first ballot."
+)
+
+
+@pytest.fixture(scope="module")
+def two_round() -> Matcher:
+    return Matcher(load_facts(TWO_ROUND))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # every number of a sentence opening on a part of a count is a part
+        "Dermot Kealy, the returning officer, said 39,863 papers had been returned by the "
+        "61,480 eligible members, a turnout of 64.8 per cent. Of those, 33,410 were returned "
+        "online and 6,453 by post, and 395 were rejected: 208 blank and 187 spoiled.",
+        # a recorded count ("first-ballot votes of the three eliminated candidates") is
+        # matched by its head noun, not its last word
+        "In the first ballot, declared on 8 November, five candidates were on the paper.",
+        # the subject of a copula names the round the wording is about
+        "The second ballot, which opened on Tuesday, is a straight fight between the top two "
+        "from the first round.",
+        # "at the very end" is the run-off
+        "Oduwole said: \u201cIt only became a head-to-head at the very end.\u201d",
+    ],
+)
+def test_correct_coverage_of_a_two_round_election_passes(two_round, text):
+    assert found(two_round, RESULT, text) == []

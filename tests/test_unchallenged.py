@@ -370,3 +370,18 @@ def test_there_was_no_x_is_no_rebuttal(matcher):
 def test_an_indirect_question_asserts_nothing(matcher):
     text = "Some members have asked whether Unite staff broke rules requiring them to stay neutral."
     assert claims(matcher, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coyne says Unite staff broke rules requiring them to stay neutral, which isn't true.",
+        "Coyne says Unite staff broke rules requiring them to stay neutral. That isn't true.",
+        "Coyne says Unite staff broke rules requiring them to stay neutral. It wasn't: the "
+        "union's own staff handbook was followed.",
+        "It is tempting to say Unite staff broke rules requiring them to stay neutral, but "
+        "they did not.",
+    ],
+)
+def test_a_plain_denial_challenges_the_claim(matcher, text):
+    assert claims(matcher, text) == []

@@ -37,6 +37,8 @@ _STRONG_REBUT = re.compile(
     r"(?<![\w-])(?:no\s+such|no\s+(?:evidence|basis|truth|record)|without\s+(?:foundation|merit|"
     r"basis|evidence)|baseless|unfounded|groundless|untrue|not\s+true|false|"
     r"(?:were|was|is|are)\s+(?:wrong|mistaken|inaccurate|incorrect)|"
+    r"(?:is|was|are|were)n't\s+(?:true|right|correct|so)|^(?:it|that|this|they)\s+"
+    r"(?:wasn't|was\s+not|isn't|is\s+not|weren't|were\s+not|didn't|did\s+not)(?![\w-])|"
     r"(?:rejected|rejects|denied|denies|dismissed|dismisses|disputed|disputes|refuted|refutes|"
     r"rebutted|contradicted|debunked)(?:\s+[\w'\u2019-]+){0,3}?"
     r"\s+(?:claims?|allegations?|complaints?|accusations?|charges?|suggestions?|assertions?|"
@@ -54,7 +56,6 @@ _ASKED_WHETHER = re.compile(
     r"questions?\s+(?:over|about)|questioned)\s+(?:\w+\s+){0,2}?(?:whether|if)(?![\w-])"
 )
 CHALLENGED = "challenged_claim"  # recorded, not flagged: the article rebuts the claim
-_NOUN_CONCEPTS = frozenset({"candidate", "staff", "loss", "result"})
 # A hedge on the saying, not on the deed: "falsely claimed", "alleged, without evidence,"
 # (not "ballots were wrongly thrown out", which is the claim itself).
 _HEDGE = r"(?:falsely|wrongly|incorrectly|mistakenly|baselessly|erroneously)"
@@ -65,7 +66,9 @@ _SAYING = (
 )
 _INLINE = re.compile(
     rf"(?<![\w-])(?:{_HEDGE}\s+{_SAYING}|{_SAYING},?\s+{_HEDGE}|without\s+evidence|"
-    rf"(?:although|though|but)\s+(?:there\s+(?:is|was)\s+)?no)(?![\w-])"
+    rf"which\s+(?:is|was)(?:n't|\s+not)\s+(?:true|right|correct|so)|"
+    rf"(?:although|though|but)\s+(?:there\s+(?:is|was)\s+)?no|but\s+(?:they|it|that|this|these|"
+    rf"those)\s+(?:were|was|is|are|did|does|do|had|has|have)\s*(?:not|n't))(?![\w-])"
 )
 
 
@@ -83,16 +86,22 @@ class Hit:
     sent: Sent
     score: float
     negated: bool
-    have: frozenset[str] = frozenset()  # the variant's concepts the sentence holds
+    have: int = 0  # the variant's concepts the sentence holds, as a mask of the index
     whom: frozenset[str] = frozenset()  # the people the variant names
     reading: Reading | None = None
+    named: tuple[tuple[str, int], ...] = ()  # the variant's concepts and their bits
 
     @property
     def span(self) -> tuple[int, int] | None:
         """From the first to the last matched concept."""
         spans = self.reading.spans if self.reading else {}
-        got = [spans[c] for c in self.have if c in spans]
+        got = [spans[c] for c, bit in self.named if bit & self.have and c in spans]
         return (min(a for a, _ in got), max(b for _, b in got)) if got else None
+
+
+def _within(a: int, b: int) -> bool:
+    """Is the set of concepts ``a`` (a mask) a proper part of ``b``?"""
+    return a != b and not a & ~b
 
 
 def _widest(hits: list[Hit]) -> list[Hit]:
@@ -103,7 +112,7 @@ def _widest(hits: list[Hit]) -> list[Hit]:
     matched by words or people of their own are all kept: a sentence may repeat two."""
     if len(hits) < 2:
         return hits
-    top: dict[tuple[frozenset[str], frozenset[str]], float] = {}  # (words, people) -> score
+    top: dict[tuple[int, frozenset[str]], float] = {}  # (words, people) -> score
     for h in hits:
         key = (h.have, h.whom)
         top[key] = max(top.get(key, 0.0), h.score)
@@ -112,7 +121,7 @@ def _widest(hits: list[Hit]) -> list[Hit]:
         for h in hits
         if not any(
             h.whom <= whom
-            and (h.have < have or h.have == have and (h.whom < whom or h.score < score))
+            and (_within(h.have, have) or h.have == have and (h.whom < whom or h.score < score))
             for (have, whom), score in top.items()
         )
     ]
@@ -171,25 +180,28 @@ class ClaimRule:
         stated: dict[tuple[str, int], bool] = {}  # (claim, concepts held) -> states its fact
         held = self.index.mask(reading.concepts)
         alone = "only" in reading.concepts
+        denied = self.index.mask(reading.negated)
+        core_mask = self.index.core_mask
         for v, have in self.index.candidates(people, reading, held, alone=alone):
-            # Denied when a concept that carries the claim (a thesaurus group other than
-            # a plain noun: "not support", "no rule", "will not join") is negated where
-            # the claim does not negate it, or the reverse.
-            score = len(have) / len(v.content)
+            n = have.bit_count()
+            score = n / len(v.content)
             prev = best.get(v.claim.id)
             if prev is not None and score < prev.score:
                 continue
-            core = (have & self.thesaurus.groups) - _NOUN_CONCEPTS
-            negated = bool((core & reading.negated) ^ (core & v.negated))
+            # Denied when a concept that carries the claim (a thesaurus group other than
+            # a plain noun: "not support", "no rule", "will not join") is negated where
+            # the claim does not negate it, or the reverse.
+            core = have & core_mask
+            negated = bool((core & denied) ^ (core & v.negated_mask))
             if prev is not None and (score, not negated) <= (prev.score, not prev.negated):
                 continue
-            key = (v.claim.id, len(have))
+            key = (v.claim.id, n)
             states = stated.get(key)
             if states is None:
-                states = stated[key] = self.index.states_fact(v.claim, held, len(have))
+                states = stated[key] = self.index.states_fact(v.claim, held, n)
             if states:
                 continue  # the sentence states the fact that refutes the claim
-            best[v.claim.id] = Hit(v.claim, sent, score, negated, have, v.people, reading)
+            best[v.claim.id] = Hit(v.claim, sent, score, negated, have, v.people, reading, v.named)
         return best
 
     def _findings(self, doc: Document, hits: list[Hit]) -> list[Finding]:

@@ -48,6 +48,9 @@ _RESULT_WORDS = re.compile(
 )
 _TO_AFTER = re.compile(r"[^;:]{0,30}?\bto\s+(?:[a-z]+\s+){0,3}?\d")
 _NOMINATING = re.compile(r"(?<![\w-])nominat")
+_INTERIM = re.compile(
+    r"(?<![\w-])(?:interim|provisional|so\s+far|at\s+that\s+(?:stage|point))(?![\w-])"
+)
 _GENERIC_NOUNS = frozenset("papers ballots votes ballot paper vote members people".split())
 _WHAT = {
     "votes": "votes",
@@ -130,6 +133,8 @@ class FigureRule:
         figures = self._candidates(scope.contest, reading, n, sent.norm, before)
         if not figures or any(consistent(n, f) for f in _most_precise(figures)):
             return None
+        if _INTERIM.search(sent.norm) and any(f.measure == "nominations" for f in figures):
+            return None  # an interim count ("the interim bulletin of 12 September")
         if self._recorded_as_said(doc, n, scope.contest):
             return None
         fig = min(figures, key=lambda f: (f.derived, abs(f.value - n.value)))
@@ -287,11 +292,23 @@ def _counts_noun(recorded: str, read: str, said: frozenset[str]) -> bool:
         return False
     words = recorded.split()
     noun = read.split()[-1]
-    if read == recorded or _same_noun(words[-1], noun):
+    if read == recorded:
+        return True
+    post = next((i for i, w in enumerate(words) if i and w in _POST_MODIFIER), None)
+    if post is not None:
+        # "first-ballot votes of the three eliminated candidates": a count of votes, and
+        # only when the sentence says the rest too
+        return _same_noun(words[post - 1], noun) and all(
+            _stem(w.lower()) in said for w in words if w not in _POST_MODIFIER
+        )
+    if _same_noun(words[-1], noun):
         return True
     if not any(_same_noun(w, noun) for w in words):
         return False
     return all(_stem(w.lower()) in said for w in words)
+
+
+_POST_MODIFIER = frozenset("of for from in by who that which with to on at".split())
 
 
 def _most_precise(figs: list[Figure]) -> list[Figure]:

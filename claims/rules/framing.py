@@ -63,6 +63,10 @@ _MENTION_BEFORE = re.compile(
 )
 
 
+_AT_THE_END = re.compile(r"(?<![\w-])(?:at|in)\s+the\s+(?:very\s+)?end(?![\w-])")
+_COPULA = re.compile(r"(?:is|was|will\s+be|would\s+be|became|has\s+become|looks)\s")
+
+
 @register
 class FramingRule:
     kinds = ("framing",)
@@ -160,6 +164,13 @@ class FramingRule:
             return None
         cs, ce = doc.clause_of(h.sent, h.start)
         rnd = round_of(doc, h.sent, cs, ce, h.start)
+        fcs, fce = h.sent.clauses[0]
+        if (fcs, fce) != (cs, ce) and _COPULA.match(doc.norm, cs):
+            # "The second ballot ..., which opened on Tuesday, is a straight fight between
+            # the top two from the first round": the subject names the round
+            rnd = round_of(doc, h.sent, fcs, fce, fcs) or rnd
+        if rnd is None and _AT_THE_END.search(doc.norm, cs, ce):
+            rnd = -1  # "It only became a head-to-head at the very end": the run-off
         if rnd == -1:
             rnd = max(contest.ballots)
         field = contest.ballots.get(rnd or 0)
