@@ -77,7 +77,14 @@ _BETWEEN_ROUNDS = re.compile(
     r"(?<![\w-])between\s+the\s+(?:first|second|third|fourth|fifth|sixth)\s+and\s+(?:the\s+)?"
     r"(?P<to>second|third|fourth|fifth|sixth|seventh|final|last)\s+(?:rounds?|counts?|stages?)"
 )
-_SHORT = re.compile(r"\s*(?:votes?\s+)?(?:short|shy)(?:\s+of)?(?![\w-])")
+_SHORT = re.compile(
+    r"\s*(?:votes?\s+)?(?:short|shy)(?![\w-])(?P<mark>\s+of\s+(?:a|an|the|outright)?\s*"
+    r"(?:outright\s+)?(?:majority|mark|threshold|target|quota|winning\s+post|line))?"
+)
+_MARK = re.compile(
+    r"(?<![\w-])(?:at\s+least|needed|required|majority|threshold|quota|to\s+win\s+outright)"
+    r"(?![\w-])"
+)
 _WITHIN = re.compile(r"\s*(?:votes?\s+|percentage\s+points?\s+|points?\s+)?of\s+")
 _DIFFERENCE = re.compile(r"\s*(?:votes?\s+)?(?:more|fewer|less)\s+(?:votes?\s+)?than(?![\w-])")
 _BACKING_OF = re.compile(
@@ -122,8 +129,11 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
         and any(m.start >= n.end and m.start - n.end < 30 and m.person for m in persons(sent))
     ):
         return True  # "720 to Lind": a transfer between rounds, not a tally
-    if _SHORT.match(post):
-        return True  # "nearly 4,900 short" of the mark for a majority: no margin over anyone
+    short = _SHORT.match(post)
+    if short and (short.group("mark") or _MARK.search(doc.norm, sent.start, sent.end)):
+        # "nearly 4,900 short" of the mark for a majority: no margin over anyone (but
+        # "Coyne was 2,000 votes short" of the winner is a margin)
+        return True
     return bool(_OF_SOMEONES.match(post))  # "half of Lind's papers": a share of somebody else's
 
 
