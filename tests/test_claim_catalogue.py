@@ -62,6 +62,12 @@ fact = "The majority rule has been in the rulebook since 2014."
 source = "catalogue"
 
 [[claims]]
+id = "claim.coyne-misused-guidance"
+claim = "Coyne misused the neutrality guidance during the campaign."
+fact = "No complaint against Coyne's use of the guidance was upheld."
+source = "catalogue"
+
+[[claims]]
 id = "claim.missing-papers"
 claim = "Ballot papers went missing in Scotland."
 paraphrases = ["Scottish members never received their ballot papers."]
@@ -148,3 +154,12 @@ def test_a_claim_that_a_rule_is_new_is_repeated_in_other_words(catalogue):
 def test_stating_the_rule_does_not_repeat_a_claim_that_it_is_new(catalogue):
     text = "Under rules that require a winner to secure more than half of the votes, it went on."
     assert repeated(catalogue, text) == []
+
+
+def test_the_speaker_of_reported_speech_is_not_an_actor_of_what_is_said(catalogue):
+    assert repeated(catalogue, NEUTRALITY) == ["claim.neutrality-guidelines"]
+
+
+def test_a_speaker_the_words_point_back_to_is_an_actor_of_them(catalogue):
+    text = "Coyne admitted that he had misused the neutrality guidance during the campaign."
+    assert "claim.coyne-misused-guidance" in repeated(catalogue, text)

@@ -172,8 +172,12 @@ class ClaimRule:
         """Claim id -> the variant the sentence repeats best (a statement before a denial),
         unless the sentence states the fact that refutes it."""
         people = {m.person for m in sent.mentions if m.person}
-        if sent.reported and sent.reported[2]:
-            people.add(sent.reported[2])
+        if sent.reported and len(doc.norm[sent.reported[0] : sent.end].split()) > 3:
+            # The speaker of reported speech is not an actor of what is said ("Coyne said
+            # employees had breached guidelines" does not repeat "Coyne misused the
+            # guidance"), unless the words said name or point back to them.
+            start = sent.reported[0]
+            people = {m.person for m in sent.mentions if m.person and m.start >= start}
         if _paired(doc, sent) or several(sent.norm):
             reading.concepts.add("together")  # "Pike and Lund want ...", "both rivals"
         best: dict[str, Hit] = {}
