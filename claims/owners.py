@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from factwatch.claims.entities import ranking, round_ranking
+from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import lexicon, title
 from factwatch.claims.numbers import NumberMention, find_numbers
 from factwatch.claims.text import Document, Mention, Sent
@@ -476,8 +477,12 @@ def _next_in_result(
     candidate differs from round to round, ``a`` alone (any round's may be meant)."""
     words = doc.norm[max(cs, n.start - 40) : min(ce, n.end + 40)]
     lower = bool(_LOWER.search(words))
-    rounds = [rnd] if rnd is not None else [None, *_rounds_counted(doc)]
-    found = {_neighbour(list(round_ranking(doc.facts, r)), a, lower=lower) for r in rounds}
+    rounds = [rnd] if rnd is not None else [None, *doc.facts.once("owners.rounds", _rounds_counted)]
+    orders = doc.facts.once("owners.orders", _orders)
+    found = {
+        _neighbour(orders.get(r) or list(round_ranking(doc.facts, r)), a, lower=lower)
+        for r in rounds
+    }
     return found.pop() if len(found) == 1 else (a, None)
 
 
@@ -490,14 +495,17 @@ def _neighbour(order: list[str], a: str, *, lower: bool) -> tuple[str | None, st
     return (a, order[i + 1]) if i + 1 < len(order) else (a, None)
 
 
-def _rounds_counted(doc: Document) -> list[int]:
+def _rounds_counted(facts: Facts) -> list[int]:
     """The rounds of this contest's count (none for a count of one round)."""
     rounds = {
-        f.round
-        for f in doc.facts.figures
-        if f.contest == "this" and f.measure == "votes" and f.round
+        f.round for f in facts.figures if f.contest == "this" and f.measure == "votes" and f.round
     }
     return sorted(rounds) if len(rounds) > 1 else []
+
+
+def _orders(facts: Facts) -> dict[int | None, list[str]]:
+    """Each round's order of the candidates (None: the final ranking), worked out once."""
+    return {r: list(round_ranking(facts, r)) for r in [None, *_rounds_counted(facts)]}
 
 
 def margin_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:

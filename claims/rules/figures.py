@@ -16,6 +16,7 @@ import re
 
 from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import lexicon
+from factwatch.claims.measure_counts import _NOMINATING
 from factwatch.claims.measures import Reading, read_number
 from factwatch.claims.model import Figure
 from factwatch.claims.numbers import NumberMention, find_numbers
@@ -47,7 +48,6 @@ _RESULT_WORDS = re.compile(
     rf"{lexicon().alt('win_word')}|{lexicon().alt('result_word')}|{lexicon().alt('win_verb')}"
 )
 _TO_AFTER = re.compile(r"[^;:]{0,30}?\bto\s+(?:[a-z]+\s+){0,3}?\d")
-_NOMINATING = re.compile(r"(?<![\w-])nominat")
 _INTERIM = re.compile(
     r"(?<![\w-])(?:interim|provisional|so\s+far|at\s+that\s+(?:stage|point))(?![\w-])"
 )
