@@ -5,9 +5,10 @@ the people it names, its concepts (``claims.concepts``), how many of them a
 sentence must hold, the specific ones among them, the proper nouns it
 requires and its key concept (what is claimed: "... to be neutral").
 
-`ClaimIndex` holds every variant, numbered concepts for quick bit tests,
-and the variants grouped by key concept, so that a sentence is tried only
-against the variants whose key it holds:
+`ClaimIndex` holds every variant, numbered concepts for quick bit tests, and
+the variants in the slots of bitmaps (``claims.bitsets``), so that a sentence
+is tested against all of them at once, in a few operations per concept it
+holds, and a variant is tried only when the sentence holds its key:
 
     index = ClaimIndex(facts)
     index.candidates(people, reading, index.mask(reading.concepts), alone=False)
@@ -23,6 +24,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from factwatch.claims.bitsets import Counts, slots
 from factwatch.claims.concepts import WEAK, Concepts, Reading, concepts
 from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import alternation, lexicon, normalise
@@ -151,26 +153,6 @@ def read_variant(facts: Facts, thesaurus: Concepts, claim: Claim, text: str) -> 
     )
 
 
-_Row = tuple[int, int, int, int, int, Variant]  # masks and needs of a variant, for speed
-
-
-def _held(rows: list[_Row], held: int, *, alone: bool) -> list[tuple[Variant, int]]:
-    """The variants of ``rows`` a sentence holding ``held`` holds enough of."""
-    out = []
-    for mask, need, specific, need_specific, required, v in rows:
-        have = mask & held
-        if (
-            have.bit_count() < need
-            or (specific & have).bit_count() < need_specific
-            or required & ~held
-        ):
-            continue
-        if alone and "only" not in v.content and v.content & {"together", "candidate"}:
-            continue
-        out.append((v, have))
-    return out
-
-
 def _fact_parts(fact: str) -> list[str]:
     """A fact, and its parts when it has several ("...; ...", "...: ..."), each of at
     least four words."""
@@ -193,7 +175,7 @@ class ClaimIndex:
             v.order = n
         # A sentence is read further only when it holds two of the claims' concepts other
         # than the weak ones, or one that a variant needs alone beside weak ones ("Pike
-        # votes were voided": a discard and a vote).
+        # votes were voided": a discard and a vote): a first test, of sets.
         self.single = frozenset(
             c
             for v in self.variants
@@ -217,20 +199,29 @@ class ClaimIndex:
         self._number_concepts()
         # A variant is tried only when its key concept is in the sentence, and a sentence
         # is read only when some key concept's words are in it.
-        by_key: dict[str, list[Variant]] = {}
-        for v in self.variants:
-            by_key.setdefault(v.key or next(iter(v.content)), []).append(v)
-        # Under each key, the variants grouped by the people they name: a group is
-        # skipped whole when the sentence does not name them.
-        self.rows: dict[str, dict[frozenset[str], list[_Row]]] = {}
-        for k, vs in by_key.items():
-            groups = self.rows.setdefault(k, {})
-            for v in vs:
-                groups.setdefault(v.people, []).append(
-                    (v.mask, v.need, v.specific_mask, v.need_specific, v.required_mask, v)
-                )
-        self.trigger = self.thesaurus.triggers(self.keys | frozenset(by_key))
-        self.key_concepts = frozenset(by_key)
+        first = {v.order: v.key or next(iter(v.content)) for v in self.variants}
+        self.key_concepts = frozenset(first.values())
+        self.trigger = self.thesaurus.triggers(self.keys | self.key_concepts)
+        # Every variant in a slot of bitmaps, by key concept and then in the file's order,
+        # so that a sentence is tested against all of them in a few whole-int operations.
+        self.slots = sorted(self.variants, key=lambda v: (first[v.order], v.order))
+        self._content = Counts([v.content for v in self.slots], [v.need for v in self.slots])
+        self._specific = Counts(
+            [v.specific for v in self.slots], [v.need_specific for v in self.slots]
+        )
+        required = [self._required_of(v) | {first[v.order]} for v in self.slots]
+        self._required = Counts(required, [len(r) for r in required])  # all of them
+        self._people = Counts([v.people for v in self.slots], [len(v.people) for v in self.slots])
+        self._claim_slots: dict[str, int] = {}
+        for n, v in enumerate(self.slots):
+            self._claim_slots[v.claim.id] = self._claim_slots.get(v.claim.id, 0) | 1 << n
+        # Variants about several candidates, or about one among several: not said of the
+        # only one ("the only candidate seeking a re-run").
+        self._several = sum(
+            1 << n
+            for n, v in enumerate(self.slots)
+            if "only" not in v.content and v.content & {"together", "candidate"}
+        )
 
     def _number_concepts(self) -> None:
         """One bit per concept of a variant or a fact; each variant's sets as masks."""
@@ -244,8 +235,7 @@ class ClaimIndex:
         for v in self.variants:
             v.mask = self.mask(v.content)
             v.specific_mask = self.mask(v.specific)
-            required = v.names | (v.content & self.thesaurus.required) | {v.key} - {""}
-            v.required_mask = self.mask(required)
+            v.required_mask = self.mask(self._required_of(v))
             v.negated_mask = self.mask(v.negated)
             v.named = tuple((c, self.bits[c]) for c in sorted(v.content))
         # Concepts that carry a claim (thesaurus groups other than plain nouns): a
@@ -265,12 +255,30 @@ class ClaimIndex:
             )
         self.content_masks = {k: self.mask(c) for k, c in self.claim_content.items()}
 
-    def enough(self, found: set[str] | frozenset[str]) -> bool:
-        """May a sentence holding these concepts repeat a claim: a key concept, and two
-        concepts other than the weak ones, or one a variant needs alone?"""
+    def _required_of(self, v: Variant) -> frozenset[str]:
+        """The concepts a sentence must hold to repeat a variant: its names, its key and
+        the thesaurus's required ones ("novel")."""
+        return v.names | (v.content & self.thesaurus.required) | {v.key} - {""}
+
+    def possible(self, found: set[str] | frozenset[str], people: set[str]) -> bool:
+        """May a sentence holding these concepts and naming these people repeat a claim:
+        does any variant find enough of its concepts, its key and its names, and no one
+        the sentence does not name?  Asked first of sets: a key concept, and two concepts
+        other than the weak ones, or one a variant needs alone."""
+        if self.key_concepts.isdisjoint(found):
+            return False
         held = found & self.keys
-        return not self.key_concepts.isdisjoint(found) and (
-            len(held) >= 2 or not held.isdisjoint(self.single)
+        if len(held) < 2 and held.isdisjoint(self.single):
+            return False
+        return bool(self._fits(found, people))
+
+    def _fits(self, found: set[str] | frozenset[str], people: set[str]) -> int:
+        """The variants (a bitmap) a sentence holds enough of."""
+        return (
+            self._content.at_least(found)
+            & self._specific.at_least(found)
+            & self._required.at_least(found)
+            & self._people.at_least(people)
         )
 
     def mask(self, found: set[str] | frozenset[str]) -> int:
@@ -286,16 +294,46 @@ class ClaimIndex:
         ones (a mask).  Tried in a fixed order, so ties between variants go the same way.
         ``held`` is ``mask(reading.concepts)``; ``alone`` says the sentence speaks of one
         only ("the only candidate seeking a re-run": not several)."""
-        out = []
-        for k in sorted(reading.concepts & self.rows.keys()):
-            got = [
-                hit
-                for whom, rows in self.rows[k].items()
-                if whom <= people
-                for hit in _held(rows, held, alone=alone)
-            ]
-            out.extend(sorted(got, key=lambda hit: hit[0].order))
-        return out
+        found = reading.concepts
+        ok = self._fits(found, people)
+        if alone:
+            ok &= ~self._several
+        ok = self._widest(ok, found, people, held)
+        return [(v, v.mask & held) for v in map(self.slots.__getitem__, slots(ok))]
+
+    def _widest(self, ok: int, found: set[str], people: set[str], held: int) -> int:
+        """The variants of ``ok`` (a bitmap) less those another claim explains better:
+        one whose held concepts are a proper part of another claim's variant's, naming no
+        one that variant does not ("staff misused the count" against "staff broke the
+        rules obliging them to be neutral", when the sentence holds all of the second).
+        The variants are split by the concepts they hold and the people they name, and
+        the groups are compared whole."""
+        groups = [ok]
+        for bitmap in [self._content.of[c] for c in found if c in self._content.of] + [
+            b for p, b in self._people.of.items() if p in people
+        ]:
+            groups = [g for whole in groups for g in (whole & bitmap, whole & ~bitmap) if g]
+        if len(groups) < 2:
+            return ok
+        keys = []
+        for g in groups:
+            v = self.slots[(g & -g).bit_length() - 1]
+            keys.append((v.mask & held, v.people))
+        kept = 0
+        for g, (have, whom) in zip(groups, keys, strict=True):
+            wider = 0
+            for other, (other_have, other_whom) in zip(groups, keys, strict=True):
+                if whom <= other_whom and have != other_have and not have & ~other_have:
+                    wider |= other
+            if not wider:
+                kept |= g
+                continue
+            # Explained better only by variants of one claim: that claim's own are kept
+            # (which of its wordings a sentence repeats is chosen later).
+            one = self._claim_slots[self.slots[(wider & -wider).bit_length() - 1].claim.id]
+            if not wider & ~one:
+                kept |= g & one
+        return kept
 
     def states_fact(self, claim: Claim, found: int, claimed: int, *, parts: bool = False) -> bool:
         """Does a sentence with these concepts (a mask) state the claim's refuting fact:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from factwatch.claims.facts_records import Facts
 from factwatch.claims.lexicon import normalise
 from factwatch.claims.scope_people import _contender_outsider
 from factwatch.claims.text import Document, Sent
@@ -92,13 +93,12 @@ _SKIP_ORG = frozenset(
 
 
 def _ours(doc: Document) -> str:
-    got = doc.memo.get("scope.ours")
-    if isinstance(got, str):
-        return got
-    el = doc.facts.election
+    return doc.facts.once("scope.ours", _our_names)
+
+
+def _our_names(facts: Facts) -> str:
+    el = facts.election
     # The names of this election's world: its own, and those its false claims use ("the
     # Eastgate ballot boxes": a ward of this election, not another organisation).
-    said = [t for c in doc.facts.claims for t in (c.claim, *c.paraphrases)]
-    text = normalise(" ".join([el.name, el.office, el.organisation, *el.aliases, *said]))
-    doc.memo["scope.ours"] = text
-    return text
+    said = [t for c in facts.claims for t in (c.claim, *c.paraphrases)]
+    return normalise(" ".join([el.name, el.office, el.organisation, *el.aliases, *said]))

@@ -51,6 +51,7 @@ _STRONG_REBUT = re.compile(
     r"requirement|obligation|guideline|provision|sign|proof))|not\s+the\s+case|threw\s+out|not\s+upheld)(?![\w-])"
 )
 # An indirect question: "members have asked whether first-round votes were carried over"
+_GRANTED = WEAK | {"together"}  # concepts a sentence's words are not asked for
 _ASKED_WHETHER = re.compile(
     r"(?<![\w-])(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|query|queried|"
     r"questions?\s+(?:over|about)|questioned)\s+(?:\w+\s+){0,2}?(?:whether|if)(?![\w-])"
@@ -155,17 +156,19 @@ class ClaimRule:
         for sent in doc.sentences:
             if sent.norm.rstrip(" \"'").endswith("?") or _ASKED_WHETHER.search(sent.norm):
                 continue  # a question asserts nothing: "Should there have been a runoff?"
-            # Fewer of the claims' concepts than any variant needs, or none it is keyed by:
-            # asked of the words first (at least what a reading finds), then of the reading.
-            maybe = index.trigger.held(sent.words, sent.norm)
-            if not index.enough(maybe):
+            # Fewer of any variant's concepts than it needs, or not its key or its people:
+            # asked of the words first (at least what a reading finds, with the weak
+            # concepts and "together" granted), then of the reading.
+            people = {m.person for m in sent.mentions if m.person}
+            maybe = index.trigger.held(sent.words, sent.norm) | _GRANTED
+            if not index.possible(maybe, people):
                 continue
             reading = self.thesaurus.read(sent.norm, sent.start)
-            if not index.enough(reading.concepts):
+            if not index.possible(reading.concepts | {"together"}, people):
                 continue
-            if scope_at(doc, sent, sent.start).contest != "this":
-                continue  # about another contest: its claims are not these
-            hits.extend(_widest(list(self._best(doc, sent, reading).values())))
+            best = self._best(doc, sent, reading)
+            if best and scope_at(doc, sent, sent.start).contest == "this":
+                hits.extend(_widest(list(best.values())))  # not about another contest
         return self._findings(doc, hits)
 
     def _best(self, doc: Document, sent: Sent, reading: Reading) -> dict[str, Hit]:
