@@ -43,11 +43,13 @@ class Counts:
     def __init__(self, sets: Sequence[Iterable[str]], need: Sequence[int]):
         self.of = bitmaps(sets)
         self.all = (1 << len(need)) - 1
-        self.digits = max((len(set(s)) for s in sets), default=0).bit_length()
-        by_need: dict[int, int] = {}
-        for slot, n in enumerate(need):
-            by_need[n] = by_need.get(n, 0) | 1 << slot
-        self.by_need = sorted(by_need.items())
+        most = max([len(set(s)) for s in sets] + [max(n, 0) for n in need], default=0)
+        self.digits = most.bit_length()
+        # Every slot's need, as bit planes like the counts.
+        self.need = [
+            sum(1 << slot for slot, n in enumerate(need) if n > 0 and n >> i & 1)
+            for i in range(self.digits)
+        ]
 
     def count(self, held: Iterable[str]) -> list[int]:
         """Every slot's count of held members, as bit planes (least significant first)."""
@@ -62,21 +64,12 @@ class Counts:
         return planes
 
     def at_least(self, held: Iterable[str]) -> int:
-        """The slots (a bitmap) whose sets hold at least ``need`` of ``held``."""
+        """The slots (a bitmap) whose sets hold at least ``need`` of ``held``: the counts
+        and the needs compared digit by digit from the most significant."""
         planes = self.count(held)
-        out = 0
-        for n, group in self.by_need:
-            if n <= 0:
-                out |= group
-                continue
-            if n.bit_length() > len(planes):
-                continue  # more than any set holds
-            greater, equal = 0, group
-            for i in reversed(range(len(planes))):
-                if n >> i & 1:
-                    equal &= planes[i]
-                else:
-                    greater |= equal & planes[i]
-                    equal &= ~planes[i]
-            out |= greater | equal
-        return out & self.all
+        greater, equal = 0, self.all
+        for i in reversed(range(self.digits)):
+            got, need = planes[i], self.need[i]
+            greater |= equal & got & ~need
+            equal &= ~(got ^ need)
+        return greater | equal

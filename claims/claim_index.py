@@ -274,12 +274,10 @@ class ClaimIndex:
 
     def _fits(self, found: set[str] | frozenset[str], people: set[str]) -> int:
         """The variants (a bitmap) a sentence holds enough of."""
-        return (
-            self._content.at_least(found)
-            & self._specific.at_least(found)
-            & self._required.at_least(found)
-            & self._people.at_least(people)
-        )
+        ok = self._required.at_least(found) & self._people.at_least(people)
+        if ok:
+            ok &= self._content.at_least(found)
+        return ok & self._specific.at_least(found) if ok else 0
 
     def mask(self, found: set[str] | frozenset[str]) -> int:
         """The concepts as bits (those no claim or fact holds are left out)."""
