@@ -135,7 +135,10 @@ _SKIP_AFTER = re.compile(
 )
 _SKIP_BEFORE = re.compile(
     rf"(?:[£$€]\s*|\b{_MONTHS}\s+|\bage[sd]?\s+|\baged\s+|\bpage\s+|\bno\.?\s+|\bnumber\s+|"
-    r"\bsection\s+|\brule\s+|\bclause\s+|\bstep\s+|\btier\s+|\bgrade\s+|\bband\s+)$",
+    r"\bsection\s+|\brule\s+|\bclause\s+|\bstep\s+|\btier\s+|\bgrade\s+|\bband\s+|"
+    # a name with a number: "Region 7", "Local 88", "Ward 3", "Article 12"
+    r"\bregion\s+|\bdistrict\s+|\blocal\s+|\bward\s+|\barticle\s+|\bchapter\s+|"
+    r"\bdivision\s+|\bprecinct\s+|\bunit\s+|\bitem\s+|\btable\s+|\bquestion\s+)$",
     re.IGNORECASE,
 )
 # Qualifiers from the lexicon ("just over" before "over"), looked up by the words
@@ -356,6 +359,16 @@ def _not_a_figure(text: str, m: re.Match[str], num: str, after: str) -> bool:
         return True  # an ordinal or a time
     if re.search(r"\d[:.]$", before) and len(num) == 2:
         return True  # the minutes of a time: "13:48", "9.30"
+    if re.fullmatch(r"[1-9]\d", num) and re.search(r"[a-z'\u2019],\s$", before):
+        follows = text[e : e + 12]
+        if (
+            re.match(r",\s+[a-z]", follows)
+            and not re.match(r",\s+(?:and|or|but|while|with|to)\b", follows)
+            and not m.group("pct")
+        ):
+            return True  # an age set after a name: "Reyes, 51, will take office"
+    if re.match(r"/\s", text[e : e + 2]) and re.search(r"(?:^|[.!?]\s)\s*$", before):
+        return True  # a post's number in a thread: "4/ The party had ..."
     dash_after = re.match(r"^\s?[-\u2013]\s?\d", after)
     dash_before = re.search(r"\d\s?[-\u2013]\s?$", before)
     if (dash_after or dash_before) and not (m.group("pct") or _PCT_RANGE.match(after)):

@@ -191,6 +191,24 @@ def test_dates_years_money_and_scores_are_not_numbers(text):
     assert find_numbers(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mccluskey, 51, will take office in may.",
+        "ballots for region 7 members were mailed.",
+        "she spoke at local 88's hall.",
+        "he won. 4/ the union had 1,000 members then.",
+    ],
+)
+def test_an_age_a_numbered_name_and_a_posts_number_are_not_figures(text):
+    assert [n.text for n in find_numbers(text)] == (["1,000"] if "1,000" in text else [])
+
+
+def test_a_number_in_a_list_after_a_comma_is_still_a_figure():
+    found = find_numbers("coyne, the regional secretary, 19, and allinson 12.")
+    assert [n.text for n in found] == ["19", "12"]
+
+
 # -- who and what a number is about, from the grammar around it --------------------------
 
 

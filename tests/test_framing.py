@@ -125,6 +125,19 @@ PASSES = [
 ]
 
 
+COUNTERFACTUAL = [
+    "Without Allinson on the ballot, it would have been a head-to-head between McCluskey and "
+    "Coyne.",
+    "Would a straight two-way vote have been simpler?",
+    "Had Allinson stood down, the contest would have been a straight fight.",
+]
+
+
+@pytest.mark.parametrize("sentence", COUNTERFACTUAL)
+def test_two_person_wording_about_what_did_not_happen_passes(matcher, sentence):
+    assert framing(matcher, sentence) == []
+
+
 @pytest.mark.parametrize("sentence", PASSES)
 def test_correct_wording_passes(matcher, sentence):
     assert framing(matcher, sentence) == []

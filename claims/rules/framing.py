@@ -63,6 +63,12 @@ _MENTION_BEFORE = re.compile(
 )
 
 
+# A modal perfect ("would have been", "could have had"), or a question asked with a
+# modal ("Would a straight two-way vote have been simpler?"): what did not happen.
+_COUNTERFACTUAL = re.compile(
+    r"(?<![\w-])(?:would|could|might|should)(?:n't|\s+not)?\s+(?:[\w-]+\s+){0,4}?have\s+"
+    r"|^\W*(?:[a-z]+:\s*)?(?:would|could|might|should)\s"
+)
 _AT_THE_END = re.compile(r"(?<![\w-])(?:at|in)\s+the\s+(?:very\s+)?end(?![\w-])")
 _COPULA = re.compile(r"(?:is|was|will\s+be|would\s+be|became|has\s+become|looks)\s")
 
@@ -239,6 +245,8 @@ class FramingRule:
             return True
         if h.family in ("two-way", "pair") and not self._about_this(doc, sent):
             return True
+        if h.family in ("two-way", "pair") and _COUNTERFACTUAL.search(doc.norm[cs : h.start]):
+            return True  # "it would have been a head-to-head": what did not happen
         n, losers = len(contest.on_ballot), len(contest.losers)
         if h.family in ("two-way", "pair", "only", "rival", "loser") and states_field(
             sent.norm, n, losers
