@@ -420,6 +420,9 @@ def pair(
     separated = _separated(doc, n, ce, people)
     if separated is not None:
         return separated
+    beside = _named_before_by(doc, n, cs, people, a)
+    if beside is not None:
+        return beside
     compared = _over_or_under(doc, sent, n, cs, ce, people, a)
     if compared is not None:
         return compared
@@ -441,6 +444,34 @@ def _separated(
     order = list(ranking(doc.facts))
     two.sort(key=lambda p: order.index(p) if p in order else 99)
     return two[0], two[1]
+
+
+_BY_NUMBER = re.compile(
+    r"\s*(?:'s?\s+)?by\s+(?:a\s+margin\s+of\s+|some\s+|just\s+|only\s+|nearly\s+|almost\s+|"
+    r"about\s+|around\s+|roughly\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|over\s+|"
+    r"under\s+|a\s+mere\s+)*$"
+)
+
+
+def _named_before_by(
+    doc: Document, n: NumberMention, cs: int, people: list[Mention], a: str | None
+) -> tuple[str | None, str | None] | None:
+    """ "Penhallow led Sandhar by 7,335", "trailed Quintanar by 77 and Kolovos by 584":
+    the person named right before "by" is the other side; the one before them in the
+    clause, or the subject, the first."""
+    start = n.qual_start if n.qual_start is not None else n.start
+    before = [m for m in people if m.end <= start]
+    if not before or not _BY_NUMBER.fullmatch(doc.norm[before[-1].end : start]):
+        return None
+    other = before[-1].person
+    first = a if a and a != other else None
+    if first is None:
+        earlier = [m.person for m in before[:-1] if cs <= m.start and m.person != other]
+        first = earlier[-1] if earlier else None
+    if first is None:
+        return None
+    lower = _LOWER.search(doc.norm[max(cs, start - 60) : start])
+    return (other, first) if lower else (first, other)
 
 
 def _over_or_under(

@@ -30,6 +30,11 @@ _ROUND = re.compile(
 _ELLIPSIS = re.compile(
     r"(?<![\w-])the\s+(?P<ord>second|third|fourth|fifth|final|last)\s+(?=(?:by|with|on)\s)"
 )
+# ... or just after the number, at the end of its clause: "15,675 behind after the third".
+_ELLIPSIS_AFTER = re.compile(
+    r"^[^.;]{0,30}?(?<![\w-])(?:after|in|on|by)\s+the\s+(?P<ord>second|third|fourth|fifth|final|last)"
+    r"(?=\s*(?:[.,;:)\u2014\u2013]|$|and\s|but\s))"
+)
 # "finished as runner-up with 19,540", "ended up third on": the final standing
 _FINAL_STANDING = re.compile(
     r"(?<![\w-])(?:finished|ended(?:\s+up)?)\s+(?:as\s+)?(?:the\s+)?(?:runner-up|second|third|"
@@ -43,6 +48,8 @@ def round_of(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None = None
     second by" after a round was named), a final standing, or the sentence's one round
     word; None (any round) when the sentence names several."""
     ellipsis = _ellipsis(doc, sent, cs, ce if pos is None else pos)
+    if ellipsis is None and pos is not None:
+        ellipsis = _ellipsis_after(doc, sent, pos)
     if ellipsis is not None:
         return ellipsis
     own = [x for x in _ROUND.finditer(doc.norm, cs, ce) if _own(doc, x, pos)]
@@ -93,6 +100,17 @@ def _ellipsis(doc: Document, sent: Sent, cs: int, end: int) -> int | None:
     if named or not _ROUND.search(doc.norm, sent.start, last.start()):
         return None  # a round word after it is the nearer one; none before: no round
     return ORDINALS.get(last.group("ord")) or -1
+
+
+def _ellipsis_after(doc: Document, sent: Sent, pos: int) -> int | None:
+    """ "11,125 votes behind after the first count and 15,675 behind after the third": the
+    ordinal alone just after the number, after a round word earlier in the sentence."""
+    m = _ELLIPSIS_AFTER.match(doc.norm[pos : sent.end])
+    if m is None or _ROUND.search(doc.norm, pos, pos + m.start("ord")):
+        return None
+    if not _ROUND.search(doc.norm, sent.start, pos):
+        return None
+    return ORDINALS.get(m.group("ord")) or -1
 
 
 def _round_number(m: re.Match[str]) -> int:

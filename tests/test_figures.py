@@ -12,7 +12,8 @@ from factwatch.claims.numbers import find_numbers
 from factwatch.core.records import Article
 from factwatch.core.segment import join_paragraphs, segment
 
-FACTS = Path(__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
+HERE = Path(__file__).resolve().parent
+FACTS = HERE.parent / "facts" / "unite-2017.toml"
 CONTEXT = "Len McCluskey won the Unite election, beating Gerard Coyne and Ian Allinson."
 
 
@@ -821,3 +822,33 @@ def test_last_year_is_the_year_before_the_articles_date():
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published="2026-09-01")
     a.sentences = segment(paras, text)
     assert [f for f in m.check(a) if f.kind == "figure"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the count, Coyne led Allinson by 36,401 votes.",
+        "Allinson trailed McCluskey by 41,924 votes and Coyne by 36,401.",
+    ],
+)
+def test_the_person_named_before_by_is_the_other_side_of_the_margin(matcher, sentence):
+    assert figures(matcher, sentence) == []
+
+
+def test_a_wrong_margin_between_two_named_losers_is_judged_against_theirs(matcher):
+    (f,) = figures(matcher, "After the count, Coyne led Allinson by 30,000 votes.")
+    assert "36,401" in f.explanation
+
+
+def test_a_round_named_by_its_ordinal_after_the_number_is_that_round():
+    facts = load_facts(HERE / "fixtures" / "elections" / "partyleader" / "facts.toml")
+    text, paras = join_paragraphs(
+        [
+            "Corinne Lafrenière won on the third count.",
+            "Penhallow was 11,125 votes behind after the first count and 15,675 behind "
+            "after the third.",
+        ]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    assert [f for f in Matcher(facts).check(a) if f.kind == "figure"] == []
