@@ -385,3 +385,30 @@ def test_an_indirect_question_asserts_nothing(matcher):
 )
 def test_a_plain_denial_challenges_the_claim(matcher, text):
     assert claims(matcher, text) == []
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "A leaflet from Coyne supporters said Unite staff broke rules requiring them to "
+            "stay neutral.",
+            "None of it was true. The guidelines contain no such rule.",
+        ),
+        ("The union's lawyer said flatly that none of it holds up.",),
+        (
+            "HOST: There are posts online saying Unite staff broke rules requiring them to "
+            "stay neutral. Did they?",
+            "GUEST: No. The guidelines say nothing of the kind.",
+        ),
+    ],
+)
+def test_a_verdict_on_what_was_said_in_the_next_paragraph_challenges_it(matcher, paragraphs):
+    if len(paragraphs) == 1:
+        paragraphs = (
+            "A leaflet from Coyne supporters said Unite staff broke rules requiring them to "
+            "stay neutral.",
+            *paragraphs,
+        )
+    assert claims(matcher, *paragraphs) == []
+    assert claims(matcher, *paragraphs, kind="challenged_claim")

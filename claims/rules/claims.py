@@ -35,6 +35,9 @@ _REBUT = lexicon().rx("rebuttal")
 _VERDICT = lexicon().rx("verdict")
 _STRONG_REBUT = re.compile(
     r"(?<![\w-])(?:no\s+such|no\s+(?:evidence|basis|truth|record)|without\s+(?:foundation|merit|"
+    r"basis|evidence)|none\s+of\s+(?:it|that|this|which|them)\s+(?:\w+\s+)?(?:holds?\s+up|"
+    r"(?:is|was|are|were)\s+(?:true|accurate|correct|so))|(?:does|did)(?:n't|\s+not)\s+hold\s+up|"
+    r"without\s+(?:foundation|merit|"
     r"basis|evidence)|baseless|unfounded|groundless|untrue|not\s+true|false|"
     r"(?:were|was|is|are)\s+(?:wrong|mistaken|inaccurate|incorrect)|"
     r"(?:is|was|are|were)n't\s+(?:true|right|correct|so)|^(?:it|that|this|they)\s+"
@@ -71,6 +74,10 @@ _INLINE = re.compile(
     rf"(?:although|though|but)\s+(?:there\s+(?:is|was)\s+)?no|but\s+(?:they|it|that|this|these|"
     rf"those)\s+(?:were|was|is|are|did|does|do|had|has|have)\s*(?:not|n't))(?![\w-])"
 )
+
+
+# An answer that opens with a plain "No." ("LINDQVIST: No. We set aside 27 ballots").
+_ANSWER_NO = re.compile(r"^\W*(?:[a-z][a-z .'\u2019-]{0,30}:\s*)?(?:no|nope)\s*[.!;,\u2014-]")
 
 
 def _verdict_after(other: Sent, sent: Sent) -> bool:
@@ -271,7 +278,9 @@ class ClaimRule:
         for other in doc.sentences[lo : sent.index + 3]:
             if other is sent:
                 continue
-            verdict = self._has(doc, other, "verdict", _VERDICT)
+            verdict = self._has(doc, other, "verdict", _VERDICT) or bool(
+                _ANSWER_NO.match(other.norm)
+            )
             if (
                 self._has(doc, other, "strong", _STRONG_REBUT)
                 or (self._has(doc, other, "rebut", _REBUT) or verdict)
