@@ -78,8 +78,15 @@ _BETWEEN_ROUNDS = re.compile(
     r"(?P<to>second|third|fourth|fifth|sixth|seventh|final|last)\s+(?:rounds?|counts?|stages?)"
 )
 _SHORT = re.compile(
-    r"\s*(?:votes?\s+)?(?:short|shy)(?![\w-])(?P<mark>\s+of\s+(?:a|an|the|outright)?\s*"
-    r"(?:outright\s+)?(?:majority|mark|threshold|target|quota|winning\s+post|line))?"
+    r"\s*(?:votes?\s+|points?\s+)?(?:short|shy)(?![\w-])(?P<mark>\s+of\s+(?:it|that|this|half"
+    r"(?![\w-])|(?:a|an|the|outright)?\s*(?:[\w-]+\s+)?(?:majority|mark|threshold|target|quota|"
+    r"winning\s+post|line|bar|hurdle)))?"
+)
+# "clearing the majority bar by nine votes", "over the line by 9": a surplus over a mark
+_OVER_MARK = re.compile(
+    r"(?<![\w-])(?:clear(?:ing|ed|s)?|over|above|past|beyond|cross(?:ing|ed|es)?|pass(?:ing|ed|es)?)"
+    r"\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:bar|line|mark|threshold|hurdle|quota|target|"
+    r"winning\s+post|halfway\s+mark|half)\s+by\s+$"
 )
 _MARK = re.compile(
     r"(?<![\w-])(?:at\s+least|needed|required|majority|threshold|quota|to\s+win\s+outright)"
@@ -129,10 +136,13 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
         and any(m.start >= n.end and m.start - n.end < 30 and m.person for m in persons(sent))
     ):
         return True  # "720 to Lind": a transfer between rounds, not a tally
+    if _OVER_MARK.search(doc.norm, max(sent.start, qs - 60), qs):
+        return True
     short = _SHORT.match(post)
-    if short and (short.group("mark") or _MARK.search(doc.norm, sent.start, sent.end)):
-        # "nearly 4,900 short" of the mark for a majority: no margin over anyone (but
-        # "Coyne was 2,000 votes short" of the winner is a margin)
+    lo = doc.sentences[sent.index - 1].start if sent.index else sent.start
+    if short and (short.group("mark") or _MARK.search(doc.norm, lo, sent.end)):
+        # "nearly 4,900 short" of the mark for a majority, here or just before: no margin
+        # over anyone (but "Coyne was 2,000 votes short" of the winner is a margin)
         return True
     return bool(_OF_SOMEONES.match(post))  # "half of Lind's papers": a share of somebody else's
 

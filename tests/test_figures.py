@@ -852,3 +852,20 @@ def test_a_round_named_by_its_ordinal_after_the_number_is_that_round():
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
     a.sentences = segment(paras, text)
     assert [f for f in Matcher(facts).check(a) if f.kind == "figure"] == []
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("McCluskey cleared the majority bar by 500 votes.",),
+        ("A majority needed 65,000 votes, and McCluskey was 5,000 short of it.",),
+        ("A majority needed 65,000 votes.", "He was 5,000 short."),
+    ],
+)
+def test_a_surplus_or_shortfall_to_a_mark_is_no_margin_over_a_rival(matcher, paragraphs):
+    assert figures(matcher, *paragraphs) == []
+
+
+def test_votes_short_of_a_rival_are_still_a_margin(matcher):
+    (f,) = figures(matcher, "Coyne finished 2,000 votes short of McCluskey.")
+    assert "5,523" in f.explanation
