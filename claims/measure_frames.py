@@ -29,7 +29,7 @@ from factwatch.claims.measure_words import (
     _VOTE_NOUNS,
     Reading,
 )
-from factwatch.claims.numbers import ORDINALS, NumberMention
+from factwatch.claims.numbers import ORDINALS, NumberMention, find_numbers
 from factwatch.claims.owners import QUALIFIERS as _Q
 from factwatch.claims.owners import antecedent, persons, subject_of
 from factwatch.claims.text import Document, Mention, Sent
@@ -52,6 +52,18 @@ _OF_SOMEONES = re.compile(
     r"\s*(?:of|from)\s+(?:(?:his|her|their)\s+|(?:[\w\u00c0-\u017f-]+\s+)?"
     r"[\w\u00c0-\u017f-]+'s\s+)(?:(?:first|second|final)[\s-]+)?(?:papers|votes|"
     r"ballots|preferences|transfers|supporters)"
+    # "7,100 of them, about seven in ten", "7,100 of her 10,270": a part of what was just
+    # counted (not "12 of them from workplaces": a part the words name)
+    r"|(?P<part>\s*of\s+(?:(?:them|those|these)\s*(?:[,.;:)\u2013\u2014]|$)|(?:his|her|their)\s+\d))"
+)
+# ... and the whole it is a part of ("of her 10,270"), and the numbers listed after a part
+# in the same sentence ("Lafrenière received 7,100 of them; Sandhar got 1,700, ...").
+_PART_BEFORE = re.compile(r"\d\s+of\s+(?:his|her|their)\s+$")
+_A_PART = re.compile(
+    r"\d\s+of\s+(?:(?:them|those|these)\s*(?:[,.;:)\u2013\u2014]|$)|(?:his|her|their)\s+\d)"
+)
+_GAINED = re.compile(
+    r"(?<![\w-])(?:gain(?:ed|s|ing)?|picked\s+up|picks\s+up)\s+(?:[\w-]+\s+){0,2}$"
 )
 _SENT_TO = re.compile(
     r"(?<![\w-])(?:sent|gave|handed|passed|delivered|brought|lent|transferred)\s+"
@@ -104,6 +116,35 @@ _VOTED_FOR = re.compile(
     r"(?:stood|stand|sided|side|went|stuck)\s+with)\s+"
 )
 
+# A number listed after a name with no verb of its own ("..., Penhallow 900"): gapped.
+_LISTED = re.compile(r"(?:,|;|\band)\s+(?:[\w\u00c0-\u017f'\u2019-]+\s+){1,2}(?:got\s+|had\s+)?$")
+# Counts of things handed in, never votes: the numbers listed after one are the same kind
+# ("Penhallow filed 987, Sandhar 612 and Gallant 318").
+_FILED = re.compile(
+    r"(?<![\w-])(?:filed|collected|gathered|submitted|handed\s+in|lodged|raised|spent)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?=\d)"
+)
+
+
+def gapped(
+    doc: Document, sent: Sent, n: NumberMention, qs: int
+) -> tuple[NumberMention, str] | None:
+    """ "Penhallow filed 987, Sandhar 612 and Gallant 318": for a number listed after a name
+    with no verb of its own, the number of the first item, whose verb hands in things, and
+    the name it is listed after."""
+    if not _LISTED.search(doc.norm, max(sent.start, qs - 60), qs):
+        return None
+    named = [m for m in persons(sent) if m.end <= qs and m.person]
+    if not named or not re.fullmatch(r"\s*", doc.norm[named[-1].end : qs]):
+        return None
+    filed = [m for m in _FILED.finditer(doc.norm, sent.start, named[-1].start)]
+    if not filed:
+        return None
+    at = filed[-1].end()
+    first = next((x for x in find_numbers(doc.norm, at, qs) if x.start == at), None)
+    return (first, named[-1].person) if first is not None and named[-1].person else None
+
+
 _NOMINATED_BY = re.compile(r"(?<![\w-])(?:nominated|endorsed|put\s+forward)\s+by\s+" + _Q + r"$")
 
 
@@ -144,7 +185,16 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
         # "nearly 4,900 short" of the mark for a majority, here or just before: no margin
         # over anyone (but "Coyne was 2,000 votes short" of the winner is a margin)
         return True
-    return bool(_OF_SOMEONES.match(post))  # "half of Lind's papers": a share of somebody else's
+    if _PART_BEFORE.search(doc.norm, max(sent.start, qs - 20), qs):
+        return True
+    if _A_PART.search(doc.norm, sent.start, qs) and _LISTED.search(
+        doc.norm, max(sent.start, qs - 60), qs
+    ):
+        return True
+    part = _OF_SOMEONES.match(post)  # "half of Lind's papers": a share of somebody else's
+    if part and part.group("part") and _GAINED.search(doc.norm, max(sent.start, qs - 40), qs):
+        return False  # "gained more than 3,000 of them": a gain between rounds
+    return bool(part)
 
 
 def _difference(

@@ -48,6 +48,7 @@ from factwatch.claims.measure_frames import (
     _nobodys_own,
     _nominated_by,
     _voted_for,
+    gapped,
 )
 from factwatch.claims.measure_shares import _bases_after, _percent
 from factwatch.claims.measure_words import _OF_MEMBERS, Reading
@@ -117,6 +118,12 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     post = norm[n.end : min(ce, n.end + 80)]
     if _nobodys_own(doc, sent, n, cs, qs, post):
         return None
+    listed = gapped(doc, sent, n, qs)
+    if listed is not None:
+        first, person = listed
+        fcs, fce = doc.clause_of(sent, first.start)
+        got = read_number(doc, sent, first, fcs, fce)
+        return replace(got, subject=person) if got is not None and got.subject else None
     if _PART_OF.match(doc.norm, sent.start, sent.end):
         # "Of those, 208 were blank and 187 spoiled": parts of a count given before
         return None

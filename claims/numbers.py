@@ -134,7 +134,7 @@ _SKIP_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SKIP_BEFORE = re.compile(
-    rf"(?:[£$€]\s*|\b{_MONTHS}\s+|\bage[sd]?\s+|\baged\s+|\bpage\s+|\bno\.?\s+|\bnumber\s+|"
+    rf"(?:[£$€]\s*|\b{_MONTHS}\.?\s+|\bage[sd]?\s+|\baged\s+|\bpage\s+|\bno\.?\s+|\bnumber\s+|"
     r"\bsection\s+|\brule\s+|\bclause\s+|\bstep\s+|\btier\s+|\bgrade\s+|\bband\s+|"
     # a name with a number: "Region 7", "Local 88", "Ward 3", "Article 12"
     r"\bregion\s+|\bdistrict\s+|\blocal\s+|\bward\s+|\barticle\s+|\bchapter\s+|"

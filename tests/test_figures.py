@@ -869,3 +869,28 @@ def test_a_surplus_or_shortfall_to_a_mark_is_no_margin_over_a_rival(matcher, par
 def test_votes_short_of_a_rival_are_still_a_margin(matcher):
     (f,) = figures(matcher, "Coyne finished 2,000 votes short of McCluskey.")
     assert "5,523" in f.explanation
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "Allinson's 17,143 papers went to the other two.",
+            "McCluskey received 9,000 of them, about half; Coyne got 6,000, and 2,143 were "
+            "exhausted.",
+        ),
+        ("Allinson's supporters went mostly to McCluskey: 9,000 of his 17,143.",),
+        ("McCluskey filed 1,185 nominations, Coyne 140 and Allinson 97.",),
+    ],
+)
+def test_parts_of_a_count_and_numbers_listed_after_one_are_no_tallies(matcher, paragraphs):
+    assert [f for f in figures(matcher, *paragraphs) if "votes" in f.explanation] == []
+
+
+def test_a_part_the_words_name_is_judged(matcher):
+    found = figures(matcher, "Ian Allinson received 97 nominations, 12 of them from workplaces.")
+    assert [f.fact_ids for f in found] and "21" in found[0].explanation
+
+
+def test_a_date_written_with_an_abbreviated_month_is_no_figure():
+    assert find_numbers("all 1,185 sold between jan. 12 and sept. 30 were checked.")[1:] == []
