@@ -894,3 +894,20 @@ def test_a_part_the_words_name_is_judged(matcher):
 
 def test_a_date_written_with_an_abbreviated_month_is_no_figure():
     assert find_numbers("all 1,185 sold between jan. 12 and sept. 30 were checked.")[1:] == []
+
+
+def _federation(*paragraphs: str):
+    facts = load_facts(HERE / "fixtures" / "elections" / "federation" / "facts.toml")
+    text, paras = join_paragraphs(["Deborah Kolovos won the FUA presidency.", *paragraphs])
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    return [f for f in Matcher(facts).check(a) if f.kind == "figure"]
+
+
+def test_people_counted_for_something_else_are_no_recorded_count_of_a_kind_of_them():
+    assert _federation("Because 86 delegates trusted a guy from a district council.") == []
+
+
+def test_a_count_that_says_the_kind_of_people_is_still_judged():
+    (f,) = _federation("There were 1,500 credentialed delegates at the convention.")
+    assert "1,412" in f.explanation

@@ -302,12 +302,22 @@ def _counts_noun(recorded: str, read: str, said: frozenset[str]) -> bool:
             _stem(w.lower()) in said for w in words if w not in _POST_MODIFIER
         )
     if _same_noun(words[-1], noun):
-        return True
+        # "86 delegates" (who did something) is no count of "credentialed delegates" unless
+        # the sentence says "credentialed" too: people are counted for many things
+        return (
+            len(read.split()) > 1
+            or _stem(noun) not in _PEOPLE
+            or all(_stem(w.lower()) in said for w in words[:-1])
+        )
     if not any(_same_noun(w, noun) for w in words):
         return False
     return all(_stem(w.lower()) in said for w in words)
 
 
+_PEOPLE = frozenset(
+    _stem(w)
+    for w in "members delegates voters electors people workers supporters memberships".split()
+)
 _POST_MODIFIER = frozenset("of for from in by who that which with to on at".split())
 
 
