@@ -10,6 +10,7 @@ from factwatch.claims import facts_schema as schema
 from factwatch.claims.derive import derive_figures
 from factwatch.claims.facts_candidates import _Candidates
 from factwatch.claims.facts_contests import _Contests
+from factwatch.claims.facts_earlier import earlier_counts
 from factwatch.claims.facts_names import slug
 from factwatch.claims.facts_records import Election, Facts
 from factwatch.claims.facts_statements import _Statements
@@ -71,6 +72,9 @@ class _Builder(_Candidates, _Contests, _Statements):
                     self.check,
                     self.named,
                 )
+        for i, t in enumerate(self.d.get("earlier_counts", [])):
+            self.source(t["source"], ("earlier_counts", i, "source"))
+        earlier = earlier_counts(self.d, this, self.people, self.check, self.named)
         claims = self.claims()
         facts_by_id = self.fact_table(election, candidates, figures, claims, contests)
         adv = self.d.get("advanced", {})
@@ -80,6 +84,7 @@ class _Builder(_Candidates, _Contests, _Statements):
             people=self.people,
             contests=contests,
             figures=figures,
+            earlier=earlier,
             claims=claims,
             facts=facts_by_id,
             sources=self.sources,

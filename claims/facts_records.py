@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from factwatch.claims.model import Claim, Contest, Fact, Figure, Person
+from factwatch.claims.model import Claim, Contest, EarlierCount, Fact, Figure, Person
 
 T = TypeVar("T")
 
@@ -62,6 +62,7 @@ class Facts:
     sources: dict[str, str]
     version: str
     paths: list[str] = field(default_factory=list)
+    earlier: list[EarlierCount] = field(default_factory=list)  # counts later replaced
     framing_patterns: list[re.Pattern[str]] = field(default_factory=list)
     quiet_patterns: list[re.Pattern[str]] = field(default_factory=list)
     # What the matcher works out from these facts once (tables, patterns), by name.

@@ -117,3 +117,15 @@ class Claim:
     fact: str
     source: str
     severity: str = "high"
+
+
+@dataclass
+class EarlierCount:
+    """A count declared and later replaced (by a recount or a corrected declaration):
+    its figures were right until ``replaced``, and stay right when said of it."""
+
+    declared: dt.date
+    replaced: dt.date
+    label: str  # what coverage calls it ("the first count")
+    source: str
+    figures: list[Figure]

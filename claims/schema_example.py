@@ -76,6 +76,21 @@ _ROUNDS = [
         "turnout": "11%",
     },
 ]
+# The returning officer's first declaration transposed two digits of Ana Ferreira's votes;
+# a corrected declaration replaced it three days later.
+_EARLIER = [
+    {
+        "declared": dt.date(2024, 3, 1),
+        "replaced": dt.date(2024, 3, 4),
+        "label": "the first declaration",
+        "votes": {"Ana Ferreira": 20408, "Tom Baxter": 17950, "Priya Nair": 10900},
+        "total": 49558,
+        "valid": 49348,
+        "spoiled": 210,
+        "others": 90,
+        "source": "count",
+    }
+]
 _FIGURES = [
     {
         "counts": "workplace nominations",

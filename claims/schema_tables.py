@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factwatch.claims.schema_example import _CANDIDATES, _CLAIMS, _CONTESTS, _FIGURES, _ROUNDS
+from factwatch.claims.schema_example import (
+    _CANDIDATES,
+    _CLAIMS,
+    _CONTESTS,
+    _EARLIER,
+    _FIGURES,
+    _ROUNDS,
+)
 from factwatch.claims.schema_keys import BASES, OUTCOMES, PRONOUNS, ROUND_BASES, SEVERITIES, Key, _t
 
 SCHEMA: dict[str, Key] = {
@@ -172,6 +179,27 @@ SCHEMA: dict[str, Key] = {
         },
         many=True,
         example=_ROUNDS,
+    ),
+    "earlier_counts": _t(
+        "Counts declared and later replaced (by a recount or a corrected declaration): "
+        "their figures are right before the replacement, or when said of that count.",
+        {
+            "declared": Key("date", "When it was declared.", True),
+            "replaced": Key("date", "When the recorded result replaced it.", True),
+            "label": Key("str", 'What coverage calls it (default "the first count").'),
+            "votes": Key(
+                "votes",
+                "Candidate name = votes in it (in a count of several rounds, the first's).",
+                True,
+            ),
+            "total": Key("int", "Its ballots returned, spoiled ones included."),
+            "valid": Key("int", "Its valid votes (derived when absent)."),
+            "spoiled": Key("int", "Its spoiled or rejected ballots."),
+            "others": Key("int", "Its valid votes for nobody listed (write-ins)."),
+            "source": Key("str", "Key of [sources].", True),
+        },
+        many=True,
+        example=_EARLIER,
     ),
     "figures": _t(
         "Other recorded numbers (nominations, branches, thresholds).",

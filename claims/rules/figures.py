@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 
+from factwatch.claims.earlier import said_of
 from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import lexicon
 from factwatch.claims.measure_counts import _NOMINATING
 from factwatch.claims.measures import Reading, read_number
-from factwatch.claims.model import Figure
+from factwatch.claims.model import EarlierCount, Figure
 from factwatch.claims.numbers import NumberMention, find_numbers
 from factwatch.claims.precision import consistent
 from factwatch.claims.rules import register
@@ -73,9 +74,8 @@ class FigureRule:
 
     def __init__(self, facts: Facts):
         self.facts = facts
-        self.index: dict[tuple[str, str, str], list[Figure]] = {}
-        for f in facts.figures:
-            self.index.setdefault((f.contest, f.measure, f.unit), []).append(f)
+        self.index = _indexed(facts.figures)
+        self.earlier = [(count, _indexed(count.figures)) for count in facts.earlier]
 
     def check(self, doc: Document) -> list[Finding]:
         out: list[Finding] = []
@@ -137,8 +137,23 @@ class FigureRule:
             return None  # an interim count ("the interim bulletin of 12 September")
         if self._recorded_as_said(doc, n, scope.contest):
             return None
+        if self._of_earlier_count(doc, sent, n, reading, scope.contest, before):
+            return None  # a count later replaced, reported before it was or as it
         fig = min(figures, key=lambda f: (f.derived, abs(f.value - n.value)))
         return fig, reading, scope
+
+    def _of_earlier_count(
+        self, doc: Document, sent: Sent, n: NumberMention, r: Reading, contest: str, before: str
+    ) -> bool:
+        """Does ``n`` agree with a count later replaced, and is it said of that count?  When
+        it agrees but is not, the finding will name the count (kept in ``doc.memo``)."""
+        for count, index in self.earlier:
+            figs = self._candidates(contest, r, n, sent.norm, before, index=index)
+            if any(consistent(n, f) for f in figs):
+                if said_of(doc, sent, count):
+                    return True
+                doc.memo[("figures.earlier", n.start)] = count
+        return False
 
     def _recorded_as_said(self, doc: Document, n: NumberMention, contest: str) -> bool:
         """A count the facts record in the words right after the number, and that agrees
@@ -155,12 +170,19 @@ class FigureRule:
         )
 
     def _candidates(
-        self, contest: str, r: Reading, n: NumberMention, text: str = "", before: str = ""
+        self,
+        contest: str,
+        r: Reading,
+        n: NumberMention,
+        text: str = "",
+        before: str = "",
+        *,
+        index: dict[tuple[str, str, str], list[Figure]] | None = None,
     ) -> list[Figure]:
-        """The recorded figures the reading may be judged against; ``text`` is the
-        sentence, ``before`` the one before it."""
+        """The recorded figures (of ``index``: the result's by default) the reading may be
+        judged against; ``text`` is the sentence, ``before`` the one before it."""
         unit = n.unit
-        figs = self.index.get((contest, r.measure, unit), [])
+        figs = (self.index if index is None else index).get((contest, r.measure, unit), [])
         if r.measure in ("votes", "share", "nominations", "gain"):
             figs = [f for f in figs if f.subject == r.subject]
         if r.measure == "share" and r.bases:
@@ -252,6 +274,12 @@ class FigureRule:
             f"{recorded}{basis}. Judged against {contest_words(facts, scope)} "
             f"({scope.why or 'the article is about it'}); the number was read as {r.why}."
         )
+        earlier = doc.memo.get(("figures.earlier", n.start))
+        if isinstance(earlier, EarlierCount):
+            explanation += (
+                f" It is the figure of {earlier.label}, declared on "
+                f"{earlier.declared:%-d %B %Y} and replaced on {earlier.replaced:%-d %B %Y}."
+            )
         qs = n.qual_start if n.qual_start is not None else n.start
         gap = abs(n.value - fig.value) / fig.value if fig.value else 1.0
         return make_finding(
@@ -274,6 +302,14 @@ class FigureRule:
                 "contest": scope.contest,
             },
         )
+
+
+def _indexed(figures: list[Figure]) -> dict[tuple[str, str, str], list[Figure]]:
+    """Figures by contest, measure and unit."""
+    out: dict[tuple[str, str, str], list[Figure]] = {}
+    for f in figures:
+        out.setdefault((f.contest, f.measure, f.unit), []).append(f)
+    return out
 
 
 def _stem(word: str) -> str:

@@ -66,6 +66,12 @@ def summary(facts: Facts) -> list[str]:
         f"Figures: {len(ours) - len(derived)} recorded, {len(derived)} derived{how}"
         + (f"; {others} for related contests" if others else "")
     )
+    for count in facts.earlier:
+        lines.append(
+            f"Replaced: {count.label}, declared {count.declared:%-d %B %Y}, replaced "
+            f"{count.replaced:%-d %B %Y} ({len(count.figures)} figures, right before then "
+            "or when said of it)"
+        )
     paraphrases = sum(len(c.paraphrases) for c in facts.claims)
     lines.append(f"Claims: {len(facts.claims)} ({paraphrases} paraphrases)")
     related = [c for c in facts.contests.values() if c.key != "this"]
