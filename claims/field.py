@@ -35,7 +35,8 @@ def _patterns(n: int, losers: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(strict statements of the field, looser acknowledgements) for n on the ballot."""
     loss = _LEX.alt("loss_adj")
     people = (
-        r"(?:candidates|contenders|contestants|challengers|rivals|names|people|men|women|hopefuls)"
+        r"(?:candidates|contenders|contestants|challengers|rivals|names|people|men|women|hopefuls"
+        r"|horses|runners)"
     )
     strict: list[str] = []
     if n in _NUM:
@@ -46,6 +47,7 @@ def _patterns(n: int, losers: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
             rf"\b(?:{total})\s+(?:people|men|women|names|candidates|contenders)\s+(?:stood|ran|"
             rf"were\s+on\s+the\s+ballot|on\s+the\s+ballot|contested|fought|in\s+the\s+(?:race|running))",
             rf"\b(?:{total})\s+(?:\w+\s+)?{people}\b",
+            rf"\b(?:{total})\s+(?:were\s+|names\s+|of\s+them\s+)?on\s+the\s+(?:ballot|paper)",
         ]
     if n in _ORD:
         strict += [

@@ -477,3 +477,21 @@ def test_a_counted_set_picked_out_by_a_participle_is_no_field(matcher):
     assert (
         framing(matcher, "The second choices of the two candidates eliminated went nowhere.") == []
     )
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "Re: \u201cMcCluskey Wins the Two-Horse Race\u201d (May 1).",
+            "There were three candidates on the ballot.",
+        ),
+        (
+            "Your story described the election as \u201ca two-horse race between McCluskey "
+            "and Coyne.\u201d As a member, I would point out that there were three horses.",
+        ),
+        ("Some called it a two-horse race. There were three on the ballot.",),
+    ],
+)
+def test_a_quoted_label_the_writer_corrects_is_no_framing(matcher, paragraphs):
+    assert framing(matcher, *paragraphs) == []

@@ -69,6 +69,11 @@ _COUNTERFACTUAL = re.compile(
     r"(?<![\w-])(?:would|could|might|should)(?:n't|\s+not)?\s+(?:[\w-]+\s+){0,4}?have\s+"
     r"|^\W*(?:[a-z]+:\s*)?(?:would|could|might|should)\s"
 )
+# A quotation given as somebody's words or a title: "Re: “...”", "your headline “...”"
+_QUOTED_TITLE = re.compile(
+    rf"(?:(?<![\w-])re:|headline|(?<![\w-])(?:{_LEX.alt('mention_verb')})(?:\s+[\w'-]+){{0,6}}?)"
+    r"\s*[\"'\u201c\u2018]?$"
+)
 _AT_THE_END = re.compile(r"(?<![\w-])(?:at|in)\s+the\s+(?:very\s+)?end(?![\w-])")
 _COPULA = re.compile(r"(?:is|was|will\s+be|would\s+be|became|has\s+become|looks)\s")
 
@@ -332,7 +337,11 @@ class FramingRule:
         labelled = bool(_MENTION_BEFORE.search(norm, max(sent.start, h.start - 70), h.start))
         if not labelled:
             labelled = any(
-                h.start - 3 <= q.start <= h.start and h.end <= q.end <= h.end + 4
+                h.start - 3 <= q.start <= h.start
+                and h.end <= q.end <= h.end + 4
+                or q.start <= h.start
+                and h.end <= q.end
+                and _QUOTED_TITLE.search(norm, max(sent.start, q.start - 40), q.start + 1)
                 for q in doc.quotes
             )
         if not labelled:
