@@ -483,13 +483,24 @@ def _pronoun_person(
     pool += last_subject
     blocked = next((i for i, x in enumerate(pool) if x.kind == "other"), len(pool))
     pool = pool[:blocked]
-    # Somebody whose pronoun the facts give matches before somebody whose they do
-    # not, looking back two sentences' subjects as well.
+    # In the sentence, somebody whose pronoun the facts give before somebody whose they do
+    # not ("... chose Tamsin Oyelaran as its leader; she won": a contest whose people's
+    # pronouns the facts do not give); then the latest subjects, looking back two
+    # sentences' subjects as well.
+    ours = [x for x in pool if any(x is y for y in here)]
+    rest = [x for x in pool if not any(x is y for y in here)]
+    for group in (ours, rest + older[:2]):
+        exact = next((x.person for x in group if pron.get(x.person or "", "") == gender), None)
+        if exact is not None:
+            return exact
+        if group is ours:
+            maybe = next(
+                (x.person for x in ours if pron.get(x.person or "", "") in ("", "they")), None
+            )
+            if maybe is not None:
+                return maybe
     return next(
-        (x.person for x in pool + older[:2] if pron.get(x.person or "", "") == gender),
-        next(
-            (x.person for x in pool if pron.get(x.person or "", "") in ("", gender, "they")), None
-        ),
+        (x.person for x in pool if pron.get(x.person or "", "") in ("", gender, "they")), None
     )
 
 

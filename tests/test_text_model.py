@@ -92,6 +92,16 @@ def test_a_pronoun_opening_a_sentence_means_the_last_subject(facts):
     assert pron[0].person == "gerard-coyne"
 
 
+def test_a_pronoun_means_somebody_named_in_its_sentence_before_an_older_subject(facts):
+    d = doc(
+        facts,
+        "Gerard Coyne spoke first.",
+        "The 2013 contest featured Jerry Hicks; he polled 79,819.",
+    )
+    pron = [m for m in d.sentences[1].mentions if m.kind == "pronoun"]
+    assert pron[0].person == "jerry-hicks"
+
+
 def test_somebody_the_facts_do_not_know_is_an_other_person(facts):
     d = doc(facts, "Jane Roe topped the nominations with 410.")
     assert [d.text[m.start : m.end] for m in d.sentences[0].mentions if m.kind == "other"] == [
