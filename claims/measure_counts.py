@@ -34,6 +34,7 @@ from factwatch.claims.model import Figure
 from factwatch.claims.numbers import NumberMention, find_numbers
 from factwatch.claims.owners import QUALIFIERS as _Q
 from factwatch.claims.owners import after_people, doer, persons, subject_of
+from factwatch.claims.scope_other import our_names
 from factwatch.claims.text import Document, Mention, Sent
 
 _LEX = lexicon()
@@ -149,10 +150,32 @@ def _count(
         return ballot
     if noun in _PEOPLE_NOUNS or (noun and noun not in _VOTE_NOUNS):
         return _people_or_things(doc, sent, n, cs, noun, pre, post, rnd)
+    return _tally(doc, sent, n, cs, noun, rnd)
+
+
+def _tally(
+    doc: Document, sent: Sent, n: NumberMention, cs: int, noun: str | None, rnd: int | None
+) -> Reading | None:
+    """The votes of the person a number belongs to, or their nominations when the sentence
+    speaks of nominations and not of the ballot ("one of the 36 that nominated Niamh; only
+    Delahaye, with 41, had more")."""
     subject = subject_of(doc, sent, n, cs)
-    if isinstance(subject, Mention) and subject.person:
-        return Reading("votes", subject.person, round=rnd, why="a candidate's votes")
-    return None
+    if not isinstance(subject, Mention) or not subject.person:
+        return None
+    if (
+        noun is None
+        and _NOMINATING.search(doc.norm, sent.start, n.start)
+        and not _VOTING.search(doc.norm, sent.start, sent.end)
+    ):
+        return Reading("nominations", subject.person, counts="nominations", why="nominations")
+    return Reading("votes", subject.person, round=rnd, why="a candidate's votes")
+
+
+# Words of the ballot itself, beside which a bare number is a tally, not nominations.
+_VOTING = re.compile(
+    r"(?<![\w-])(?:votes?|voted|ballots?|polled|papers|preferences|count|round|won|elected)"
+    r"(?![\w-])"
+)
 
 
 # A group's size ("our delegation of 96 voted as a bloc") and the mark a majority needs
@@ -192,10 +215,34 @@ def _vote_margin(
     noun: str | None,
     rnd: int | None,
 ) -> Reading | None:
-    """A margin in votes (none when the count counts something else)."""
+    """A margin in votes (none when the count counts something else, or a seat's: "held
+    Surrey-Cloverdale Heights by 6,212")."""
     if noun and noun not in _VOTE_NOUNS:
         return None
+    if _a_seats(doc, sent, n):
+        return None
     return _margin(doc, sent, n, cs, ce, rnd, "a margin in votes")
+
+
+# A place won, held or lost "by" a number: a seat's margin, in the written text's capitals.
+_SEAT = re.compile(
+    r"(?<![\w-])(?:won|wins|held|holds|lost|loses|took|takes|retained|retains|kept|keeps|"
+    r"gained|gains|captured|captures)\s+(?:the\s+)?(?P<place>[A-Z][\w'\u2019.]*(?:[\s\u2014\u2013-]+"
+    r"(?:and\s+|&\s+)?[A-Z][\w'\u2019.]*)*)(?:\s+(?:seat|riding|ward|constituency|district|"
+    r"division))?\s+by\s+(?:[a-z]+\s+){0,2}$"
+)
+
+
+def _a_seats(doc: Document, sent: Sent, n: NumberMention) -> bool:
+    qs = n.qual_start if n.qual_start is not None else n.start
+    lo = max(sent.start, qs - 90)
+    m = _SEAT.search(doc.text, lo, qs)
+    if m is None:
+        return False
+    if any(m.start("place") <= x.start < qs and x.person for x in persons(sent)):
+        return False  # "beat Coyne by 5,523": a person, not a place
+    place = m.group("place").lower()
+    return place not in doc.facts.once("scope.ours", our_names)
 
 
 def _margin_words(doc: Document, sent: Sent, n: NumberMention, pre: str, post: str) -> bool:

@@ -40,7 +40,7 @@ _GROUP = re.compile(
     r"(?:challengers|rivals|opponents|candidates|contenders|losers|men|women))(?![\w-])"
 )
 _GROUP_AFTER = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:between\s+(?:them|the\s+(?:two|three|four|five))|combined|"
+    r"\s*(?:[\w-]+\s+){0,5}?(?:between\s+(?:them|the\s+(?:two|three|four|five))|combined|"
     r"together|in\s+all|collectively|jointly)(?![\w-])"
 )
 

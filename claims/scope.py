@@ -36,6 +36,7 @@ from factwatch.claims.text import Document, Sent
 _LEX = lexicon()
 _PROSPECT = _LEX.rx("prospect")
 
+_WOULD_HAVE = re.compile(r"(?<![\w-])(?:would|could|might)(?:n't|\s+not)?\s+(?:\w+\s+)?have\s")
 _POLL = _LEX.rx("poll_word")
 _POLL_PHRASE = re.compile(
     r"(?<![\w-])(?:in|by|according\s+to|from)\s+(?:a|an|the|our|its|their|this)\s+"
@@ -198,6 +199,8 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
     prospective = _LEX.maybe("prospect", sent.words) and (
         bool(_PROSPECT.search(doc.norm, cs, max(pos, cs)))
         or bool(re.search(r"\b(?:will|would|could|might|may)\s+(?:\w+\s+)?$", before))
+        # what would have happened: "he would have finished with 429, 241 behind"
+        or bool(_WOULD_HAVE.search(doc.norm, sent.start, max(pos, sent.start)))
     )
     poll = _poll(doc, sent)
     scope = Scope(contest, why, prospective, poll)

@@ -93,10 +93,10 @@ _SKIP_ORG = frozenset(
 
 
 def _ours(doc: Document) -> str:
-    return doc.facts.once("scope.ours", _our_names)
+    return doc.facts.once("scope.ours", our_names)
 
 
-def _our_names(facts: Facts) -> str:
+def our_names(facts: Facts) -> str:
     el = facts.election
     # The names of this election's world: its own, and those its false claims use ("the
     # Eastgate ballot boxes": a ward of this election, not another organisation).

@@ -911,3 +911,29 @@ def test_people_counted_for_something_else_are_no_recorded_count_of_a_kind_of_th
 def test_a_count_that_says_the_kind_of_people_is_still_judged():
     (f,) = _federation("There were 1,500 credentialed delegates at the convention.")
     assert "1,412" in f.explanation
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("Allinson's ally held Bolton West by 936 votes at the general election.",),
+        ("Had Allinson stood down, Coyne would have finished with 70,687, 11,620 ahead.",),
+        (
+            "Coyne and Allinson took 53,544 and 17,143 votes, 40 per cent of the votes "
+            "between them.",
+        ),
+        ("Our report on Friday was wrong.", "The same article said 20,000 members had voted."),
+    ],
+)
+def test_a_seats_margin_what_would_have_happened_a_groups_share_and_a_quoted_error_pass(
+    matcher, paragraphs
+):
+    assert figures(matcher, *paragraphs) == []
+
+
+def test_a_bare_number_after_a_name_where_nominations_are_spoken_of_is_nominations(matcher):
+    (f,) = figures(
+        matcher,
+        "Our branch was one of those that nominated McCluskey; Allinson, with 120, was far behind.",
+    )
+    assert f.fact_ids == ["nominations.ian-allinson"]

@@ -36,6 +36,8 @@ _HAS_NUMBER = re.compile(
 )
 _SUPERSEDED = re.compile(
     r"\b(?:misstated|misreported|misquoted|mistyped|misprinted|corrected|correction)\b"
+    r"|\b(?:the|that|an|our|this)\s+(?:same\s+|earlier\s+|original\s+)?(?:article|story|report|"
+    r"piece|version|headline)\s+(?:said|stated|gave|reported|claimed|put)\b"
     r"|\b(?:originally|previously|wrongly|incorrectly|mistakenly|erroneously)\s+(?:gave|stated|"
     r"said|reported|put|listed|described|quoted|given|stated)\b|\ban?\s+(?:earlier|previous)\s+"
     r"version\b"
