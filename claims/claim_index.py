@@ -118,14 +118,16 @@ def _proper_nouns(facts: Facts, text: str) -> list[str]:
 
 
 def read_variant(facts: Facts, thesaurus: Concepts, claim: Claim, text: str) -> Variant | None:
-    """One wording of a claim as a variant; None when it holds no concept."""
+    """One wording of a claim as a variant; None when it holds no concept, or only one and
+    names nobody (one word alone, "the threshold was new", would match any sentence that
+    holds it: ``factsfile.review`` warns of such a wording)."""
     reading = thesaurus.read(strip_people(facts, text))
     if several(normalise(text)):
         reading.concepts.add("together")  # "the losing candidates want ..."
     content = frozenset(reading.concepts - WEAK)
     if len(content) < 2:
         content = frozenset(reading.concepts)  # the weak word is what the claim is about
-    if not content:
+    if not content or len(content) < 2 and not people_in(facts, text):
         return None
     need = len(content) if len(content) <= 2 else max(2, math.ceil(0.7 * len(content)))
     # The concepts that make the claim: the thesaurus groups that are not common in

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factwatch.claims.concepts import Concepts
+from factwatch.claims.concepts import Concepts, concepts
 from factwatch.claims.facts import load_facts
 from factwatch.claims.matcher import Matcher
 from factwatch.core.errors import FactsError
@@ -57,7 +57,10 @@ source = "catalogue"
 [[claims]]
 id = "claim.rule-new"
 claim = "The majority rule was introduced this year to stop Coyne."
-paraphrases = ["The requirement to win more than half the votes is a new rule."]
+paraphrases = [
+    "The requirement to win more than half the votes is a new rule.",
+    "The threshold.",
+]
 fact = "The majority rule has been in the rulebook since 2014."
 source = "catalogue"
 
@@ -163,3 +166,17 @@ def test_the_speaker_of_reported_speech_is_not_an_actor_of_what_is_said(catalogu
 def test_a_speaker_the_words_point_back_to_is_an_actor_of_them(catalogue):
     text = "Coyne admitted that he had misused the neutrality guidance during the campaign."
     assert "claim.coyne-misused-guidance" in repeated(catalogue, text)
+
+
+def test_a_wording_of_one_word_matches_nothing(catalogue):
+    assert repeated(catalogue, "Coyne cleared the threshold with ease.") == []
+
+
+@pytest.mark.parametrize("text", ["the rule was new.", "the threshold is new this year."])
+def test_saying_something_is_new_says_it_is_novel(text):
+    assert "novel" in concepts().read(text).concepts
+
+
+def test_a_claim_that_a_rule_is_new_is_answered_by_how_long_it_has_stood(catalogue):
+    text = "Coyne's camp says the majority rule was new. It has been in the rulebook since 2014."
+    assert repeated(catalogue, text) == []

@@ -332,3 +332,10 @@ def test_out_never_overwrites(tmp_path, command):
     args = ["convert", V1 / "harbour-2021.toml"] if command == "convert" else ["new"]
     result = run(*args, "--out", out)
     assert result.exit_code == 2 and out.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_warns_about_a_paraphrase_of_one_word(tmp_path):
+    path = harbour(tmp_path, '  "Reyes asked for a recount.",\n', '  "The recount.",\n')
+    result = run("check", path)
+    assert result.exit_code == 0
+    assert "claims[0].paraphrases[0]: 'The recount.' is not used" in result.stderr

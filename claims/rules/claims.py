@@ -76,6 +76,12 @@ _INLINE = re.compile(
 )
 
 
+# How long something has stood: "has been in the constitution since 2014", "dates from 1996"
+_SINCE = re.compile(
+    r"(?<![\w-])(?:(?:has|have|had)\s+(?:been|existed|stood|applied)\b[^.;]{0,60}?\bsince\s+"
+    r"(?:19|20)\d\d|(?:dates|dated|dating)\s+(?:back\s+)?(?:from|to)\s+(?:19|20)\d\d|"
+    r"in\s+place\s+since\s+(?:19|20)\d\d|(?:has|have)\s+(?:been\s+)?used\s+(?:in|at)\s+every)"
+)
 # An answer that opens with a plain "No." ("LINDQVIST: No. We set aside 27 ballots").
 _ANSWER_NO = re.compile(r"^\W*(?:[a-z][a-z .'\u2019-]{0,30}:\s*)?(?:no|nope)\s*[.!;,\u2014-]")
 
@@ -288,9 +294,16 @@ class ClaimRule:
                 or verdict
                 and _verdict_after(other, sent)
                 or self._neighbour_states_fact(doc, other, hit)
+                or self._long_standing(other, hit)
             ):
                 return other.text
         return ""
+
+    def _long_standing(self, other: Sent, hit: Hit) -> bool:
+        """ "... claimed the majority rule was new. It has been in the constitution since
+        2014.": a claim that something is new, answered by how long it has stood."""
+        content = self.index.claim_content.get(hit.claim.id, frozenset())
+        return "novel" in content and bool(_SINCE.search(other.norm))
 
     def _neighbour_states_fact(self, doc: Document, other: Sent, hit: Hit) -> bool:
         """ "... had suggested head office ran the count. The report makes clear that the

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factwatch.claims.claim_index import read_variant
+from factwatch.claims.concepts import concepts
 from factwatch.claims.facts import Candidate, Facts
 from factwatch.claims.facts_schema import Locator, dotted
 from factwatch.claims.model import Figure
@@ -155,7 +157,17 @@ def warnings(facts: Facts, paths: Iterable[str | Path]) -> list[str]:
     if _round_one(facts):
         _totals(facts, files, out)
     _shares(facts, files, out)
+    thesaurus = concepts()
     for claim in facts.claims:
+        for j, text in enumerate((claim.claim, *claim.paraphrases)):
+            if read_variant(facts, thesaurus, claim, text) is None:
+                key = ("claim",) if j == 0 else ("paraphrases", j - 1)
+                where = _find(files, "claims", "claim", claim.claim, *key)
+                out.append(
+                    f"{where}: {text!r} is not used: it holds at most one word the matcher "
+                    "knows and names nobody, so it would match any sentence with that word; "
+                    "say what is claimed (who did what, to what)"
+                )
         if not claim.paraphrases:
             where = _find(files, "claims", "claim", claim.claim, "claim")
             out.append(
