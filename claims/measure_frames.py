@@ -83,7 +83,7 @@ _GAIN = re.compile(
 _GAIN_ELLIPSIS = re.compile(
     r"(?<![\w-])(?:gained|gains|added|adds|picked\s+up|picks\s+up|rose\s+by|climbed\s+by)"
     r"(?![\w-])[^.;]{0,80}(?:,\s+(?:and\s+|while\s+)?|\s+and\s+)(?:(?:mr|ms|mrs|dr)\.?\s+)?"
-    r"[\w'\u2019-]+\s+" + _Q + "$"
+    r"[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?\s+" + _Q + "$"
 )
 _BETWEEN_ROUNDS = re.compile(
     r"(?<![\w-])between\s+the\s+(?:first|second|third|fourth|fifth|sixth)\s+and\s+(?:the\s+)?"
@@ -117,12 +117,13 @@ _VOTED_FOR = re.compile(
 )
 
 # A number listed after a name with no verb of its own ("..., Penhallow 900"): gapped.
-_LISTED = re.compile(r"(?:,|;|\band)\s+(?:[\w\u00c0-\u017f'\u2019-]+\s+){1,2}(?:got\s+|had\s+)?$")
-# Counts of things handed in, never votes: the numbers listed after one are the same kind
-# ("Penhallow filed 987, Sandhar 612 and Gallant 318").
-_FILED = re.compile(
-    r"(?<![\w-])(?:filed|collected|gathered|submitted|handed\s+in|lodged|raised|spent)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?=\d)"
+_LISTED = re.compile(r"(?:,|;|\band)\s+(?:[\w\u00c0-\u017f'\u2019-]+\s+){1,4}(?:got\s+|had\s+)?$")
+# The first item of a list whose later items are gapped: a verb and its number ("Penhallow
+# filed 987, Sandhar 612 and Gallant 318", "Hanlon won 48 percent of the delegates, vice
+# president Reyes about 30 percent").
+_FIRST_ITEM = re.compile(
+    r"(?<![\w-])(?:filed|collected|gathered|submitted|handed\s+in|lodged|raised|spent|won|took|"
+    r"got|received|polled|secured|had|finished\s+with|ended\s+with)\s+(?:[\w-]+\s+){0,2}?(?=\d)"
 )
 
 
@@ -130,14 +131,14 @@ def gapped(
     doc: Document, sent: Sent, n: NumberMention, qs: int
 ) -> tuple[NumberMention, str] | None:
     """ "Penhallow filed 987, Sandhar 612 and Gallant 318": for a number listed after a name
-    with no verb of its own, the number of the first item, whose verb hands in things, and
-    the name it is listed after."""
+    with no verb of its own, the number of the first item (a verb's) and the name it is
+    listed after."""
     if not _LISTED.search(doc.norm, max(sent.start, qs - 60), qs):
         return None
     named = [m for m in persons(sent) if m.end <= qs and m.person]
     if not named or not re.fullmatch(r"\s*", doc.norm[named[-1].end : qs]):
         return None
-    filed = [m for m in _FILED.finditer(doc.norm, sent.start, named[-1].start)]
+    filed = [m for m in _FIRST_ITEM.finditer(doc.norm, sent.start, named[-1].start)]
     if not filed:
         return None
     at = filed[-1].end()
@@ -277,13 +278,19 @@ def _gains(doc: Document, sent: Sent, n: NumberMention, pre: str) -> bool:
     several rounds, and only a count of votes, not a share."""
     if n.unit != "count" or not doc.facts.once("measures.gains", _counted_in_rounds):
         return False
-    qs = n.qual_start if n.qual_start is not None else n.start
-    if _GAIN.search(pre) or _GAIN_ELLIPSIS.search(doc.norm, max(sent.start, qs - 120), qs):
+    if gained(doc, sent, n, pre):
         return True
     return bool(
         re.search(r"(?<![\w-])(?:picked\s+up|picks\s+up|collected|took|won)\s+" + _Q + "$", pre)
         and _BETWEEN_ROUNDS.search(doc.norm, sent.start, sent.end)
     )
+
+
+def gained(doc: Document, sent: Sent, n: NumberMention, pre: str) -> bool:
+    """Do the words say ``n`` was gained ("gained 44 votes", "..., Hanlon 29")?  In a count
+    of one round that is a change (a recount's, or since the last election), no tally."""
+    qs = n.qual_start if n.qual_start is not None else n.start
+    return bool(_GAIN.search(pre) or _GAIN_ELLIPSIS.search(doc.norm, max(sent.start, qs - 120), qs))
 
 
 def _counted_in_rounds(facts: Facts) -> bool:

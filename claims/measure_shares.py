@@ -39,6 +39,11 @@ _SHARE_OF = re.compile(
     r"|(?:share|support|backing)(?![\w-]))"
 )
 
+_VOTERS_WHO = re.compile(
+    r"\s*of\s+(?:those|the\s+(?:members|people|voters|electors|delegates))\s+who\s+(?:voted|"
+    r"took\s+part|cast\s+(?:a\s+)?ballots?)\s+(?:backed|supported|chose|preferred|picked|went|"
+    r"opted|voted\s+for|gave|sided|wanted|rejected)(?![\w-])"
+)
 _THOSE_WHO_BACKED = re.compile(
     r"\s*of\s+(?:those|the\s+(?:members|people|voters|electors))\s+who\s+(?:voted|took\s+part)\s+"
     r"(?:backed|supported|chose|preferred|voted\s+for)\s+"
@@ -79,6 +84,9 @@ def _percent(
     backed = _share_who_backed(sent, n, post, rnd)
     if backed is not None:
         return backed
+    of_things = _OF_THINGS.match(post)
+    if of_things:
+        return _share_of_count(doc, sent, n, cs, of_things.group("noun"))
     of_members = _OF_MEMBERS.match(post)
     turnout = _share_who_voted(n, post, of_members)
     if turnout is not None:
@@ -86,6 +94,34 @@ def _percent(
     if _VOTED_AFTER.match(post) and not of_members:
         return None  # "40% did not vote"
     return _vote_share(doc, sent, n, cs, post, of_members, rnd)
+
+
+# "48 percent of the 1,840 delegates": a share of a count of something other than votes
+_OF_THINGS = re.compile(
+    r"\s*of\s+(?:the|all|its|their)\s+(?:[\d,]+\s+)?(?:[a-z-]+\s+)?(?P<noun>delegates|branches|"
+    r"nominations|affiliates|locals|seats|signatures|councils|chapters|wards|ridings|"
+    r"constituencies|parties|unions|workplaces)(?![\w-])"
+)
+
+
+def _share_of_count(
+    doc: Document, sent: Sent, n: NumberMention, cs: int, noun: str
+) -> Reading | None:
+    """A share of a count the facts record as a percentage of it ("45.8 percent of
+    credentialed delegates", a candidate's), else nobody's share of the vote."""
+    subject = subject_of(doc, sent, n, cs)
+    who = subject.person if isinstance(subject, Mention) else None
+    stem = noun.rstrip("s")
+    for f in doc.facts.figures:
+        if (
+            f.contest == "this"
+            and f.measure == "count"
+            and f.unit == "percent"
+            and f.subject == who
+            and f.counts.rstrip("s").endswith(stem)
+        ):
+            return Reading("count", who, counts=f.counts, why=f"a share of {noun}")
+    return None
 
 
 def _share_who_backed(sent: Sent, n: NumberMention, post: str, rnd: int | None) -> Reading | None:
@@ -108,7 +144,10 @@ def _share_who_voted(
     n: NumberMention, post: str, of_members: re.Match[str] | None
 ) -> Reading | None:
     """Turnout as a share: "one in eight members voted", "12% of members voted",
-    "12.2% voted" (not "... did not vote")."""
+    "12.2% voted" (not "... did not vote", nor "60% of the members who voted chose
+    someone else": a share of the voters)."""
+    if _VOTERS_WHO.match(post):
+        return None
     if (
         n.form == "ratio"
         and re.search(r"\b(?:members?|voters?|people|workers?|electors?)\b", n.text)

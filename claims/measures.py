@@ -48,6 +48,7 @@ from factwatch.claims.measure_frames import (
     _nobodys_own,
     _nominated_by,
     _voted_for,
+    gained,
     gapped,
 )
 from factwatch.claims.measure_shares import _bases_after, _percent
@@ -171,6 +172,8 @@ def _framed(
     norm = doc.norm
     if _gains(doc, sent, n, pre):
         return True, _gain(doc, sent, n, cs, rnd)
+    if n.unit == "count" and gained(doc, sent, n, pre):
+        return True, None  # a change in a count of one round ("the recount gave her 44")
     if _DIFFERENCE.match(norm, n.end, sent.end):
         return True, _difference(doc, sent, n, cs, rnd)
     if _PARTITIVE_OF.match(post):

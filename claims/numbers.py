@@ -182,12 +182,21 @@ def _plural(word: str) -> bool:
     return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in _NOT_NOUNS
 
 
+# Votes of another body or another kind of vote than the ballot's.
+_OTHER_VOTES = frozenset(
+    "delegate delegates convention floor caucus straw committee council executive board "
+    "nomination nominating endorsement hustings indicative consultative".split()
+)
+
+
 def head_noun(text: str, end: int) -> str | None:
     """The noun a count written at ``text[..end]`` counts, if one follows it."""
     m = _NOUN_AFTER.match(text, end, min(len(text), end + 60))
     if not m:
         return None
     w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
+    if w1 in _OTHER_VOTES and w2 in ("votes", "ballots"):
+        return f"{w1} {w2}"  # "214 delegate votes": a vote of another body, not the ballot's
     if _plural(w1):
         return w1
     # "100,000 Irish members", "17,143 first-preference votes": one modifier before the noun.

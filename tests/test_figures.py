@@ -937,3 +937,30 @@ def test_a_bare_number_after_a_name_where_nominations_are_spoken_of_is_nominatio
         "Our branch was one of those that nominated McCluskey; Allinson, with 120, was far behind.",
     )
     assert f.fact_ids == ["nominations.ian-allinson"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "McCluskey won 500 delegate votes at the policy conference.",
+        "More than 50 per cent of the members who voted chose someone else.",
+        "After the recount Coyne gained 44 votes, McCluskey 29 and Ian Allinson 4.",
+    ],
+)
+def test_another_bodys_votes_a_share_of_voters_and_a_change_are_no_tallies(matcher, sentence):
+    assert figures(matcher, sentence) == []
+
+
+def test_a_share_of_a_count_is_judged_against_that_count_and_so_are_the_items_after_it():
+    facts = load_facts(HERE / "fixtures" / "elections" / "convention" / "facts.toml")
+    text, paras = join_paragraphs(
+        [
+            "Theresa Reyes won the UFLW presidency.",
+            "Incumbent Michael Hanlon won 48 percent of the 1,840 delegates, vice president "
+            "Theresa Reyes about 30 percent.",
+        ]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    (f,) = [f for f in Matcher(facts).check(a) if f.kind == "figure"]
+    assert "45.8" in f.explanation and f.details["subject"] == "michael-j-hanlon"
