@@ -48,7 +48,7 @@ from factwatch.claims.derive_recorded import (
 )
 from factwatch.claims.derive_votes import _gains, _round
 from factwatch.claims.facts_schema import Checker, FigureValue
-from factwatch.claims.model import Contest, Figure, Person
+from factwatch.claims.model import OFF_BALLOT, Contest, Figure, Person
 
 __all__ = ["Resolve", "check_counts", "dated", "derive_figures"]
 
@@ -194,7 +194,7 @@ def check_counts(
     on_ballot = [
         (i, k)
         for i, (c, k) in enumerate(zip(cands, keys, strict=True))
-        if c["outcome"] != "withdrawn"
+        if c["outcome"] not in OFF_BALLOT
     ]
     if any("votes" in c for c in cands):
         for i, _ in on_ballot:

@@ -9,7 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from factwatch.claims.model import Claim, Contest, EarlierCount, Fact, Figure, Person
+from factwatch.claims.model import (
+    OFF_BALLOT,
+    Claim,
+    Contest,
+    EarlierCount,
+    Fact,
+    Figure,
+    Person,
+)
 
 T = TypeVar("T")
 
@@ -47,7 +55,7 @@ class Candidate:
 
     @property
     def on_ballot(self) -> bool:
-        return self.outcome != "withdrawn"
+        return self.outcome not in OFF_BALLOT
 
 
 @dataclass(eq=False)

@@ -103,6 +103,8 @@ def field_statement(candidates: list[Candidate], figures: list[Figure]) -> str:
         if c.outcome == "withdrawn":
             when = f" on {c.withdrawn:%-d %B %Y}" if c.withdrawn else ""
             text += f" {c.name} withdrew{when}, before the ballot."
+        elif c.outcome == "not_nominated":
+            text += f" {c.name} was not nominated and was never on the ballot."
     return text
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+# Outcomes of candidates who were never on the ballot: not part of the field.
+OFF_BALLOT = ("withdrawn", "not_nominated")
+
 
 @dataclass
 class Person:
@@ -22,7 +25,7 @@ class Standing:
     """A person's candidacy in one contest."""
 
     person: str
-    outcome: str  # winner, defeated, withdrawn, disqualified, eliminated, unknown
+    outcome: str  # winner, defeated, withdrawn, not_nominated, disqualified, eliminated, unknown
     round: int | None = None
     withdrawn: dt.date | None = None
     incumbent: bool = False
@@ -52,7 +55,7 @@ class Contest:
 
     @property
     def on_ballot(self) -> list[str]:
-        return [s.person for s in self.standings if s.outcome != "withdrawn"]
+        return [s.person for s in self.standings if s.outcome not in OFF_BALLOT]
 
     @property
     def winners(self) -> list[str]:
@@ -61,7 +64,7 @@ class Contest:
     @property
     def losers(self) -> list[str]:
         """Everyone on the ballot who did not win."""
-        return [s.person for s in self.standings if s.outcome not in ("winner", "withdrawn")]
+        return [s.person for s in self.standings if s.outcome not in ("winner", *OFF_BALLOT)]
 
     @property
     def withdrawn(self) -> list[str]:

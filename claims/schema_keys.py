@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-OUTCOMES = ("winner", "defeated", "withdrawn", "disqualified", "eliminated")
+OUTCOMES = ("winner", "defeated", "withdrawn", "not_nominated", "disqualified", "eliminated")
 BASES = ("cast", "valid", "electorate")
 ROUND_BASES = (*BASES, "continuing")
 SEVERITIES = ("low", "medium", "high")

@@ -100,8 +100,8 @@ def test_unknown_key_in_an_array_of_tables_names_file_line_and_nearest_key(tmp_p
             'outcome = "winner"',
             'outcome = "winer"',
             "candidates[0].outcome",
-            "expected one of winner, defeated, withdrawn, disqualified, eliminated, got 'winer'; "
-            "did you mean winner?",
+            "expected one of winner, defeated, withdrawn, not_nominated, disqualified, "
+            "eliminated, got 'winer'; did you mean winner?",
         ),
         (
             'aliases = ["Unite leadership election"',

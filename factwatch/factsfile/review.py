@@ -58,8 +58,13 @@ def summary(facts: Facts) -> list[str]:
     on = [c for c in facts.candidates if c.on_ballot]
     lost = [c for c in on if c.outcome != "winner"]
     field = f"Field on the ballot: {len(on)} ({len(on) - len(lost)} won, {len(lost)} lost)"
-    withdrew = len(facts.candidates) - len(on)
-    lines.append(field + (f"; {withdrew} withdrew before the ballot" if withdrew else ""))
+    withdrew = sum(c.outcome == "withdrawn" for c in facts.candidates)
+    unnominated = sum(c.outcome == "not_nominated" for c in facts.candidates)
+    lines.append(
+        field
+        + (f"; {withdrew} withdrew before the ballot" if withdrew else "")
+        + (f"; {unnominated} not nominated" if unnominated else "")
+    )
     ours = [f for f in facts.figures if f.contest == "this"]
     derived = [f for f in ours if _worked_out(f)]
     others = len(facts.figures) - len(ours)
@@ -97,6 +102,8 @@ def _outcome(c: Candidate) -> str:
         return "withdrew" + (f" on {c.withdrawn:%-d %B %Y}" if c.withdrawn else "")
     if c.outcome == "eliminated":
         return f"eliminated after round {c.round}"
+    if c.outcome == "not_nominated":
+        return "not nominated (never on the ballot)"
     return c.outcome
 
 
