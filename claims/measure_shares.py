@@ -77,7 +77,9 @@ def _percent(
         _MARGIN_BEFORE.search(pre) and not _BY_AGENT.search(pre) and not _SCORE_AFTER.match(post)
     ):
         return _margin(doc, sent, n, cs, ce, rnd, "a margin in points")
-    if _TURNOUT_BEFORE.search(pre) or _TURNOUT_AFTER.match(post):
+    qs = n.qual_start if n.qual_start is not None else n.start
+    wide = doc.norm[max(sent.start, qs - 90) : qs]  # across a clause: "Turnout, X says, was"
+    if _TURNOUT_BEFORE.search(pre) or _TURNOUT_BEFORE.search(wide) or _TURNOUT_AFTER.match(post):
         return Reading("turnout", why="turnout")
     if _SPOILED_AFTER.match(post) or _SPOILED_BEFORE.search(pre):
         return Reading("spoiled", why="spoiled ballots")

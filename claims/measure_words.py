@@ -48,7 +48,10 @@ _BY_AGENT = re.compile(
 
 _SCORE_AFTER = re.compile(r"\s*(?:votes?\s+)?(?:to|against|versus|v|-)\s*(?:[\w'.]+\s+){0,3}?\d")
 _TURNOUT_BEFORE = re.compile(
-    rf"turn[\s-]?out\s+(?:figure\s+)?(?:(?:in|for|at|across|among)\s+[^,;:]{{1,60}}?\s+)?(?:of|was|is|at|stood\s+at|reached|fell\s+to|rose\s+to|"
+    rf"turn[\s-]?out(?:\s+figure)?(?:\s+(?:in|for|at|across|among)\s+[^,;:]{{1,60}}?)?"
+    # "Turnout, Alvarado's office says, came in at 29.6 percent"
+    rf"(?:,\s+[^,;:]{{1,50}}?\s+(?:says?|said|reports?|reported|estimates?|estimated),)?\s*"
+    rf"(?:of|was|is|at|stood\s+at|reached|fell\s+to|rose\s+to|"
     rf"dropped\s+to|hit|came\s+in\s+at|amounted\s+to|of\s+just|:|-)?\s*{_Q}$"
     rf"|participation\s+(?:rate\s+)?(?:of|was|at|stood\s+at)\s*{_Q}$"
 )

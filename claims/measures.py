@@ -67,7 +67,7 @@ _EXHAUSTED = re.compile(
 # "59,067 votes (47 per cent)", "25,477 first choices, or 21.2 per cent", "47,318 - 37.5".
 _SCORE_PAIR = re.compile(r"\s*(?:%|per\s?cent)?\s*to\s+\d")  # "57.1% to 42.9%": a pair
 _BRACKET_AFTER_COUNT = re.compile(
-    r"\d[\d,.]*\s*(?:[\w-]+\s+){0,2}?(?:votes?|choices|preferences)?\s*(?:[(,:]|\s[-\u2013\u2014])\s*"
+    r"\d[\d,.]*\s*(?:[\w-]+\s+){0,3}?(?:votes?|choices|preferences)?\s*(?:[(,:]\s*|[-\u2013\u2014]\s+)"
     r"(?:or\s+|that\s+is\s+|representing\s+|equal\s+to\s+)?" + _Q + r"$"
 )
 
@@ -107,6 +107,65 @@ def _partitive(doc: Document, sent: Sent, n: NumberMention, post: str) -> Readin
     )
 
 
+# "Spoiled ballots: 488.", "Turnout: 62.4 per cent": a label and its number, as in a
+# box of figures
+_LABEL = re.compile(r"(?:^|[.;\u2014]\s+|\s-\s)(?P<label>[a-z][a-z'\u2019 -]{2,40}?)\s*:\s*$")
+_LABELS = (
+    (re.compile(r"turn[\s-]?out|participation"), "turnout"),
+    (re.compile(r"spoil|reject|void|invalid|blank"), "spoiled"),
+    (re.compile(r"^valid"), "valid"),
+    (re.compile(r"electorate|eligible|entitled"), "electorate"),
+    (re.compile(r"(?:ballots|votes|papers)\s+(?:cast|returned|counted)|^total"), "total"),
+)
+
+
+def _labelled(doc: Document, sent: Sent, n: NumberMention, qs: int) -> Reading | bool | None:
+    """The reading a label gives the number after it; False when the label says nothing
+    we read (a box's "Age: 51"), None when there is no label."""
+    m = _LABEL.search(doc.norm[sent.start : qs])
+    if m is None:
+        return None
+    label = m.group("label").strip()
+    words = set(label.split())
+    for f in doc.facts.figures:
+        if f.measure == "count" and f.contest == "this" and words <= set(f.counts.split()):
+            # "Blank papers: 208", "Spoiled: 187" beside recorded blank and spoiled papers
+            return Reading("count", counts=f.counts, why=f"labelled '{label}'")
+    for rx, measure in _LABELS:
+        if rx.search(label):
+            return Reading(measure, why=f"labelled '{label}'")
+    return False
+
+
+def _given(doc: Document, sent: Sent, n: NumberMention, qs: int) -> tuple[bool, Reading | None]:
+    """A reading the layout gives: a label before the number ("Spoiled ballots: 488"), or
+    the first item of a list the number is a gapped item of.  (True, reading) when one
+    applies."""
+    labelled = _labelled(doc, sent, n, qs)
+    if labelled is not None:
+        return True, labelled if isinstance(labelled, Reading) else None
+    listed = gapped(doc, sent, n, qs)
+    if listed is None:
+        return False, None
+    first, person = listed
+    fcs, fce = doc.clause_of(sent, first.start)
+    got = read_number(doc, sent, first, fcs, fce)
+    return True, (replace(got, subject=person) if got is not None and got.subject else None)
+
+
+# A count done again or compared with another: "gained 44 votes in the recount"
+_RECOUNT = re.compile(
+    r"(?<![\w-])(?:re-?counts?|re-?counted|re-?checks?|corrected|correction|amended|revised|"
+    r"up\s+from|compared\s+(?:with|to)|than\s+(?:in|at|the)\s+(?:the\s+)?(?:last|previous|"
+    r"first|initial|original))(?![\w-])"
+)
+
+
+def _recounted(doc: Document, sent: Sent) -> bool:
+    lo = doc.sentences[sent.index - 1].start if sent.index else sent.start
+    return bool(_RECOUNT.search(doc.norm, lo, sent.end))
+
+
 def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -> Reading | None:
     """What ``n`` measures and whose it is, or None when the words do not say.
 
@@ -119,12 +178,9 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     post = norm[n.end : min(ce, n.end + 80)]
     if _nobodys_own(doc, sent, n, cs, qs, post):
         return None
-    listed = gapped(doc, sent, n, qs)
-    if listed is not None:
-        first, person = listed
-        fcs, fce = doc.clause_of(sent, first.start)
-        got = read_number(doc, sent, first, fcs, fce)
-        return replace(got, subject=person) if got is not None and got.subject else None
+    laid_out, laid = _given(doc, sent, n, qs)
+    if laid_out:
+        return laid
     if _PART_OF.match(doc.norm, sent.start, sent.end):
         # "Of those, 208 were blank and 187 spoiled": parts of a count given before
         return None
@@ -172,8 +228,8 @@ def _framed(
     norm = doc.norm
     if _gains(doc, sent, n, pre):
         return True, _gain(doc, sent, n, cs, rnd)
-    if n.unit == "count" and gained(doc, sent, n, pre):
-        return True, None  # a change in a count of one round ("the recount gave her 44")
+    if n.unit == "count" and gained(doc, sent, n, pre) and _recounted(doc, sent):
+        return True, None  # a change in a count of one round ("gained 44 in the recount")
     if _DIFFERENCE.match(norm, n.end, sent.end):
         return True, _difference(doc, sent, n, cs, rnd)
     if _PARTITIVE_OF.match(post):

@@ -89,7 +89,9 @@ _COMPARE_BEFORE = re.compile(
     r"(?<![\w-])(?:behind|ahead\s+of|in\s+front\s+of|beat|beats|beating|defeated|defeating|"
     r"against|than|over|outpolled|trailing|trailed|second\s+to|third\s+to|runner-up\s+to|"
     r"versus|v|vs|(?:lost|losing|lose|loses|beaten|defeated|edged\s+out|pipped)(?:\s+[\w'-]+){0,4}\s+"
-    r"(?:to|by))\s+$"
+    # a description before the name: "defeating incumbent Warren Tuckey", "... regional
+    # secretary Gerard Coyne"
+    r"(?:to|by))\s+(?:[a-z][\w'\u2019-]*\s+){0,3}$"
 )
 _FOR_AFTER = re.compile(
     r"\s*(?:votes?\s+|per\s?cent\s+|percent\s+|%\s*)?(?:for|went\s+to|to\s+back)\s+"
@@ -149,18 +151,28 @@ def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | No
     gap = doc.norm[m.end : start]
     if len(gap) > 90:
         return None
-    if re.fullmatch(r",?\s+with\s+" + QUALIFIERS, gap) and _compared(doc, sent, m):
-        # "she was runner-up to Rowe, with 45%": the sentence's subject, not the rival
+    # "she was runner-up to Rowe, with 45%": the sentence's subject, not the rival (but in
+    # "Kolovos won with 670, ahead of Tuckey with 402" each name has its own "with")
+    own_with = _WITH_NUMBER.search(doc.norm, sent.start, m.start)
+    if _WITH_GAP.fullmatch(gap) and not own_with and _compared(doc, sent, m):
         subject = _sentence_subject(sent, m)
         if subject is not None:
             return subject
     if not _attached(doc, sent, n, m, gap, cs):
         return None
-    if gap.startswith((" with", ", with")) and _compared(doc, sent, m):
+    if gap.startswith((" with", ", with")) and not own_with and _compared(doc, sent, m):
         return _sentence_subject(sent, m)
     if _unknown(m):
         return False
     return m
+
+
+_WITH_NUMBER = re.compile(r"(?<![\w-])with\s+" + QUALIFIERS + r"\d")
+# "... and Lamar Pettibone on the first ballot with 760": "with", perhaps after a phrase of
+# where or when
+_WITH_GAP = re.compile(
+    r",?\s+(?:(?:on|in|at|after)\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?,?\s+)?with\s+" + QUALIFIERS
+)
 
 
 def _apposition_head(doc: Document, people: list[Mention]) -> Mention | None:
@@ -204,14 +216,23 @@ def _unknown(m: Mention) -> bool:
 
 def _compared(doc: Document, sent: Sent, m: Mention) -> bool:
     """Is ``m`` (with names coordinated before it) the object of a comparison?"""
-    people = persons(sent)
+    # Names and the descriptors right before them ("Michigan ironworker Lamar Pettibone") as
+    # one; places and unknown names between them are no people of the list.
+    people = [x for x in persons(sent) if x.kind != "other" or x is m]
     i = people.index(m)
-    while i > 0 and re.fullmatch(
-        r"\s*(?:,|,?\s+and|,?\s+or)\s*", doc.norm[people[i - 1].end : people[i].start]
-    ):
+    while i > 0:
+        prev, cur = people[i - 1], people[i]
+        between = doc.norm[prev.end : cur.start]
+        same = prev.person is not None and prev.person == cur.person and not between.strip()
+        # "Tuckey, Las Vegas organizer Quintanar and Michigan ironworker Pettibone"
+        if not same and not _CHAINED.fullmatch(between):
+            break
         i -= 1
     first = people[i]
     return bool(_COMPARE_BEFORE.search(doc.norm[max(sent.start, first.start - 60) : first.start]))
+
+
+_CHAINED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:[\w'\u2019-]+\s+){0,3}")
 
 
 def _sentence_subject(sent: Sent, before: Mention) -> Mention | None:

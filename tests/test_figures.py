@@ -964,3 +964,27 @@ def test_a_share_of_a_count_is_judged_against_that_count_and_so_are_the_items_af
     a.sentences = segment(paras, text)
     (f,) = [f for f in Matcher(facts).check(a) if f.kind == "figure"]
     assert "45.8" in f.explanation and f.details["subject"] == "michael-j-hanlon"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "recorded"),
+    [
+        ("Turnout: 20 per cent.", "12.2%"),
+        ("Turnout, the union says, came in at 20 per cent.", "12.2%"),
+        ("The count gave 59,067 votes for McCluskey \u2014 50 per cent of the valid vote.", "45."),
+        (
+            "McCluskey was re-elected, defeating regional secretary Gerard Coyne and Fujitsu "
+            "activist Ian Allinson on a single ballot with 62,000 votes.",
+            "59,067",
+        ),
+    ],
+)
+def test_labels_asides_dashes_and_lists_of_rivals_leave_the_number_its_owner(
+    matcher, sentence, recorded
+):
+    (f,) = figures(matcher, sentence)
+    assert recorded in f.explanation
+
+
+def test_a_label_the_facts_do_not_record_gives_no_figure(matcher):
+    assert figures(matcher, "Age: 46.") == []

@@ -362,9 +362,11 @@ _POST_MODIFIER = frozenset("of for from in by who that which with to on at".spli
 def _most_precise(figs: list[Figure]) -> list[Figure]:
     """Of figures for the same thing (the recorded "6.5%" and the 6.51% worked out from
     the votes), the most precise: a writer's "6.4%" is wrong for either."""
-    best: dict[tuple, Figure] = {}
+    best: dict[tuple[object, ...], Figure] = {}
     for f in figs:
-        key = (f.measure, f.subject, f.other, f.basis, f.round or 1, f.counts)
+        # two recorded counts of one thing (each ballot's) both stand
+        own = f.id if f.measure == "count" and not f.derived else ""
+        key = (f.measure, f.subject, f.other, f.basis, f.round or 1, f.counts, own)
         if key not in best or f.half_unit < best[key].half_unit:
             best[key] = f
     return list(best.values())
