@@ -38,8 +38,11 @@ def earlier_counts(
             n if n in people else named(n, ("earlier_counts", i, "votes", n)): v
             for n, v in t["votes"].items()
         }
-        label = t.get("label") or "the first count"
+        name = t.get("label") or "the first count"
         results = {k: t[k] for k in _TOTALS if k in t} | {"source": t["source"]}
+        label = data.get("results", {}).get("others_label")
+        if label and "others" in t:
+            results["others_label"] = label  # "212 write-ins" before the recount
         electorate = data.get("election", {}).get("electorate")
         figures = derive_figures(
             {
@@ -53,10 +56,10 @@ def earlier_counts(
             check,
             named,
         )
-        when = f"{label}, declared on {declared:%-d %B %Y} and replaced on {replaced:%-d %B %Y}"
+        when = f"{name}, declared on {declared:%-d %B %Y} and replaced on {replaced:%-d %B %Y}"
         figures = [
             replace(f, id=f"earlier{i + 1}.{f.id}", statement=f"{f.statement[:-1]} in {when}.")
             for f in figures
         ]
-        out.append(EarlierCount(declared, replaced, label, t["source"], figures))
+        out.append(EarlierCount(declared, replaced, name, t["source"], figures))
     return out

@@ -51,6 +51,7 @@ from factwatch.claims.measure_frames import (
     gained,
     gapped,
 )
+from factwatch.claims.measure_labels import labelled_reading
 from factwatch.claims.measure_shares import _bases_after, _percent
 from factwatch.claims.measure_words import _OF_MEMBERS, Reading
 from factwatch.claims.numbers import NumberMention, find_numbers
@@ -107,41 +108,11 @@ def _partitive(doc: Document, sent: Sent, n: NumberMention, post: str) -> Readin
     )
 
 
-# "Spoiled ballots: 488.", "Turnout: 62.4 per cent": a label and its number, as in a
-# box of figures
-_LABEL = re.compile(r"(?:^|[.;\u2014]\s+|\s-\s)(?P<label>[a-z][a-z'\u2019 -]{2,40}?)\s*:\s*$")
-_LABELS = (
-    (re.compile(r"turn[\s-]?out|participation"), "turnout"),
-    (re.compile(r"spoil|reject|void|invalid|blank"), "spoiled"),
-    (re.compile(r"^valid"), "valid"),
-    (re.compile(r"electorate|eligible|entitled"), "electorate"),
-    (re.compile(r"(?:ballots|votes|papers)\s+(?:cast|returned|counted)|^total"), "total"),
-)
-
-
-def _labelled(doc: Document, sent: Sent, n: NumberMention, qs: int) -> Reading | bool | None:
-    """The reading a label gives the number after it; False when the label says nothing
-    we read (a box's "Age: 51"), None when there is no label."""
-    m = _LABEL.search(doc.norm[sent.start : qs])
-    if m is None:
-        return None
-    label = m.group("label").strip()
-    words = set(label.split())
-    for f in doc.facts.figures:
-        if f.measure == "count" and f.contest == "this" and words <= set(f.counts.split()):
-            # "Blank papers: 208", "Spoiled: 187" beside recorded blank and spoiled papers
-            return Reading("count", counts=f.counts, why=f"labelled '{label}'")
-    for rx, measure in _LABELS:
-        if rx.search(label):
-            return Reading(measure, why=f"labelled '{label}'")
-    return False
-
-
 def _given(doc: Document, sent: Sent, n: NumberMention, qs: int) -> tuple[bool, Reading | None]:
     """A reading the layout gives: a label before the number ("Spoiled ballots: 488"), or
     the first item of a list the number is a gapped item of.  (True, reading) when one
     applies."""
-    labelled = _labelled(doc, sent, n, qs)
+    labelled = labelled_reading(doc, sent, n, qs)
     if labelled is not None:
         return True, labelled if isinstance(labelled, Reading) else None
     listed = gapped(doc, sent, n, qs)

@@ -180,3 +180,10 @@ def test_saying_something_is_new_says_it_is_novel(text):
 def test_a_claim_that_a_rule_is_new_is_answered_by_how_long_it_has_stood(catalogue):
     text = "Coyne's camp says the majority rule was new. It has been in the rulebook since 2014."
     assert repeated(catalogue, text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["the ballots were mailed after the other regions.", "ballots went out late."]
+)
+def test_saying_something_came_after_the_rest_says_it_was_late(text):
+    assert "late" in concepts().read(text).concepts
