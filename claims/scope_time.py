@@ -115,6 +115,9 @@ def _year_signal(doc: Document, cs: int, ce: int) -> tuple[str, str] | None:
         ):
             continue  # "who has led the union since 2010": a span, no contest
         if this.year and year == this.year:
+            shared = _same_year_contest(doc, year, cs, ce)
+            if shared is not None:
+                return shared
             return "this", f"the year {year}{compared}"
         hit = _contest_for_year(doc, year)
         if hit:
@@ -122,6 +125,22 @@ def _year_signal(doc: Document, cs: int, ce: int) -> tuple[str, str] | None:
         if _date_context(norm, m.start(), cs):
             continue
         return "other", f"the year {year}"
+    return None
+
+
+def _same_year_contest(doc: Document, year: int, cs: int, ce: int) -> tuple[str, str] | None:
+    """A contest of this contest's year (a deputy's race on the same ballot) whose own
+    contenders, and nobody of this contest, the clause names."""
+    others = [c for k, c in doc.facts.contests.items() if k != "this" and c.year == year]
+    if not others:
+        return None
+    named = {m.person for m in doc.sentence_at(cs).mentions if m.person and cs <= m.start < ce}
+    if not named or named & set(doc.facts.this.people):
+        return None
+    for c in others:
+        if named <= set(c.people):
+            who = ", ".join(doc.facts.people[p].name for p in sorted(named))
+            return c.key, f"names {who}, who stood in {c.name}"
     return None
 
 

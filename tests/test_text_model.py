@@ -240,3 +240,17 @@ def test_a_year_given_for_comparison_does_not_decide_the_articles_contest(facts)
         "That is lower than in 2013, when 15.2 per cent voted.",
     )
     assert context(d).default == "this"
+
+
+def test_a_year_two_contests_share_goes_to_the_one_whose_contenders_are_named():
+    convention = load_facts(
+        Path(__file__).parent / "fixtures" / "elections" / "convention" / "facts.toml"
+    )
+    d = doc(
+        convention,
+        "Theresa Reyes is seeking a second term.",
+        "Patricia Gorman, who beat Marcus Bell in a two-person race in 2023, may run again.",
+    )
+    s = d.sentences[1]
+    cs, _ = d.clause_of(s, d.norm.index("who beat"))
+    assert scope_at(d, s, cs).contest == "uflw-general-secretary-treasurer-election-2023"
