@@ -82,6 +82,9 @@ _COUNT_IS_SHARE = re.compile(
     rf"\d[\d,]*\s+(?:votes?\s+|ballots?\s+)?(?:amounted\s+to|represented|represents|made\s+up|"
     rf"equalled|equaled|came\s+to|accounted\s+for|was|were|is|are)\s+{_Q}$"
 )
+_JOINED_COUNTS = re.compile(
+    r"\d[\d,]*\s+(?:[\w'\u2019-]+\s+){0,4}?and\s+(?:[\w'\u2019-]+\s+){0,4}?\d[\d,]*$"
+)
 # "97 nominations, 21 of them from workplaces": a part of the count just before.
 _PARTITIVE_OF = re.compile(
     r"\s+of\s+(?:them|those|these|which|whom)\s+(?:were\s+|came\s+|being\s+)?"
@@ -251,6 +254,8 @@ def _share_of_tally(
     if _COUNT_IS_SHARE.search(norm, max(cs, qs - 60), qs):
         # "Hale's 17,283 votes amounted to barely 6 per cent of the electorate"
         prev = _previous_number(doc, sent, n)
+        if prev is not None and _JOINED_COUNTS.search(doc.norm, max(cs, prev.start - 80), prev.end):
+            return None  # "Lindqvist's 18,057 votes and Blevins's 9,521 came to": a group's
         if prev is not None and prev.unit == "count" and prev.start >= cs:
             r = read_number(doc, sent, prev, cs, ce)
             if r is not None and r.measure == "votes" and r.subject:

@@ -988,3 +988,13 @@ def test_labels_asides_dashes_and_lists_of_rivals_leave_the_number_its_owner(
 
 def test_a_label_the_facts_do_not_record_gives_no_figure(matcher):
     assert figures(matcher, "Age: 46.") == []
+
+
+def test_two_tallies_that_came_to_a_share_are_a_groups(matcher):
+    text = "Coyne's 53,544 votes and Allinson's 17,143 came to about 40 per cent of the vote."
+    assert figures(matcher, text) == []
+
+
+def test_one_tally_that_came_to_a_share_is_its_owners(matcher):
+    (f,) = figures(matcher, "Allinson's 17,143 votes amounted to 20 per cent of the vote.")
+    assert f.fact_ids[0].startswith("share.ian-allinson")
