@@ -75,7 +75,13 @@ _POSSESSIVE = re.compile(r"(?:his|her|their|its)\b")
 _ACROSS_FRAME = re.compile(
     rf"(?:,[^,]{{1,80}},)?\s+(?:{_ADV}{_VOTE_VERB}\s+{QUALIFIERS}|(?:was\s+|has\s+been\s+|"
     rf"had\s+been\s+|is\s+)?(?:re-?elected|elected|returned|won|wins|triumphed|prevailed)"
-    rf"(?:\s+[\w'-]+){{0,6}}?\s+(?:with|on)\s+{QUALIFIERS})"
+    rf"(?:\s+[\w'-]+){{0,6}}?\s+(?:with|on)\s+{QUALIFIERS}"
+    # "Lafreniere led all three counts, opening with 41.8 per cent"; "Delahaye won round
+    # one fair and square: 14,862 votes"
+    rf"|(?:won|took|topped|led|finished|came|polled|got|secured)\b[^;:]{{0,160}}?"
+    rf"(?:(?:,|\s+and)\s+(?:opening|starting|beginning|finishing|ending|closing)\s+(?:with|on)"
+    rf"|:)"
+    rf"\s+{QUALIFIERS})"
 )
 _LEAD_FRAME = re.compile(
     rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+|after\s+|before\s+|by\s+|on\s+|"
@@ -200,6 +206,7 @@ def _attached(doc: Document, sent: Sent, n: NumberMention, m: Mention, gap: str,
         lead = doc.norm[sent.start : m.start]
         return bool(
             re.fullmatch(rf"\s*(?:(?:and|but|so|then)\s+|{title()})*", lead)
+            or _TIME_OPENING.fullmatch(lead)
             or _COORDINATED_OPENING.search(lead)
         )
     if _ATTACH.fullmatch(gap):
@@ -266,6 +273,11 @@ def _after_owner(doc: Document, sent: Sent, n: NumberMention) -> Mention | None 
 
 
 # A subject opening a coordinated clause: "..., and even Costigan, who had pulled out, drew".
+# A sentence opening with when: "Twelve days ago Marcus Delahaye won ..."
+_TIME_OPENING = re.compile(
+    r"\s*(?:(?:[\w-]+\s+){1,3}ago|yesterday|today|tonight|last\s+\w+|this\s+\w+|"
+    r"on\s+\w+(?:\s+\d+)?|in\s+\w+(?:\s+\d{4})?)\s*,?\s*"
+)
 _COORDINATED_OPENING = re.compile(
     rf"[,;]\s*(?:and|but|while|whereas|yet)\s+(?:even\s+|also\s+|then\s+)?{title()}?$"
 )

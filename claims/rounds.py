@@ -36,6 +36,12 @@ _ELLIPSIS_AFTER = re.compile(
     r"(?P<ord>second|third|fourth|fifth|final|last)"
     r"(?=\s*(?:[.,;:)\u2014\u2013]|$|and\s|but\s))"
 )
+# "opening with 41.8 per cent", "finishing with 38,950 votes": the first count, the last
+_PHASE = re.compile(
+    r"(?<![\w-])(?P<how>opening|opened|starting|started|beginning|began|finishing|ending|"
+    r"ended|closing|closed)\s+(?:with|on)\s+(?:[a-z]+\s+){0,2}$"
+)
+_OPENING_WORDS = frozenset("opening opened starting started beginning began".split())
 # "finished as runner-up with 19,540", "ended up third on": the final standing
 _FINAL_STANDING = re.compile(
     r"(?<![\w-])(?:finished|ended(?:\s+up)?)\s+(?:as\s+)?(?:the\s+)?(?:runner-up|second|third|"
@@ -48,6 +54,10 @@ def round_of(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None = None
     in the clause ("in the fourth round", "that round" after one was named, "won the
     second by" after a round was named), a final standing, or the sentence's one round
     word; None (any round) when the sentence names several."""
+    if pos is not None:
+        phase = _PHASE.search(doc.norm, max(sent.start, pos - 40), pos)
+        if phase:
+            return 1 if phase.group("how") in _OPENING_WORDS else -1
     ellipsis = _ellipsis(doc, sent, cs, ce if pos is None else pos)
     if ellipsis is None and pos is not None:
         ellipsis = _ellipsis_after(doc, sent, pos)

@@ -998,3 +998,15 @@ def test_two_tallies_that_came_to_a_share_are_a_groups(matcher):
 def test_one_tally_that_came_to_a_share_is_its_owners(matcher):
     (f,) = figures(matcher, "Allinson's 17,143 votes amounted to 20 per cent of the vote.")
     assert f.fact_ids[0].startswith("share.ian-allinson")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("Two months ago Coyne won the argument but lost the vote: 50,120 votes.", "coyne"),
+        ("McCluskey led the count, opening with 50,120 votes and finishing well clear.", "mccl"),
+    ],
+)
+def test_a_subject_carries_across_a_colon_or_an_opening_participle(matcher, sentence, owner):
+    (f,) = figures(matcher, sentence)
+    assert owner in f.fact_ids[0]
