@@ -76,13 +76,7 @@ class SetReadings:
                 doc.norm[max(sent.start, m.start() - 12) : m.start()],
             ):
                 continue
-            if mods & LOSS or head == "losers":
-                what = "defeated candidates"
-            elif mods & OTHER or head in ("rivals", "challengers", "opponents"):
-                what = "rivals"
-            else:
-                what = "candidates"
-            hit = Hit(sent, m.start(), m.end(), "pair", "high", presumes, 0, what)
+            hit = Hit(sent, m.start(), m.end(), "pair", "high", presumes, 0, _counted(mods, head))
             hit.pair = ("counted", det)  # type: ignore[assignment]
             out.append(hit)
         return out
@@ -279,3 +273,15 @@ class SetReadings:
                     return m.person in winners if m.person else True
             return True
         return False
+
+
+def _counted(mods: set[str], head: str) -> str:
+    """What a counted set counts: "the two eliminated candidates", "both defeated
+    candidates", "the two rivals", "both candidates"."""
+    if mods & {"eliminated", "excluded", "knocked-out"}:
+        return "eliminated candidates"
+    if mods & LOSS or head == "losers":
+        return "defeated candidates"
+    if mods & OTHER or head in ("rivals", "challengers", "opponents"):
+        return "rivals"
+    return "candidates"

@@ -54,13 +54,17 @@ _OF_SOMEONES = re.compile(
     r"ballots|preferences|transfers|supporters)"
     # "7,100 of them, about seven in ten", "7,100 of her 10,270": a part of what was just
     # counted (not "12 of them from workplaces": a part the words name)
-    r"|(?P<part>\s*of\s+(?:(?:them|those|these)\s*(?:[,.;:)\u2013\u2014]|$)|(?:his|her|their)\s+\d))"
+    r"|(?P<part>\s*of\s+(?:(?:them|those|these)\s*(?:[,.;:)\u2013\u2014]|$)|(?:his|her|their|"
+    r"(?:[\w\u00c0-\u017f-]+\s+){0,2}[\w\u00c0-\u017f-]+'s)\s+\d))"
 )
 # ... and the whole it is a part of ("of her 10,270"), and the numbers listed after a part
 # in the same sentence ("Lafrenière received 7,100 of them; Sandhar got 1,700, ...").
-_PART_BEFORE = re.compile(r"\d\s+of\s+(?:his|her|their)\s+$")
+_PART_BEFORE = re.compile(
+    r"\d\s+of\s+(?:his|her|their|(?:[\w\u00c0-\u017f-]+\s+){0,2}[\w\u00c0-\u017f-]+'s)\s+$"
+)
 _A_PART = re.compile(
-    r"\d\s+of\s+(?:(?:them|those|these)\s*(?:[,.;:)\u2013\u2014]|$)|(?:his|her|their)\s+\d)"
+    r"\d\s+of\s+(?:(?:them|those|these)\s*(?:[,.;:)\u2013\u2014]|$)|(?:his|her|their|"
+    r"(?:[\w\u00c0-\u017f-]+\s+){0,2}[\w\u00c0-\u017f-]+'s)\s+\d)"
 )
 _GAINED = re.compile(
     r"(?<![\w-])(?:gain(?:ed|s|ing)?|picked\s+up|picks\s+up)\s+(?:[\w-]+\s+){0,2}$"
@@ -186,15 +190,18 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
         # "nearly 4,900 short" of the mark for a majority, here or just before: no margin
         # over anyone (but "Coyne was 2,000 votes short" of the winner is a margin)
         return True
-    if _PART_BEFORE.search(doc.norm, max(sent.start, qs - 20), qs):
+    if _PART_BEFORE.search(doc.norm, max(sent.start, qs - 60), qs):
         return True
     if _A_PART.search(doc.norm, sent.start, qs) and _LISTED.search(
         doc.norm, max(sent.start, qs - 60), qs
     ):
         return True
     part = _OF_SOMEONES.match(post)  # "half of Lind's papers": a share of somebody else's
-    if part and part.group("part") and _GAINED.search(doc.norm, max(sent.start, qs - 40), qs):
-        return False  # "gained more than 3,000 of them": a gain between rounds
+    if part and part.group("part"):
+        if n.unit != "count" or _GAINED.search(doc.norm, max(sent.start, qs - 40), qs):
+            # "16 per cent of the union's 1.5 million members": a share on that basis;
+            # "gained more than 3,000 of them": a gain between rounds
+            return False
     return bool(part)
 
 

@@ -155,7 +155,8 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
     laid_out, laid = _given(doc, sent, n, qs)
     if laid_out:
         return laid
-    if _PART_OF.match(doc.norm, sent.start, sent.end):
+    part_of = _PART_OF.match(doc.norm, sent.start, sent.end)
+    if part_of and n.start >= part_of.end():
         # "Of those, 208 were blank and 187 spoiled": parts of a count given before
         return None
     rnd = round_of(doc, sent, cs, ce, n.start)
@@ -183,7 +184,13 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
 
 
 _TOTALS = frozenset({"total", "valid", "spoiled", "turnout"})
-_PART_OF = re.compile(r"\s*(?:and\s+|but\s+)?of\s+(?:those|them|these|which)\s*,?\s*")
+_PART_OF = re.compile(
+    r"\s*(?:and\s+|but\s+)?of\s+(?:those|them|these|which)\s*,?\s*"
+    # "Of Rees-Morgan's 20,688 ballots, Fairweather got 4,921": parts of somebody's
+    r"|\s*(?:and\s+|but\s+)?of\s+(?:his|her|their|(?:[\w\u00c0-\u017f-]+\s+){0,2}"
+    r"[\w\u00c0-\u017f-]+'s)\s+(?:[\d,]+\s+)?(?:[\w-]+\s+)?(?:ballots|votes|papers|"
+    r"preferences|transfers|supporters|voters)\s*,\s*"
+)
 
 
 def _framed(

@@ -213,6 +213,9 @@ _RELATIVE = re.compile(
     r"^(?:who|whom|whose|which|that|where|when|while|whilst|whereas|"
     r"although|though|a|an|the|his|her|its|their|now|then|himself|herself)\b"
 )
+_THAT_CONTEST = re.compile(
+    r"(?<![\w-])(?:in|of|for)\s+that\s+(?:contest|race|election|ballot|vote|poll)(?![\w-])"
+)
 _STRONG_BREAK = re.compile(r"\s*(?:;|\s-+\s|--+)\s*$")
 _UNDECIDED = re.compile(
     r"(?<![\w-])(?:undecided|don't\s+knows?|margin\s+of\s+error|likely\s+voters|"
@@ -261,24 +264,35 @@ def _clause_contest(doc: Document, sent: Sent, cs: int, ce: int, ctx: Context) -
         if got:
             return got
     weak = weak_signal(doc, sent, cs, ce)
-    # A clause without a sign of its own takes the sign of the clause it continues
-    # ("In 2013, he won 144,570 votes, on a turnout of 15.2%"), not of a relative
-    # clause or an apposition ("Rowe, who beat Hale in 2013, won 59,067").
+    got = _continued(doc, sent, cs, ce)
+    if got:
+        return got
+    if weak:
+        return weak
+    return _paragraph_state(doc, sent, ctx)
+
+
+def _continued(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:
+    """The sign of the clause this one continues ("In 2013, he won 144,570 votes, on a
+    turnout of 15.2%"), not of a relative clause or an apposition ("Rowe, who beat Hale in
+    2013, won 59,067"), unless the words point back to it ("..., who also stood for
+    deputy leader, came second in that contest")."""
     idx = next((i for i, c in enumerate(sent.clauses) if c[0] == cs), None)
-    if idx:
-        for j in range(idx - 1, -1, -1):
-            a, b = sent.clauses[j]
+    if not idx:
+        return None
+    back = bool(_THAT_CONTEST.search(doc.norm, cs, ce))
+    for j in range(idx - 1, -1, -1):
+        a, b = sent.clauses[j]
+        if not back:
             nxt = sent.clauses[j + 1][0]
             if _STRONG_BREAK.match(doc.norm[b:nxt] + " "):
                 break
             if j > 0 and _RELATIVE.match(doc.norm[a:b]):
                 continue
-            got = signal(doc, sent, a, b)
-            if got:
-                return got
-    if weak:
-        return weak
-    return _paragraph_state(doc, sent, ctx)
+        got = signal(doc, sent, a, b)
+        if got:
+            return got
+    return None
 
 
 def _paragraph_state(doc: Document, sent: Sent, ctx: Context) -> tuple[str, str]:

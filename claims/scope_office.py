@@ -76,7 +76,11 @@ def _office_words(office: str, ours: str) -> str:
         rf"(?:election|contest|race|ballot|post|job|vote|poll)s?"
         # "to become deputy mayor", "elected as deputy", "the race for deputy": the seat
         # someone seeks (not "Kerr, the deputy, ...": who someone is)
-        rf"|(?:become|becoming|elected|elect|re-elected|run\s+for|running\s+for|stand\s+for|"
-        rf"standing\s+for|bid\s+for|race\s+for|nominated\s+for|nominations?\s+for)\s+"
-        rf"(?:as\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{words})(?![\w-])"
+        rf"|(?:become|becoming|elected|elect|re-elected|run\s+for|running\s+for|ran\s+for|"
+        rf"runs\s+for|stand\s+for|standing\s+for|stood\s+for|stands\s+for|bid\s+for|"
+        rf"race\s+for|nominated\s+for|nominations?\s+for)\s+"
+        rf"(?:as\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{words}"
+        # "For deputy he won 31,204 votes": the seat a count is for
+        rf"|for\s+(?:the\s+)?{words}(?=\s*,?\s+(?:he|she|they|[\w'\u2019-]+)\s+(?:won|took|got|"
+        rf"polled|came|finished|had|was|received)))(?![\w-])"
     )

@@ -1010,3 +1010,15 @@ def test_one_tally_that_came_to_a_share_is_its_owners(matcher):
 def test_a_subject_carries_across_a_colon_or_an_opening_participle(matcher, sentence, owner):
     (f,) = figures(matcher, sentence)
     assert owner in f.fact_ids[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Coyne took 9,000 of Ian Allinson's 17,143 papers.",
+        "Of Allinson's 17,143 papers, Coyne got 9,000.",
+        "Claim: Coyne won 60,000 votes.",
+    ],
+)
+def test_parts_of_somebodys_papers_and_a_claim_set_out_to_check_are_no_tallies(matcher, sentence):
+    assert figures(matcher, sentence) == []

@@ -495,3 +495,19 @@ def test_a_counted_set_picked_out_by_a_participle_is_no_field(matcher):
 )
 def test_a_quoted_label_the_writer_corrects_is_no_framing(matcher, paragraphs):
     assert framing(matcher, *paragraphs) == []
+
+
+def test_the_two_eliminated_candidates_are_counted_against_those_eliminated():
+    facts = load_facts(
+        FACTS.parents[1] / "tests" / "fixtures" / "elections" / "partyleader" / "facts.toml"
+    )
+    m = Matcher(facts)
+    text, paras = join_paragraphs(
+        [
+            "Corinne Lafrenière won on the third count, ahead of Douglas Penhallow and Harjit "
+            "Sandhar, after the two eliminated candidates' ballots were shared out."
+        ]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    assert [f for f in m.check(a) if f.kind == "framing"] == []

@@ -254,3 +254,18 @@ def test_a_year_two_contests_share_goes_to_the_one_whose_contenders_are_named():
     s = d.sentences[1]
     cs, _ = d.clause_of(s, d.norm.index("who beat"))
     assert scope_at(d, s, cs).contest == "uflw-general-secretary-treasurer-election-2023"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For deputy he won 31,204 votes.",
+        "Rees-Morgan, who also stood for deputy leader, came second in that contest.",
+    ],
+)
+def test_a_count_for_another_office_or_in_that_contest_is_that_contests(sentence):
+    twin = load_facts(Path(__file__).parent / "fixtures" / "elections" / "twin" / "facts.toml")
+    d = doc(twin, "Helen Marchbank won the Civic Democrat leadership.", sentence)
+    s = d.sentences[1]
+    cs, _ = s.clauses[-1]
+    assert scope_at(d, s, cs).contest == "civic-democrats-deputy-leadership-election-2023"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factwatch.claims.facts import Facts
@@ -71,3 +72,15 @@ def make_finding(
 
 def _lower(severity: str) -> str:
     return {"high": "medium", "medium": "low"}.get(severity, "low")
+
+
+# A statement set out to be checked, as a fact-check box does: "Claim: X came second."
+_CHECKED = re.compile(
+    r"^\W*(?:the\s+)?(?:claims?|allegations?|rumou?rs?|myths?)\s*:", re.IGNORECASE
+)
+
+
+def set_out_to_check(doc: Document, sent: Sent) -> bool:
+    """Is the sentence a claim set out to be checked ("Claim: Rees-Morgan came second.")?
+    Its numbers and places are the claim's, not the writer's."""
+    return bool(_CHECKED.match(doc.norm[sent.start : sent.end]))

@@ -23,7 +23,7 @@ from factwatch.claims.model import EarlierCount, Figure
 from factwatch.claims.numbers import NumberMention, find_numbers
 from factwatch.claims.precision import consistent
 from factwatch.claims.rules import register
-from factwatch.claims.rules.base import contest_words, make_finding
+from factwatch.claims.rules.base import contest_words, make_finding, set_out_to_check
 from factwatch.claims.scope import Scope, context, scope_at
 from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
@@ -84,7 +84,7 @@ class FigureRule:
         seen: set[tuple[str, str]] = set()
         order = sorted(doc.sentences, key=lambda s: (not s.headline, s.index))
         for sent in order:
-            if not _HAS_NUMBER.search(sent.norm) or _SUPERSEDED.search(sent.norm):
+            if _passed_over(doc, sent):
                 continue
             # One finding per figure and sentence ("one in five, a turnout of 20 per cent"),
             # quoting the number written most plainly.
@@ -304,6 +304,16 @@ class FigureRule:
                 "contest": scope.contest,
             },
         )
+
+
+def _passed_over(doc: Document, sent: Sent) -> bool:
+    """A sentence with no number, a correction quoting the number it withdraws, or a
+    claim set out to be checked ("Claim: 20,000 votes were lost")."""
+    return (
+        not _HAS_NUMBER.search(sent.norm)
+        or bool(_SUPERSEDED.search(sent.norm))
+        or set_out_to_check(doc, sent)
+    )
 
 
 def _indexed(figures: list[Figure]) -> dict[tuple[str, str, str], list[Figure]]:

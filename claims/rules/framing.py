@@ -198,6 +198,8 @@ class FramingRule:
     def _actual(contest: Contest, what: str) -> int:
         if what == "defeated candidates":
             return len(contest.losers)
+        if what == "eliminated candidates":
+            return sum(s.outcome == "eliminated" for s in contest.standings)
         if what in ("rivals", "other candidates"):
             return len(contest.on_ballot) - 1
         return len(contest.on_ballot)

@@ -18,7 +18,7 @@ from factwatch.claims.entities import ranking
 from factwatch.claims.facts import Facts
 from factwatch.claims.numbers import ORDINALS, word_number
 from factwatch.claims.rules import register
-from factwatch.claims.rules.base import make_finding
+from factwatch.claims.rules.base import make_finding, set_out_to_check
 from factwatch.claims.scope import scope_at
 from factwatch.claims.text import Document, Mention, Sent
 from factwatch.core.records import Finding
@@ -96,6 +96,8 @@ class PlacingRule:
     def check(self, doc: Document) -> list[Finding]:
         out: list[Finding] = []
         for sent in doc.sentences:
+            if set_out_to_check(doc, sent):
+                continue  # "Claim: Rees-Morgan came second."
             if self.known:
                 out += self._places(doc, sent)
             if self.rounds > 1:
@@ -133,7 +135,9 @@ class PlacingRule:
             if place is None:
                 continue
             place = n if place == -1 else place
-            if not self._this(doc, sent, m.start) or self._apposed_person(sent, m, span):
+            if not (self._this(doc, sent, m.start) and self._this(doc, sent, span[1] - 1)):
+                continue  # "X, who also stood for deputy, came second in that contest"
+            if self._apposed_person(sent, m, span):
                 continue
             cs, ce = doc.clause_of(sent, span[1] - 1)
             fcs, fce = sent.clauses[0]
