@@ -16,7 +16,7 @@ from factwatch.claims.text import Document, Sent
 
 _EARLIER_WORDS = re.compile(
     r"(?<![\w-])(?:(?:initial|first|original|earlier|preliminary|provisional|unofficial|"
-    r"uncorrected)\s+(?:\w+\s+)?(?:count|tally|tallies|results?|figures?|totals?|"
+    r"uncorrected)[\s-]+(?:\w+\s+)?(?:count|tally|tallies|results?|figures?|totals?|"
     r"certification|declaration|numbers)|initially|originally|unofficial|pre-recount|"
     r"before\s+the\s+(?:re-?count|correction)|(?:had\s+)?first\s+(?:certified|declared|"
     r"announced|reported))(?![\w-])"

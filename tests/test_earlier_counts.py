@@ -89,6 +89,7 @@ def test_a_replaced_figure_given_as_the_result_later_is_flagged_and_says_so(matc
         "The first count had given Quill 5,090 votes.",
         "Quill initially had 5,090 votes.",
         "Before the recount Quill had 5,090 votes.",
+        "The first-count margin was 95 votes.",
     ],
 )
 def test_a_replaced_figure_said_of_that_count_is_right_at_any_date(matcher, sentence):
