@@ -412,3 +412,19 @@ def test_a_verdict_on_what_was_said_in_the_next_paragraph_challenges_it(matcher,
         )
     assert claims(matcher, *paragraphs) == []
     assert claims(matcher, *paragraphs, kind="challenged_claim")
+
+
+@pytest.mark.parametrize(
+    "rebuttal",
+    [
+        "The union's own records say otherwise.",
+        "The claim has already been rejected twice inside the union.",
+    ],
+)
+def test_records_that_say_otherwise_or_a_claim_already_rejected_challenge_it(matcher, rebuttal):
+    text = (
+        "A leaflet from Coyne supporters said Unite staff broke rules requiring them to stay "
+        "neutral."
+    )
+    assert claims(matcher, text, rebuttal) == []
+    assert claims(matcher, text, rebuttal, kind="challenged_claim")

@@ -35,7 +35,7 @@ _REBUT = lexicon().rx("rebuttal")
 _VERDICT = lexicon().rx("verdict")
 _STRONG_REBUT = re.compile(
     r"(?<![\w-])(?:no\s+such|no\s+(?:evidence|basis|truth|record)|without\s+(?:foundation|merit|"
-    r"basis|evidence)|none\s+of\s+(?:it|that|this|which|them)\s+(?:\w+\s+)?(?:holds?\s+up|"
+    r"basis|evidence)|(?:says?|said|shows?|showed|suggests?|tell|tells|told)\s+otherwise|none\s+of\s+(?:it|that|this|which|them)\s+(?:\w+\s+)?(?:holds?\s+up|"
     r"(?:is|was|are|were)\s+(?:true|accurate|correct|so))|(?:does|did)(?:n't|\s+not)\s+hold\s+up|"
     r"without\s+(?:foundation|merit|"
     r"basis|evidence)|baseless|unfounded|groundless|untrue|not\s+true|false|"
@@ -46,7 +46,7 @@ _STRONG_REBUT = re.compile(
     r"rebutted|contradicted|debunked)(?:\s+[\w'\u2019-]+){0,3}?"
     r"\s+(?:claims?|allegations?|complaints?|accusations?|charges?|suggestions?|assertions?|"
     r"wrongdoing|it|them|this|that)|(?:claims?|allegations?|complaints?|accusations?)\s+(?:\w+\s+)"
-    r"{0,3}(?:were|was|are|is|has\s+been|have\been)\s+(?:\w+\s+)?(?:rejected|dismissed|denied|"
+    r"{0,3}(?:were|was|are|is|has\s+been|have\s+been|been)\s+(?:\w+\s+)?(?:rejected|dismissed|denied|"
     r"thrown\s+out|not\s+upheld)|(?:found|finds|find)\s+(?:that\s+)?no|contains?\s+no|contained\s+no|"
     r"says?\s+nothing|said\s+nothing|(?:make|makes|made)\s+no\s+(?:mention|reference)|"
     r"nothing\s+of\s+the\s+(?:sort|kind)|(?:does|did|do)\s+not\s+exist|never\s+existed|"
