@@ -61,8 +61,8 @@ from factwatch.claims.rounds import round_of
 from factwatch.claims.text import Document, Sent
 
 _EXHAUSTED = re.compile(
-    r"\s*(?:papers?\s+|votes?\s+|ballots?\s+)?(?:were\s+|had\s+)?(?:exhausted|"
-    r"non-transferable|went\s+nowhere)(?![\w-])"
+    r"\s*(?:papers?\s+|votes?\s+|ballots?\s+)?(?:were\s+|had\s+)?(?:exhausted|exhausting|"
+    r"non-transferable|went\s+nowhere|ranking\s+nobody|ranked\s+nobody)(?![\w-])"
 )
 
 # "59,067 votes (47 per cent)", "25,477 first choices, or 21.2 per cent", "47,318 - 37.5".

@@ -36,6 +36,9 @@ from factwatch.claims.text import Document, Sent
 _LEX = lexicon()
 _PROSPECT = _LEX.rx("prospect")
 
+_MODAL_AFTER = re.compile(
+    r"[^.;,]{0,40}?(?<![\w-])(?:would|could|might|will|may)\s+(?:be|prove|make|have|give)(?![\w-])"
+)
 _WOULD_HAVE = re.compile(r"(?<![\w-])(?:would|could|might)(?:n't|\s+not)?\s+(?:\w+\s+)?have\s")
 _POLL = _LEX.rx("poll_word")
 _POLL_PHRASE = re.compile(
@@ -201,6 +204,8 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
         or bool(re.search(r"\b(?:will|would|could|might|may)\s+(?:\w+\s+)?$", before))
         # what would have happened: "he would have finished with 429, 241 behind"
         or bool(_WOULD_HAVE.search(doc.norm, sent.start, max(pos, sent.start)))
+        # "a lead of more than five points would be decisive"
+        or bool(_MODAL_AFTER.match(doc.norm, pos, ce))
     )
     poll = _poll(doc, sent)
     scope = Scope(contest, why, prospective, poll)

@@ -1022,3 +1022,14 @@ def test_a_subject_carries_across_a_colon_or_an_opening_participle(matcher, sent
 )
 def test_parts_of_somebodys_papers_and_a_claim_set_out_to_check_are_no_tallies(matcher, sentence):
     assert figures(matcher, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Coyne's camp thinks a lead of more than 9,000 votes would be decisive.",
+        "The transfers split 9,000 to Coyne and 5,000 to McCluskey, with 3,143 exhausting.",
+    ],
+)
+def test_what_would_be_and_exhausted_papers_are_no_figures(matcher, sentence):
+    assert figures(matcher, sentence) == []
