@@ -187,3 +187,15 @@ def test_a_claim_that_a_rule_is_new_is_answered_by_how_long_it_has_stood(catalog
 )
 def test_saying_something_came_after_the_rest_says_it_was_late(text):
     assert "late" in concepts().read(text).concepts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the exhausted ballots were given to her.",
+        "his votes were carried straight over into her total.",
+        "they were simply added to her pile.",
+    ],
+)
+def test_votes_handed_to_somebody_are_credited_to_them(text):
+    assert "credit" in concepts().read(text).concepts

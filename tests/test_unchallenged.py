@@ -428,3 +428,10 @@ def test_records_that_say_otherwise_or_a_claim_already_rejected_challenge_it(mat
     )
     assert claims(matcher, text, rebuttal) == []
     assert claims(matcher, text, rebuttal, kind="challenged_claim")
+
+
+def test_a_supposition_asserts_no_claim(matcher):
+    text = (
+        "Had Unite staff broken rules requiring them to stay neutral, Coyne would have had a case."
+    )
+    assert claims(matcher, text) == []

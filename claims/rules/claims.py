@@ -54,6 +54,10 @@ _STRONG_REBUT = re.compile(
     r"requirement|obligation|guideline|provision|sign|proof))|not\s+the\s+case|threw\s+out|not\s+upheld)(?![\w-])"
 )
 # An indirect question: "members have asked whether first-round votes were carried over"
+# "Had Rowlands's votes simply been added to hers, she would have had ...": a supposition
+_COUNTERFACTUAL = re.compile(
+    r"(?:^\W*|[,;:]\s*)(?:had\s+(?!to\b)|if\s+[^,]{0,80}?\bhad\s+)[^.]{0,120}?\bwould\s+(?:have|not)\b"
+)
 _GRANTED = WEAK | {"together"}  # concepts a sentence's words are not asked for
 _ASKED_WHETHER = re.compile(
     r"(?<![\w-])(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|query|queried|"
@@ -169,6 +173,8 @@ class ClaimRule:
         for sent in doc.sentences:
             if sent.norm.rstrip(" \"'").endswith("?") or _ASKED_WHETHER.search(sent.norm):
                 continue  # a question asserts nothing: "Should there have been a runoff?"
+            if _COUNTERFACTUAL.search(sent.norm):
+                continue  # nor does what would have been: "Had his votes been added, ..."
             # Fewer of any variant's concepts than it needs, or not its key or its people:
             # asked of the words first (at least what a reading finds, with the weak
             # concepts and "together" granted), then of the reading.
