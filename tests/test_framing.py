@@ -511,3 +511,20 @@ def test_the_two_eliminated_candidates_are_counted_against_those_eliminated():
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
     a.sentences = segment(paras, text)
     assert [f for f in m.check(a) if f.kind == "framing"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("Warren Tuckey, the president she unseated, was second with 402.", False),
+        ("Warren Tuckey, the man she beat, was second with 402.", True),
+    ],
+)
+def test_the_post_the_beaten_incumbent_held_picks_him_out(sentence, flagged):
+    facts = load_facts(
+        FACTS.parents[1] / "tests" / "fixtures" / "elections" / "federation" / "facts.toml"
+    )
+    text, paras = join_paragraphs(["Deborah Kolovos won the FUA presidency.", sentence])
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    assert bool([f for f in Matcher(facts).check(a) if f.kind == "framing"]) is flagged

@@ -219,7 +219,25 @@ class FramingRule:
             return False
         if h.pair and not set(h.pair) <= set(contest.on_ballot):
             return False
+        if h.family == "loser" and self._the_incumbent(doc, h, contest):
+            return False  # "Tuckey, the president she unseated": one post-holder, no loser
         return not self._excused(doc, h, contest)
+
+    def _the_incumbent(self, doc: Document, h: Hit, contest: Contest) -> bool:
+        """Does the description name the post the loser held ("the president she unseated",
+        "the sitting general secretary she beat") when the incumbent lost?  Only one
+        person held it, so it picks one out of several losers."""
+        if contest.key != "this" or not any(
+            c.incumbent and c.id in contest.losers for c in self.facts.candidates
+        ):
+            return False
+        words = doc.norm[h.start : h.end]
+        office = self.facts.this.office.lower().split()
+        return bool(
+            re.search(r"(?<![\w-])(?:incumbent|sitting|outgoing)(?![\w-])", words)
+            or office
+            and re.search(rf"(?<![\w-]){re.escape(office[-1])}(?![\w-])", words)
+        )
 
     def _miscounts(self, h: Hit, contest: Contest) -> bool:
         """Do the words presume fewer than there were (a counted set: another number)?
