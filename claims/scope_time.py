@@ -32,7 +32,9 @@ _RECENT_WORDS = frozenset(
 )
 _RECENT = re.compile(
     r"(?<![\w-])(?:yesterday|today|tonight|overnight|(?:on|last|this)\s+(?:monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday))(?![\w-])"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<whose>(?:yesterday|today|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday)'s(?=\s+(?:[\w-]+\s+){0,2}(?:race|vote|"
+    r"election|ballot|contest|poll|count|primary)s?(?![\w-]))))(?![\w-])"
 )
 _HAS_DIGIT = re.compile(r"\d")
 _THIS_TIME = re.compile(
@@ -97,7 +99,16 @@ def _now_signal(
     if not _RECENT_WORDS.isdisjoint(words) and (m := _RECENT.search(norm, cs, ce)):
         if default != "this" or _near_this_contest(doc):
             return default, f"'{m.group(0)}'"
+        if m.group("whose") or _WON_THEN.search(norm, m.end(), ce):
+            # "Tuesday's two-candidate race", "On Tuesday she won ..." in an article written
+            # long after this contest: a contest of that day
+            return "other", f"'{m.group(0)}', long after this contest"
     return None
+
+
+_WON_THEN = re.compile(
+    r"\s*,?\s*(?:[\w'\u2019-]+\s+){0,3}?(?:won|took|was\s+elected|beat|defeated|lost)(?![\w-])"
+)
 
 
 def _year_signal(doc: Document, cs: int, ce: int) -> tuple[str, str] | None:

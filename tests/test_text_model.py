@@ -269,3 +269,21 @@ def test_a_count_for_another_office_or_in_that_contest_is_that_contests(sentence
     s = d.sentences[1]
     cs, _ = s.clauses[-1]
     assert scope_at(d, s, cs).contest == "civic-democrats-deputy-leadership-election-2023"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Tuesday she won the presidency of her branch, by 300 votes.",
+        "Coyne took 56 per cent in Tuesday's two-candidate race.",
+    ],
+)
+def test_a_weekday_long_after_this_contest_is_another_contests(facts, sentence):
+    d = doc(facts, "Len McCluskey won the Unite election.", sentence, published="2019-06-03")
+    s = d.sentences[1]
+    assert scope_at(d, s, s.start).contest == "other"
+
+
+def test_a_weekday_near_this_contest_is_this_contest(facts):
+    d = doc(facts, "Coyne took 42 per cent in Friday's count.", published="2017-04-22")
+    assert scope_at(d, d.sentences[0], d.sentences[0].start).contest == "this"
