@@ -76,6 +76,8 @@ def _recorded_count(
         subject = None
         if fig.subject:
             who = subject_of(doc, sent, n, cs)
+            if who is None:
+                who = _fronted_by(doc, sent, n)
             subject = who.person if isinstance(who, Mention) else None
         return Reading("count", subject, counts=fig.counts, why=f"a count of {fig.counts}")
     return None
@@ -299,6 +301,8 @@ def _thing_count(doc: Document, sent: Sent, n: NumberMention, cs: int, noun: str
     subject = subject_of(doc, sent, n, cs)
     if subject is None:
         subject = doer(doc, sent, n, cs)  # "Whitaker filed 1,874 valid signatures"
+    if subject is None:
+        subject = _fronted_by(doc, sent, n)  # "Nominated by six MPs and 31 local parties, she"
     if subject is False:
         return None  # somebody the facts do not know
     who = subject.person if isinstance(subject, Mention) else None
@@ -310,6 +314,21 @@ def _thing_count(doc: Document, sent: Sent, n: NumberMention, cs: int, noun: str
         nominating=bool(_NOMINATING.search(doc.norm, lo, sent.end)),
         why=f"a count of {noun}",
     )
+
+
+_FRONTED_BY = re.compile(
+    r"\W*(?:nominated|backed|endorsed|supported|proposed|seconded)\s+by\s+[^,;.]{1,80},\s*"
+)
+
+
+def _fronted_by(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
+    """The subject a sentence opening with "Nominated by ..." goes on to name: the
+    nominations are theirs."""
+    m = _FRONTED_BY.match(doc.norm, sent.start, sent.end)
+    if m is None or not sent.start <= n.start < m.end():
+        return None
+    after = [x for x in persons(sent) if x.start >= m.end() and x.person]
+    return after[0] if after and after[0].start - m.end() < 20 else None
 
 
 _BY_ACROSS = re.compile(

@@ -158,7 +158,9 @@ def _nominated_by(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Readi
     people = [m for m in persons(sent) if m.end <= n.start and m.person and m.kind == "person"]
     if not people or _unknown_between(doc, sent, people[-1], n):
         return None
-    return Reading("nominations", people[-1].person, counts="nominations", why="nominations")
+    # "nominated by 18 MPs": a kind of nominations the facts may record apart
+    counts = f"{n.noun} nominations" if n.noun else "nominations"
+    return Reading("nominations", people[-1].person, counts=counts, why="nominations")
 
 
 def _unknown_between(doc: Document, sent: Sent, m: Mention, n: NumberMention) -> bool:

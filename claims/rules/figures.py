@@ -249,7 +249,8 @@ class FigureRule:
         def mods(f: Figure) -> list[str]:
             return [w for w in f.counts.split() if not w.startswith("nominat")]
 
-        special = [f for f in figs if mods(f) and all(_stem(m) in words for m in mods(f))]
+        said = {_stem(w) for w in words.lower().split()}
+        special = [f for f in figs if mods(f) and all(_stem(m.lower()) in said for m in mods(f))]
         return special or [f for f in figs if not mods(f)]
 
     def _finding(
@@ -325,6 +326,8 @@ def _indexed(figures: list[Figure]) -> dict[tuple[str, str, str], list[Figure]]:
 
 
 def _stem(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # "parties": "party"
     return word[:-1] if word.endswith("s") else word
 
 
