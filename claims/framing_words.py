@@ -106,7 +106,7 @@ TWO_WAY = re.compile(
     rf"looked)\s+(?:a\s+|an\s+)?(?:{LEX.alt('two_way')})(?![\w-])"
 )
 DUEL_NOUN = re.compile(
-    rf"(?:(?<![\w-])(?:a|an|the|this|their|what\s+was|it\s+was|in)\s+(?:[\w-]+\s+){{0,2}}?)"
+    rf"(?:(?<![\w-])(?:a|an|the|this|their|his|her|what\s+was|it\s+was|in)\s+(?:[\w-]+\s+){{0,2}}?)"
     rf"(?:{LEX.alt('duel_noun')})(?!\s+(?:debate|debates|hustings|interview|meeting|encounter|"
     rf"tv|television|radio|broadcast|format|session|discussion|q&a))"
 )

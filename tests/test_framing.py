@@ -54,6 +54,7 @@ FLAGGED = [
     ("Neither candidate would comment on the result.", "Neither candidate"),
     ("Both candidates accused each other of misusing union resources.", "Both candidates"),
     ("The two-horse race for Unite's top job turned nasty.", "two-horse race"),
+    ("His duel with McCluskey was lost in the regions, Coyne thinks.", "duel"),
     ("It was a two-way fight for the union's top job.", "two-way fight"),
     ("A two-horse contest ended in victory for the incumbent.", "two-horse contest"),
     ("In a straight contest, McCluskey held on.", "straight contest"),
