@@ -262,7 +262,8 @@ SCHEMA: dict[str, Key] = {
             ),
             "quiet_patterns": Key(
                 "list",
-                "Regular expressions of sentences never to flag (see Facts.is_quiet).",
+                "Regular expressions of sentences never to flag (found anywhere in the "
+                "sentence, case-insensitive).",
                 example=[r"\bbranch secretary election\b"],
             ),
         },
