@@ -67,8 +67,10 @@ def _recorded_count(
     if n.unit != "count":
         return None
     after = [stem(w) for w in re.findall(r"[a-z][\w'-]*", post)[:6]]
-    near = frozenset(after)
-    pairs = set(zip(after, after[1:], strict=False))
+    # "12,204 mail-in ballots" of "mail ballots": a hyphenated word by its first part too
+    heads = [w.split("-")[0] if "-" in w else w for w in after]
+    near = frozenset(after) | frozenset(heads)
+    pairs = set(zip(after, after[1:], strict=False)) | set(zip(heads, heads[1:], strict=False))
     for words, fig in doc.facts.once("measures.counted", _counted_things):
         first = [stem(w) for w in fig.counts.split()[:2]]
         if len(words) < 2 or not words <= near or (first[0], first[1]) not in pairs:

@@ -1033,3 +1033,14 @@ def test_parts_of_somebodys_papers_and_a_claim_set_out_to_check_are_no_tallies(m
 )
 def test_what_would_be_and_exhausted_papers_are_no_figures(matcher, sentence):
     assert figures(matcher, sentence) == []
+
+
+def test_a_hyphenated_word_before_a_recorded_count_names_it_by_its_first_part():
+    facts = load_facts(HERE / "fixtures" / "elections" / "partyleader" / "facts.toml")
+    text, paras = join_paragraphs(
+        ["Corinne Lafrenière won the leadership.", "The 12,204 mail-in ballots took longest."]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    (f,) = [f for f in Matcher(facts).check(a) if f.kind == "figure"]
+    assert "mail ballots" in f.explanation
