@@ -37,9 +37,10 @@ def labelled_reading(doc: Document, sent: Sent, n: NumberMention, qs: int) -> Re
     """The reading a label or caption gives ``n``; False when it names nothing the facts
     record, None when ``n`` has neither."""
     before = doc.norm[sent.start : qs]
-    m = _LABEL.search(before)
-    if m is not None:
-        return _named(doc, m.group("label").strip(), [])
+    if before.rstrip().endswith(":"):
+        m = _LABEL.search(before[-48:] if len(before) > 48 else before)
+        if m is not None and (len(before) <= 48 or m.start() > 0):
+            return _named(doc, m.group("label").strip(), [])
     if not _OPENING.match(before):
         return None
     numbers = find_numbers(doc.norm, sent.start, sent.end)
