@@ -8,9 +8,10 @@ paragraphs.  The larger facts file adds N known false claims written the way
 a press office writes them: plain sentences with paraphrases, made of the
 words real disputes use (staff, rules, ballots, counts, re-runs, money) and
 the candidates' names, so that most sentences of the corpus share words with
-many claims and the claim index has real work to do.  Prints one line per run;
-the matcher runs on one core.  Speeds are per second of this process's CPU
-time (best of three), so other work on the machine disturbs them less.
+many claims and the claim index has real work to do.  The matcher runs on one
+core.  Speeds are per second of this process's CPU time, the best of
+``--repeat`` runs of each facts file, the runs taking turns, so other work on
+the machine disturbs them less and disturbs both alike.
 """
 
 from __future__ import annotations
@@ -76,22 +77,28 @@ def extra_claims(n: int, seed: int = 11) -> str:
     return "\n".join(out)
 
 
-def measure(matcher: Matcher, articles: list[Article], repeat: int = 3) -> tuple[float, int]:
-    """Sentences per second of CPU time (best of ``repeat``), and the findings made."""
+def measure(
+    matchers: list[Matcher], articles: list[Article], repeat: int = 5
+) -> list[tuple[float, int]]:
+    """Sentences per second of CPU time (best of ``repeat``) and the findings made, for
+    each matcher, their runs taking turns so that a busy spell of the machine falls on
+    all of them alike."""
     sentences = sum(len(a.sentences) for a in articles)
-    best = float("inf")
-    found = 0
+    best = [float("inf")] * len(matchers)
+    found = [0] * len(matchers)
     for _ in range(repeat):
-        start = time.process_time()  # CPU time of this process: the machine may be busy
-        found = sum(len(matcher.check(a)) for a in articles)
-        best = min(best, time.process_time() - start)
-    return sentences / best, found
+        for i, matcher in enumerate(matchers):
+            start = time.process_time()  # CPU time of this process: the machine may be busy
+            found[i] = sum(len(matcher.check(a)) for a in articles)
+            best[i] = min(best[i], time.process_time() - start)
+    return [(sentences / b, f) for b, f in zip(best, found, strict=True)]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--claims", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=5, help="runs of each, taking turns")
     args = ap.parse_args()
     articles = corpus(args.articles)
     n_sent = sum(len(a.sentences) for a in articles)
@@ -101,7 +108,17 @@ def main() -> None:
     load_s = time.perf_counter() - start
     matcher = Matcher(facts)
     matcher.check(articles[0])  # warm the compiled patterns
-    base, base_found = measure(matcher, articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        extra = Path(tmp) / "generated.toml"
+        extra.write_text(extra_claims(args.claims), encoding="utf-8")
+        start = time.perf_counter()
+        big = load_facts([BUNDLED_FACTS, extra])
+        big_load_s = time.perf_counter() - start
+    grown_matcher = Matcher(big)
+    grown_matcher.check(articles[0])
+    (base, base_found), (grown, grown_found) = measure(
+        [matcher, grown_matcher], articles, args.repeat
+    )
     print(
         f"bundled facts: {len(facts.claims)} claims, {len(facts.figures)} figures; "
         f"load {load_s * 1000:.0f} ms"
@@ -110,19 +127,9 @@ def main() -> None:
         f"  {n_sent} sentences in {len(articles)} articles: {base:,.0f} sentences/s, "
         f"{base_found} findings"
     )
-
-    with tempfile.TemporaryDirectory() as tmp:
-        extra = Path(tmp) / "generated.toml"
-        extra.write_text(extra_claims(args.claims), encoding="utf-8")
-        start = time.perf_counter()
-        big = load_facts([BUNDLED_FACTS, extra])
-        load_s = time.perf_counter() - start
-    grown_matcher = Matcher(big)
-    grown_matcher.check(articles[0])
-    grown, grown_found = measure(grown_matcher, articles)
     print(
         f"with {args.claims} more realistic claims ({len(big.claims)} in all): "
-        f"load {load_s * 1000:.0f} ms"
+        f"load {big_load_s * 1000:.0f} ms"
     )
     print(
         f"  {n_sent} sentences: {grown:,.0f} sentences/s, {grown_found} findings "
