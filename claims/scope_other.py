@@ -97,8 +97,14 @@ def _ours(doc: Document) -> str:
 
 
 def our_names(facts: Facts) -> str:
+    """The names of this election's world, as one text to look phrases up in: its own,
+    and the proper names its false claims use ("the Eastgate ballot boxes": a ward of
+    this election, not another organisation)."""
     el = facts.election
-    # The names of this election's world: its own, and those its false claims use ("the
-    # Eastgate ballot boxes": a ward of this election, not another organisation).
-    said = [t for c in facts.claims for t in (c.claim, *c.paraphrases)]
-    return normalise(" ".join([el.name, el.office, el.organisation, *el.aliases, *said]))
+    said = {
+        name for c in facts.claims for t in (c.claim, *c.paraphrases) for name in _PROPER.findall(t)
+    }
+    return normalise(" | ".join([el.name, el.office, el.organisation, *el.aliases, *sorted(said)]))
+
+
+_PROPER = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019-]*)*")
