@@ -12,7 +12,8 @@ The facts (read once per facts file):
                       facts_read.py (reading and merging files) and facts_builder.py
                       (a document into Facts), which reads through facts_names.py
                       (slugs, sources, people), facts_candidates.py, facts_contests.py
-                      and facts_statements.py (the claims, and the facts in words)
+                      and facts_statements.py (the claims, and the facts in words);
+                      facts_earlier.py reads counts later replaced (a recount)
   model.py            the plain records: people, contests, figures, facts, claims
   derive.py           every figure the facts imply: the entry point, which reads and checks
                       the count's rounds, over derive_votes.py (each round's votes,
@@ -23,7 +24,8 @@ The facts (read once per facts file):
 The grammar (package data in grammar/, read by lexicon.py and concepts.py):
   lexicon.py          word classes of the built-in grammar, and text normalisation
   concepts.py         sentences as sets of concepts, for claims in plain words
-  claim_index.py      the known false claims as sets of concepts, indexed by key concept
+  claim_index.py      the known false claims as sets of concepts, indexed in bitmaps
+                      (bitsets.py: many small sets tested at once)
 
 Reading an article (per article):
   text.py             sentences, clauses, quotations, speakers and voice
@@ -36,12 +38,14 @@ Reading an article (per article):
   scope.py            which contest a clause is about, and where the article stands in time
   field.py            statements of the size of a field ("three candidates")
   numbers.py          numbers as journalists write them, with their qualifiers
-  owners.py           whose a number is
+  owners.py           whose a number is; margin_sides.py a margin's two sides
   rounds.py           which round of the count a number belongs to
   measures.py         what a number measures: the entry point over
                       measure_frames.py, measure_shares.py, measure_counts.py,
-                      measure_totals.py and measure_words.py
+                      measure_totals.py, measure_labels.py (a box of figures) and
+                      measure_words.py
   precision.py        whether a number as written agrees with a recorded figure
+  earlier.py          whether a number of a count later replaced is said of that count
   framing_words.py    the words framing reads; framing_sets.py and framing_phrases.py
                       the phrases that presume how many stood or lost
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from factwatch.claims.margin_sides import margin_owner, pair
 from factwatch.claims.measure_words import (
     _ABSTAIN,
     _BY_AGENT,
@@ -26,7 +27,7 @@ from factwatch.claims.measure_words import (
     Reading,
 )
 from factwatch.claims.numbers import NumberMention
-from factwatch.claims.owners import margin_owner, pair, persons, subject_of
+from factwatch.claims.owners import persons, subject_of
 from factwatch.claims.text import Document, Mention, Sent
 
 _TURNOUT_AFTER = re.compile(r"\s*(?:%\s*)?turn[\s-]?out(?![\w-])")
