@@ -40,7 +40,7 @@ def _people_signal(
     named_here = False
     rivals_there = False  # somebody who stood only elsewhere is beaten or beats here
     for mm in sent.mentions:
-        if not (cs <= mm.start < ce) or mm.kind != "person" or not mm.person:
+        if not _counted(mm, cs, ce, stood) or mm.person is None:
             continue
         where = stood.get(mm.person, frozenset())
         if "this" in where:
@@ -60,6 +60,16 @@ def _people_signal(
     if exclusive_here:
         return "this", "names a candidate who stood only in this election"
     return None
+
+
+def _counted(mm: Mention, cs: int, ce: int, stood: dict[str, frozenset[str]]) -> bool:
+    """Is ``mm`` somebody the clause names: a person, or a pronoun for somebody who stood
+    elsewhere only ("... chose Tamsin Oyelaran as its leader; she won 51.6 per cent")?"""
+    if not (cs <= mm.start < ce) or not mm.person:
+        return False
+    if mm.kind == "pronoun":
+        return "this" not in stood.get(mm.person, frozenset())
+    return mm.kind == "person"
 
 
 _OUTSIDER_ROLE = re.compile(

@@ -287,3 +287,12 @@ def test_a_weekday_long_after_this_contest_is_another_contests(facts, sentence):
 def test_a_weekday_near_this_contest_is_this_contest(facts):
     d = doc(facts, "Coyne took 42 per cent in Friday's count.", published="2017-04-22")
     assert scope_at(d, d.sentences[0], d.sentences[0].start).contest == "this"
+
+
+def test_a_pronoun_for_somebody_who_stood_elsewhere_places_its_clause_there(facts):
+    d = doc(
+        facts, "Len McCluskey won in 2017.", "Jerry Hicks lost in 2013; he polled 79,819 votes."
+    )
+    s = d.sentences[1]
+    cs, _ = s.clauses[-1]
+    assert scope_at(d, s, cs).contest == "unite-general-secretary-election-2013"
