@@ -39,7 +39,9 @@ _PROSPECT = _LEX.rx("prospect")
 _MODAL_AFTER = re.compile(
     r"[^.;,]{0,40}?(?<![\w-])(?:would|could|might|will|may)\s+(?:be|prove|make|have|give)(?![\w-])"
 )
-_WOULD_HAVE = re.compile(r"(?<![\w-])(?:would|could|might)(?:n't|\s+not)?\s+(?:\w+\s+)?have\s")
+# What would have happened: "he would have finished with 429", "it could well have been"
+MODAL_PERFECT = r"(?<![\w-])(?:would|could|might|should)(?:n't|\s+not)?\s+(?:[\w-]+\s+){0,4}?have\s"
+_WOULD_HAVE = re.compile(MODAL_PERFECT)
 _POLL = _LEX.rx("poll_word")
 _POLL_PHRASE = re.compile(
     r"(?<![\w-])(?:in|by|according\s+to|from)\s+(?:a|an|the|our|its|their|this)\s+"

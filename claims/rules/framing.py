@@ -44,7 +44,7 @@ from factwatch.claims.model import Contest, Standing
 from factwatch.claims.rounds import round_of
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
-from factwatch.claims.scope import scope_at
+from factwatch.claims.scope import MODAL_PERFECT, scope_at
 from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
 
@@ -65,10 +65,7 @@ _MENTION_BEFORE = re.compile(
 
 # A modal perfect ("would have been", "could have had"), or a question asked with a
 # modal ("Would a straight two-way vote have been simpler?"): what did not happen.
-_COUNTERFACTUAL = re.compile(
-    r"(?<![\w-])(?:would|could|might|should)(?:n't|\s+not)?\s+(?:[\w-]+\s+){0,4}?have\s+"
-    r"|^\W*(?:[a-z]+:\s*)?(?:would|could|might|should)\s"
-)
+_COUNTERFACTUAL = re.compile(rf"{MODAL_PERFECT}|^\W*(?:[a-z]+:\s*)?(?:would|could|might|should)\s")
 # A quotation given as somebody's words or a title: "Re: “...”", "your headline “...”"
 _QUOTED_TITLE = re.compile(
     rf"(?:(?<![\w-])re:|headline|(?<![\w-])(?:{_LEX.alt('mention_verb')})(?:\s+[\w'-]+){{0,6}}?)"
