@@ -272,8 +272,10 @@ _WORDS_BEFORE = re.compile(r"[\w'.~]+")
 
 def _qualifier(text: str, start: int, end: int) -> tuple[str, int | None]:
     """How the words right before a number qualify it, and where the qualifier starts."""
-    spans = [m.span() for m in _WORDS_BEFORE.finditer(text.lower(), max(0, start - 50), start)]
-    words = [text[a:b].lower() for a, b in spans]
+    lo = max(0, start - 50)
+    found = list(_WORDS_BEFORE.finditer(text[lo:start].lower()))
+    spans = [(lo + m.start(), lo + m.end()) for m in found]
+    words = [m.group(0) for m in found]
     # Skip stressing words ("by just", "a mere") between the qualifier and the number.
     stripped = True
     while stripped and words:
@@ -356,19 +358,31 @@ def _figure(text: str, m: re.Match[str]) -> NumberMention | None:
     return NumberMention(s, e, m.group(0), value, unit, sig, q, form, qs, noun)
 
 
+_YEAR = re.compile(r"(?:19[5-9]\d|20[0-4]\d)")
+_ORDINAL_AFTER = re.compile(r"\s*(?:st|nd|rd|th)\b")
+_TIME_AFTER = re.compile(r"[:.]\d")
+_TIME_BEFORE = re.compile(r"\d[:.]$")
+_AGE = re.compile(r"[1-9]\d")
+_AGE_BEFORE = re.compile(r"[a-z'\u2019],\s$")
+_THREAD = re.compile(r"/\s")
+_POST_START = re.compile(r"(?:^|[.!?]\s)\s*$")
+_DASH_AFTER = re.compile(r"^\s?[-\u2013]\s?\d")
+_DASH_BEFORE = re.compile(r"\d\s?[-\u2013]\s?$")
+
+
 def _not_a_figure(text: str, m: re.Match[str], num: str, after: str) -> bool:
     """Money, a date, an age, a year, an ordinal, a time or a score such as 5-4."""
     s, e = m.span()
     before = text[max(0, s - 12) : s]
     if _SKIP_BEFORE.search(before) or (not m.group("pct") and _SKIP_AFTER.match(after.lstrip())):
         return True
-    if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", num) and not m.group("pct"):
+    if _YEAR.fullmatch(num) and not m.group("pct"):
         return True  # a year
-    if re.match(r"^\s*(?:st|nd|rd|th)\b", after) or re.match(r"^[:.]\d", text[e : e + 2]):
+    if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(text, e, e + 2):
         return True  # an ordinal or a time
-    if re.search(r"\d[:.]$", before) and len(num) == 2:
+    if len(num) == 2 and _TIME_BEFORE.search(before):
         return True  # the minutes of a time: "13:48", "9.30"
-    if re.fullmatch(r"[1-9]\d", num) and re.search(r"[a-z'\u2019],\s$", before):
+    if len(num) == 2 and _AGE.fullmatch(num) and _AGE_BEFORE.search(before):
         follows = text[e : e + 12]
         if (
             re.match(r",\s+[a-z]", follows)
@@ -376,13 +390,20 @@ def _not_a_figure(text: str, m: re.Match[str], num: str, after: str) -> bool:
             and not m.group("pct")
         ):
             return True  # an age set after a name: "Reyes, 51, will take office"
-    if re.match(r"/\s", text[e : e + 2]) and re.search(r"(?:^|[.!?]\s)\s*$", before):
+    if text.startswith("/", e) and _THREAD.match(text, e, e + 2) and _POST_START.search(before):
         return True  # a post's number in a thread: "4/ The party had ..."
-    dash_after = re.match(r"^\s?[-\u2013]\s?\d", after)
-    dash_before = re.search(r"\d\s?[-\u2013]\s?$", before)
+    return _score(m, num, before, after)
+
+
+def _score(m: re.Match[str], num: str, before: str, after: str) -> bool:
+    """A score such as 5-4 (a scoreline of votes, "59,067-53,544", stays a figure)."""
+    dashes = after[:2] + before[-3:]
+    if not ("-" in dashes or "\u2013" in dashes):
+        return False
+    dash_after = _DASH_AFTER.match(after)
+    dash_before = _DASH_BEFORE.search(before)
     if (dash_after or dash_before) and not (m.group("pct") or _PCT_RANGE.match(after)):
-        if not re.search(r"\d,\d{3}", num + after[:8] + before[-8:]):
-            return True  # a score such as 5-4 (a scoreline of votes, "59,067-53,544", stays)
+        return not re.search(r"\d,\d{3}", num + after[:8] + before[-8:])
     return False
 
 

@@ -106,20 +106,23 @@ class Sent:
     @cached_property
     def words(self) -> frozenset[str]:
         """Every word of the sentence, hyphenated words also in pieces (for prefilters)."""
-        out: set[str] = set()
-        for _, _, w in self.tokens:
-            out.add(w)
-            if "-" in w:
-                out.update(w.split("-"))
+        out = {w for _, _, w in self.tokens}
+        for w in [w for w in out if "-" in w]:
+            out.update(w.split("-"))
         return frozenset(out)
 
     @cached_property
     def tokens(self) -> list[tuple[int, int, str]]:
         """Words and punctuation with absolute offsets; a possessive 's is its own token."""
         out: list[tuple[int, int, str]] = []
+        base = self.start
         for m in _TOKEN.finditer(self.norm):
-            a, b, w = self.start + m.start(), self.start + m.end(), m.group(0)
-            if w.endswith("'s") and len(w) > 2:
+            w = m.group(0)
+            a, b = m.span()
+            a, b = a + base, b + base
+            if "'" not in w:
+                out.append((a, b, w))
+            elif w.endswith("'s") and len(w) > 2:
                 out.append((a, b - 2, w[:-2]))
                 out.append((b - 2, b, "'s"))
             elif w.endswith("s'") and len(w) > 2:
