@@ -365,9 +365,15 @@ def _score_second(doc: Document, sent: Sent, n: NumberMention) -> Mention | None
     return None
 
 
+_RELATIVE_OPENING = re.compile(r"\s*(?:who|whom|which|that)\s")
+
+
 def _opens_clause(doc: Document, sent: Sent, m: Mention) -> bool:
-    """Is ``m`` the first person named in its clause (its subject, most likely)?"""
+    """Is ``m`` the first person named in its clause (its subject, most likely)?  Not
+    in a relative clause, whose subject is its pronoun ("who endorsed Ms Oduwole")."""
     cs, _ = doc.clause_of(sent, m.start)
+    if _RELATIVE_OPENING.match(doc.norm, cs, m.start):
+        return False
     return not any(
         x is not m and x.kind in ("person", "other") and cs <= x.start < m.start
         for x in sent.mentions

@@ -8,6 +8,7 @@ import re
 
 from factwatch.claims.facts_records import Facts
 from factwatch.claims.lexicon import normalise
+from factwatch.claims.model import Contest
 from factwatch.claims.scope_people import _contender_outsider
 from factwatch.claims.text import Document, Sent
 
@@ -51,6 +52,9 @@ def _other_contest_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[
         else None
     )
     if m and m.group(0) not in ours and not _our_org_before(sent, m.start()):
+        named = _recorded_kind(doc.facts, m.group(0))
+        if named is not None:
+            return named.key, f"'{m.group(0)}': {named.name}"
         return "other", f"'{m.group(0)}'"
     for m in (
         _ORG_CONTEST.finditer(doc.text, cs, ce) if not _ORG_CONTEST_WORDS.isdisjoint(words) else ()
@@ -62,6 +66,19 @@ def _other_contest_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[
     if _contender_outsider(doc, sent, cs, ce):
         return "other", "a contender the facts do not record"
     return None
+
+
+def _recorded_kind(facts: Facts, word: str) -> Contest | None:
+    """The one related contest whose name or office holds ``word`` ("the by-election
+    that followed": the by-election the facts record), if only one does."""
+    word = " ".join(word.replace("by election", "by-election").split())
+    found = [
+        c
+        for c in facts.contests.values()
+        if c.key != "this"
+        and word in normalise(f"{c.name} | {c.office}").replace("by election", "by-election")
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _held_by_person(sent: Sent, m: re.Match[str]) -> bool:

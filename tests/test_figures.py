@@ -1044,3 +1044,18 @@ def test_a_hyphenated_word_before_a_recorded_count_names_it_by_its_first_part():
     a.sentences = segment(paras, text)
     (f,) = [f for f in Matcher(facts).check(a) if f.kind == "figure"]
     assert "mail ballots" in f.explanation
+
+
+RELATIVE = (
+    "Coyne and his allies, who all attacked McCluskey, came up short; Allinson, who once "
+    "backed McCluskey, had {} per cent."
+)
+
+
+def test_a_number_after_a_relative_clause_naming_somebody_else_is_the_subjects(matcher):
+    assert figures(matcher, RELATIVE.format("13.2")) == []  # Allinson's share, not McCluskey's
+
+
+def test_a_wrong_number_after_a_relative_clause_is_judged_as_the_subjects(matcher):
+    found = figures(matcher, RELATIVE.format("19"))
+    assert [f.fact_ids for f in found] == [["share.ian-allinson"]]

@@ -296,3 +296,23 @@ def test_a_pronoun_for_somebody_who_stood_elsewhere_places_its_clause_there(fact
     s = d.sentences[1]
     cs, _ = s.clauses[-1]
     assert scope_at(d, s, cs).contest == "unite-general-secretary-election-2013"
+
+
+def test_another_kind_of_election_the_facts_record_is_that_contest():
+    tworound = load_facts(
+        Path(__file__).parent / "fixtures" / "elections" / "tworound" / "facts.toml"
+    )
+    d = doc(
+        tworound,
+        "Marcus Delahaye resigned as deputy president in January.",
+        "The by-election that followed was a head-to-head between Ms Santhanam and a "
+        "councillor. She won it with 53.9 per cent.",
+    )
+    s = d.sentences[-1]
+    assert scope_at(d, s, s.start).contest == "forward-democrats-deputy-president-by-election-2026"
+
+
+def test_another_kind_of_election_the_facts_do_not_record_is_another_contest(facts):
+    d = doc(facts, "Len McCluskey won the Unite election.", "The by-election was close.")
+    s = d.sentences[1]
+    assert scope_at(d, s, s.start).contest == "other"

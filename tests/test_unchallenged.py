@@ -435,3 +435,56 @@ def test_a_supposition_asserts_no_claim(matcher):
         "Had Unite staff broken rules requiring them to stay neutral, Coyne would have had a case."
     )
     assert claims(matcher, text) == []
+
+
+RULE_CLAIM = """
+[sources]
+desk = "The desk's list of claims seen in the campaign"
+
+[[claims]]
+id = "claim.rule-new"
+claim = "The majority rule was introduced this year to stop Coyne."
+fact = "The majority rule was adopted at the Brighton conference in 2011, first used in 2013."
+source = "desk"
+"""
+
+
+@pytest.fixture(scope="module")
+def with_rule_claim(tmp_path_factory) -> Matcher:
+    extra = tmp_path_factory.mktemp("facts") / "rule.toml"
+    extra.write_text(RULE_CLAIM, encoding="utf-8")
+    return Matcher(load_facts([FACTS, extra]))
+
+
+def test_a_rebuttal_citing_the_facts_date_and_place_challenges_the_claim(with_rule_claim):
+    text = (
+        "Those who say the majority rule was introduced to stop Coyne, as his allies do, might "
+        "look up the 2011 Brighton conference."
+    )
+    assert claims(with_rule_claim, text) == []
+    assert claims(with_rule_claim, text, kind="challenged_claim")
+
+
+def test_one_detail_of_the_fact_alone_is_no_rebuttal(with_rule_claim):
+    text = "His allies say the majority rule was introduced to stop Coyne, who joined in 2011."
+    assert [f.rule_id for f in claims(with_rule_claim, text)] == ["claim.rule-new"]
+
+
+def test_a_rebuttal_after_the_claimants_own_quotation_challenges_the_claim(matcher):
+    paragraphs = (
+        "Coyne says Unite staff broke rules requiring them to stay neutral.",
+        "\u201cThey campaigned openly. Everybody saw it,\u201d he said. "
+        "\u201cIt was shameless.\u201d",
+        "The union's own records say otherwise.",
+    )
+    assert claims(matcher, *paragraphs) == []
+    assert claims(matcher, *paragraphs, kind="challenged_claim")
+
+
+def test_a_rebuttal_three_sentences_on_after_the_outlets_own_words_is_too_far(matcher):
+    paragraphs = (
+        "Coyne says Unite staff broke rules requiring them to stay neutral.",
+        "He lost by 5,523 votes. He has not said what he will do next. Allinson came third.",
+        "The union's own records say otherwise.",
+    )
+    assert [f.rule_id for f in claims(matcher, *paragraphs)] == ["claim.neutrality-guidelines"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from factwatch.claims.claim_index import ClaimIndex, several, strip_people
 from factwatch.claims.concepts import WEAK, Reading
+from factwatch.claims.fact_details import details, states_fact
 from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import lexicon
 from factwatch.claims.model import Claim
@@ -164,6 +165,7 @@ class ClaimRule:
         self.facts = facts
         self.index = ClaimIndex(facts)
         self.thesaurus = self.index.thesaurus
+        self.details = {c.id: details(facts, c) for c in facts.claims}
 
     def check(self, doc: Document) -> list[Finding]:
         index = self.index
@@ -282,14 +284,16 @@ class ClaimRule:
 
     def _rebuttal(self, doc: Document, hit: Hit, denied: list[Hit]) -> str:
         sent = hit.sent
-        if self._has(doc, sent, "inline", _INLINE) or self._has(doc, sent, "strong", _STRONG_REBUT):
+        cites = self.details[hit.claim.id]
+        if (
+            self._has(doc, sent, "inline", _INLINE)
+            or self._has(doc, sent, "strong", _STRONG_REBUT)
+            or states_fact(sent.text, cites)
+        ):
             return sent.text
         if denied:
             return denied[0].sent.text
-        lo = max(0, sent.index - 1)
-        for other in doc.sentences[lo : sent.index + 3]:
-            if other is sent:
-                continue
+        for other in _neighbours(doc, sent):
             verdict = self._has(doc, other, "verdict", _VERDICT) or bool(
                 _ANSWER_NO.match(other.norm)
             )
@@ -301,6 +305,7 @@ class ClaimRule:
                 and _verdict_after(other, sent)
                 or self._neighbour_states_fact(doc, other, hit)
                 or self._long_standing(other, hit)
+                or states_fact(other.text, cites)
             ):
                 return other.text
         return ""
@@ -336,3 +341,19 @@ class ClaimRule:
             return True
         named = self.index.claim_people.get(hit.claim.id, frozenset())
         return bool(shared) and any(m.person in named for m in other.mentions)
+
+
+def _neighbours(doc: Document, sent: Sent) -> list[Sent]:
+    """The sentences a rebuttal of a claim in ``sent`` may stand in: the one before and
+    the two after, not counting the claimant's own quotation that runs on after it
+    ("... says ballots were mailed late. 'Our people got them a week late. ...,' Kuchar
+    said. The union's own records say otherwise.")."""
+    out = doc.sentences[max(0, sent.index - 1) : sent.index]
+    budget, j = 2, sent.index + 1
+    while budget and j < len(doc.sentences) and j <= sent.index + 5:
+        nxt = doc.sentences[j]
+        out.append(nxt)
+        if doc.quote_at(nxt.start, nxt.start + 1) is None:
+            budget -= 1
+        j += 1
+    return out
