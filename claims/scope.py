@@ -276,7 +276,24 @@ def _clause_contest(doc: Document, sent: Sent, cs: int, ce: int, ctx: Context) -
         return got
     if weak:
         return weak
-    return _paragraph_state(doc, sent, ctx)
+    return _pointed_back(doc, sent) or _paragraph_state(doc, sent, ctx)
+
+
+_DEMONSTRATIVE = re.compile(r"\s*(?:that|this)\s+(?:was|is|had\s+been|has\s+been|became|proved)\s")
+
+
+def _pointed_back(doc: Document, sent: Sent) -> tuple[str, str] | None:
+    """A sentence that opens by pointing back ("That was a genuine head-to-head") is about
+    the contest the sentence before spoke of last ("... who won the by-election for the
+    post by 14,203 votes to 12,148")."""
+    if not sent.index or not _DEMONSTRATIVE.match(doc.norm, sent.start, sent.end):
+        return None
+    prev = doc.sentences[sent.index - 1]
+    for a, b in reversed(prev.clauses):
+        got = signal(doc, prev, a, b)
+        if got:
+            return got
+    return None
 
 
 def _continued(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:
@@ -312,7 +329,7 @@ def _paragraph_state(doc: Document, sent: Sent, ctx: Context) -> tuple[str, str]
     i = sent.index - 1
     while i >= 0 and doc.sentences[i].paragraph == sent.paragraph:
         prev = doc.sentences[i]
-        sig = sentence_signal(doc, prev)
+        sig = sentence_signal(doc, prev) or _pointed_back(doc, prev)
         if sig:
             state = sig
             break

@@ -316,3 +316,17 @@ def test_another_kind_of_election_the_facts_do_not_record_is_another_contest(fac
     d = doc(facts, "Len McCluskey won the Unite election.", "The by-election was close.")
     s = d.sentences[1]
     assert scope_at(d, s, s.start).contest == "other"
+
+
+def test_a_sentence_pointing_back_is_about_the_contest_last_spoken_of():
+    tworound = load_facts(
+        Path(__file__).parent / "fixtures" / "elections" / "tworound" / "facts.toml"
+    )
+    d = doc(
+        tworound,
+        "Niamh Oduwole gained a deputy: Priya Santhanam, who won the by-election for the post "
+        "over Owen Trask.",
+        "That was a genuine head-to-head. Turnout was 42.8 per cent.",
+    )
+    by_election = "forward-democrats-deputy-president-by-election-2026"
+    assert [scope_at(d, s, s.start).contest for s in d.sentences[-2:]] == [by_election] * 2
