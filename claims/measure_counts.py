@@ -76,13 +76,21 @@ def _recorded_count(
         if len(words) < 2 or not words <= near or (first[0], first[1]) not in pairs:
             continue  # its words, its first two side by side ("28 blank or void" is no match)
         subject = None
-        if fig.subject:
+        if fig.counts in _personal_counts(doc.facts):  # somebody's own: "431 signatures"
             who = subject_of(doc, sent, n, cs)
             if who is None:
                 who = _fronted_by(doc, sent, n)
             subject = who.person if isinstance(who, Mention) else None
         return Reading("count", subject, counts=fig.counts, why=f"a count of {fig.counts}")
     return None
+
+
+def _personal_counts(facts: Facts) -> frozenset[str]:
+    """The things the facts count for a person ("member signatures" for each nominee)."""
+    return facts.once(
+        "measures.personal",
+        lambda f: frozenset(x.counts for x in f.figures if x.measure == "count" and x.subject),
+    )
 
 
 _BASE_BEFORE = re.compile(

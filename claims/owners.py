@@ -414,7 +414,25 @@ def subject_of(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention 
         got = _after_owner(doc, sent, n)
     if got is None:
         got = _clause_subject(doc, sent, n, cs)
+    if got is None:
+        got = _listed_after_colon(doc, sent, n)
     return got
+
+
+def _listed_after_colon(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
+    """ "She cleared the bar comfortably: 15 local parties ... and 431 members'
+    signatures": a list after a colon sets out what the sentence's subject, its only
+    person, had."""
+    colon = doc.norm.rfind(":", sent.start, n.start)
+    if colon < 0:
+        return None
+    people = persons(sent)
+    if len({m.person for m in people}) != 1 or any(m.start > colon for m in people):
+        return None
+    first = people[0]
+    if first.person is None or not _starts_clause(doc, sent, first):
+        return None
+    return first
 
 
 def doer(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:

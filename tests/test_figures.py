@@ -1059,3 +1059,30 @@ def test_a_number_after_a_relative_clause_naming_somebody_else_is_the_subjects(m
 def test_a_wrong_number_after_a_relative_clause_is_judged_as_the_subjects(matcher):
     found = figures(matcher, RELATIVE.format("19"))
     assert [f.fact_ids for f in found] == [["share.ian-allinson"]]
+
+
+@pytest.fixture(scope="module")
+def tworound() -> Matcher:
+    folder = Path(__file__).parent / "fixtures" / "elections" / "tworound"
+    return Matcher(load_facts(folder / "facts.toml"))
+
+
+def _counts_after_colon(matcher: Matcher, signatures: str):
+    text, paras = join_paragraphs(
+        [
+            "Priya Santhanam put her name forward for party president in September.",
+            f"She cleared the bar comfortably: 15 local parties and {signatures} members' "
+            "signatures against a threshold of 250.",
+        ]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    return [f.fact_ids for f in matcher.check(a) if f.kind == "figure"]
+
+
+def test_counts_listed_after_a_colon_are_the_subjects(tworound):
+    assert _counts_after_colon(tworound, "431") == []  # hers, not the 3,901 of all nominees
+
+
+def test_a_wrong_count_listed_after_a_colon_is_judged_as_the_subjects(tworound):
+    assert _counts_after_colon(tworound, "531") == [["signatures.santhanam"]]
