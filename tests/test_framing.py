@@ -529,3 +529,13 @@ def test_the_post_the_beaten_incumbent_held_picks_him_out(sentence, flagged):
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
     a.sentences = segment(paras, text)
     assert bool([f for f in Matcher(facts).check(a) if f.kind == "framing"]) is flagged
+
+
+def test_a_later_round_of_a_related_contest_whose_rounds_are_unknown_is_not_judged(matcher):
+    text = "2010 election, second ballot (Len McCluskey v Les Bayliss): 101,000 papers."
+    assert framing(matcher, text) == []
+
+
+def test_a_related_contest_as_a_whole_is_judged_by_its_field(matcher):
+    text = "2010 election (Len McCluskey v Les Bayliss): 101,000 papers."
+    assert [f.rule_id for f in framing(matcher, text)] == ["framing.two-way"]

@@ -192,6 +192,16 @@ class FramingRule:
         )
 
     @staticmethod
+    def _unknown_round(doc: Document, h: Hit, contest: Contest) -> bool:
+        """Words about a later round of a related contest whose rounds the facts do not
+        record ("Second ballot (Hugh Penrose v Carys Meredith)"): its field is unknown."""
+        if contest.key == "this" or contest.ballots:
+            return False
+        cs, ce = doc.clause_of(h.sent, h.start)
+        rnd = round_of(doc, h.sent, cs, ce, h.start)
+        return rnd is not None and rnd != 1
+
+    @staticmethod
     def _actual(contest: Contest, what: str) -> int:
         if what == "defeated candidates":
             return len(contest.losers)
@@ -212,6 +222,8 @@ class FramingRule:
         h.contest = contest
         if h.family == "withdrawn":
             return contest.key == "this" and not self._mentioned(doc, h)
+        if self._unknown_round(doc, h, contest):
+            return False
         if not self._miscounts(h, contest):
             return False
         if h.pair and not set(h.pair) <= set(contest.on_ballot):
