@@ -539,3 +539,21 @@ def test_a_later_round_of_a_related_contest_whose_rounds_are_unknown_is_not_judg
 def test_a_related_contest_as_a_whole_is_judged_by_its_field(matcher):
     text = "2010 election (Len McCluskey v Les Bayliss): 101,000 papers."
     assert [f.rule_id for f in framing(matcher, text)] == ["framing.two-way"]
+
+
+def test_a_label_asked_about_and_corrected_after_a_short_reply_is_no_framing(matcher):
+    paragraphs = (
+        "HOST: A lot of people went into the count calling it McCluskey versus Coyne. Fair?",
+        "GUEST: Fair as a description of the top two, not of the race. There were three on "
+        "the ballot.",
+    )
+    assert framing(matcher, *paragraphs) == []
+
+
+def test_a_label_corrected_only_three_full_sentences_later_is_framing(matcher):
+    paragraphs = (
+        "HOST: A lot of people went into the count calling it McCluskey versus Coyne. They "
+        "were loud about it.",
+        "GUEST: They were, and they were organised. There were three on the ballot.",
+    )
+    assert [f.rule_id for f in framing(matcher, *paragraphs)] == ["framing.two-way"]

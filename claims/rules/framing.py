@@ -376,7 +376,7 @@ class FramingRule:
         if not labelled:
             return False
         lo = doc.sentences[max(0, sent.index - 1)].start
-        hi = doc.sentences[min(len(doc.sentences) - 1, sent.index + 2)].end
+        hi = _two_sentences_on(doc, sent).end
         this = h.contest or self.facts.this
         if states_field(norm[lo:hi], len(this.on_ballot), len(this.losers)):
             return True
@@ -469,3 +469,15 @@ class FramingRule:
 
 def _rank(facts: Facts) -> list[str]:
     return list(ranking(facts))
+
+
+def _two_sentences_on(doc: Document, sent: Sent) -> Sent:
+    """The second sentence after ``sent``, not counting a word or two ("Fair?")."""
+    last, counted = sent, 0
+    for nxt in doc.sentences[sent.index + 1 :]:
+        last = nxt
+        if len(nxt.norm.split()) > 2:
+            counted += 1
+        if counted == 2:
+            break
+    return last
