@@ -1086,3 +1086,20 @@ def test_counts_listed_after_a_colon_are_the_subjects(tworound):
 
 def test_a_wrong_count_listed_after_a_colon_is_judged_as_the_subjects(tworound):
     assert _counts_after_colon(tworound, "531") == [["signatures.santhanam"]]
+
+
+def _published(matcher: Matcher, text: str, published: str):
+    body, paras = join_paragraphs([CONTEXT, text])
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published=published)
+    a.sentences = segment(paras, body)
+    return [f.fact_ids for f in matcher.check(a) if f.kind == "figure"]
+
+
+def test_nominations_in_the_present_tense_years_later_are_a_later_contests(matcher):
+    text = "Allinson has been nominated by 150 branches, his campaign said."
+    assert _published(matcher, text, "2018-05-01") == []
+
+
+def test_nominations_told_in_the_past_years_later_are_this_contests(matcher):
+    text = "Allinson was nominated by 150 branches, his campaign said."
+    assert _published(matcher, text, "2018-05-01") == [["nominations.ian-allinson"]]

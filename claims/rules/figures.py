@@ -129,8 +129,8 @@ class FigureRule:
             and not (_RESULT_WORDS.search(doc.norm, cs, ce))
         ):
             return None  # "12 points further back": a gap, but in what?
-        if reading.measure == "nominations" and context(doc).phase == "before-nominations":
-            return None  # an interim count
+        if reading.measure == "nominations" and _not_final_nominations(doc, cs, ce):
+            return None
         before = doc.sentences[sent.index - 1].norm if sent.index else ""
         figures = self._candidates(scope.contest, reading, n, sent.norm, before)
         if not figures or any(consistent(n, f) for f in _most_precise(figures)):
@@ -383,3 +383,23 @@ def _most_precise(figs: list[Figure]) -> list[Figure]:
         if key not in best or f.half_unit < best[key].half_unit:
             best[key] = f
     return list(best.values())
+
+
+_NOW_NOMINATED = re.compile(
+    r"(?<![\w-])(?:(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+nominated|"
+    r"collected|secured|received|gathered|won)|(?:is|are)\s+(?:being\s+)?nominated)(?![\w-])"
+)
+
+
+def _not_final_nominations(doc: Document, cs: int, ce: int) -> bool:
+    """An interim count, before nominations closed; or nominations in the present tense in
+    an article of a later year ("has been nominated by 44 unions"): a contest now."""
+    if context(doc).phase == "before-nominations":
+        return True
+    year = doc.facts.this.year
+    return bool(
+        doc.published
+        and year
+        and doc.published.year > year
+        and _NOW_NOMINATED.search(doc.norm, cs, ce)
+    )
