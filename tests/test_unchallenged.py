@@ -488,3 +488,20 @@ def test_a_rebuttal_three_sentences_on_after_the_outlets_own_words_is_too_far(ma
         "The union's own records say otherwise.",
     )
     assert [f.rule_id for f in claims(matcher, *paragraphs)] == ["claim.neutrality-guidelines"]
+
+
+OPENING = (
+    "Let us be clear about that from the start, because the complaint is back in the news.",
+    "The complaint says Unite staff broke rules requiring them to stay neutral.",
+)
+
+
+def test_a_rebuttal_two_sentences_before_that_speaks_of_the_claim_challenges_it(matcher):
+    paragraphs = ("There was no such requirement on union staff.", *OPENING)
+    assert claims(matcher, *paragraphs) == []
+    assert claims(matcher, *paragraphs, kind="challenged_claim")
+
+
+def test_a_denial_two_sentences_before_about_something_else_is_no_rebuttal(matcher):
+    paragraphs = ("There was no queue at the count in Birmingham.", *OPENING)
+    assert [f.rule_id for f in claims(matcher, *paragraphs)] == ["claim.neutrality-guidelines"]

@@ -51,7 +51,7 @@ _STRONG_REBUT = re.compile(
     r"thrown\s+out|not\s+upheld)|(?:found|finds|find)\s+(?:that\s+)?no|contains?\s+no|contained\s+no|"
     r"says?\s+nothing|said\s+nothing|(?:make|makes|made)\s+no\s+(?:mention|reference)|"
     r"nothing\s+of\s+the\s+(?:sort|kind)|(?:does|did|do)\s+not\s+exist|never\s+existed|"
-    r"(?:there\s+(?:is|was|were|are)\s+no\s+(?:such|evidence|basis|truth|record|rule|"
+    r"(?:there\s+(?:is|was|were|are)\s+no\s+(?:[\w-]+\s+)?(?:such|evidence|basis|truth|record|rule|"
     r"requirement|obligation|guideline|provision|sign|proof))|not\s+the\s+case|threw\s+out|not\s+upheld)(?![\w-])"
 )
 # An indirect question: "members have asked whether first-round votes were carried over"
@@ -308,6 +308,19 @@ class ClaimRule:
                 or states_fact(other.text, cites)
             ):
                 return other.text
+        return self._opening_rebuttal(doc, hit)
+
+    def _opening_rebuttal(self, doc: Document, hit: Hit) -> str:
+        """A rebuttal two sentences before that speaks of the claim ("There was no runoff
+        requirement. Let's get that out of the way first, because ... The hosts argue that
+        Kolovos didn't clear 50 percent ...")."""
+        if hit.sent.index < 2:
+            return ""
+        other = doc.sentences[hit.sent.index - 2]
+        if (
+            self._has(doc, other, "strong", _STRONG_REBUT) or self._has(doc, other, "rebut", _REBUT)
+        ) and self._about(other, hit):
+            return other.text
         return ""
 
     def _long_standing(self, other: Sent, hit: Hit) -> bool:
