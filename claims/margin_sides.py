@@ -60,6 +60,9 @@ def pair(
     separated = _separated(doc, n, ce, people)
     if separated is not None:
         return separated
+    further = _further_back(doc, sent, n, cs, ce, people, a)
+    if further is not None:
+        return further
     beside = _named_before_by(doc, n, cs, people, a)
     if beside is not None:
         return beside
@@ -69,6 +72,32 @@ def pair(
     if a is None:
         return None, None
     return _next_in_result(doc, n, cs, ce, a, rnd)
+
+
+_ANOTHER = re.compile(r"(?<![\w-])(?:another|a\s+further)\s+$")
+_BACK = re.compile(
+    r"\s*(?:votes?|(?:percentage\s+)?points?)?\s*(?:further\s+)?(?:back|behind|adrift)\b"
+)
+
+
+def _further_back(
+    doc: Document,
+    sent: Sent,
+    n: NumberMention,
+    cs: int,
+    ce: int,
+    people: list[Mention],
+    a: str | None,
+) -> tuple[str | None, str | None] | None:
+    """ "Lindqvist was 20 points behind Hanlon, and Blevins another 7.8 points back":
+    behind the one the clause before put behind."""
+    qs = n.qual_start if n.qual_start is not None else n.start
+    if a is None or not _ANOTHER.search(doc.norm, max(cs, qs - 12), qs):
+        return None
+    if not _BACK.match(doc.norm, n.end, ce):
+        return None
+    openers = [m for m in people if m.end <= cs and m.person != a and _starts_clause(doc, sent, m)]
+    return (openers[-1].person, a) if openers else None
 
 
 def _separated(

@@ -1103,3 +1103,15 @@ def test_nominations_in_the_present_tense_years_later_are_a_later_contests(match
 def test_nominations_told_in_the_past_years_later_are_this_contests(matcher):
     text = "Allinson was nominated by 150 branches, his campaign said."
     assert _published(matcher, text, "2018-05-01") == [["nominations.ian-allinson"]]
+
+
+FURTHER_BACK = "Coyne was 4.2 points behind McCluskey, and Allinson another {} points back."
+
+
+def test_another_margin_further_back_is_behind_the_one_put_behind_before(matcher):
+    assert figures(matcher, FURTHER_BACK.format("28")) == []  # Coyne 41.2, Allinson 13.2
+
+
+def test_a_wrong_margin_further_back_is_judged_against_that_pair(matcher):
+    found = figures(matcher, FURTHER_BACK.format("18"))
+    assert [f.fact_ids for f in found] == [["points.gerard-coyne.ian-allinson"]]
