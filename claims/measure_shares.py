@@ -35,7 +35,8 @@ _TURNOUT_AFTER = re.compile(r"\s*(?:%\s*)?turn[\s-]?out(?![\w-])")
 _SHARE_OF = re.compile(
     r"\s*(?:of\s+(?:the\s+)?(?P<what>(?:all\s+(?:the\s+)?)?(?:valid\s+|first[\s-]preference\s+|"
     r"final[\s-]round\s+)?"
-    r"(?:votes?(?:\s+cast)?|ballots?(?:\s+cast)?|poll|total|vote\s+share|first\s+preferences|"
+    r"(?:(?:(?:ballot\s+)?papers|votes?|ballots?)(?:\s+(?:cast|returned))?|poll|total|vote\s+share|"
+    r"first\s+preferences|"
     r"preferences|support|backing|valid\s+votes)|all\s+votes(?:\s+cast)?)"
     r"|(?:share|support|backing)(?![\w-]))"
 )
@@ -201,7 +202,7 @@ def _bases_after(post: str, default: tuple[str, ...]) -> tuple[str, ...]:
     what = share.group("what") if share else None
     if what and "valid" in what:
         return ("valid",)
-    if what and re.search(r"cast|all\s+votes", what):
+    if what and re.search(r"cast|returned|all\s+(?:the\s+)?(?:votes|ballots|papers)", what):
         return ("cast",)
     return default
 

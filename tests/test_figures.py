@@ -1115,3 +1115,24 @@ def test_another_margin_further_back_is_behind_the_one_put_behind_before(matcher
 def test_a_wrong_margin_further_back_is_judged_against_that_pair(matcher):
     found = figures(matcher, FURTHER_BACK.format("18"))
     assert [f.fact_ids for f in found] == [["points.gerard-coyne.ian-allinson"]]
+
+
+@pytest.mark.parametrize("whole", ["ballots returned", "the ballot papers returned"])
+def test_a_share_of_the_papers_returned_is_on_the_basis_of_all_cast(matcher, whole):
+    # 45.5 per cent is McCluskey's share of the valid votes; of all cast it is 45.4.
+    text = f"McCluskey won 59,067 votes, or 45.5 per cent of {whole}."
+    assert [f.fact_ids for f in figures(matcher, text)] == [["share.len-mccluskey"]]
+
+
+def test_a_share_of_the_papers_returned_that_agrees_is_right(matcher):
+    assert (
+        figures(matcher, "McCluskey won 59,067 votes, or 45.4 per cent of ballots returned.") == []
+    )
+
+
+def test_a_corrections_column_quoting_a_piece_by_title_is_not_judged(matcher):
+    text = (
+        "An analysis ('How McCluskey won', 30 April) said Coyne took 45 per cent of the "
+        "vote. He took 41.2 per cent."
+    )
+    assert figures(matcher, text) == []

@@ -41,6 +41,10 @@ _SUPERSEDED = re.compile(
     r"|\b(?:originally|previously|wrongly|incorrectly|mistakenly|erroneously)\s+(?:gave|stated|"
     r"said|reported|put|listed|described|quoted|given|stated)\b|\ban?\s+(?:earlier|previous)\s+"
     r"version\b"
+    # a corrections column: "An analysis ('How the run-off was won', 25 November) said ..."
+    r"|\b(?:an?|the|that|our|this)\s+(?:analysis|article|story|report|piece|profile|column|"
+    r"feature|caption|editorial|graphic|chart|table|blog|explainer|preview|obituary|review)"
+    r"\s*\([^)]{1,80}\)\s+(?:said|stated|gave|reported|claimed|put|described|listed)\b"
 )
 _COMPARED_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:down|up|fell|rose|dropped|climbed)\s+(?:on|from)|compared\s+(?:with|to)|"
