@@ -1132,7 +1132,7 @@ def test_a_share_of_the_papers_returned_that_agrees_is_right(matcher):
 
 def test_a_corrections_column_quoting_a_piece_by_title_is_not_judged(matcher):
     text = (
-        "An analysis ('How McCluskey won', 30 April) said Coyne took 45 per cent of the "
+        "An analysis ('How the vote was won', 30 April) said Coyne took 45 per cent of the "
         "vote. He took 41.2 per cent."
     )
     assert figures(matcher, text) == []
