@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from factwatch.claims.lexicon import lexicon
 from factwatch.claims.model import Contest
+from factwatch.claims.scope_people import relative_signal
 from factwatch.claims.scope_signals import sentence_signal, signal, weak_signal
 from factwatch.claims.text import Document, Sent
 
@@ -271,7 +272,7 @@ def _clause_contest(doc: Document, sent: Sent, cs: int, ce: int, ctx: Context) -
         if got:
             return got
     weak = weak_signal(doc, sent, cs, ce)
-    got = _continued(doc, sent, cs, ce)
+    got = relative_signal(doc, sent, cs) or _continued(doc, sent, cs, ce)
     if got:
         return got
     if weak:

@@ -97,3 +97,23 @@ def _in_electoral_role(doc: Document, mm: Mention, cs: int, ce: int) -> bool:
         _OUTSIDER_ROLE.match(doc.norm, mm.end, ce)
         or _OUTSIDER_OBJECT.search(doc.norm, max(cs, mm.start - 40), mm.start)
     )
+
+
+_RELATIVE_WHO = re.compile(r"\s*(?:who|whom|whose)\s")
+
+
+def relative_signal(doc: Document, sent: Sent, cs: int) -> tuple[str, str] | None:
+    """A relative clause on somebody who stood only in another recorded contest is about
+    that contest ("Reyes embraces Patricia Gorman, who was re-elected by 1,721 votes")."""
+    if not _RELATIVE_WHO.match(doc.norm, cs):
+        return None
+    before = [m for m in sent.mentions if m.kind == "person" and m.person and m.end <= cs]
+    if not before or not re.fullmatch(r"\s*,?\s*", doc.norm[before[-1].end : cs]):
+        return None
+    where = _stood(doc.facts).get(before[-1].person or "", frozenset())
+    if not where or "this" in where:
+        return None
+    ref = doc.facts.this.year or 0
+    key = min(sorted(where), key=lambda k: abs((doc.facts.contests[k].year or 0) - ref))
+    name = doc.facts.people[before[-1].person or ""].name
+    return key, f"a relative clause on {name}, who stood in {doc.facts.contests[key].name}"

@@ -330,3 +330,17 @@ def test_a_sentence_pointing_back_is_about_the_contest_last_spoken_of():
     )
     by_election = "forward-democrats-deputy-president-by-election-2026"
     assert [scope_at(d, s, s.start).contest for s in d.sentences[-2:]] == [by_election] * 2
+
+
+def test_a_relative_clause_on_somebody_who_stood_elsewhere_is_about_that_contest(facts):
+    d = doc(facts, "Len McCluskey thanked Jerry Hicks, who lost by 65,000 votes.")
+    s = d.sentences[0]
+    cs, _ = s.clauses[-1]
+    assert scope_at(d, s, cs).contest == "unite-general-secretary-election-2013"
+
+
+def test_a_relative_clause_on_a_candidate_here_stays_with_this_contest(facts):
+    d = doc(facts, "Len McCluskey thanked Gerard Coyne, who lost by 5,523 votes.")
+    s = d.sentences[0]
+    cs, _ = s.clauses[-1]
+    assert scope_at(d, s, cs).contest == "this"
