@@ -43,8 +43,10 @@ _SHARE_OF = re.compile(
 
 _VOTERS_WHO = re.compile(
     r"\s*of\s+(?:those|the\s+(?:members|people|voters|electors|delegates))\s+who\s+(?:voted|"
-    r"took\s+part|cast\s+(?:a\s+)?ballots?)\s+(?:backed|supported|chose|preferred|picked|went|"
-    r"opted|voted\s+for|gave|sided|wanted|rejected)(?![\w-])"
+    r"took\s+part|cast\s+(?:a\s+)?ballots?)"
+    # "of those who voted for president chose someone else": the office voted for
+    r"(?:\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:backed|supported|chose|"
+    r"preferred|picked|went|opted|voted\s+for|gave|sided|wanted|rejected)(?![\w-])"
 )
 _THOSE_WHO_BACKED = re.compile(
     r"\s*of\s+(?:those|the\s+(?:members|people|voters|electors))\s+who\s+(?:voted|took\s+part)\s+"

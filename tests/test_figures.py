@@ -1136,3 +1136,8 @@ def test_a_corrections_column_quoting_a_piece_by_title_is_not_judged(matcher):
         "vote. He took 41.2 per cent."
     )
     assert figures(matcher, text) == []
+
+
+def test_a_share_of_those_who_voted_for_the_office_is_no_turnout(matcher):
+    text = "More than 54 per cent of those who voted for general secretary chose someone else."
+    assert figures(matcher, text) == []
