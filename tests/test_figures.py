@@ -1141,3 +1141,8 @@ def test_a_corrections_column_quoting_a_piece_by_title_is_not_judged(matcher):
 def test_a_share_of_those_who_voted_for_the_office_is_no_turnout(matcher):
     text = "More than 54 per cent of those who voted for general secretary chose someone else."
     assert figures(matcher, text) == []
+
+
+@pytest.mark.parametrize("promise", ["vowed to", "pledged to", "has promised to"])
+def test_a_number_promised_is_no_figure(matcher, promise):
+    assert figures(matcher, f"Coyne {promise} win 65,000 votes.") == []
