@@ -1144,5 +1144,15 @@ def test_a_share_of_those_who_voted_for_the_office_is_no_turnout(matcher):
 
 
 @pytest.mark.parametrize("promise", ["vowed to", "pledged to", "has promised to"])
-def test_a_number_promised_is_no_figure(matcher, promise):
-    assert figures(matcher, f"Coyne {promise} win 65,000 votes.") == []
+def test_a_number_promised_is_no_figure(promise):
+    folder = Path(__file__).parent / "fixtures" / "elections" / "convention"
+    convention = Matcher(load_facts(folder / "facts.toml"))
+    text, paras = join_paragraphs(
+        [
+            "Theresa Reyes won the presidency of the union.",
+            f"The union reported about 452,000 members. Reyes {promise} add 25,000 by 2026.",
+        ]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published="2024-11-18")
+    a.sentences = segment(paras, text)
+    assert [f.quote for f in convention.check(a) if f.kind == "figure"] == []
