@@ -75,12 +75,12 @@ def _recorded_count(
         first = [stem(w) for w in fig.counts.split()[:2]]
         if len(words) < 2 or not words <= near or (first[0], first[1]) not in pairs:
             continue  # its words, its first two side by side ("28 blank or void" is no match)
-        subject = None
-        if fig.counts in _personal_counts(doc.facts):  # somebody's own: "431 signatures"
-            who = subject_of(doc, sent, n, cs)
-            if who is None:
-                who = _fronted_by(doc, sent, n)
-            subject = who.person if isinstance(who, Mention) else None
+        # Somebody's own ("431 signatures", "Strachan has 22 local parties") is judged
+        # as theirs, never as the organisation's whole.
+        who = subject_of(doc, sent, n, cs)
+        if who is None and fig.counts in _personal_counts(doc.facts):
+            who = _fronted_by(doc, sent, n)
+        subject = who.person if isinstance(who, Mention) else None
         return Reading("count", subject, counts=fig.counts, why=f"a count of {fig.counts}")
     return None
 
@@ -316,6 +316,8 @@ def _thing_count(doc: Document, sent: Sent, n: NumberMention, cs: int, noun: str
     if subject is False:
         return None  # somebody the facts do not know
     who = subject.person if isinstance(subject, Mention) else None
+    if who is None and any(m.person and cs <= m.start < n.start for m in persons(sent)):
+        return None  # "Dafydd Rees-Morgan eight and 47": somebody's, but not said whose
     lo = doc.sentences[max(0, sent.index - 1)].start
     return Reading(
         "count",

@@ -63,6 +63,8 @@ _ATTACH = re.compile(
     rf"|\s+(?:was\s+|has\s+been\s+|had\s+been\s+|is\s+)?(?:re-?elected|elected|returned|declared\s+"
     rf"the\s+winner|re-?selected|chosen|won|wins|winning|triumphed|prevailed)"
     rf"(?:\s+[\w'-]+){{0,6}}?\s+(?:with|on)\s+{QUALIFIERS}"
+    # "Strachan has 22 local parties", "has seven MPs and 22 local parties"
+    rf"|\s+(?:has|had|have)\s+(?:(?:[\w-]+\s+){{1,2}}(?:and|,)\s+)?{QUALIFIERS}"
     # "placed third in the four-way race with 1,258 votes"
     rf"|\s+(?:placed|finished|came|ended(?:\s+up)?)\s+(?:a\s+(?:distant|close|poor|strong)\s+)?"
     rf"(?:second|third|fourth|fifth|sixth|last|runner-up)(?:\s+[\w'-]+){{0,6}}?\s+(?:with|on)\s+"

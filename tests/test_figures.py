@@ -1156,3 +1156,27 @@ def test_a_number_promised_is_no_figure(promise):
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published="2024-11-18")
     a.sentences = segment(paras, text)
     assert [f.quote for f in convention.check(a) if f.kind == "figure"] == []
+
+
+@pytest.fixture(scope="module")
+def twin() -> Matcher:
+    folder = Path(__file__).parent / "fixtures" / "elections" / "twin"
+    return Matcher(load_facts(folder / "facts.toml"))
+
+
+def _twin_figures(matcher: Matcher, text: str) -> list[str]:
+    body, paras = join_paragraphs(["Helen Marchbank won the Civic Democrat leadership.", text])
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2023-04-22")
+    a.sentences = segment(paras, body)
+    return [f.quote for f in matcher.check(a) if f.kind == "figure"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neil Strachan has seven MPs and 22 local parties.",
+        "Neil Strachan has seven MPs and 22 local parties, Dafydd Rees-Morgan eight and 47.",
+    ],
+)
+def test_somebodys_count_of_things_is_not_the_organisations_whole(twin, text):
+    assert _twin_figures(twin, text) == []  # not the party's 386 local parties

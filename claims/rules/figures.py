@@ -253,7 +253,7 @@ class FigureRule:
         def mods(f: Figure) -> list[str]:
             return [w for w in f.counts.split() if not w.startswith("nominat")]
 
-        said = {_stem(w) for w in words.lower().split()}
+        said = {_stem(w) for w in re.findall(r"[a-z]+", words.lower())}  # "local-party": both
         special = [f for f in figs if mods(f) and all(_stem(m.lower()) in said for m in mods(f))]
         return special or [f for f in figs if not mods(f)]
 
