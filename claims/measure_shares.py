@@ -42,7 +42,8 @@ _SHARE_OF = re.compile(
 )
 
 _VOTERS_WHO = re.compile(
-    r"\s*of\s+(?:those|the\s+(?:members|people|voters|electors|delegates))\s+who\s+(?:voted|"
+    r"\s*(?:of\s+(?:those|the\s+(?:members|people|voters|electors|delegates))|members|people|"
+    r"voters|electors|delegates)\s+who\s+(?:voted|"
     r"took\s+part|cast\s+(?:a\s+)?ballots?)"
     # "of those who voted for president chose someone else": the office voted for
     r"(?:\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:backed|supported|chose|"

@@ -112,7 +112,8 @@ _PCT = (
 )
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
 _NUMBER = re.compile(
-    rf"(?P<ratio>\b(?:one|1)\s+(?:(?:eligible\s+|registered\s+|union\s+|party\s+|"
+    rf"(?P<ratio>\b(?P<numr>one|two|three|four|five|six|seven|eight|nine|[1-9])\s+"
+    rf"(?:(?:eligible\s+|registered\s+|union\s+|party\s+|"
     rf"first[\s-]choice\s+|first[\s-]preference\s+|valid\s+)?"
     rf"(?:member|voter|person|worker|elector|vote|ballot|paper|delegate)\s+)?in\s+(?:every\s+)?"
     rf"(?P<den>\d+|{_WORD}|hundred))"
@@ -311,14 +312,15 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 
 
 def _ratio(text: str, m: re.Match[str]) -> NumberMention | None:
-    """ "one in eight": a share, 100 / 8 per cent."""
+    """ "one in eight": a share, 100 / 8 per cent; "two in three": 200 / 3."""
     s, e = m.span()
-    den = m.group("den").lower()
+    den, numr = m.group("den").lower(), m.group("numr").lower()
     n = float(den) if den.isdigit() else float(word_number(den) or 0)
-    if n <= 1:
+    k = float(numr) if numr.isdigit() else float(word_number(numr) or 0)
+    if n <= 1 or not 0 < k < n:
         return None
     q, qs = _qualifier(text, s, e)
-    return NumberMention(s, e, m.group(0), 100.0 / n, "percent", 1, q, "ratio", qs)
+    return NumberMention(s, e, m.group(0), 100.0 * k / n, "percent", 1, q, "ratio", qs)
 
 
 def _fraction(text: str, m: re.Match[str]) -> NumberMention:

@@ -1180,3 +1180,12 @@ def _twin_figures(matcher: Matcher, text: str) -> list[str]:
 )
 def test_somebodys_count_of_things_is_not_the_organisations_whole(twin, text):
     assert _twin_figures(twin, text) == []  # not the party's 386 local parties
+
+
+def test_a_ratio_of_more_than_one_is_a_share(matcher):
+    found = figures(matcher, "Almost two in three members voted.")  # turnout was 12.2 per cent
+    assert [f.fact_ids for f in found] == [["turnout"]]
+
+
+def test_a_ratio_of_people_who_voted_and_chose_is_no_turnout(matcher):
+    assert figures(matcher, "More than six in ten people who voted wanted someone else.") == []
