@@ -63,6 +63,9 @@ def pair(
     further = _further_back(doc, sent, n, cs, ce, people, a)
     if further is not None:
         return further
+    lead = _lead_over(doc, sent, n, cs)
+    if lead is not None:
+        return lead
     beside = _named_before_by(doc, n, cs, people, a)
     if beside is not None:
         return beside
@@ -98,6 +101,40 @@ def _further_back(
         return None
     openers = [m for m in people if m.end <= cs and m.person != a and _starts_clause(doc, sent, m)]
     return (openers[-1].person, a) if openers else None
+
+
+_LEAD_OVER = re.compile(
+    r"(?:'s|\b(?:his|her|their))\s+(?:[\w-]+\s+)?(?:lead|margin|majority|advantage)\s+over\s+"
+    + _TITLE
+    + "$"
+)
+
+
+def _lead_over(
+    doc: Document, sent: Sent, n: NumberMention, cs: int
+) -> tuple[str | None, str | None] | None:
+    """ "McCluskey's lead over Coyne fell from 9,000 to 5,523", "his lead over Marchbank":
+    the possessor ahead of the one named after "over"."""
+    for y in sent.mentions:
+        if not (cs <= y.start < n.start and y.person):
+            continue
+        m = _LEAD_OVER.search(doc.norm, max(cs, y.start - 40), y.start)
+        if m is None:
+            continue
+        # the possessor: the name right before "'s", or the pronoun "his", "her", "their"
+        x = next(
+            (
+                w
+                for w in sent.mentions
+                if w.person
+                and w.person != y.person
+                and (w.end == m.start() or w.start == m.start())
+            ),
+            None,
+        )
+        if x is not None:
+            return x.person, y.person
+    return None
 
 
 def _separated(

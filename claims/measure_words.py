@@ -34,7 +34,10 @@ class Reading:
 _MARGIN_BEFORE = re.compile(
     rf"(?:majority|margin|lead|gap|advantage|cushion|winning\s+margin|deficit)(?:\s+over\s+"
     rf"[\w'\u00c0-\u017f. -]{{1,40}}?)?\s+(?:of|was|is|"
-    rf"stood\s+at|at|came\s+to|to|:)?\s*(?:just\s+|only\s+|a\s+mere\s+|some\s+)?{_Q}$"
+    rf"stood\s+at|at|came\s+to|to|:|"
+    # "his lead over Marchbank fell from 2,213 to 567"
+    rf"(?:fell|rose|grew|shrank|narrowed|widened|dropped|increased|slipped|climbed|was\s+cut)"
+    rf"(?:\s+from\s+[\d,.]+(?:\s+votes)?)?\s+to)?\s*(?:just\s+|only\s+|a\s+mere\s+|some\s+)?{_Q}$"
     rf"|(?:won|win|wins|winning|beat|beats|beating|beaten|defeated|defeating|held\s+on|hung\s+on|"
     rf"clung\s+on|scraped\s+(?:home|in)|edged\s+(?:home|it|out\s+[\w' ]+?)|lost|losing|trailed|"
     rf"trailing|finished|came\s+(?:in\s+)?(?:second|third)|pipped\s+[\w' ]+?|saw\s+off\s+[\w' ]+?|"

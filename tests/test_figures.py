@@ -1189,3 +1189,15 @@ def test_a_ratio_of_more_than_one_is_a_share(matcher):
 
 def test_a_ratio_of_people_who_voted_and_chose_is_no_turnout(matcher):
     assert figures(matcher, "More than six in ten people who voted wanted someone else.") == []
+
+
+LEAD_FELL = "McCluskey's lead over Coyne fell from 9,000 to {} as the count went on."
+
+
+def test_a_lead_that_fell_to_a_number_is_a_margin_between_the_two_named(matcher):
+    assert figures(matcher, LEAD_FELL.format("5,523")) == []
+
+
+def test_a_wrong_lead_that_fell_to_a_number_is_judged_as_that_margin(matcher):
+    found = figures(matcher, LEAD_FELL.format("4,000"))
+    assert [f.fact_ids for f in found] == [["margin.len-mccluskey.gerard-coyne"]]
