@@ -29,7 +29,6 @@ from factwatch.claims.framing_words import (
     DEF,
     EVALUATIVE,
     HEADS,
-    IN_THE_CONTEST,
     INDEF,
     LOSS,
     LOSS_REL,
@@ -178,11 +177,7 @@ class Phrases(SetReadings):
         self, sent: Sent, toks: list[tuple[int, int, str]], i: int, cls: str, after: str
     ) -> Hit | None:
         """ "his only rival", "the sole challenger" (not "the only candidate from the
-        left", not "the sole challenger to Rowe", nor "the only candidate in the mayoral
-        election who tried to lose")."""
-        placed = IN_THE_CONTEST.match(after)
-        if placed and OTHER_REL.match(after, placed.end()):
-            after = after[placed.end() :]  # the contest named, then what picks one out
+        left", not "the sole challenger to Rowe")."""
         if (
             ALLOWED_AFTER_ONLY.match(after)
             or not OTHER_REL.match(after)

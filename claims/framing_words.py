@@ -100,10 +100,6 @@ ALLOWED_AFTER_ONLY = re.compile(
     r"|\s+(?:standing|running|in\s+the\s+(?:race|contest|running|field)|on\s+the\s+ballot|"
     r"against)\b"
 )
-# "in Brackmouth's mayoral election": where, before what picks one candidate out
-IN_THE_CONTEST = re.compile(
-    rf"\s+(?:in|at|for)\s+(?:[\w'\u2019-]+\s+){{0,4}}?(?:{LEX.alt('contest_noun')})(?=\s*,?\s)"
-)
 TWO_WAY = re.compile(
     rf"(?:{LEX.alt('two_way')})\s+(?:(?:[\w'-]+)\s+){{0,2}}?(?:{LEX.alt('contest_noun')})"
     rf"|(?:{LEX.alt('contest_noun')})\s+(?:was|is|became|had\s+become|has\s+become|looks|"

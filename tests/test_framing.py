@@ -557,13 +557,3 @@ def test_a_label_corrected_only_three_full_sentences_later_is_framing(matcher):
         "GUEST: They were, and they were organised. There were three on the ballot.",
     )
     assert [f.rule_id for f in framing(matcher, *paragraphs)] == ["framing.two-way"]
-
-
-def test_the_only_candidate_in_the_election_picked_out_by_a_relative_clause(matcher):
-    text = "Ian Allinson is the only candidate in the Unite election who refused a car."
-    assert framing(matcher, text) == []
-
-
-def test_the_only_candidate_in_the_election_who_stood_against_him_is_framing(matcher):
-    text = "Coyne was the only candidate in the Unite election who stood against McCluskey."
-    assert [f.rule_id for f in framing(matcher, text)] == ["framing.only"]
