@@ -127,7 +127,7 @@ _MONTHS = (
 )
 _SKIP_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)?\s*(?:{_MONTHS}\b|years?\b|yrs?\b|months?\b|weeks?\b|days?\b|hours?\b|"
-    r"minutes?\b|[ap]\.?m\b|o'clock|pounds?\b|p\b|mps?\b|seats?\b|jobs?\b|miles?\b|km\b|"
+    r"minutes?\b|[ap]\.?m\b|o'clock|pounds?\b|p\b|seats?\b|jobs?\b|miles?\b|km\b|"
     r"times\b|terms?\b|regions?\b|-year|-month|-week|-day|-point plan|per hour|an hour|"
     r"councils?\b|councillors?\b|constituenc|"
     # "a three-way vote", "a two-horse race": how many took part, never a figure.
@@ -163,7 +163,10 @@ _COUNTED = re.compile(
 _NOUN_AFTER = re.compile(
     r"[ \t]+(?P<w1>[a-z][a-z'\u2019-]*)(?:[ \t]+(?P<w2>[a-z][a-z'\u2019-]*))?", re.IGNORECASE
 )
-_IRREGULAR_PLURALS = frozenset("people staff men women workforce electorate membership".split())
+_IRREGULAR_PLURALS = frozenset(
+    # and the short plurals of parliaments' members: "18 MPs", "six MSPs", "four TDs"
+    "people staff men women workforce electorate membership mps msps meps mlas tds".split()
+)
 _NOT_NOUNS = frozenset(
     "is was has as us this thus its his hers ours yours theirs less unless whereas across "
     "besides perhaps always plus versus towards afterwards alongside means represents suggests "

@@ -1201,3 +1201,9 @@ def test_a_lead_that_fell_to_a_number_is_a_margin_between_the_two_named(matcher)
 def test_a_wrong_lead_that_fell_to_a_number_is_judged_as_that_margin(matcher):
     found = figures(matcher, LEAD_FELL.format("4,000"))
     assert [f.fact_ids for f in found] == [["margin.len-mccluskey.gerard-coyne"]]
+
+
+def test_nominations_by_members_of_parliament_are_judged(twin):
+    assert _twin_figures(twin, "Marchbank was nominated by 17 MPs.") == []
+    wrong = "Marchbank was nominated by 18 MPs."
+    assert _twin_figures(twin, wrong) == [wrong]
