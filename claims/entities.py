@@ -384,6 +384,9 @@ def _others(
     return out
 
 
+_POSSESSIVE_GAP = re.compile(r"(?:'s|')?\s+")
+
+
 def _add_other_people(
     doc: Document, sent: Sent, free: Callable[[int, int], bool], out: list[Mention]
 ) -> None:
@@ -404,6 +407,13 @@ def _add_other_people(
             continue
         if _LEX.rx("org_word").search(doc.norm, a, b) or not free(a, b):
             continue
+        after = _POSSESSIVE_GAP.match(doc.norm, b)
+        if (
+            after
+            and doc.text[after.end() : after.end() + 1].isupper()
+            and _LEX.rx("org_word").match(doc.norm, after.end())
+        ):
+            continue  # "the Newer Teachers' Network": an organisation's name
         if re.search(r"(?:\bin|\bfrom|\bat|\bof)\s+$", doc.norm[max(sent.start, a - 6) : a]):
             continue  # a place
         out.append(Mention(a, b, "other"))

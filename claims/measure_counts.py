@@ -362,6 +362,8 @@ def _nominations(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Readin
     subject = subject_of(doc, sent, n, cs)
     if subject is None:
         subject = doer(doc, sent, n, cs)  # "Lund filed 97 nominations"
+    if subject is None:
+        subject = _only_one_with(doc, sent, n)  # "Whelan ... scraped on with 11 nominations"
     if subject is False:
         return None
     nxt = [x.start for x in find_numbers(doc.norm, n.end, sent.end)]
@@ -370,3 +372,18 @@ def _nominations(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Readin
     if person is None:
         return None
     return Reading("nominations", person, counts=words, why="nominations")
+
+
+_WITH_BEFORE = re.compile(r"(?<![\w-])with\s+" + _Q + "$")
+
+
+def _only_one_with(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
+    """ "Karen Whelan, backed by the network, scraped onto the ballot with 11 nominations":
+    nominations "with" which the only person the sentence names got there."""
+    qs = n.qual_start if n.qual_start is not None else n.start
+    if not _WITH_BEFORE.search(doc.norm, max(sent.start, qs - 30), qs):
+        return None
+    people = persons(sent)
+    if len({m.person for m in people}) != 1 or people[0].person is None:
+        return None
+    return people[0] if people[0].start < n.start else None

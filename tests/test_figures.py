@@ -1207,3 +1207,15 @@ def test_nominations_by_members_of_parliament_are_judged(twin):
     assert _twin_figures(twin, "Marchbank was nominated by 17 MPs.") == []
     wrong = "Marchbank was nominated by 18 MPs."
     assert _twin_figures(twin, wrong) == [wrong]
+
+
+NOMINATED_WITH = (
+    "Ian Allinson, backed by the Grassroots Socialists' Network, scraped onto the ballot "
+    "with {} nominations."
+)
+
+
+def test_nominations_with_which_the_only_person_named_got_there_are_theirs(matcher):
+    assert figures(matcher, NOMINATED_WITH.format("97")) == []
+    found = figures(matcher, NOMINATED_WITH.format("150"))
+    assert [f.fact_ids for f in found] == [["nominations.ian-allinson"]]

@@ -344,3 +344,8 @@ def test_a_relative_clause_on_a_candidate_here_stays_with_this_contest(facts):
     s = d.sentences[0]
     cs, _ = s.clauses[-1]
     assert scope_at(d, s, cs).contest == "this"
+
+
+def test_a_capitalised_name_before_an_organisation_word_is_no_person(facts):
+    d = doc(facts, "Ian Allinson was backed by the Grassroots Socialists\u2019 Network.")
+    assert [m.kind for m in d.sentences[0].mentions if m.kind in ("person", "other")] == ["person"]
