@@ -66,7 +66,8 @@ def _recorded_count(
     ("41,260 postal votes were returned", "her 11,094 second preferences")."""
     if n.unit != "count":
         return None
-    after = [stem(w) for w in re.findall(r"[a-z][\w'-]*", post)[:6]]
+    own = re.split(r"\d", post, maxsplit=1)[0]  # up to the next number, which has its own
+    after = [stem(w) for w in re.findall(r"[a-z][\w'-]*", own)[:6]]
     # "12,204 mail-in ballots" of "mail ballots": a hyphenated word by its first part too
     heads = [w.split("-")[0] if "-" in w else w for w in after]
     near = frozenset(after) | frozenset(heads)
@@ -78,8 +79,8 @@ def _recorded_count(
         # Somebody's own ("431 signatures", "Strachan has 22 local parties") is judged
         # as theirs, never as the organisation's whole.
         who = subject_of(doc, sent, n, cs)
-        if who is None and fig.counts in _personal_counts(doc.facts):
-            who = _fronted_by(doc, sent, n)
+        if who is None:
+            who = _fronted_by(doc, sent, n) or _only_one_with(doc, sent, n)
         subject = who.person if isinstance(who, Mention) else None
         return Reading("count", subject, counts=fig.counts, why=f"a count of {fig.counts}")
     return None

@@ -73,6 +73,8 @@ _ATTACH = re.compile(
 )
 _LIST_COMMA = re.compile(r",\s*$")
 _PAREN_GAP = re.compile(rf"\s*\([^()]{{1,30}}\)\s*(?:[:,-]\s*)?{QUALIFIERS}")
+# "Rees-Morgan (8 MPs, 47 local parties)": the person's own counts of things in brackets
+_OPEN_PAREN_GAP = re.compile(rf"\s*\((?:[^()]{{0,40}}?,\s*)?{QUALIFIERS}")
 _SET_WITH = re.compile(rf",\s+(?:with|on)\s+{QUALIFIERS}")
 _SET_OFF = re.compile(r",[^,]{1,80},\s+")
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\b")
@@ -181,7 +183,11 @@ def _apposition_head(doc: Document, people: list[Mention]) -> Mention | None:
 
 def _attached(doc: Document, sent: Sent, n: NumberMention, m: Mention, gap: str, cs: int) -> bool:
     """Do the words ``gap`` between ``m`` and the number make the number ``m``'s?"""
-    if m.start < cs and (_SET_WITH.fullmatch(gap) or _PAREN_GAP.fullmatch(gap)):
+    if m.start < cs and (
+        _SET_WITH.fullmatch(gap)
+        or _PAREN_GAP.fullmatch(gap)
+        or (n.noun and _OPEN_PAREN_GAP.fullmatch(gap))
+    ):
         return True  # "Lamar Pettibone, with 68, was fourth", "Marchbank (Lab) 47,318"
     if m.start < cs and not re.fullmatch(r"'s\s+" + QUALIFIERS, gap):
         # Across a clause break only a verb frame carries, from a subject that opens its

@@ -232,7 +232,8 @@ _UNDECIDED = re.compile(
 # "this morning Grassroots Pulse has Oduwole on 51": a survey's reading, in shares
 _POLL_PUTS = re.compile(
     r"(?<![\w-])(?:has|have|puts|put|shows|gives)\s+(?:[\w'\u2019-]+\s+){1,3}?on\s+"
-    r"\d{1,2}(?:\.\d)?(?![\d,])"
+    r"\d{1,2}(?:\.\d)?(?![\d,])(?!\s*(?:st|nd|rd|th)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*\b)"
 )
 _RESULTS = re.compile(
     rf"{_LEX.alt('result_word')}|(?<![\w-])(?:declared|elected|re-elected|count|"

@@ -1219,3 +1219,29 @@ def test_nominations_with_which_the_only_person_named_got_there_are_theirs(match
     assert figures(matcher, NOMINATED_WITH.format("97")) == []
     found = figures(matcher, NOMINATED_WITH.format("150"))
     assert [f.fact_ids for f in found] == [["nominations.ian-allinson"]]
+
+
+def test_a_date_after_on_is_no_poll_reading(twin):
+    text = "Gatley scraped onto the ballot with seven MP nominations."
+    body, paras = join_paragraphs(["Members have until 5pm on 7 July to vote.", text])
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2023-06-01")
+    a.sentences = segment(paras, body)
+    assert [f.quote for f in twin.check(a) if f.kind == "figure"] == [text]  # she had six
+
+
+def test_counts_of_things_in_brackets_after_a_name_are_theirs(twin):
+    assert _twin_figures(twin, "Dafydd Rees-Morgan (8 MPs, 47 local parties) is standing.") == []
+
+
+def test_a_count_of_things_that_nominated_somebody_is_their_nominations_of_that_kind(twin):
+    text = "Nominated by six MPs and 31 local parties, Gatley won 10,063 first preferences."
+    assert _twin_figures(twin, text) == [text]  # 29 local parties nominated her
+
+
+def test_a_count_takes_the_words_before_the_next_number(tworound):
+    text, paras = join_paragraphs(
+        ["Marcus Delahaye led the nominations with 41 local parties and 1,120 member signatures."]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published="2025-10-01")
+    a.sentences = segment(paras, text)
+    assert [f.quote for f in tworound.check(a) if f.kind == "figure"] == []

@@ -210,10 +210,18 @@ class FigureRule:
                 # "led the nominations, with 41 local parties": somebody's nominations,
                 # not the organisation's 412 local parties
                 figs = [f for f in figs if _NOMINATING.search(f.counts)]
-            if not figs and r.nominating and r.subject:
-                # "221 branches behind her" when nominations close: her nominations
+            if not figs and r.subject and (r.nominating or _NOMINATING.search(before + " " + text)):
+                # "221 branches behind her" when nominations close: her nominations, or
+                # her count of nominations of that kind ("128 local parties")
                 noms = self.index.get((contest, "nominations", unit), [])
-                figs = [f for f in noms if f.subject == r.subject]
+                kinds = self.index.get((contest, "count", unit), [])
+                figs = [
+                    f
+                    for f in kinds
+                    if f.subject == r.subject
+                    and "nominat" in f.counts
+                    and _counts_noun(f.counts, r.counts, said)
+                ] or [f for f in noms if f.subject == r.subject]
         if r.round is not None and any(f.round for f in figs):
             last = max((f.round or 1) for f in figs)
             want = last if r.round == -1 else r.round
