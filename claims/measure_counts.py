@@ -33,7 +33,7 @@ from factwatch.claims.measure_words import (
 from factwatch.claims.model import Figure
 from factwatch.claims.numbers import NumberMention, find_numbers
 from factwatch.claims.owners import QUALIFIERS as _Q
-from factwatch.claims.owners import after_people, doer, persons, subject_of
+from factwatch.claims.owners import after_people, doer, listed_after_colon, persons, subject_of
 from factwatch.claims.scope_other import our_names
 from factwatch.claims.text import Document, Mention, Sent
 
@@ -80,7 +80,11 @@ def _recorded_count(
         # as theirs, never as the organisation's whole.
         who = subject_of(doc, sent, n, cs)
         if who is None:
-            who = _fronted_by(doc, sent, n) or _only_one_with(doc, sent, n)
+            who = (
+                _fronted_by(doc, sent, n)
+                or _only_one_with(doc, sent, n)
+                or listed_after_colon(doc, sent, n)
+            )
         subject = who.person if isinstance(who, Mention) else None
         return Reading("count", subject, counts=fig.counts, why=f"a count of {fig.counts}")
     return None

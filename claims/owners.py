@@ -426,12 +426,10 @@ def subject_of(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention 
         got = _after_owner(doc, sent, n)
     if got is None:
         got = _clause_subject(doc, sent, n, cs)
-    if got is None:
-        got = _listed_after_colon(doc, sent, n)
     return got
 
 
-def _listed_after_colon(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
+def listed_after_colon(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
     """ "She cleared the bar comfortably: 15 local parties ... and 431 members'
     signatures": a list after a colon sets out what the sentence's subject, its only
     person, had."""
