@@ -52,11 +52,7 @@ def pair(
     separates, somebody it is over or under, else the subject and the candidate next
     to them in the result."""
     people = [m for m in persons(sent) if m.person and m.kind != "other"]
-    a = subject.person if subject else None
-    if a is None:
-        before = [m for m in people if cs <= m.start and m.end <= n.start]
-        if before and _starts_clause(doc, sent, before[0]):
-            a = before[0].person
+    a = subject.person if subject else _ahead_or_behind(doc, sent, n, cs, people)
     separated = _separated(doc, n, ce, people)
     if separated is not None:
         return separated
@@ -75,6 +71,25 @@ def pair(
     if a is None:
         return None, None
     return _next_in_result(doc, n, cs, ce, a, rnd)
+
+
+_PARTICIPLE = re.compile(r"\s*(?:losing|winning|beating|trailing|finishing|edging|pipping)\s")
+
+
+def _ahead_or_behind(
+    doc: Document, sent: Sent, n: NumberMention, cs: int, people: list[Mention]
+) -> str | None:
+    """The side the words put first when no subject was found: the person opening the
+    clause, or for a participle ("Moriarty, a former president, polled 2,176 votes,
+    losing by 1,380") the person opening the sentence."""
+    before = [m for m in people if cs <= m.start and m.end <= n.start]
+    if before and _starts_clause(doc, sent, before[0]):
+        return before[0].person
+    if not (_PARTICIPLE.match(doc.norm, cs) and people and people[0].start < cs):
+        return None
+    first = min((m.start for m in sent.mentions if m.kind in ("person", "pronoun")), default=-1)
+    opener = people[0]
+    return opener.person if opener.start == first and _starts_clause(doc, sent, opener) else None
 
 
 _ANOTHER = re.compile(r"(?<![\w-])(?:another|a\s+further)\s+$")

@@ -39,6 +39,10 @@ _GROUP = re.compile(
     r"(?:two|both|three|all)\s+(?:of\s+)?(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?"
     r"(?:challengers|rivals|opponents|candidates|contenders|losers|men|women))(?![\w-])"
 )
+_ONE_OF = re.compile(
+    r"(?<![\w-])(?:first|second|third|fourth|fifth|last|one|each|either|neither|none)\s+of\s+"
+    r"(?:the\s+)?$"
+)
 _GROUP_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,5}?(?:between\s+(?:them|the\s+(?:two|three|four|five))|combined|"
     r"together|in\s+all|collectively|jointly)(?![\w-])"
@@ -167,10 +171,25 @@ def _unknown_between(doc: Document, sent: Sent, m: Mention, n: NumberMention) ->
     return any(x.kind == "other" and m.end <= x.start < n.start for x in sent.mentions)
 
 
+# "losing by 1,380 votes to his opponent": a margin, not a transfer to somebody
+_LOST_BY = re.compile(
+    r"(?<![\w-])(?:lost|losing|beaten|defeated|trailing|trailed)\s+by\s+" + _Q + "$"
+)
+
+
+def _groups(doc: Document, sent: Sent, cs: int, qs: int) -> bool:
+    """A group's figure ("the two challengers took"), not one of a group's ("came second
+    of the three candidates, with 53,544")."""
+    group = _GROUP.search(doc.norm, max(sent.start, cs - 60), qs)
+    return bool(group) and not _ONE_OF.search(
+        doc.norm, max(sent.start, group.start() - 30), group.start()
+    )
+
+
 def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, post: str) -> bool:
     """A figure that is nobody's own tally: a group's, a transfer, a part of somebody
     else's votes."""
-    if _GROUP.search(doc.norm, max(sent.start, cs - 60), qs) or _GROUP_AFTER.match(post):
+    if _groups(doc, sent, cs, qs) or _GROUP_AFTER.match(post):
         return True  # "the two challengers took more than half", "43,934 between them"
     sent_to = _SENT_TO.search(doc.norm, max(sent.start, qs - 60), qs)
     if sent_to and (
@@ -181,6 +200,7 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
     if (
         _TRANSFER.match(post)
         and not _SCORE_AFTER.match(post)
+        and not _LOST_BY.search(doc.norm, max(sent.start, qs - 40), qs)
         and any(m.start >= n.end and m.start - n.end < 30 and m.person for m in persons(sent))
     ):
         return True  # "720 to Lind": a transfer between rounds, not a tally

@@ -87,7 +87,10 @@ _ACROSS_FRAME = re.compile(
     rf"|(?:won|took|topped|led|finished|came|polled|got|secured)\b[^;:]{{0,160}}?"
     rf"(?:(?:,|\s+and)\s+(?:opening|starting|beginning|finishing|ending|closing)\s+(?:with|on)"
     rf"|:)"
-    rf"\s+{QUALIFIERS})"
+    rf"\s+{QUALIFIERS}"
+    # "He came third of the four candidates, with 1,258 votes"
+    rf"|(?:placed|finished|came|ended(?:\s+up)?)\s+(?:a\s+[\w-]+\s+)?(?:second|third|fourth|fifth|"
+    rf"sixth|last|runner-up)\b[^;:,]{{0,80}},\s+with\s+{QUALIFIERS})"
 )
 _LEAD_FRAME = re.compile(
     rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+|after\s+|before\s+|by\s+|on\s+|"

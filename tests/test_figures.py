@@ -1245,3 +1245,20 @@ def test_a_count_takes_the_words_before_the_next_number(tworound):
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published="2025-10-01")
     a.sentences = segment(paras, text)
     assert [f.quote for f in tworound.check(a) if f.kind == "figure"] == []
+
+
+LOSING_BY = (
+    "Gerard Coyne, a regional secretary, polled 53,544 votes, losing by {} votes to his opponent."
+)
+
+
+def test_a_margin_in_a_participle_clause_is_the_sentence_subjects(matcher):
+    assert figures(matcher, LOSING_BY.format("5,523")) == []
+    found = figures(matcher, LOSING_BY.format("4,000"))
+    assert [f.fact_ids for f in found] == [["margin.len-mccluskey.gerard-coyne"]]
+
+
+def test_one_of_a_group_placed_with_a_tally_and_share_is_judged(matcher):
+    text = "Coyne came second of the three candidates, with 53,544 votes, or {} per cent."
+    assert figures(matcher, text.format("41.2")) == []
+    assert [f.fact_ids for f in figures(matcher, text.format("45"))] == [["share.gerard-coyne"]]
