@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 
+from factwatch.claims.lexicon import lexicon
 from factwatch.claims.measure_words import Reading
 from factwatch.claims.numbers import NumberMention, find_numbers
 from factwatch.claims.owners import persons
 from factwatch.claims.rounds import round_of
 from factwatch.claims.text import Document, Mention, Sent
 
+_LEX = lexicon()
 _LABEL = re.compile(r"(?:^|[.;\u2014]\s+|\s-\s)(?P<label>[a-z][a-z'\u2019 -]{2,40}?)\s*:\s*$")
 _CAPTION = re.compile(r"\s*(?:[-\u2013\u2014:]\s+)(?P<caption>[^.;]{3,120})")
 _OPENING = re.compile(r"^[\W\d,.;%\s]*$")  # nothing but numbers and marks before
@@ -40,7 +42,9 @@ def labelled_reading(doc: Document, sent: Sent, n: NumberMention, qs: int) -> Re
     if before.rstrip().endswith(":"):
         m = _LABEL.search(before[-48:] if len(before) > 48 else before)
         if m is not None and (len(before) <= 48 or m.start() > 0):
-            return _named(doc, m.group("label").strip(), [])
+            label = m.group("label").strip()
+            if not _LEX.rx("discourse_marker").fullmatch(label):
+                return _named(doc, label, [])
     if not _OPENING.match(before):
         return None
     numbers = find_numbers(doc.norm, sent.start, sent.end)

@@ -38,7 +38,7 @@ _RECENT = re.compile(
 )
 _HAS_DIGIT = re.compile(r"\d")
 _THIS_TIME = re.compile(
-    r"(?<![\w-])(?:this\s+(?:year|time(?:\s+(?:round|around))?|(?:year's\s+)?"
+    r"(?<![\w-])(?:this\s+(?:year|month|week|time(?:\s+(?:round|around))?|(?:year's\s+)?"
     rf"{_LEX.alt('election_noun')})|in\s+the\s+latest\s+(?:contest|election|ballot))"
     r"(?![\w-])"
 )

@@ -1262,3 +1262,8 @@ def test_one_of_a_group_placed_with_a_tally_and_share_is_judged(matcher):
     text = "Coyne came second of the three candidates, with 53,544 votes, or {} per cent."
     assert figures(matcher, text.format("41.2")) == []
     assert [f.fact_ids for f in figures(matcher, text.format("45"))] == [["share.gerard-coyne"]]
+
+
+def test_a_rephrasing_before_a_colon_is_no_label(matcher):
+    found = figures(matcher, "Put another way: barely a quarter of the members took part.")
+    assert [f.fact_ids for f in found] == [["turnout"]]  # 12.2 per cent took part

@@ -349,3 +349,14 @@ def test_a_relative_clause_on_a_candidate_here_stays_with_this_contest(facts):
 def test_a_capitalised_name_before_an_organisation_word_is_no_person(facts):
     d = doc(facts, "Ian Allinson was backed by the Grassroots Socialists\u2019 Network.")
     assert [m.kind for m in d.sentences[0].mentions if m.kind in ("person", "other")] == ["person"]
+
+
+def test_this_month_in_a_lead_that_opens_on_an_earlier_contest_is_this_contest(facts):
+    d = doc(
+        facts,
+        "When Unite last elected a general secretary, in 2013, 15.2 per cent of members "
+        "returned a ballot paper. This month the figure was 12.2 per cent.",
+        published="2017-05-02",
+    )
+    s = d.sentences[1]
+    assert scope_at(d, s, s.start).contest == "this"
