@@ -68,7 +68,9 @@ _EXHAUSTED = re.compile(
 # "59,067 votes (47 per cent)", "25,477 first choices, or 21.2 per cent", "47,318 - 37.5".
 _SCORE_PAIR = re.compile(r"\s*(?:%|per\s?cent)?\s*to\s+\d")  # "57.1% to 42.9%": a pair
 _BRACKET_AFTER_COUNT = re.compile(
-    r"\d[\d,.]*\s*(?:[\w-]+\s+){0,3}?(?:votes?|choices|preferences)?\s*(?:[(,:]\s*|[-\u2013\u2014]\s+)"
+    r"\d[\d,.]*\s*(?:[\w-]+\s+){0,3}?(?:votes?|choices|preferences)?"
+    # "3,214 votes in the postal ballot, or 44 per cent"
+    r"(?:\s+(?:in|on|at|across)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*(?:[(,:]\s*|[-\u2013\u2014]\s+)"
     r"(?:or\s+|that\s+is\s+|representing\s+|equal\s+to\s+)?" + _Q + r"$"
 )
 
@@ -270,7 +272,7 @@ def _share_of_tally(
                 return Reading(
                     "share", r.subject, bases=bases, round=r.round, why="what a tally amounted to"
                 )
-    if _BRACKET_AFTER_COUNT.search(norm, max(sent.start, qs - 30), qs) and not _SCORE_PAIR.match(
+    if _BRACKET_AFTER_COUNT.search(norm, max(sent.start, qs - 60), qs) and not _SCORE_PAIR.match(
         norm, n.end
     ):
         # "59,067 votes (47 per cent)", "Pike 53,544 (41.2%)": the share of the count's owner.

@@ -1267,3 +1267,12 @@ def test_one_of_a_group_placed_with_a_tally_and_share_is_judged(matcher):
 def test_a_rephrasing_before_a_colon_is_no_label(matcher):
     found = figures(matcher, "Put another way: barely a quarter of the members took part.")
     assert [f.fact_ids for f in found] == [["turnout"]]  # 12.2 per cent took part
+
+
+IN_THE_BALLOT = "McCluskey received 59,067 votes in the postal ballot, or {} per cent of the vote."
+
+
+def test_a_share_after_a_tally_and_where_it_was_won_is_the_tallys_owners(matcher):
+    assert figures(matcher, IN_THE_BALLOT.format("45.4")) == []
+    found = figures(matcher, IN_THE_BALLOT.format("47"))
+    assert [f.fact_ids for f in found] == [["share.len-mccluskey"]]
