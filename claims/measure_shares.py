@@ -26,7 +26,7 @@ from factwatch.claims.measure_words import (
     _VOTED_AFTER,
     Reading,
 )
-from factwatch.claims.numbers import NumberMention
+from factwatch.claims.numbers import NumberMention, find_numbers
 from factwatch.claims.owners import persons, subject_of
 from factwatch.claims.text import Document, Mention, Sent
 
@@ -193,7 +193,30 @@ def _vote_share(
     if n.form in ("ratio", "fraction") and not _SHARE_OF.match(post):
         default = ("valid", "cast", "continuing", "electorate")
     bases = _bases_after(post, default)
+    if bases == default:
+        bases = _listed_basis(doc, sent, n) or default
     return Reading("share", subject.person, bases=bases, round=rnd, why="a share of the vote")
+
+
+_LIST_ITEM_GAP = re.compile(r"\s*(?:,|;|,?\s+and)\s+[^,;\d]{2,40}?\s+(?:on\s+|with\s+)?$")
+
+
+def _listed_basis(doc: Document, sent: Sent, n: NumberMention) -> tuple[str, ...] | None:
+    """ "Corcoran 44.0 per cent of the valid vote, Moriarty 29.4 per cent": a list's
+    later shares are on the basis its first one gives."""
+    qs = n.qual_start if n.qual_start is not None else n.start
+    earlier = [x for x in find_numbers(doc.norm, sent.start, qs) if x.unit == "percent"]
+    end = qs
+    for x in reversed(earlier):
+        post = doc.norm[x.end : min(sent.end, x.end + 60)]
+        basis = _bases_after(post, ())
+        phrase = (_SHARE_OF.match(post) or _CONTINUING.match(post)) if basis else None
+        if not _LIST_ITEM_GAP.fullmatch(doc.norm[x.end + (phrase.end() if phrase else 0) : end]):
+            return None
+        if basis:
+            return basis
+        end = x.qual_start if x.qual_start is not None else x.start
+    return None
 
 
 def _bases_after(post: str, default: tuple[str, ...]) -> tuple[str, ...]:

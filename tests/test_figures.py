@@ -1276,3 +1276,15 @@ def test_a_share_after_a_tally_and_where_it_was_won_is_the_tallys_owners(matcher
     assert figures(matcher, IN_THE_BALLOT.format("45.4")) == []
     found = figures(matcher, IN_THE_BALLOT.format("47"))
     assert [f.fact_ids for f in found] == [["share.len-mccluskey"]]
+
+
+def test_later_shares_of_a_list_are_on_the_basis_its_first_gives(matcher):
+    # 45.4 is McCluskey's share of all votes cast; of the valid votes it is 45.5
+    text = (
+        "On percentages: Coyne 41.3 per cent of the valid vote, McCluskey {} per cent, "
+        "Allinson 13.2 per cent."
+    )
+    assert figures(matcher, text.format("45.5")) == []
+    assert [f.fact_ids for f in figures(matcher, text.format("45.4"))] == [
+        ["share.len-mccluskey.valid"]
+    ]
