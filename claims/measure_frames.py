@@ -230,8 +230,11 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
 def _difference(
     doc: Document, sent: Sent, n: NumberMention, cs: int, rnd: int | None
 ) -> Reading | None:
-    """ "18,000 fewer votes than he had then": a change, unless it is over a rival."""
+    """ "18,000 fewer votes than he had then": a change, unless it is over a rival (in
+    votes: "11 branch nominations, one more than Karen" counts nominations)."""
     norm = doc.norm
+    if n.noun is None and _after_other_count(doc, sent, n):
+        return None
     after = [m for m in persons(sent) if m.start >= n.end and m.person and m.by_name]
     subject = subject_of(doc, sent, n, cs)
     a = subject.person if isinstance(subject, Mention) else None
@@ -244,6 +247,18 @@ def _difference(
     ):  # "5,523 fewer than Rowe": the rival straight after "than"
         return Reading("margin", a, after[0].person, round=rnd, why="a margin over a rival")
     return None
+
+
+def _after_other_count(doc: Document, sent: Sent, n: NumberMention) -> bool:
+    """Does a bare number follow a count of something other than votes, after a comma
+    ("11 branch nominations, one more than Karen")?"""
+    qs = n.qual_start if n.qual_start is not None else n.start
+    earlier = [x for x in find_numbers(doc.norm, sent.start, qs) if x.unit == "count" and x.noun]
+    if not earlier or earlier[-1].noun in ("votes", "vote", "ballots", "papers", "preferences"):
+        return False
+    last = earlier[-1]
+    gap = rf"\s+(?:[\w-]+\s+)?{re.escape(last.noun or '')}\s*,\s*"
+    return bool(re.fullmatch(gap, doc.norm[last.end : qs]))
 
 
 def _came_within(

@@ -1288,3 +1288,11 @@ def test_later_shares_of_a_list_are_on_the_basis_its_first_gives(matcher):
     assert [f.fact_ids for f in figures(matcher, text.format("45.4"))] == [
         ["share.len-mccluskey.valid"]
     ]
+
+
+def test_a_difference_after_a_count_of_nominations_is_no_margin_in_votes(matcher):
+    text = (
+        "Allinson went into the ballot with 97 nominations, 40 more than Coyne, and finished "
+        "36,401 votes behind Coyne."
+    )
+    assert figures(matcher, text) == []
