@@ -39,6 +39,12 @@ _GROUP = re.compile(
     r"(?:two|both|three|all)\s+(?:of\s+)?(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?"
     r"(?:challengers|rivals|opponents|candidates|contenders|losers|men|women))(?![\w-])"
 )
+_OF_THEM = re.compile(
+    r"\s+of\s+(?:them|those|these)\s+to\s+(?:his|her|their|[\w'\u2019-]+'s)\s+" + _Q + r"\d"
+)
+_OF_THEM_TO = re.compile(
+    r"(?<![\w-])of\s+(?:them|those|these)\s+to\s+(?:his|her|their|[\w'\u2019-]+'s)\s+" + _Q + "$"
+)
 _ONE_OF = re.compile(
     r"(?<![\w-])(?:first|second|third|fourth|fifth|last|one|each|either|neither|none)\s+of\s+"
     r"(?:the\s+)?$"
@@ -177,6 +183,11 @@ _LOST_BY = re.compile(
 )
 
 
+def _split_of_them(doc: Document, sent: Sent, qs: int, post: str) -> bool:
+    """ "Marchbank took 3,640 of them to his 1,994": the two parts of a count named before."""
+    return bool(_OF_THEM.match(post) or _OF_THEM_TO.search(doc.norm, max(sent.start, qs - 40), qs))
+
+
 def _groups(doc: Document, sent: Sent, cs: int, qs: int) -> bool:
     """A group's figure ("the two challengers took"), not one of a group's ("came second
     of the three candidates, with 53,544")."""
@@ -189,7 +200,11 @@ def _groups(doc: Document, sent: Sent, cs: int, qs: int) -> bool:
 def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, post: str) -> bool:
     """A figure that is nobody's own tally: a group's, a transfer, a part of somebody
     else's votes."""
-    if _groups(doc, sent, cs, qs) or _GROUP_AFTER.match(post):
+    if (
+        _groups(doc, sent, cs, qs)
+        or _GROUP_AFTER.match(post)
+        or _split_of_them(doc, sent, qs, post)
+    ):
         return True  # "the two challengers took more than half", "43,934 between them"
     sent_to = _SENT_TO.search(doc.norm, max(sent.start, qs - 60), qs)
     if sent_to and (

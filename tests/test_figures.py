@@ -1296,3 +1296,8 @@ def test_a_difference_after_a_count_of_nominations_is_no_margin_in_votes(matcher
         "36,401 votes behind Coyne."
     )
     assert figures(matcher, text) == []
+
+
+def test_a_count_split_of_them_to_his_is_two_parts_of_a_count_named_before(matcher):
+    text = "Allinson's ballots were shared out; McCluskey took 3,640 of them to his 1,994."
+    assert figures(matcher, text) == []
