@@ -157,7 +157,10 @@ def _count(
     inherited = n.noun is None and not _VOTED_BEFORE.search(pre)
     noun = _inherited_noun(doc, sent, n) if inherited else n.noun
     if inherited and noun and noun not in _VOTE_NOUNS and not noun.startswith("nominat"):
-        return _thing_count(doc, sent, n, cs, noun)
+        got = _thing_count(doc, sent, n, cs, noun)
+        # a bare number is somebody's count of that noun, never the organisation's whole
+        # ("the 9,500 who backed Blevins" after "18,000 members who voted for ...")
+        return got if got is None or got.subject else None
     if noun and noun.startswith("nominat"):
         return _nominations(doc, sent, n, cs)
     if _margin_words(doc, sent, n, pre, post):

@@ -1301,3 +1301,18 @@ def test_a_difference_after_a_count_of_nominations_is_no_margin_in_votes(matcher
 def test_a_count_split_of_them_to_his_is_two_parts_of_a_count_named_before(matcher):
     text = "Allinson's ballots were shared out; McCluskey took 3,640 of them to his 1,994."
     assert figures(matcher, text) == []
+
+
+def test_a_bare_number_after_a_count_of_members_is_not_the_membership():
+    folder = Path(__file__).parent / "fixtures" / "elections" / "convention"
+    convention = Matcher(load_facts(folder / "facts.toml"))
+    text, paras = join_paragraphs(
+        [
+            "Theresa Reyes won the presidency.",
+            "More than 112,000 members returned ballots. Another 2,906 arrived after the "
+            "deadline and will not be counted.",
+        ]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published="2023-11-20")
+    a.sentences = segment(paras, text)
+    assert [f.quote for f in convention.check(a) if f.kind == "figure"] == []
