@@ -244,6 +244,25 @@ def _by_name(doc: Document, sent: Sent, known: _Known) -> list[Mention]:
             if key is None or not doc.text[m.start()].isupper():
                 continue
             found.append(Mention(m.start(), m.end(), "person", key, by_name=True))
+    return found + _joined_names(doc, sent, known)
+
+
+def _joined_names(doc: Document, sent: Sent, known: _Known) -> list[Mention]:
+    """ "the Corcoran-Moriarty duel": two known names joined by a hyphen or dash, each
+    its person (a double-barrelled name the facts know is matched whole instead)."""
+    found: list[Mention] = []
+    for a, _, word in sent.tokens:
+        if "-" not in word or word in known.table:
+            continue
+        parts = word.split("-")
+        keys = [known.table.get(part) for part in parts]
+        if len(parts) < 2 or not all(keys) or len(set(keys)) != len(keys):
+            continue
+        at = a
+        for part, key in zip(parts, keys, strict=True):
+            if doc.text[at].isupper():
+                found.append(Mention(at, at + len(part), "person", key, by_name=True))
+            at += len(part) + 1
     return found
 
 

@@ -360,3 +360,8 @@ def test_this_month_in_a_lead_that_opens_on_an_earlier_contest_is_this_contest(f
     )
     s = d.sentences[1]
     assert scope_at(d, s, s.start).contest == "this"
+
+
+def test_two_known_names_joined_by_a_dash_are_both_named(facts):
+    d = doc(facts, "The McCluskey\u2013Coyne duel ended in the small hours.")
+    assert people(d) == [("McCluskey", "len-mccluskey"), ("Coyne", "gerard-coyne")]
