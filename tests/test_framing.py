@@ -557,3 +557,22 @@ def test_a_label_corrected_only_three_full_sentences_later_is_framing(matcher):
         "GUEST: They were, and they were organised. There were three on the ballot.",
     )
     assert [f.rule_id for f in framing(matcher, *paragraphs)] == ["framing.two-way"]
+
+
+@pytest.fixture(scope="module")
+def tworound() -> Matcher:
+    folder = Path(__file__).parent / "fixtures" / "elections" / "tworound"
+    return Matcher(load_facts(folder / "facts.toml"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("It is a genuine head-to-head this week.", False),
+        ("It is a head-to-head this week.", True),
+    ],
+)
+def test_a_genuine_two_way_is_the_run_off_of_a_contest_that_had_one(tworound, sentence, flagged):
+    a = article("Niamh Oduwole and Marcus Delahaye face the party's members again.", sentence)
+    found = [f for f in tworound.check(a) if f.kind == "framing"]
+    assert bool(found) == flagged

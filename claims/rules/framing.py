@@ -222,7 +222,7 @@ class FramingRule:
         h.contest = contest
         if h.family == "withdrawn":
             return contest.key == "this" and not self._mentioned(doc, h)
-        if self._unknown_round(doc, h, contest):
+        if self._unknown_round(doc, h, contest) or _genuinely_two(doc, h, contest):
             return False
         if not self._miscounts(h, contest):
             return False
@@ -481,3 +481,14 @@ def _two_sentences_on(doc: Document, sent: Sent) -> Sent:
         if counted == 2:
             break
     return last
+
+
+_GENUINE = re.compile(r"(?<![\w-])(?:genuine|genuinely|real|true|truly)\s+(?:[\w-]+\s+)?$")
+
+
+def _genuinely_two(doc: Document, h: Hit, contest: Contest) -> bool:
+    """ "It's a genuine head-to-head this week": said of a contest that has a ballot of
+    two (a run-off on papers of its own), the writer means that ballot."""
+    if h.family != "two-way" or not any(len(f) == 2 for f in contest.ballots.values()):
+        return False
+    return bool(_GENUINE.search(doc.norm, max(h.sent.start, h.start - 30), h.start))
