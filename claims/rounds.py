@@ -32,7 +32,7 @@ _ELLIPSIS = re.compile(
 )
 # ... or just after the number, at the end of its clause: "15,675 behind after the third".
 _ELLIPSIS_AFTER = re.compile(
-    r"^(?:[^.;]|\.(?=\d)){0,40}?(?<![\w-])(?:after|in|on|by)\s+the\s+"
+    r"^(?:\d[\d,.]*)?[^.;\d]{0,40}?(?<![\w-])(?:after|in|on|by)\s+the\s+"
     r"(?P<ord>second|third|fourth|fifth|final|last)"
     r"(?=\s*(?:[.,;:)\u2014\u2013]|$|and\s|but\s))"
 )

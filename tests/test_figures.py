@@ -1316,3 +1316,12 @@ def test_a_bare_number_after_a_count_of_members_is_not_the_membership():
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published="2023-11-20")
     a.sentences = segment(paras, text)
     assert [f.quote for f in convention.check(a) if f.kind == "figure"] == []
+
+
+def test_a_round_named_after_a_later_number_is_not_an_earlier_numbers(twin):
+    text = "Fairweather won the first round by 2.3 points and led by over 1,500 after the second."
+    body, paras = join_paragraphs(["Helen Marchbank won the Civic Democrat leadership.", text])
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2023-07-20")
+    a.sentences = segment(paras, body)
+    found = [f.details["phrase"] for f in twin.check(a) if f.kind == "figure"]
+    assert found == ["over 1,500"]  # 2.3 points was the first round's margin; the second's 567
