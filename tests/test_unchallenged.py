@@ -525,3 +525,25 @@ def test_an_article_on_the_organisations_election_that_names_no_candidate_is_che
 def test_an_article_on_another_matter_that_names_no_candidate_is_not_checked(matcher):
     text = "Unite staff broke rules requiring them to stay neutral in the pay talks."
     assert _alone(matcher, text) == []
+
+
+RETIRED_CLAIM = """
+[sources]
+desk = "The desk's list of claims seen in the campaign"
+
+[[claims]]
+id = "claim.retired-voted"
+claim = "Retired members were allowed to vote in the ballot."
+fact = "Only members in employment were on the register."
+source = "desk"
+"""
+
+
+def test_let_is_allow(tmp_path):
+    extra = tmp_path / "retired.toml"
+    extra.write_text(RETIRED_CLAIM, encoding="utf-8")
+    matcher = Matcher(load_facts([FACTS, extra]))
+    found = claims(
+        matcher, "His backers say: \u201cThey let retired members vote in the ballot.\u201d"
+    )
+    assert [f.rule_id for f in found] == ["claim.retired-voted"]
