@@ -547,3 +547,11 @@ def test_let_is_allow(tmp_path):
         matcher, "His backers say: \u201cThey let retired members vote in the ballot.\u201d"
     )
     assert [f.rule_id for f in found] == ["claim.retired-voted"]
+
+
+def test_the_claimants_own_alarm_is_no_rebuttal(matcher):
+    paragraphs = (
+        "Coyne says he knew something was wrong when the count began.",
+        "He says Unite staff broke rules requiring them to stay neutral.",
+    )
+    assert [f.rule_id for f in claims(matcher, *paragraphs)] == ["claim.neutrality-guidelines"]

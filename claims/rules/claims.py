@@ -18,6 +18,7 @@ recorded as `challenged_claim`, not flagged.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from factwatch.claims.claim_index import ClaimIndex, several, strip_people
@@ -34,12 +35,27 @@ from factwatch.core.records import Finding
 
 _REBUT = lexicon().rx("rebuttal")
 _VERDICT = lexicon().rx("verdict")
+
+
+_ALARM = re.compile(r"(?:something|anything|what|nothing|things)\s+$")
+
+
+def _rebuts(norm: str) -> bool:
+    """The rebuttal words, but not a claimant's own alarm ("he knew something was wrong")."""
+    return any(
+        not (m.group(0).endswith("wrong") and _ALARM.search(norm, 0, m.start()))
+        for m in _REBUT.finditer(norm)
+    )
+
+
 _STRONG_REBUT = re.compile(
     r"(?<![\w-])(?:no\s+such|no\s+(?:evidence|basis|truth|record)|without\s+(?:foundation|merit|"
     r"basis|evidence)|(?:says?|said|shows?|showed|suggests?|tell|tells|told)\s+otherwise|none\s+of\s+(?:it|that|this|which|them)\s+(?:\w+\s+)?(?:holds?\s+up|"
     r"(?:is|was|are|were)\s+(?:true|accurate|correct|so))|(?:does|did)(?:n't|\s+not)\s+hold\s+up|"
     r"without\s+(?:foundation|merit|"
     r"basis|evidence)|baseless|unfounded|groundless|untrue|not\s+true|false|"
+    # not "he knew something was wrong": the claimant's own alarm
+    r"(?<!something\s)(?<!anything\s)(?<!what\s)(?<!things\s)"
     r"(?:were|was|is|are)\s+(?:wrong|mistaken|inaccurate|incorrect)|"
     r"(?:is|was|are|were)n't\s+(?:true|right|correct|so)|^(?:it|that|this|they)\s+"
     r"(?:wasn't|was\s+not|isn't|is\s+not|weren't|were\s+not|didn't|did\s+not)(?![\w-])|"
@@ -274,11 +290,13 @@ class ClaimRule:
         return out
 
     @staticmethod
-    def _has(doc: Document, sent: Sent, name: str, rx: re.Pattern[str]) -> bool:
+    def _has(
+        doc: Document, sent: Sent, name: str, rx: re.Pattern[str] | Callable[[str], bool]
+    ) -> bool:
         key = ("claims." + name, sent.index)
         got = doc.memo.get(key)
         if got is None:
-            got = bool(rx.search(sent.norm))
+            got = bool(rx.search(sent.norm) if isinstance(rx, re.Pattern) else rx(sent.norm))
             doc.memo[key] = got
         return bool(got)
 
@@ -299,7 +317,7 @@ class ClaimRule:
             )
             if (
                 self._has(doc, other, "strong", _STRONG_REBUT)
-                or (self._has(doc, other, "rebut", _REBUT) or verdict)
+                or (self._has(doc, other, "rebut", _rebuts) or verdict)
                 and self._about(other, hit)
                 or verdict
                 and _verdict_after(other, sent)
@@ -318,7 +336,8 @@ class ClaimRule:
             return ""
         other = doc.sentences[hit.sent.index - 2]
         if (
-            self._has(doc, other, "strong", _STRONG_REBUT) or self._has(doc, other, "rebut", _REBUT)
+            self._has(doc, other, "strong", _STRONG_REBUT)
+            or self._has(doc, other, "rebut", _rebuts)
         ) and self._about(other, hit):
             return other.text
         return ""
