@@ -555,3 +555,26 @@ def test_the_claimants_own_alarm_is_no_rebuttal(matcher):
         "He says Unite staff broke rules requiring them to stay neutral.",
     )
     assert [f.rule_id for f in claims(matcher, *paragraphs)] == ["claim.neutrality-guidelines"]
+
+
+OBSERVERS_CLAIM = """
+[sources]
+desk = "The desk's list of claims seen in the campaign"
+
+[[claims]]
+id = "claim.observers-barred"
+claim = "Observers were barred from the count."
+fact = "Every campaign's observers signed the attendance log at every session of the count."
+source = "desk"
+"""
+
+
+@pytest.mark.parametrize(
+    "barred", ["shut out of", "locked out of", "kept out of", "turned away from"]
+)
+def test_shut_out_and_kept_out_are_barred(tmp_path, barred):
+    extra = tmp_path / "observers.toml"
+    extra.write_text(OBSERVERS_CLAIM, encoding="utf-8")
+    matcher = Matcher(load_facts([FACTS, extra]))
+    found = claims(matcher, f"Coyne says his observers were {barred} the count.")
+    assert [f.rule_id for f in found] == ["claim.observers-barred"]
