@@ -199,3 +199,18 @@ def test_winning_as_an_activity_is_no_outcome(matcher):
         "His supporters point to the union's record on winning disputes.",
     )
     assert found == []
+
+
+@pytest.mark.parametrize(("published", "flagged"), [("2023-07-10", False), ("2023-11-20", True)])
+def test_an_article_before_voting_opened_reports_no_result(published, flagged):
+    folder = Path(__file__).parent / "fixtures" / "elections" / "convention"
+    convention = Matcher(load_facts(folder / "facts.toml"))
+    text, paras = join_paragraphs(
+        [
+            "Members face a choice between Michael Hanlon and Theresa Reyes, who beat him "
+            "at the convention."
+        ]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published=published)
+    a.sentences = segment(paras, text)
+    assert bool([f for f in convention.check(a) if f.kind == "omission"]) == flagged

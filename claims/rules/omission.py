@@ -19,6 +19,7 @@ import re
 from factwatch.claims.facts import Facts
 from factwatch.claims.field import acknowledges_field
 from factwatch.claims.lexicon import lexicon
+from factwatch.claims.model import Contest
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
 from factwatch.claims.scope import context, scope_at
@@ -79,8 +80,8 @@ class OmissionRule:
     def check(self, doc: Document) -> list[Finding]:
         this = self.facts.this
         on = list(this.on_ballot)
-        if len(on) <= 2 or context(doc).default != "this":
-            return []  # a later article recalling this contest is no result report
+        if len(on) <= 2 or context(doc).default != "this" or _before_voting(doc, this):
+            return []  # a later article recalling this contest, or one before any vote
         anywhere = {m.person for s in doc.sentences for m in s.mentions if m.person}
         winners = set(this.winners)
         if not (anywhere & winners) or set(on) - winners <= anywhere:
@@ -168,3 +169,9 @@ class OmissionRule:
 
 def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _before_voting(doc: Document, this: Contest) -> bool:
+    """Was the article published before voting opened (a preview reports no result)?"""
+    opened = this.dates.get("ballot_open")
+    return bool(doc.published and opened and doc.published < opened)
