@@ -192,9 +192,9 @@ def _groups(doc: Document, sent: Sent, cs: int, qs: int) -> bool:
     """A group's figure ("the two challengers took"), not one of a group's ("came second
     of the three candidates, with 53,544")."""
     group = _GROUP.search(doc.norm, max(sent.start, cs - 60), qs)
-    return bool(group) and not _ONE_OF.search(
-        doc.norm, max(sent.start, group.start() - 30), group.start()
-    )
+    if group is None:
+        return False
+    return not _ONE_OF.search(doc.norm, max(sent.start, group.start() - 30), group.start())
 
 
 def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, post: str) -> bool:
