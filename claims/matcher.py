@@ -13,11 +13,8 @@ the measure judged.
 
 from __future__ import annotations
 
-import re
-
 from factwatch.claims.entities import annotate
 from factwatch.claims.facts import Facts
-from factwatch.claims.lexicon import normalise
 from factwatch.claims.rules import Rule, build_rules, reported_kinds
 
 # The rule modules register themselves on import.
@@ -45,7 +42,6 @@ class Matcher:
     def __init__(self, facts: Facts):
         self.facts = facts
         self.rules: list[Rule] = build_rules(facts)
-        self._office_election = _office_election(facts)
 
     def check(self, article: Article) -> list[Finding]:
         doc = read(article, self.facts)
@@ -60,23 +56,11 @@ class Matcher:
         return findings
 
     def relevant(self, doc: Document) -> bool:
-        """Does the article name any of this election's candidates, or the organisation
-        and the office's election ("Retired members were allowed to vote in this general
-        secretary election", in a letter about the union)?"""
+        """Does the article name any of this election's candidates?"""
         here = set(self.facts.this.people)
-        if any(m.person in here and m.kind == "person" for s in doc.sentences for m in s.mentions):
-            return True
-        ours = any(m.kind == "ours" for s in doc.sentences for m in s.mentions)
-        return ours and bool(self._office_election.search(doc.norm))
-
-
-def _office_election(facts: Facts) -> re.Pattern[str]:
-    """The office's election named: "general secretary election", "mayoral ballot"."""
-    office = normalise(facts.election.office or "").strip()
-    if not office:
-        return re.compile(r"(?!x)x")
-    words = r"\s+".join(map(re.escape, office.split()))
-    return re.compile(rf"(?<![\w-]){words}(?:'s)?\s+(?:election|ballot|race|contest|vote)")
+        return any(
+            m.person in here and m.kind == "person" for s in doc.sentences for m in s.mentions
+        )
 
 
 def check_article(article: Article, facts: Facts) -> list[Finding]:

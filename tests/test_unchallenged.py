@@ -507,26 +507,6 @@ def test_a_denial_two_sentences_before_about_something_else_is_no_rebuttal(match
     assert [f.rule_id for f in claims(matcher, *paragraphs)] == ["claim.neutrality-guidelines"]
 
 
-def _alone(matcher: Matcher, *paragraphs: str) -> list[str]:
-    text, paras = join_paragraphs(list(paragraphs))
-    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
-    a.sentences = segment(paras, text)
-    return [f.rule_id for f in matcher.check(a) if f.kind == "unchallenged_claim"]
-
-
-def test_an_article_on_the_organisations_election_that_names_no_candidate_is_checked(matcher):
-    text = (
-        "Unite staff broke rules requiring them to stay neutral in this general secretary "
-        "election, and nobody at head office seems to care."
-    )
-    assert _alone(matcher, text) == ["claim.neutrality-guidelines"]
-
-
-def test_an_article_on_another_matter_that_names_no_candidate_is_not_checked(matcher):
-    text = "Unite staff broke rules requiring them to stay neutral in the pay talks."
-    assert _alone(matcher, text) == []
-
-
 RETIRED_CLAIM = """
 [sources]
 desk = "The desk's list of claims seen in the campaign"
