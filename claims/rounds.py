@@ -70,6 +70,8 @@ def round_of(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None = None
     if m is None and _FINAL_STANDING.search(doc.norm, cs, ce):
         return -1
     if m is None:
+        m = _in_which(doc, sent, cs)
+    if m is None:
         found = [x for x in _ROUND.finditer(doc.norm, sent.start, sent.end) if _own(doc, x, pos)]
         if len(found) != 1:
             return None
@@ -86,6 +88,18 @@ def round_of(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None = None
 _COMPARED = re.compile(
     r"(?<![\w-])(?:than|against|compared\s+(?:with|to)|(?:up|down)\s+(?:from|on))(?![\w-])|;"
 )
+
+
+_IN_WHICH = re.compile(r"\s*(?:in|at|during|after)\s+which\s|\s*when\s")
+
+
+def _in_which(doc: Document, sent: Sent, cs: int) -> re.Match[str] | None:
+    """ "... in Saturday's first round, in which Rowlands was third": the round a
+    relative clause hangs on."""
+    if not _IN_WHICH.match(doc.norm, cs):
+        return None
+    before = [x for x in _ROUND.finditer(doc.norm, sent.start, cs) if x.end() >= cs - 3]
+    return before[-1] if before else None
 
 
 def _own(doc: Document, m: re.Match[str], pos: int | None) -> bool:

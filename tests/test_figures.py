@@ -1325,3 +1325,19 @@ def test_a_round_named_after_a_later_number_is_not_an_earlier_numbers(twin):
     a.sentences = segment(paras, body)
     found = [f.details["phrase"] for f in twin.check(a) if f.kind == "figure"]
     assert found == ["over 1,500"]  # 2.3 points was the first round's margin; the second's 567
+
+
+def test_a_relative_clause_on_a_round_is_that_rounds(tworound):
+    text = (
+        "Marcus Delahaye and Niamh Oduwole will contest a second ballot after Saturday's first "
+        "round, in which Gethin Rowlands was third on a turnout of {} per cent."
+    )
+
+    def found(turnout: str) -> list[str]:
+        body, paras = join_paragraphs([text.format(turnout)])
+        a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-11-08")
+        a.sentences = segment(paras, body)
+        return [f.details["phrase"] for f in tworound.check(a) if f.kind == "figure"]
+
+    assert found("64.8") == []
+    assert found("62") == ["62 per cent"]  # 62.0 was the second ballot's turnout
