@@ -32,6 +32,7 @@ from factwatch.claims.framing_words import (
     INDEF,
     LOSS,
     LOSS_REL,
+    LOSS_REL_SINGLED,
     ONLY,
     OTHER,
     OTHER_REL,
@@ -140,7 +141,11 @@ class Phrases(SetReadings):
             return self._only(sent, toks, i, cls, after)
         if restrictive:
             return None
-        if LOSS_REL.match(after) and cls in ("person_noun", "candidate_noun", "rival_noun"):
+        if (
+            LOSS_REL.match(after)
+            and not LOSS_REL_SINGLED.match(after)
+            and cls in ("person_noun", "candidate_noun", "rival_noun")
+        ):
             if cls == "person_noun" and self._apposition(doc, sent, toks, i):
                 return None  # "Marr, the official who was beaten by Kerr": identifies him
             return Hit(sent, 0, 0, "loser", "high", 1, 0, "defeated candidates")

@@ -59,6 +59,12 @@ LOSS_REL = re.compile(
     rf"\s*,?\s*(?:who|that)\s+(?:had\s+|has\s+|narrowly\s+|only\s+just\s+|just\s+|ultimately\s+|"
     rf"eventually\s+|also\s+)*(?:{LEX.alt('loss_verb')})"
 )
+# "the man who lost twice": the loss told apart by how often or how it came, one person
+LOSS_REL_SINGLED = re.compile(
+    LOSS_REL.pattern + r"(?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:twice|again|both|"
+    r"two\s+(?:contests|races|elections|ballots)|three\s+times|for\s+the\s+(?:second|third)\s+time)"
+    r"(?![\w-])"
+)
 WIN_REL = re.compile(
     rf"\s+(?:whom\s+|that\s+)?(?P<who>he|she|they|[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?)\s+"
     rf"(?:had\s+|has\s+|narrowly\s+|comfortably\s+|just\s+)?(?:{LEX.alt('win_verb')})"

@@ -576,3 +576,14 @@ def test_a_genuine_two_way_is_the_run_off_of_a_contest_that_had_one(tworound, se
     a = article("Niamh Oduwole and Marcus Delahaye face the party's members again.", sentence)
     found = [f for f in tworound.check(a) if f.kind == "framing"]
     assert bool(found) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Gerard Coyne: the man who lost twice in four years.", False),
+        ("Gerard Coyne: the man who lost.", True),
+    ],
+)
+def test_a_loss_told_apart_by_how_often_singles_out_one_person(matcher, text, flagged):
+    assert bool(framing(matcher, text)) == flagged
