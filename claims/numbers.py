@@ -356,6 +356,8 @@ def _figure(text: str, m: re.Match[str]) -> NumberMention | None:
                 return None  # "two", "three": figures only when they count votes or the like
     if not pct and value != int(value) and not re.search(r"[a-z]\s*$", num, re.I):
         return None  # "Rowe 45.4": a bare decimal is a share, never a count
+    if not pct and value < 100 and _AFTER_BARE_SHARES.search(text, max(0, s - 70), s):
+        return None  # "Rowlands 17.6, Santhanam just under 10": one more share
     form = "points" if re.search(r"points?|pts?", pct, re.IGNORECASE) else "number"
     unit = "percent" if pct else "count"
     q, qs = _qualifier(text, s, e)
@@ -411,6 +413,11 @@ def _score(m: re.Match[str], num: str, before: str, after: str) -> bool:
         return not re.search(r"\d,\d{3}", num + after[:8] + before[-8:])
     return False
 
+
+# a list of bare shares before: "Oduwole 31.4, Rowlands 17.6, Santhanam just under "
+_AFTER_BARE_SHARES = re.compile(
+    r"\d\.\d\s*,\s*(?:and\s+)?[^\W\d][\w'\u2019 -]{1,30}?\s+(?:[a-z]+\s+){0,2}$"
+)
 
 # "13-14%", "13 to 14 per cent", "between 5,000 and 6,000 votes": one range.
 _PCT_RANGE = re.compile(r"^\s?(?:[-\u2013]|to)\s?\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent)")

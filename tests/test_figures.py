@@ -1341,3 +1341,10 @@ def test_a_relative_clause_on_a_round_is_that_rounds(tworound):
 
     assert found("64.8") == []
     assert found("62") == ["62 per cent"]  # 62.0 was the second ballot's turnout
+
+
+def test_a_whole_number_after_a_list_of_bare_shares_is_one_more_share(matcher):
+    assert (
+        figures(matcher, "Remember the result: McCluskey 45.4, Coyne 41.2, Allinson just under 14.")
+        == []
+    )
