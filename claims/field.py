@@ -76,7 +76,7 @@ def _patterns(n: int, losers: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:the\s+)?(?:other|remaining)\s+{people}\b",
         rf"\ball\s+(?:three|four|five|six|3|4|5|6)\s+{people}\b",
         rf"\b(?:two|three|four|both)\s+(?:other\s+)?(?:{loss}\s+)?(?:challengers|rivals|"
-        rf"opponents|candidates|contenders|losers)\b",
+        rf"opponents|candidates|contenders|losers|also-rans|also\s+rans|outsiders|others)\b",
     ]
 
     def join(pats: list[str]) -> re.Pattern[str]:

@@ -214,3 +214,9 @@ def test_an_article_before_voting_opened_reports_no_result(published, flagged):
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published=published)
     a.sentences = segment(paras, text)
     assert bool([f for f in convention.check(a) if f.kind == "omission"]) == flagged
+
+
+@pytest.mark.parametrize("others", ["two also-rans", "the two others"])
+def test_the_others_acknowledged_without_names_is_no_omission(matcher, others):
+    text = f"Len McCluskey beat Gerard Coyne by 5,523 votes; {others} trailed far behind."
+    assert omissions(matcher, text) == []
