@@ -51,7 +51,7 @@ def _other_contest_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[
         if not _OTHER_ELECTION_WORDS.isdisjoint(words)
         else None
     )
-    if m and m.group(0) not in ours and not _our_org_before(sent, m.start()):
+    if m and not _our_kind(m.group(0), ours) and not _our_org_before(sent, m.start()):
         named = _recorded_kind(doc.facts, m.group(0))
         if named is not None:
             return named.key, f"'{m.group(0)}': {named.name}"
@@ -66,6 +66,14 @@ def _other_contest_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[
     if _contender_outsider(doc, sent, cs, ce):
         return "other", "a contender the facts do not record"
     return None
+
+
+def _our_kind(words: str, ours: str) -> bool:
+    """Is "leadership race" this election's own kind (a "leadership election")?"""
+    if words in ours:
+        return True
+    kind = re.sub(r"\s+(?:election|contest|race|ballot|bid|vote)s?$", "", words)
+    return kind != words and any(f"{kind} {noun}" in ours for noun in ("election", "ballot"))
 
 
 def _recorded_kind(facts: Facts, word: str) -> Contest | None:

@@ -1348,3 +1348,11 @@ def test_a_whole_number_after_a_list_of_bare_shares_is_one_more_share(matcher):
         figures(matcher, "Remember the result: McCluskey 45.4, Coyne 41.2, Allinson just under 14.")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("race", "flagged"), [("leadership race", True), ("deputy leadership race", False)]
+)
+def test_a_race_of_this_elections_own_kind_is_this_election(twin, race, flagged):
+    text = f"Dafydd Rees-Morgan, who polled 31,204 votes in the {race}, was eliminated."
+    assert bool(_twin_figures(twin, text)) == flagged  # 31,204 was his deputy vote
