@@ -68,7 +68,7 @@ _VOTED_AFTER = re.compile(
     r"(?:who\s+|that\s+)?(?:have\s+|had\s+)?(?:actually\s+)?(?:voted|took\s+part|"
     r"(?:voting|taking\s+part|turning\s+out)(?!\s+(?:for|against|in\s+favour|to\b))|"
     r"participated|turned\s+out|bothered(?:\s+to\s+vote)?|cast\s+(?:a\s+|their\s+)?(?:votes?|"
-    r"ballots?)|returned\s+(?:their\s+|a\s+)?(?:ballots?|papers?|ballot\s+papers?|them)|"
+    r"ballots?)|returned\s+(?:their\s+|a\s+)?(?:[\w-]+\s+)?(?:ballots?|papers?|ballot\s+papers?|them)|"
     r"used\s+their\s+votes?)(?![\w-])"
 )
 _ABSTAIN = re.compile(

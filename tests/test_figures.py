@@ -1356,3 +1356,9 @@ def test_a_whole_number_after_a_list_of_bare_shares_is_one_more_share(matcher):
 def test_a_race_of_this_elections_own_kind_is_this_election(twin, race, flagged):
     text = f"Dafydd Rees-Morgan, who polled 31,204 votes in the {race}, was eliminated."
     assert bool(_twin_figures(twin, text)) == flagged  # 31,204 was his deputy vote
+
+
+def test_members_who_returned_ballots_of_a_kind_are_the_number_who_voted(matcher):
+    assert figures(matcher, "Across the country 130,071 members returned postal ballots.") == []
+    found = figures(matcher, "Across the country 140,000 members returned postal ballots.")
+    assert [f.fact_ids for f in found] == [["total"]]
