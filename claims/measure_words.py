@@ -55,7 +55,10 @@ _TURNOUT_BEFORE = re.compile(
     # "Turnout, Alvarado's office says, came in at 29.6 percent"
     rf"(?:,\s+[^,;:]{{1,50}}?\s+(?:says?|said|reports?|reported|estimates?|estimated),)?\s*"
     rf"(?:of|was|is|at|stood\s+at|reached|fell\s+to|rose\s+to|"
-    rf"dropped\s+to|hit|came\s+in\s+at|amounted\s+to|of\s+just|:|-)?\s*{_Q}$"
+    rf"dropped\s+to|hit|came\s+in\s+at|amounted\s+to|of\s+just|:|-|"
+    # "Turnout is being given as 66.4 per cent"
+    rf"(?:is|was|has\s+been)\s+(?:being\s+)?(?:given|put|reported|estimated|recorded|quoted)"
+    rf"\s+(?:as|at))?\s*{_Q}$"
     rf"|participation\s+(?:rate\s+)?(?:of|was|at|stood\s+at)\s*{_Q}$"
 )
 

@@ -70,7 +70,7 @@ def round_of(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None = None
     if m is None and _FINAL_STANDING.search(doc.norm, cs, ce):
         return -1
     if m is None:
-        m = _in_which(doc, sent, cs)
+        m = _in_which(doc, sent, cs) or _fronted(doc, sent, cs)
     if m is None:
         found = [x for x in _ROUND.finditer(doc.norm, sent.start, sent.end) if _own(doc, x, pos)]
         if len(found) != 1:
@@ -100,6 +100,21 @@ def _in_which(doc: Document, sent: Sent, cs: int) -> re.Match[str] | None:
         return None
     before = [x for x in _ROUND.finditer(doc.norm, sent.start, cs) if x.end() >= cs - 3]
     return before[-1] if before else None
+
+
+_FRONTED = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?(?:in|on|at|after|for)\s+(?:the\s+)?")
+
+
+def _fronted(doc: Document, sent: Sent, cs: int) -> re.Match[str] | None:
+    """ "...; in the second ballot, turnout was 64.8 per cent": the round a clause
+    of its own names just before this one."""
+    before = [c for c in sent.clauses if c[1] <= cs]
+    if not before:
+        return None
+    a, b = before[-1]
+    lead = _FRONTED.match(doc.norm, a, b)
+    m = _ROUND.match(doc.norm, lead.end(), b) if lead else None
+    return m if m and not doc.norm[m.end() : b].strip() else None
 
 
 def _own(doc: Document, m: re.Match[str], pos: int | None) -> bool:

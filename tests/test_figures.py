@@ -1362,3 +1362,24 @@ def test_members_who_returned_ballots_of_a_kind_are_the_number_who_voted(matcher
     assert figures(matcher, "Across the country 130,071 members returned postal ballots.") == []
     found = figures(matcher, "Across the country 140,000 members returned postal ballots.")
     assert [f.fact_ids for f in found] == [["total"]]
+
+
+def _tworound_figures(matcher: Matcher, text: str) -> list[str]:
+    body, paras = join_paragraphs(["Niamh Oduwole won the presidency.", text])
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-11-24")
+    a.sentences = segment(paras, body)
+    return [f.details["phrase"] for f in matcher.check(a) if f.kind == "figure"]
+
+
+@pytest.mark.parametrize(("turnout", "found"), [("62.0", []), ("64.8", ["64.8 per cent"])])
+def test_a_round_fronted_in_a_clause_of_its_own_is_the_next_clauses(tworound, turnout, found):
+    text = (
+        f"In the first ballot 39,863 members returned a paper; in the second ballot, turnout "
+        f"was {turnout} per cent."
+    )
+    assert _tworound_figures(tworound, text) == found
+
+
+def test_turnout_given_as_a_number_is_turnout(matcher):
+    found = figures(matcher, "Turnout is being given as 16.4 per cent of the members.")
+    assert [f.fact_ids for f in found] == [["turnout"]]
