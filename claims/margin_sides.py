@@ -35,7 +35,8 @@ _LOWER = re.compile(
 )
 _POSS_MARGIN = re.compile(
     rf"'s\s+(?:winning\s+|final\s+|overall\s+)?(?:margin|majority|lead)"
-    rf"(?:\s+over\s+[\w' ]+?)?\s+(?:of|was|is|:)?\s*{QUALIFIERS}$"
+    rf"(?:\s+over\s+[\w' ]+?)?(?:\s+(?:in|on|at|after)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    rf"\s+(?:of|was|is|:)?\s*{QUALIFIERS}$"
 )
 
 

@@ -194,11 +194,23 @@ def _vote_share(
         default = ("valid", "cast", "continuing", "electorate")
     bases = _bases_after(post, default)
     if bases == default:
-        bases = _listed_basis(doc, sent, n) or default
+        bases = _listed_basis(doc, sent, n) or _fronted_basis(doc, sent, default)
     return Reading("share", subject.person, bases=bases, round=rnd, why="a share of the vote")
 
 
 _LIST_ITEM_GAP = re.compile(r"\s*(?:,|;|,?\s+and)\s+[^,;\d]{2,40}?\s+(?:on\s+|with\s+)?$")
+
+
+_FRONTED_OF = re.compile(r"\W*(?P<of>of\s+(?:the\s+|all\s+)?[\d,]+\s+[^,;]{3,40}?)\s*,")
+
+
+def _fronted_basis(doc: Document, sent: Sent, default: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Of the 98,412 papers returned, she carried 51.2 per cent": the basis the
+    sentence opens with."""
+    m = _FRONTED_OF.match(sent.norm)
+    if m is None:
+        return default
+    return _bases_after(" " + re.sub(r"[\d,]+\s+", "", m.group("of"), count=1), default)
 
 
 def _listed_basis(doc: Document, sent: Sent, n: NumberMention) -> tuple[str, ...] | None:

@@ -33,7 +33,9 @@ class Reading:
 
 _MARGIN_BEFORE = re.compile(
     rf"(?:majority|margin|lead|gap|advantage|cushion|winning\s+margin|deficit)(?:\s+over\s+"
-    rf"[\w'\u00c0-\u017f. -]{{1,40}}?)?\s+(?:of|was|is|"
+    rf"[\w'\u00c0-\u017f. -]{{1,40}}?)?"
+    # "her margin in the final round was"
+    rf"(?:\s+(?:in|on|at|after)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+(?:of|was|is|"
     rf"stood\s+at|at|came\s+to|to|:|"
     # "his lead over Marchbank fell from 2,213 to 567"
     rf"(?:fell|rose|grew|shrank|narrowed|widened|dropped|increased|slipped|climbed|was\s+cut)"
@@ -42,7 +44,7 @@ _MARGIN_BEFORE = re.compile(
     rf"clung\s+on|scraped\s+(?:home|in)|edged\s+(?:home|it|out\s+[\w' ]+?)|lost|losing|trailed|"
     rf"trailing|finished|came\s+(?:in\s+)?(?:second|third)|pipped\s+[\w' ]+?|saw\s+off\s+[\w' ]+?|"
     rf"ahead|behind|victory|re-elected|returned|kept\s+(?:his|her)\s+(?:job|post)|survived|"
-    rf"triumphed|prevailed|outpolled\s+[\w' ]+?|[\w' ]+?)\s+by\s+{_Q}$"
+    rf"triumphed|prevailed|outpolled\s+[\w' ]+?|[\w' ]+?),?\s+by\s+{_Q}$"
 )
 _BY_AGENT = re.compile(
     r"(?:backed|supported|endorsed|chosen|nominated|preferred|favoured|"

@@ -40,6 +40,7 @@ _VOTE_VERB = (
     r"claims|amassed|managed|bagged|bags|bagging|netted|nets|netting|grabbed|grabs|grabbing|"
     r"scooped|scoops|scooping|pocketed|pocketing|landed|landing|"
     r"mustered|drew|draws|notched(?:\s+up)?|racked\s+up|took\s+home|ended\s+up\s+with|"
+    r"carried|carries|captured|captures|"
     r"finished\s+(?:[\w-]+\s+){0,3}?(?:on|with)|ended\s+(?:[\w-]+\s+){0,3}?(?:on|with)|"
     r"came\s+(?:first|second|third|fourth|fifth|last|in\s+[\w-]+)\s+(?:on|with)|"
     r"was\s+(?:first|second|third|fourth|last|runner-up)\s+(?:on|with)|"

@@ -117,9 +117,17 @@ def _fronted(doc: Document, sent: Sent, cs: int) -> re.Match[str] | None:
     return m if m and not doc.norm[m.end() : b].strip() else None
 
 
+_CHANGED_TO = re.compile(
+    r"(?<![\w-])(?:shrank|shrunk|fell|grew|rose|narrowed|widened|dropped|increased|climbed|"
+    r"slipped|was\s+cut|was\s+reduced)\s+(?:from\s+[\d,.]+\s+)?to\s"
+)
+
+
 def _own(doc: Document, m: re.Match[str], pos: int | None) -> bool:
     """Can the round word ``m`` be the round of the number at ``pos``: not after a
     comparison or a semicolon that comes between them?"""
+    if pos is not None and m.end() <= pos and _CHANGED_TO.search(doc.norm, m.end(), pos):
+        return False  # "a 2,213-vote lead on first preferences shrank to 567": a later one
     return pos is None or m.start() < pos or not _COMPARED.search(doc.norm, pos, m.start())
 
 

@@ -1383,3 +1383,14 @@ def test_a_round_fronted_in_a_clause_of_its_own_is_the_next_clauses(tworound, tu
 def test_turnout_given_as_a_number_is_turnout(matcher):
     found = figures(matcher, "Turnout is being given as 16.4 per cent of the members.")
     assert [f.fact_ids for f in found] == [["turnout"]]
+
+
+def test_a_margin_with_where_it_was_won_before_the_number(matcher):
+    found = figures(matcher, "McCluskey's margin in the postal ballot was 7,000 votes.")
+    assert [f.fact_ids for f in found] == [["margin.len-mccluskey.gerard-coyne"]]
+
+
+@pytest.mark.parametrize(("share", "flagged"), [("41.2", False), ("43", True)])
+def test_a_share_carried_of_the_papers_the_sentence_opens_with(matcher, share, flagged):
+    text = f"Of the 130,071 papers returned, Coyne carried {share} per cent."
+    assert bool(figures(matcher, text)) == flagged
