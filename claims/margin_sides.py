@@ -75,6 +75,16 @@ def pair(
 
 
 _PARTICIPLE = re.compile(r"\s*(?:losing|winning|beating|trailing|finishing|edging|pipping)\s")
+# the margin of the verb just before a comma: "Fairweather still led, by 657 votes"
+_BY = re.compile(r"\s*by\s")
+_MARGIN_VERB = re.compile(
+    r"(?<![\w-])(?:led|leads|won|wins|beat|beats|lost|trailed|finished)(?![\w-])"
+)
+
+
+def _verb_just_before(doc: Document, sent: Sent, cs: int) -> bool:
+    before = [c for c in sent.clauses if c[1] <= cs]
+    return bool(before) and bool(_MARGIN_VERB.search(doc.norm, *before[-1]))
 
 
 def _ahead_or_behind(
@@ -86,7 +96,11 @@ def _ahead_or_behind(
     before = [m for m in people if cs <= m.start and m.end <= n.start]
     if before and _starts_clause(doc, sent, before[0]):
         return before[0].person
-    if not (_PARTICIPLE.match(doc.norm, cs) and people and people[0].start < cs):
+    if not (people and people[0].start < cs):
+        return None
+    if not _PARTICIPLE.match(doc.norm, cs) and not (
+        _BY.match(doc.norm, cs) and _verb_just_before(doc, sent, cs)
+    ):
         return None
     first = min((m.start for m in sent.mentions if m.kind in ("person", "pronoun")), default=-1)
     opener = people[0]

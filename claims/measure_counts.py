@@ -353,7 +353,8 @@ def _fronted_by(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
 
 _BY_ACROSS = re.compile(
     rf"(?:{_LEX.alt('win_verb')}|won|win|wins|held\s+on|hung\s+on|clung\s+on|scraped\s+home|"
-    rf"edged\s+home|triumphed|prevailed|lost|trailed|finished|re-elected)(?![\w-])[^;.]{{0,160}}?,\s*"
+    rf"edged\s+home|triumphed|prevailed|lost|trailed|finished|re-elected|led|leads|still\s+ahead)"
+    rf"(?![\w-])[^;.]{{0,160}}?,\s*"
     rf"by\s+{_Q}$"
 )
 

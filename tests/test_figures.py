@@ -1394,3 +1394,9 @@ def test_a_margin_with_where_it_was_won_before_the_number(matcher):
 def test_a_share_carried_of_the_papers_the_sentence_opens_with(matcher, share, flagged):
     text = f"Of the 130,071 papers returned, Coyne carried {share} per cent."
     assert bool(figures(matcher, text)) == flagged
+
+
+def test_a_margin_after_a_comma_is_the_verb_before_its(matcher):
+    found = figures(matcher, "McCluskey still led, by 7,000 votes.")
+    assert [f.fact_ids for f in found] == [["margin.len-mccluskey.gerard-coyne"]]
+    assert figures(matcher, "McCluskey still led, by 5,523 votes.") == []
