@@ -558,3 +558,26 @@ def test_shut_out_and_kept_out_are_barred(tmp_path, barred):
     matcher = Matcher(load_facts([FACTS, extra]))
     found = claims(matcher, f"Coyne says his observers were {barred} the count.")
     assert [f.rule_id for f in found] == ["claim.observers-barred"]
+
+
+SIGNED_UP_CLAIM = """
+[sources]
+desk = "The desk's list of claims seen in the campaign"
+
+[[claims]]
+id = "claim.signed-up"
+claim = "Thousands of people were signed up as party members without their knowledge."
+fact = "The audit confirmed every new membership by email or telephone."
+source = "desk"
+"""
+
+
+def test_enrolled_is_signed_up_and_knowing_is_knowledge(tmp_path):
+    extra = tmp_path / "signed.toml"
+    extra.write_text(SIGNED_UP_CLAIM, encoding="utf-8")
+    matcher = Matcher(load_facts([FACTS, extra]))
+    text = (
+        "Coyne told supporters that thousands of people had been enrolled as party members "
+        "without knowing it."
+    )
+    assert [f.rule_id for f in claims(matcher, text)] == ["claim.signed-up"]
