@@ -90,7 +90,7 @@ _COMPARED = re.compile(
 )
 
 
-_IN_WHICH = re.compile(r"\s*(?:in|at|during|after)\s+which\s|\s*when\s")
+_IN_WHICH = re.compile(r"\s*(?:in|at|during)\s+which\s|\s*when\s")
 
 
 def _in_which(doc: Document, sent: Sent, cs: int) -> re.Match[str] | None:
@@ -102,7 +102,8 @@ def _in_which(doc: Document, sent: Sent, cs: int) -> re.Match[str] | None:
     return before[-1] if before else None
 
 
-_FRONTED = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?(?:in|on|at|after|for)\s+(?:the\s+)?")
+# ("after the first round" is the rounds that followed it, not that round)
+_FRONTED = re.compile(r"\s*(?:and\s+|but\s+|while\s+)?(?:in|on|at|for)\s+(?:the\s+)?")
 
 
 def _fronted(doc: Document, sent: Sent, cs: int) -> re.Match[str] | None:
