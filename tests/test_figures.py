@@ -1404,5 +1404,8 @@ def test_a_margin_after_a_comma_is_the_verb_before_its(matcher):
 
 def test_a_round_after_which_is_not_that_round(tworound):
     # 62.0 per cent was the second ballot's turnout
-    text = "Marcus Delahaye led after the first ballot; after the first ballot, turnout was 62.0 per cent."
+    text = (
+        "Marcus Delahaye led after the first ballot; after the first ballot, turnout was "
+        "62.0 per cent."
+    )
     assert _tworound_figures(tworound, text) == []
