@@ -115,8 +115,12 @@ def _inherited_noun(doc: Document, sent: Sent, n: NumberMention) -> str | None:
         doc.sentences[first - 1].paragraph == sent.paragraph or not voted
     ):
         first -= 1  # across a paragraph break only into a sentence of no vote or result
-    lo = doc.sentences[first].start
-    earlier = [x for x in find_numbers(doc.norm, lo, n.start) if x.unit == "count" and x.noun]
+    earlier = [
+        x
+        for s in doc.sentences[first : sent.index + 1]
+        for x in doc.numbers_of(s)
+        if x.end <= n.start and x.unit == "count" and x.noun
+    ]
     if earlier:
         return earlier[-1].noun
     if first < sent.index and not voted:

@@ -268,7 +268,7 @@ def _after_other_count(doc: Document, sent: Sent, n: NumberMention) -> bool:
     """Does a bare number follow a count of something other than votes, after a comma
     ("11 branch nominations, one more than Karen")?"""
     qs = n.qual_start if n.qual_start is not None else n.start
-    earlier = [x for x in find_numbers(doc.norm, sent.start, qs) if x.unit == "count" and x.noun]
+    earlier = [x for x in doc.numbers_of(sent) if x.end <= qs and x.unit == "count" and x.noun]
     if not earlier or earlier[-1].noun in ("votes", "vote", "ballots", "papers", "preferences"):
         return False
     last = earlier[-1]

@@ -16,7 +16,7 @@ import re
 
 from factwatch.claims.lexicon import lexicon
 from factwatch.claims.measure_words import Reading
-from factwatch.claims.numbers import NumberMention, find_numbers
+from factwatch.claims.numbers import NumberMention
 from factwatch.claims.owners import persons
 from factwatch.claims.rounds import round_of
 from factwatch.claims.text import Document, Mention, Sent
@@ -47,7 +47,7 @@ def labelled_reading(doc: Document, sent: Sent, n: NumberMention, qs: int) -> Re
                 return _named(doc, label, [])
     if not _OPENING.match(before):
         return None
-    numbers = find_numbers(doc.norm, sent.start, sent.end)
+    numbers = doc.numbers_of(sent)
     ours = [x for x in numbers if x.start <= n.start or _listed(doc, numbers, x)]
     last = max(ours, key=lambda x: x.end)
     cap = _CAPTION.match(doc.norm, last.end, sent.end)

@@ -26,7 +26,7 @@ from factwatch.claims.measure_words import (
     _VOTED_AFTER,
     Reading,
 )
-from factwatch.claims.numbers import NumberMention, find_numbers
+from factwatch.claims.numbers import NumberMention
 from factwatch.claims.owners import persons, subject_of
 from factwatch.claims.text import Document, Mention, Sent
 
@@ -217,7 +217,7 @@ def _listed_basis(doc: Document, sent: Sent, n: NumberMention) -> tuple[str, ...
     """ "Corcoran 44.0 per cent of the valid vote, Moriarty 29.4 per cent": a list's
     later shares are on the basis its first one gives."""
     qs = n.qual_start if n.qual_start is not None else n.start
-    earlier = [x for x in find_numbers(doc.norm, sent.start, qs) if x.unit == "percent"]
+    earlier = [x for x in doc.numbers_of(sent) if x.end <= qs and x.unit == "percent"]
     end = qs
     for x in reversed(earlier):
         post = doc.norm[x.end : min(sent.end, x.end + 60)]

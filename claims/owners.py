@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from factwatch.claims.lexicon import lexicon, title
-from factwatch.claims.numbers import NumberMention, find_numbers
+from factwatch.claims.numbers import NumberMention
 from factwatch.claims.text import Document, Mention, Sent
 
 _LEX = lexicon()
@@ -339,11 +339,7 @@ def _respectively(doc: Document, sent: Sent, n: NumberMention) -> Mention | None
         or _COORD_PREV.search(norm, max(sent.start, n.start - 40), n.start)
     ):
         return None  # no number coordinated with this one
-    key = ("owners.numbers", sent.index)
-    found = doc.memo.get(key)
-    if not isinstance(found, list):
-        found = find_numbers(doc.norm, sent.start, sent.end)
-        doc.memo[key] = found
+    found = doc.numbers_of(sent)
     nums = [x for x in found if x.unit == n.unit]
     if len(nums) < 2:
         return None

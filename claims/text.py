@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from factwatch.claims.lexicon import lexicon, normalise, title
+from factwatch.claims.numbers import NumberMention, find_numbers
 from factwatch.core.records import Article
 from factwatch.core.segment import split_sentences
 
@@ -148,6 +149,7 @@ class Document:
         self._build()
         self._starts = [s.start for s in self.sentences]
         self.memo: dict[object, object] = {}
+        self._numbers: dict[int, list[NumberMention]] = {}
 
     # -- construction -------------------------------------------------------------------
     def _spans(self) -> list[tuple[int, int, int]]:
@@ -245,6 +247,13 @@ class Document:
         return sent.start + m.end(), name, None
 
     # -- queries -------------------------------------------------------------------------
+    def numbers_of(self, sent: Sent) -> list[NumberMention]:
+        """The numbers of a whole sentence (``find_numbers`` over it), read once."""
+        got = self._numbers.get(sent.index)
+        if got is None:
+            got = self._numbers[sent.index] = find_numbers(self.norm, sent.start, sent.end)
+        return got
+
     def sentence_at(self, pos: int) -> Sent:
         return self.sentences[max(0, bisect_right(self._starts, pos) - 1)]
 
