@@ -68,7 +68,10 @@ def _iso_date(value: str | None) -> str | None:
             return None
     if len(value) <= 10 and parsed.hour == parsed.minute == parsed.second == 0:
         return parsed.date().isoformat()
-    return parsed.isoformat()
+    try:
+        return parsed.isoformat()
+    except ValueError:
+        return None  # "2017-04-17-04-28": read with an offset of more than a day
 
 
 def _page(entry: Element, base_url: str, source: str) -> Link | None:

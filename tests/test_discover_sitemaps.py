@@ -188,3 +188,14 @@ def test_max_articles_keeps_newest_sitemap_pages(site):
     )
     result = discover(source(site, max_articles=2), make_fetcher())
     assert [x.url for x in result.links] == ["https://p.example/new", "https://p.example/mid"]
+
+
+def test_a_lastmod_read_with_an_offset_of_more_than_a_day_is_no_date():
+    body = urlset(
+        ("https://p.example/a", "2017-04-17-04-28"), ("https://p.example/b", "2017-04-28")
+    ).encode()
+    links, _ = parse_sitemap(body, base_url="https://p.example/s.xml", source="s")
+    assert [(link.url, link.published) for link in links] == [
+        ("https://p.example/a", None),
+        ("https://p.example/b", "2017-04-28"),
+    ]

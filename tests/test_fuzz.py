@@ -5,6 +5,7 @@ documented error (never another exception) and must not hang (hypothesis deadlin
 from __future__ import annotations
 
 import gzip
+import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,9 +19,12 @@ from factwatch.scraper.feeds import parse_feed
 from factwatch.scraper.sitemaps import parse_sitemap
 
 EXAMPLES = 200
+# The same inputs on every run, so a test run is repeatable; FACTWATCH_FUZZ=random draws
+# fresh ones (how the malformed lastmod "2017-04-17-04-28" was found).
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=3000,
+    derandomize=os.environ.get("FACTWATCH_FUZZ") != "random",
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
