@@ -72,10 +72,12 @@ def _recorded_count(
     heads = [w.split("-")[0] if "-" in w else w for w in after]
     near = frozenset(after) | frozenset(heads)
     pairs = set(zip(after, after[1:], strict=False)) | set(zip(heads, heads[1:], strict=False))
+    passive = _PASSIVE_AFTER.match(own)
     for words, fig in doc.facts.once("measures.counted", _counted_things):
         first = [stem(w) for w in fig.counts.split()[:2]]
         if len(words) < 2 or not words <= near or (first[0], first[1]) not in pairs:
-            continue  # its words, its first two side by side ("28 blank or void" is no match)
+            if not (passive and _named_before(doc, sent, words, stem(passive.group(1)))):
+                continue  # its words, its first two side by side ("28 blank or void" is no match)
         # Somebody's own ("431 signatures", "Strachan has 22 local parties") is judged
         # as theirs, never as the organisation's whole.
         who = subject_of(doc, sent, n, cs)
@@ -88,6 +90,23 @@ def _recorded_count(
         subject = who.person if isinstance(who, Mention) else None
         return Reading("count", subject, counts=fig.counts, why=f"a count of {fig.counts}")
     return None
+
+
+# "621 were rejected at opening": the participle of a recorded count ("postal votes
+# rejected") whose other words the sentences before give
+_PASSIVE_AFTER = re.compile(r"\s*(?:were|was|had\s+been|have\s+been)\s+([a-z]+ed)\b")
+
+
+def _named_before(doc: Document, sent: Sent, words: frozenset[str], participle: str) -> bool:
+    """Does the recorded count hold ``participle`` and this paragraph or the one before
+    it hold its other words?"""
+    if participle not in words:
+        return False
+    lo = sent.index
+    while lo > 0 and doc.sentences[lo - 1].paragraph >= sent.paragraph - 1:
+        lo -= 1
+    said = {stem(w) for s in doc.sentences[lo : sent.index + 1] for w in s.words}
+    return words - {participle} <= said
 
 
 def _personal_counts(facts: Facts) -> frozenset[str]:

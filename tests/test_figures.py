@@ -1409,3 +1409,19 @@ def test_a_round_after_which_is_not_that_round(tworound):
         "62.0 per cent."
     )
     assert _tworound_figures(tworound, text) == []
+
+
+@pytest.mark.parametrize(("rejected", "flagged"), [("612", False), ("621", True)])
+def test_a_recorded_count_named_by_its_participle_and_the_paragraph_before(rejected, flagged):
+    folder = Path(__file__).parent / "fixtures" / "elections" / "mayoral"
+    mayoral = Matcher(load_facts(folder / "facts.toml"))
+    text, paras = join_paragraphs(
+        [
+            "Helen Marchbank won the mayoralty. How many postal votes were there? The council "
+            "issued 71,540 postal ballot packs.",
+            f"Were any left out? The returning officer says {rejected} were rejected at opening.",
+        ]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published="2021-05-12")
+    a.sentences = segment(paras, text)
+    assert bool([f for f in mayoral.check(a) if f.kind == "figure"]) == flagged
