@@ -1,6 +1,6 @@
 """The details a refuting fact names, which a rebuttal may cite instead of saying "false".
 
-"Those who say the rule was invented to stop him might look up the 2014 Harrogate
+"Those who say the rule was invented to stop him might look up the 2011 Brighton
 conference": the writer answers the claim with the date and the place the facts give for
 it.  A fact's details are its years and counts written in digits and the proper names in
 it (places, bodies, documents, people who did not stand), leaving out what any coverage

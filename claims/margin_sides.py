@@ -143,7 +143,7 @@ _LEAD_OVER = re.compile(
 def _lead_over(
     doc: Document, sent: Sent, n: NumberMention, cs: int
 ) -> tuple[str | None, str | None] | None:
-    """ "McCluskey's lead over Coyne fell from 9,000 to 5,523", "his lead over Marchbank":
+    """ "Rowe's lead over Pike fell from 9,000 to 5,523", "his lead over Lund":
     the possessor ahead of the one named after "over"."""
     for y in sent.mentions:
         if not (cs <= y.start < n.start and y.person):
