@@ -79,14 +79,22 @@ def _our_kind(words: str, ours: str) -> bool:
 def _recorded_kind(facts: Facts, word: str) -> Contest | None:
     """The one related contest whose name or office holds ``word`` ("the by-election
     that followed": the by-election the facts record), if only one does."""
-    word = " ".join(word.replace("by election", "by-election").split())
-    found = [
-        c
+    word = _hyphened(word)
+    found = [c for c, said in facts.once("scope.kinds", _kinds) if word in said]
+    return found[0] if len(found) == 1 else None
+
+
+def _kinds(facts: Facts) -> list[tuple[Contest, str]]:
+    """Each related contest with its name and office, as the words of a kind."""
+    return [
+        (c, _hyphened(normalise(f"{c.name} | {c.office}")))
         for c in facts.contests.values()
         if c.key != "this"
-        and word in normalise(f"{c.name} | {c.office}").replace("by election", "by-election")
     ]
-    return found[0] if len(found) == 1 else None
+
+
+def _hyphened(text: str) -> str:
+    return " ".join(text.replace("by election", "by-election").split())
 
 
 def _held_by_person(sent: Sent, m: re.Match[str]) -> bool:

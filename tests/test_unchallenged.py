@@ -27,6 +27,13 @@ def claims(matcher: Matcher, *paragraphs: str, kind: str = "unchallenged_claim")
     return [f for f in matcher.check(a) if f.kind == kind]
 
 
+def with_claims(folder: Path, name: str, text: str) -> Matcher:
+    """The bundled facts plus the claims in ``text``, written to ``folder/name``."""
+    extra = folder / name
+    extra.write_text(text, encoding="utf-8")
+    return Matcher(load_facts([FACTS, extra]))
+
+
 REPEATED = [
     (
         'Coyne said: "Unite employees repeatedly breached guidelines that meant they should have '
@@ -451,9 +458,7 @@ source = "desk"
 
 @pytest.fixture(scope="module")
 def with_rule_claim(tmp_path_factory) -> Matcher:
-    extra = tmp_path_factory.mktemp("facts") / "rule.toml"
-    extra.write_text(RULE_CLAIM, encoding="utf-8")
-    return Matcher(load_facts([FACTS, extra]))
+    return with_claims(tmp_path_factory.mktemp("facts"), "rule.toml", RULE_CLAIM)
 
 
 def test_a_rebuttal_citing_the_facts_date_and_place_challenges_the_claim(with_rule_claim):
@@ -520,9 +525,7 @@ source = "desk"
 
 
 def test_let_is_allow(tmp_path):
-    extra = tmp_path / "retired.toml"
-    extra.write_text(RETIRED_CLAIM, encoding="utf-8")
-    matcher = Matcher(load_facts([FACTS, extra]))
+    matcher = with_claims(tmp_path, "retired.toml", RETIRED_CLAIM)
     found = claims(
         matcher, "His backers say: \u201cThey let retired members vote in the ballot.\u201d"
     )
@@ -553,9 +556,7 @@ source = "desk"
     "barred", ["shut out of", "locked out of", "kept out of", "turned away from"]
 )
 def test_shut_out_and_kept_out_are_barred(tmp_path, barred):
-    extra = tmp_path / "observers.toml"
-    extra.write_text(OBSERVERS_CLAIM, encoding="utf-8")
-    matcher = Matcher(load_facts([FACTS, extra]))
+    matcher = with_claims(tmp_path, "observers.toml", OBSERVERS_CLAIM)
     found = claims(matcher, f"Coyne says his observers were {barred} the count.")
     assert [f.rule_id for f in found] == ["claim.observers-barred"]
 
@@ -573,9 +574,7 @@ source = "desk"
 
 
 def test_enrolled_is_signed_up_and_knowing_is_knowledge(tmp_path):
-    extra = tmp_path / "signed.toml"
-    extra.write_text(SIGNED_UP_CLAIM, encoding="utf-8")
-    matcher = Matcher(load_facts([FACTS, extra]))
+    matcher = with_claims(tmp_path, "signed.toml", SIGNED_UP_CLAIM)
     text = (
         "Coyne told supporters that thousands of people had been enrolled as party members "
         "without knowing it."
