@@ -323,8 +323,9 @@ def _office_rx(facts: Facts) -> re.Pattern[str] | None:
 
 
 def _drop_mismatched_descriptors(doc: Document, found: list[Mention]) -> list[Mention]:
-    """ "the sitting mayor, Ruth Ames": a descriptor set beside another person's
-    name describes that person (at that time), not the candidate it names today."""
+    """ "the sitting mayor, Ruth Ames", "the rank-and-file candidate Jo Hale": a
+    descriptor set beside another person's name describes that person (at that time),
+    not the candidate it names today."""
     found.sort(key=lambda x: (x.start, -x.end))
     drop = set()
     for a, b in zip(found, found[1:], strict=False):
@@ -332,7 +333,11 @@ def _drop_mismatched_descriptors(doc: Document, found: list[Mention]) -> list[Me
         if not re.fullmatch(rf"\s*,?\s*{title()}?", gap):
             continue
         for desc, name in ((a, b), (b, a)):
-            if name is b and not re.match(r"\s*(?:[,.;:)]|$)", doc.norm[b.end : b.end + 2]):
+            if (
+                name is b
+                and "," in gap
+                and not re.match(r"\s*(?:[,.;:)]|$)", doc.norm[b.end : b.end + 2])
+            ):
                 continue  # "the regional secretary, Rowe held on": a new clause's subject
             if (
                 desc.kind == "person"

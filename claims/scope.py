@@ -98,6 +98,8 @@ def context(doc: Document) -> Context:
     doc.memo["scope.default"] = default
     default, why = _lead_default(doc, default, why)
     doc.memo["scope.default"] = default
+    default, why = _field_default(doc, default, why)
+    doc.memo["scope.default"] = default
     ref_year = facts.contests[default].year if default in facts.contests else this.year
     ctx = Context(default, phase, ref_year, why)
     doc.memo["scope.context"] = ctx
@@ -160,6 +162,31 @@ def _lead_default(doc: Document, default: str, why: str) -> tuple[str, str]:
     for key in [k for k in doc.memo if isinstance(k, tuple) and k[0] == "scope.signal"]:
         del doc.memo[key]  # signals that stood for the article's contest
     return others[0][0], "the article opens about " + others[0][1]
+
+
+def _field_default(doc: Document, default: str, why: str) -> tuple[str, str]:
+    """The people the article names are another recorded contest's field: two or more
+    who stood there and not here, and nobody who stood here and not there (the winner
+    of both may be named).  "Hale won; Rowe was second, ahead of Pike" about an
+    earlier four-way contest is about that contest throughout."""
+    if default != "this":
+        return default, why
+    people = [m for s in doc.sentences for m in s.mentions if m.kind == "person" and m.person]
+    named = {m.person for m in people if m.by_name}
+    meant = {m.person for m in people}  # by name, descriptor or role ("the winner")
+    here = set(doc.facts.this.people)
+    fits = []
+    for key, contest in doc.facts.contests.items():
+        if key == "this" or not contest.standings:
+            continue
+        there = set(contest.people)
+        if len((named & there) - here) >= 2 and not (meant & here) - there:
+            fits.append(key)
+    if len(fits) != 1:
+        return default, why
+    for stale in [k for k in doc.memo if isinstance(k, tuple) and k[0] == "scope.signal"]:
+        del doc.memo[stale]  # signals that stood for the article's contest
+    return fits[0], "the article names that contest's field and nobody else's"
 
 
 _WON = re.compile(

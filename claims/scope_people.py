@@ -36,6 +36,7 @@ def _people_signal(
     stood = _stood(facts)
     on_ballot = stood["this-ballot"]
     others: dict[str, str] = {}
+    stood_there: dict[str, set[str]] = {}  # the people named who stood in each contest
     exclusive_here = False
     named_here = False
     rivals_there = False  # somebody who stood only elsewhere is beaten or beats here
@@ -51,10 +52,15 @@ def _people_signal(
             continue
         for key in where:
             others.setdefault(key, facts.people[mm.person].name)
+            stood_there.setdefault(key, set()).add(mm.person)
         if _in_electoral_role(doc, mm, cs, ce):
             rivals_there = True
     if others and not exclusive_here and (not named_here or rivals_there):
-        pick = min(others, key=lambda k: abs((facts.contests[k].year or 0) - (ref or 0)))
+        # the contest most of them stood in, else the nearest in time
+        pick = min(
+            others,
+            key=lambda k: (-len(stood_there[k]), abs((facts.contests[k].year or 0) - (ref or 0))),
+        )
         how = "a contender in" if rivals_there else "who stood in"
         return pick, f"names {others[pick]}, {how} {facts.contests[pick].name}"
     if exclusive_here:

@@ -365,3 +365,30 @@ def test_this_month_in_a_lead_that_opens_on_an_earlier_contest_is_this_contest(f
 def test_two_known_names_joined_by_a_dash_are_both_named(facts):
     d = doc(facts, "The McCluskey\u2013Coyne duel ended in the small hours.")
     assert people(d) == [("McCluskey", "len-mccluskey"), ("Coyne", "gerard-coyne")]
+
+
+def test_a_descriptor_set_close_before_another_name_describes_that_person(facts):
+    d = doc(facts, "Les Bayliss was second, ahead of the rank-and-file candidate Jerry Hicks.")
+    assert [p for _, p in people(d)] == ["les-bayliss", "jerry-hicks"]
+
+
+def test_an_article_naming_only_an_earlier_contests_field_defaults_to_it(facts):
+    d = doc(
+        facts,
+        "Len McCluskey has been elected general secretary with 101,000 votes.",
+        "Les Bayliss came second and Jerry Hicks third.",
+        "Turnout was 16 per cent.",
+    )
+    assert context(d).default == "unite-general-secretary-election-2010"
+    s = d.sentences[-1]
+    assert scope_at(d, s, s.start).contest == "unite-general-secretary-election-2010"
+
+
+@pytest.mark.parametrize("named", ["Gerard Coyne", "the runner-up"])
+def test_an_article_naming_somebody_who_stood_only_here_keeps_this_contest(facts, named):
+    d = doc(
+        facts,
+        "Len McCluskey has been re-elected general secretary.",
+        f"Les Bayliss and Jerry Hicks, his old rivals, congratulated him; {named} did not.",
+    )
+    assert context(d).default == "this"
