@@ -130,14 +130,24 @@ class Concepts:
         )
         self._comparison = re.compile(
             rf"(?<![\w-])({alternation(set(comparisons))})\s+(?!than\b)(?:[a-z0-9'-]+\s+){{0,7}}?"
-            r"than(?![\w-])"
+            r"than(?:\s+(?:there\s+(?:were|are|was|had\s+been)\s+)?(?:the\s+)?[a-z'-]+)?(?![\w-])"
         )
+        # What the quantities compared must be for a comparison to count ("more ballots
+        # than members"; not "more money than scruples"): concepts or stems.
+        self.compared = frozenset(data.get("compared", {}).get("words", []))
         # A phrase may carry two concepts: "not been neutral" is a breach of neutrality.
         self.also: dict[str, str] = {}
         for phrase, pair in data.get("pairs", {}).items():
             phrase = normalise(phrase)
             self.phrase_to[phrase] = pair[0]
             self.also[phrase] = pair[1]
+        # A concept that entails another: signing people up makes them members.
+        implies = data.get("implies", {})
+        if not isinstance(implies, dict) or not all(
+            k in groups and v in groups for k, v in implies.items()
+        ):
+            raise FactsError(f"{origin}: implies: expected concept groups mapped to groups")
+        self.implies: dict[str, str] = dict(implies)
         self.by_key_word: dict[str, list[str]] = {}
         for phrase in self.phrase_to:
             self.by_key_word.setdefault(_key_word(phrase), []).append(phrase)
@@ -160,9 +170,13 @@ class Concepts:
         words = {w: c for w, c in self.word_to.items() if c in concepts}
         words.update({w: c for w, c in self.comparisons.items() if c in concepts})
         words.update({c: c for c in concepts if c not in self.groups})
+        for w, c in list(self.word_to.items()):
+            if self.implies.get(c) in concepts:
+                words.setdefault(w, self.implies[c])
         phrases: dict[str, frozenset[str]] = {}
         for p, c in self.phrase_to.items():
             got = {c, self.also[p]} if p in self.also else {c}
+            got |= {self.implies[c] for c in got if c in self.implies}
             if got & concepts:
                 phrases[p] = frozenset(got & concepts)
         return Trigger(words, phrases)
@@ -181,7 +195,8 @@ class Concepts:
         taken = self._read_phrases(norm, wordset, found)
         if "than" in wordset and not wordset.isdisjoint(self.comparisons):
             for m in self._comparison.finditer(norm):
-                found.add(self.comparisons[m.group(1)], m.start(), m.end())
+                if self._quantities(m.group(0)):
+                    found.add(self.comparisons[m.group(1)], m.start(), m.end())
         for m in _WORD.finditer(norm):
             if taken[m.start()]:
                 continue
@@ -190,7 +205,20 @@ class Concepts:
                 continue
             name = self.word_to.get(w) or self.word_to.get(stem(w)) or stem(w)
             found.add(name, m.start(), m.end())
+        for concept, implied in self.implies.items():
+            if concept in found.concepts and implied not in found.concepts:
+                a, b = found.spans[concept]
+                found.add(implied, a - base, b - base)
         return Reading(found.concepts, found.negated, found.spans)
+
+    def _quantities(self, span: str) -> bool:
+        """Are the quantities a comparison compares among the ones that count?"""
+        if not self.compared:
+            return True
+        for w in _WORD.findall(span):
+            if (self.word_to.get(w) or self.word_to.get(stem(w)) or stem(w)) in self.compared:
+                return True
+        return False
 
     def _read_phrases(self, norm: str, wordset: set[str], found: _Found) -> list[bool]:
         """Add the thesaurus phrases of ``norm`` to ``found``; the characters they take."""

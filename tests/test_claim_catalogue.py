@@ -199,3 +199,63 @@ def test_saying_something_came_after_the_rest_says_it_was_late(text):
 )
 def test_votes_handed_to_somebody_are_credited_to_them(text):
     assert "credit" in concepts().read(text).concepts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thousands who joined late were given a vote.",
+        "people who joined in may were sent ballots.",
+        "they were issued ballot papers.",
+    ],
+)
+def test_having_a_vote_given_or_sent_is_being_allowed_to_vote(text):
+    assert "allow" in concepts().read(text).concepts
+
+
+@pytest.mark.parametrize(
+    "text, concept",
+    [
+        ("the list had been stuffed with phantom members.", {"pad", "fake"}),
+        ("ballots that had run out of preferences.", {"exhaust"}),
+        ("they were lumped in with hers.", {"credit"}),
+        ("the leadership raised the nomination bar to 5 percent.", {"novel", "rule"}),
+        ("the rule, adopted at this year's convention.", {"novel"}),
+    ],
+)
+def test_other_words_for_the_disputes_of_a_count(text, concept):
+    assert concept <= concepts().read(text).concepts
+
+
+def test_people_signed_up_are_members():
+    assert {"enrol", "member"} <= concepts().read("thousands were signed up.").concepts
+
+
+def test_a_comparison_of_things_no_election_counts_is_no_comparison():
+    assert "exceed" not in concepts().read("campaigns with more money than scruples.").concepts
+    assert "exceed" in concepts().read("there were more ballots than members.").concepts
+
+
+def test_failing_to_do_something_negates_it():
+    reading = concepts().read("he failed to reach the threshold.")
+    assert "reach" in reading.negated
+
+
+def test_an_implied_concept_must_name_a_group():
+    with pytest.raises(FactsError, match="implies"):
+        Concepts({"concepts": {"enrol": ["enrol"]}, "implies": {"enrol": "nowhere"}})
+
+
+def test_a_claim_of_people_signed_up_unknowingly_is_repeated_without_the_word_members(
+    tmp_path,
+):
+    extra = tmp_path / "enrol.toml"
+    extra.write_text(
+        '[sources]\nlist = "The desk\'s list"\n\n[[claims]]\nid = "claim.unknowing"\n'
+        'claim = "Thousands of people were signed up as members without their knowledge."\n'
+        'fact = "Every new membership was confirmed by email."\nsource = "list"\n',
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_facts([FACTS, extra]))
+    text = "We now know thousands of those people were signed up without their knowledge."
+    assert repeated(matcher, text) == ["claim.unknowing"]
