@@ -117,11 +117,19 @@ def _proper_nouns(facts: Facts, text: str) -> list[str]:
     return [w for w in words if w.lower() not in known]
 
 
+# "Boxes of postal votes", "thousands of members": how much of something, not what the
+# claim is about; a repetition need not say how much.
+_QUANTITY = re.compile(
+    r"(?<![\w-])(?:(?:tens\s+of\s+)?thousands|hundreds|dozens|scores|(?:a\s+)?(?:box|sack|bag|"
+    r"pile|batch|bundle|stack|crate|tray|number|handful)(?:e?s)?)\s+of\s+"
+)
+
+
 def read_variant(facts: Facts, thesaurus: Concepts, claim: Claim, text: str) -> Variant | None:
     """One wording of a claim as a variant; None when it holds no concept, or only one and
     names nobody (one word alone, "the threshold was new", would match any sentence that
     holds it: ``factsfile.review`` warns of such a wording)."""
-    reading = thesaurus.read(strip_people(facts, text))
+    reading = thesaurus.read(_QUANTITY.sub(" ", strip_people(facts, text)))
     if several(normalise(text)):
         reading.concepts.add("together")  # "the losing candidates want ..."
     content = frozenset(reading.concepts - WEAK)

@@ -259,3 +259,43 @@ def test_a_claim_of_people_signed_up_unknowingly_is_repeated_without_the_word_me
     matcher = Matcher(load_facts([FACTS, extra]))
     text = "We now know thousands of those people were signed up without their knowledge."
     assert repeated(matcher, text) == ["claim.unknowing"]
+
+
+@pytest.mark.parametrize(
+    "text", ["they were handed a ballot.", "lapsed members were getting ballot packs."]
+)
+def test_a_verb_and_its_object_carry_a_frames_concept(text):
+    assert "allow" in concepts().read(text).concepts
+
+
+def test_a_frame_must_name_a_group_and_give_verbs_and_objects():
+    with pytest.raises(FactsError, match="frames.allow"):
+        Concepts({"concepts": {"allow": ["allow"]}, "frames": {"allow": {"verbs": ["got"]}}})
+
+
+def test_a_hyphenated_word_is_the_word_written_solid():
+    c = concepts()
+    assert "handpick" in c.read("a hand-picked returning officer").concepts
+    assert "handpick" in c.read("a handpicked returning officer").concepts
+    assert "late" in c.read("the late-mailed ballots").concepts
+
+
+@pytest.mark.parametrize(
+    "text", ["the returning officer found", "his campaign paid for ads, included in the total"]
+)
+def test_an_election_official_or_paying_for_things_is_no_staff_or_count(text):
+    assert not {"staff", "count"} & concepts().read(text).concepts
+
+
+def test_how_much_of_something_is_not_part_of_the_claim(tmp_path):
+    extra = tmp_path / "postal.toml"
+    extra.write_text(
+        '[sources]\nlist = "The desk\'s list"\n\n[[claims]]\nid = "claim.postal"\n'
+        'claim = "Boxes of postal votes were left uncounted."\n'
+        'fact = "Every postal vote received in time was counted."\nsource = "list"\n',
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_facts([FACTS, extra]))
+    assert repeated(matcher, "His agent insists postal votes were left uncounted.") == [
+        "claim.postal"
+    ]

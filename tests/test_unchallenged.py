@@ -580,3 +580,25 @@ def test_enrolled_is_signed_up_and_knowing_is_knowledge(tmp_path):
         "without knowing it."
     )
     assert [f.rule_id for f in claims(matcher, text)] == ["claim.signed-up"]
+
+
+def test_claims_rejected_at_length_in_the_same_sentence_are_challenged(matcher):
+    text = (
+        "Claims that union employees had breached guidelines obliging them to be neutral "
+        "were rejected by the certification officer."
+    )
+    assert claims(matcher, text) == []
+    assert len(claims(matcher, text, kind="challenged_claim")) == 1
+
+
+def test_throwing_out_ballots_is_the_claim_not_a_rebuttal(tmp_path):
+    m = with_claims(
+        tmp_path,
+        "voided.toml",
+        '[sources]\nlist = "The desk\'s list"\n\n[[claims]]\nid = "claim.voided"\n'
+        'claim = "Ballots marked for Ian Allinson were wrongly thrown out as void."\n'
+        'paraphrases = ["Allinson\'s ballots were thrown out."]\n'
+        'fact = "No ballot marked for Allinson was rejected."\nsource = "list"\n',
+    )
+    found = claims(m, "CALLER: they threw out Allinson's ballots.")
+    assert [f.rule_id for f in found] == ["claim.voided"]

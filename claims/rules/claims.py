@@ -62,13 +62,19 @@ _STRONG_REBUT = re.compile(
     r"(?:rejected|rejects|denied|denies|dismissed|dismisses|disputed|disputes|refuted|refutes|"
     r"rebutted|contradicted|debunked)(?:\s+[\w'\u2019-]+){0,3}?"
     r"\s+(?:claims?|allegations?|complaints?|accusations?|charges?|suggestions?|assertions?|"
-    r"wrongdoing|it|them|this|that)|(?:claims?|allegations?|complaints?|accusations?)\s+(?:\w+\s+)"
-    r"{0,3}(?:were|was|are|is|has\s+been|have\s+been|been)\s+(?:\w+\s+)?(?:rejected|dismissed|denied|"
+    r"wrongdoing|it|them|this|that)|(?:claims?|allegations?|complaints?|accusations?)\s+"
+    # "Claims that lapsed members were left on the roll were rejected by ..."
+    r"(?:[\w'\u2019-]+\s+){0,12}?(?:were|was|are|is|has\s+been|have\s+been|been)\s+(?:\w+\s+)?"
+    r"(?:rejected|dismissed|denied|"
     r"thrown\s+out|not\s+upheld)|(?:found|finds|find)\s+(?:that\s+)?no|contains?\s+no|contained\s+no|"
     r"says?\s+nothing|said\s+nothing|(?:make|makes|made)\s+no\s+(?:mention|reference)|"
     r"nothing\s+of\s+the\s+(?:sort|kind)|(?:does|did|do)\s+not\s+exist|never\s+existed|"
     r"(?:there\s+(?:is|was|were|are)\s+no\s+(?:[\w-]+\s+)?(?:such|evidence|basis|truth|record|rule|"
-    r"requirement|obligation|guideline|provision|sign|proof))|not\s+the\s+case|threw\s+out|not\s+upheld)(?![\w-])"
+    r"requirement|obligation|guideline|provision|sign|proof))|not\s+the\s+case|not\s+upheld|"
+    # the court threw out the complaint (not "they threw out his ballots": the claim)
+    r"threw\s+out\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+)?(?:[\w-]+\s+)?(?:claims?|"
+    r"complaints?|case|challenges?|appeals?|lawsuits?|suits?|petitions?|protests?|objections?))"
+    r"(?![\w-])"
 )
 # An indirect question: "members have asked whether first-round votes were carried over"
 # "Had Rowlands's votes simply been added to hers, she would have had ...": a supposition
