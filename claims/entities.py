@@ -523,6 +523,11 @@ def _pronoun_person(
     # sentences' subjects as well.
     ours = [x for x in pool if any(x is y for y in here)]
     rest = [x for x in pool if not any(x is y for y in here)]
+    if opening and rest:
+        # "Ollerenshaw was runner-up, ahead of Ramanathan ... Her margin over ...": a
+        # sentence-opening pronoun means a subject, the latest's or an earlier one's,
+        # before somebody else the latest sentence named.
+        rest = rest[:1] + older[:2] + rest[1:]
     for group in (ours, rest + older[:2]):
         exact = next((x.person for x in group if pron.get(x.person or "", "") == gender), None)
         if exact is not None:

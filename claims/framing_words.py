@@ -119,7 +119,8 @@ DUEL_NOUN = re.compile(
 DUEL_VERB = re.compile(LEX.alt("duel_verb"))
 DUEL_EXCUSE = re.compile(
     r"\s+(?:in|at|on|during)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:debate|hustings|"
-    r"interview|meeting|programme|show|broadcast|podcast|panel|forum|session)"
+    r"interview|meeting|programme|show|broadcast|podcast|panel|forum|session|exchanges?|"
+    r"clash|spat|row|argument|confrontation|encounter)"
     r"|\s+(?:over|on|about)\s+(?!the\s+(?:leadership|ballot|election|vote|result))"
 )
 FOR_SECOND = re.compile(

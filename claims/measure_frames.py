@@ -131,13 +131,19 @@ _VOTED_FOR = re.compile(
 )
 
 # A number listed after a name with no verb of its own ("..., Penhallow 900"): gapped.
-_LISTED = re.compile(r"(?:,|;|\band)\s+(?:[\w\u00c0-\u017f'\u2019-]+\s+){1,4}(?:got\s+|had\s+)?$")
+_GAP_WORDS = (
+    r"(?:(?:got|had|by|with|on)\s+)?(?:(?:about|around|roughly|nearly|almost|some|just|only|"
+    r"over|under|(?:fewer|less|more)\s+than)\s+)?"
+)
+_LISTED = re.compile(r"(?:,|;|\band)\s+(?:[\w\u00c0-\u017f'\u2019-]+\s+){1,4}" + _GAP_WORDS + "$")
 # The first item of a list whose later items are gapped: a verb and its number ("Penhallow
 # filed 987, Sandhar 612 and Gallant 318", "Hanlon won 48 percent of the delegates, vice
 # president Reyes about 30 percent").
 _FIRST_ITEM = re.compile(
     r"(?<![\w-])(?:filed|collected|gathered|submitted|handed\s+in|lodged|raised|spent|won|took|"
-    r"got|received|polled|secured|had|finished\s+with|ended\s+with)\s+(?:[\w-]+\s+){0,2}?(?=\d)"
+    r"got|received|polled|secured|had|finished\s+with|ended\s+with|"
+    # "Hale was backed by 12 per cent of the roll, Pike by about 5 per cent"
+    r"(?:backed|supported|chosen|preferred|favoured|favored)\s+by)\s+(?:[\w-]+\s+){0,2}?(?=\d)"
 )
 
 
@@ -150,7 +156,7 @@ def gapped(
     if not _LISTED.search(doc.norm, max(sent.start, qs - 60), qs):
         return None
     named = [m for m in persons(sent) if m.end <= qs and m.person]
-    if not named or not re.fullmatch(r"\s*", doc.norm[named[-1].end : qs]):
+    if not named or not re.fullmatch(r"\s*" + _GAP_WORDS, doc.norm[named[-1].end : qs]):
         return None
     filed = [m for m in _FIRST_ITEM.finditer(doc.norm, sent.start, named[-1].start)]
     if not filed:

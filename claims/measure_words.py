@@ -98,7 +98,8 @@ _SPOILED_BEFORE = re.compile(
 _OF_MEMBERS = re.compile(
     r"\s*of\s+(?:the\s+|its\s+|all\s+|[\w'-]+'s\s+|eligible\s+)*(?:[\w.]+\s+(?:million\s+)?)?"
     r"(?:members(?:hip)?|electorate|those\s+(?:eligible|entitled|balloted)|eligible\s+"
-    r"(?:members|voters)|voters|workers|electors|people\s+entitled)(?![\w-])"
+    r"(?:members|voters)|voters|workers|electors|people\s+entitled|"
+    r"(?:electoral\s+|voters'?\s+|membership\s+)?(?:roll|register))(?![\w-])"
 )
 
 _VOTE_NOUNS = frozenset(

@@ -45,6 +45,10 @@ def _other_contest_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[
     contest ("the GMB's leadership election"), or a contender the facts do not record."""
     norm = doc.norm
     words = sent.words
+    for contest, rx in doc.facts.once("scope.other_orgs", _other_orgs):
+        m = rx.search(norm, cs, ce)
+        if m:
+            return contest.key, f"names {contest.organisation}, whose contest the facts record"
     ours = _ours(doc)
     m = (
         _OTHER_ELECTION.search(norm, cs, ce)
@@ -66,6 +70,27 @@ def _other_contest_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[
     if _contender_outsider(doc, sent, cs, ce):
         return "other", "a contender the facts do not record"
     return None
+
+
+def _other_orgs(facts: Facts) -> list[tuple[Contest, re.Pattern[str]]]:
+    """Each related contest of another organisation with a pattern for that
+    organisation's name: in full, as its initials, or as an abbreviation its contest's
+    name uses ("AHHEU State Secretary election 2026")."""
+    own = normalise(facts.election.organisation)
+    out = []
+    for c in facts.contests.values():
+        org = normalise(c.organisation)
+        if c.key == "this" or not org or org == own:
+            continue
+        names = {org}
+        capitals = [w for w in re.split(r"[\s-]+", c.organisation) if w[:1].isupper()]
+        if len(capitals) >= 3:
+            names.add("".join(w[0] for w in capitals).lower())
+        names |= {w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", c.name)}
+        names.discard(own)
+        words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        out.append((c, re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")))
+    return out
 
 
 def _our_kind(words: str, ours: str) -> bool:

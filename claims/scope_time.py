@@ -61,6 +61,11 @@ def _contest_for_year(doc: Document, year: int) -> tuple[str, str] | None:
     return None
 
 
+def earlier_contest(doc: Document, ref: int | None) -> Contest | None:
+    """The recorded contest for the same office just before year ``ref``."""
+    return _nearest(doc, ref, -1)
+
+
 def _nearest(
     doc: Document, ref: int | None, direction: int, same_office: bool = True
 ) -> Contest | None:

@@ -74,6 +74,15 @@ _WHAT = {
 }
 
 
+# How an explanation names a share's whole.
+_BASIS_WORDS = {
+    "valid": "of valid votes",
+    "cast": "of all votes cast",
+    "electorate": "of the electorate",
+    "continuing": "of the papers still in the count",
+}
+
+
 @register
 class FigureRule:
     kinds = ("figure",)
@@ -282,7 +291,11 @@ class FigureRule:
             and len({f.round for f in facts.figures if f.contest == fig.contest and f.round}) > 1
             else ""
         )
-        basis = f" (of {fig.basis} votes)" if fig.measure == "share" and fig.basis else ""
+        basis = (
+            f" ({_BASIS_WORDS.get(fig.basis, f'of {fig.basis} votes')})"
+            if fig.measure == "share" and fig.basis
+            else ""
+        )
         recorded = fig.shown or f"{fig.value:,.0f}"
         explanation = (
             f"Gives {owner}{what}{rnd} as '{n.text.strip()}'; the recorded figure is "

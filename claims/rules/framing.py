@@ -45,6 +45,7 @@ from factwatch.claims.rounds import round_of
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
 from factwatch.claims.scope import MODAL_PERFECT, scope_at
+from factwatch.claims.scope_time import earlier_contest
 from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
 
@@ -72,6 +73,8 @@ _QUOTED_TITLE = re.compile(
     r"\s*[\"'\u201c\u2018]?$"
 )
 _AT_THE_END = re.compile(r"(?<![\w-])(?:at|in)\s+the\s+(?:very\s+)?end(?![\w-])")
+# A noun phrase dated by what follows it: "his opponent then", "her rival at the time"
+_THEN_AFTER = re.compile(r"\s+(?:back\s+)?then(?![\w-])|,?\s+at\s+the\s+time(?![\w-])")
 _COPULA = re.compile(r"(?:is|was|will\s+be|would\s+be|became|has\s+become|looks)\s")
 
 
@@ -216,6 +219,11 @@ class FramingRule:
         """Is the hit framing: its words are about a contest whose field is known, what
         they presume is wrong there, and nothing around them excuses them?"""
         contest = self._contest(doc, h.sent, h.start)
+        if contest is not None and contest.key == "this" and _THEN_AFTER.match(doc.norm, h.end):
+            # "Ollerenshaw's only opponent then is backing nobody this time": the words
+            # say whose opponent at that earlier time, whatever the rest of the clause says
+            contest = earlier_contest(doc, contest.year)
+            contest = contest if contest is not None and contest.field_known else None
         if contest is None:
             return False
         contest = self._ballot(doc, h, contest) or contest

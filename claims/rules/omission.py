@@ -172,6 +172,12 @@ def _join(names: list[str]) -> str:
 
 
 def _before_voting(doc: Document, this: Contest) -> bool:
-    """Was the article published before voting opened (a preview reports no result)?"""
-    opened = this.dates.get("ballot_open")
-    return bool(doc.published and opened and doc.published < opened)
+    """Was the article published before there was a result to report: before the ballot
+    closed, else before voting opened (a preview, or a letter written while members are
+    still voting, reports no result; a result can be known before its formal
+    declaration)?  A contest whose rounds were ballots of their own has results before
+    its last ballot closes."""
+    dates = this.dates
+    close = None if this.ballots else dates.get("ballot_close")
+    known = close or dates.get("ballot_open")
+    return bool(doc.published and known and doc.published < known)
