@@ -340,12 +340,26 @@ def _continued(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] |
             nxt = sent.clauses[j + 1][0]
             if _STRONG_BREAK.match(doc.norm[b:nxt] + " "):
                 break
-            if j > 0 and _RELATIVE.match(doc.norm[a:b]):
+            if j > 0 and _RELATIVE.match(doc.norm[a:b]) and not (j == 1 and _marker(doc, sent)):
                 continue
         got = signal(doc, sent, a, b)
         if got:
             return got
     return None
+
+
+def _marker(doc: Document, sent: Sent) -> bool:
+    """Does the sentence open with a discourse marker ("Third, a deputy by-election ...",
+    "Meanwhile, the ..."), so its second clause is its main one?"""
+    a, b = sent.clauses[0]
+    return bool(_MARKER.fullmatch(doc.norm[a:b].strip()))
+
+
+_MARKER = re.compile(
+    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth|fifth|finally|lastly|next|then|"
+    r"meanwhile|however|moreover|also|still|yet|indeed|instead|separately|elsewhere|besides|"
+    r"in\s+addition|by\s+contrast|on\s+top\s+of\s+that)"
+)
 
 
 def _paragraph_state(doc: Document, sent: Sent, ctx: Context) -> tuple[str, str]:

@@ -392,3 +392,17 @@ def test_an_article_naming_somebody_who_stood_only_here_keeps_this_contest(facts
         f"Les Bayliss and Jerry Hicks, his old rivals, congratulated him; {named} did not.",
     )
     assert context(d).default == "this"
+
+
+def test_a_clause_after_an_opening_marker_is_the_main_clause_not_an_apposition():
+    tworound = load_facts(
+        Path(__file__).parent / "fixtures" / "elections" / "tworound" / "facts.toml"
+    )
+    d = doc(
+        tworound,
+        "In 2021 Penrose beat Delahaye. Third, a deputy by-election in March is a "
+        "different animal: fewer than 27,000 members voted.",
+    )
+    s = d.sentences[1]
+    cs, _ = s.clauses[-1]
+    assert scope_at(d, s, cs).why.startswith("'by-election'")
