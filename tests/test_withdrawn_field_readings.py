@@ -88,3 +88,15 @@ def test_a_sentence_opening_pronoun_means_an_earlier_subject_before_a_later_name
         "Her margin over her nearest rival was 1,291 votes."
     )
     assert found(nurses, text, kind="figure") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We salute Des Kowalczyk and Fiona Tallis-Hart, the other defeated candidates.",
+        "Tallis-Hart was among the candidates Marchetti beat in August.",
+    ],
+)
+def test_a_nominee_who_withdrew_called_beaten_is_framing(nurses, text):
+    got = found(nurses, "Leonie Marchetti won the ballot.", text, kind="framing")
+    assert [f.rule_id for f in got] == ["framing.withdrawn"]
