@@ -53,11 +53,15 @@ _BY_AGENT = re.compile(
 
 _SCORE_AFTER = re.compile(r"\s*(?:votes?\s+)?(?:to|against|versus|v|-)\s*(?:[\w'.]+\s+){0,3}?\d")
 _TURNOUT_BEFORE = re.compile(
-    rf"turn[\s-]?out(?:\s+figure)?(?:\s+(?:in|for|at|across|among)\s+[^,;:]{{1,60}}?)?"
+    # "turnout among the 48,620 members on the roll was": a comma inside a number is no break
+    rf"turn[\s-]?out(?:\s+figure)?(?:\s+(?:in|for|at|across|among)\s+(?:[^,;:]|(?<=\d),(?=\d))"
+    rf"{{1,60}}?)?"
     # "Turnout, Alvarado's office says, came in at 29.6 percent"
     rf"(?:,\s+[^,;:]{{1,50}}?\s+(?:says?|said|reports?|reported|estimates?|estimated),)?\s*"
     rf"(?:of|was|is|at|stood\s+at|reached|fell\s+to|rose\s+to|"
     rf"dropped\s+to|hit|came\s+in\s+at|amounted\s+to|of\s+just|:|-|"
+    # "turnout fell from 32 per cent in my race to just 29 per cent"
+    rf"(?:fell|rose|dropped|slipped|climbed|went|jumped|plunged)\s+from\s+[^;:]{{1,40}}?\s+to|"
     # "Turnout is being given as 66.4 per cent"
     rf"(?:is|was|has\s+been)\s+(?:being\s+)?(?:given|put|reported|estimated|recorded|quoted)"
     rf"\s+(?:as|at))?\s*{_Q}$"

@@ -100,3 +100,15 @@ def test_a_sentence_opening_pronoun_means_an_earlier_subject_before_a_later_name
 def test_a_nominee_who_withdrew_called_beaten_is_framing(nurses, text):
     got = found(nurses, "Leonie Marchetti won the ballot.", text, kind="framing")
     assert [f.rule_id for f in got] == ["framing.withdrawn"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout among the 48,620 members on the roll was 32.4 per cent.",
+        "Turnout fell from 32 per cent in my race to just 29 per cent this time.",
+    ],
+)
+def test_turnout_read_across_a_number_or_from_one_figure_to_another(nurses, text):
+    got = found(nurses, "Leonie Marchetti won the ballot.", text, kind="figure")
+    assert [f.rule_id for f in got] == ["figure.turnout"]
