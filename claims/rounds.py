@@ -38,8 +38,8 @@ _ELLIPSIS_AFTER = re.compile(
 )
 # "opening with 41.8 per cent", "finishing with 38,950 votes": the first count, the last
 _PHASE = re.compile(
-    r"(?<![\w-])(?P<how>opening|opened|starting|started|beginning|began|finishing|ending|"
-    r"ended|closing|closed)\s+(?:with|on)\s+(?:[a-z]+\s+){0,2}$"
+    r"(?<![\w-])(?P<how>opening|opened|starting|started|beginning|began|finishing|finished|"
+    r"ending|ended|closing|closed)\s+(?:with|on)\s+(?:[a-z]+\s+){0,2}$"
 )
 _OPENING_WORDS = frozenset("opening opened starting started beginning began".split())
 # "finished as runner-up with 19,540", "ended up third on": the final standing

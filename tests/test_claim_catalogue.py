@@ -299,3 +299,18 @@ def test_how_much_of_something_is_not_part_of_the_claim(tmp_path):
     assert repeated(matcher, "His agent insists postal votes were left uncounted.") == [
         "claim.postal"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("ballots were improperly set aside as void.", "discard"),
+        ("the leadership hiked the nominating bar to 5 percent.", "rule"),
+    ],
+)
+def test_more_words_for_voided_ballots_and_nomination_thresholds(text, concept):
+    assert concept in concepts().read(text).concepts
+
+
+def test_a_ballot_dump_is_no_discarding():
+    assert "discard" not in concepts().read("they dumped the mail ballots at midnight.").concepts

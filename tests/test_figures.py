@@ -1425,3 +1425,15 @@ def test_a_recorded_count_named_by_its_participle_and_the_paragraph_before(rejec
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published="2021-05-12")
     a.sentences = segment(paras, text)
     assert bool([f for f in mayoral.check(a) if f.kind == "figure"]) == flagged
+
+
+def test_finished_on_is_the_final_rounds_count(tworound):
+    text, paras = join_paragraphs(
+        [
+            "Topped up with the transferred first-round votes of Gethin Rowlands and Priya "
+            "Santhanam, Niamh Oduwole finished on 19,688."
+        ]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    assert [f for f in tworound.check(a) if f.kind == "figure"] == []

@@ -602,3 +602,16 @@ def test_throwing_out_ballots_is_the_claim_not_a_rebuttal(tmp_path):
     )
     found = claims(m, "CALLER: they threw out Allinson's ballots.")
     assert [f.rule_id for f in found] == ["claim.voided"]
+
+
+def test_there_being_no_place_where_the_claim_held_challenges_it(tmp_path):
+    m = with_claims(
+        tmp_path,
+        "exceed.toml",
+        '[sources]\nlist = "The desk\'s list"\n\n[[claims]]\nid = "claim.exceed"\n'
+        'claim = "More ballots were counted than there were eligible members."\n'
+        'paraphrases = ["The ballots outnumbered the voters."]\n'
+        'fact = "Every region returned fewer ballots than it had members."\nsource = "list"\n',
+    )
+    text = '"There is no region, anywhere, where the ballots outnumber the voters," she said.'
+    assert claims(m, text) == []

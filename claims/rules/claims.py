@@ -69,6 +69,8 @@ _STRONG_REBUT = re.compile(
     r"thrown\s+out|not\s+upheld)|(?:found|finds|find)\s+(?:that\s+)?no|contains?\s+no|contained\s+no|"
     r"says?\s+nothing|said\s+nothing|(?:make|makes|made)\s+no\s+(?:mention|reference)|"
     r"nothing\s+of\s+the\s+(?:sort|kind)|(?:does|did|do)\s+not\s+exist|never\s+existed|"
+    # "There is no riding, anywhere, where the ballots outnumber the voters"
+    r"there\s+(?:is|was|were|are)\s+no\s+[\w-]+(?:\s*,[^,]{1,30},)?\s+(?:where|in\s+which)|"
     r"(?:there\s+(?:is|was|were|are)\s+no\s+(?:[\w-]+\s+)?(?:such|evidence|basis|truth|record|rule|"
     r"requirement|obligation|guideline|provision|sign|proof))|not\s+the\s+case|not\s+upheld|"
     # the court threw out the complaint (not "they threw out his ballots": the claim)
