@@ -408,6 +408,12 @@ def _others(
     return out
 
 
+def _title_case(text: str) -> bool:
+    """Are most of the words of ``text`` longer than three letters capitalised?"""
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 _POSSESSIVE_GAP = re.compile(r"(?:'s|')?\s+")
 
 
@@ -415,7 +421,9 @@ def _add_other_people(
     doc: Document, sent: Sent, free: Callable[[int, int], bool], out: list[Mention]
 ) -> None:
     """ "Jane Roe", "Ms Roe": capitalised names that are no sentence word, organisation
-    or place."""
+    or place.  A headline in title case ("Grumbling Over Void Ballots Hasn't Gone Away")
+    capitalises every word, so its capitals name nobody unless a title says so."""
+    title_case = sent.headline and _title_case(doc.text[sent.start : sent.end])
     for m in (
         _OTHER_PERSON.finditer(doc.text, sent.start, sent.end)
         if _TWO_CAPS.search(doc.text, sent.start, sent.end)
@@ -426,6 +434,8 @@ def _add_other_people(
         if m.group("title"):
             if free(a, b):
                 out.append(Mention(a, b, "other"))
+            continue
+        if title_case:
             continue
         if words[0] in _SENTENCE_WORDS or any(w.strip(".") in _SENTENCE_WORDS for w in words[1:]):
             continue

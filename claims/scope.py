@@ -340,7 +340,12 @@ def _continued(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] |
             nxt = sent.clauses[j + 1][0]
             if _STRONG_BREAK.match(doc.norm[b:nxt] + " "):
                 break
-            if j > 0 and _RELATIVE.match(doc.norm[a:b]) and not (j == 1 and _marker(doc, sent)):
+            if (
+                j > 0
+                and _RELATIVE.match(doc.norm[a:b])
+                and not (j == 1 and _marker(doc, sent))
+                and ":" not in doc.norm[sent.clauses[j - 1][1] : a]  # after a colon: a clause
+            ):
                 continue
         got = signal(doc, sent, a, b)
         if got:

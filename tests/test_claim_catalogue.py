@@ -314,3 +314,14 @@ def test_more_words_for_voided_ballots_and_nomination_thresholds(text, concept):
 
 def test_a_ballot_dump_is_no_discarding():
     assert "discard" not in concepts().read("they dumped the mail ballots at midnight.").concepts
+
+
+def test_a_why_question_takes_its_claim_as_done(catalogue):
+    assert repeated(catalogue, "Why were Northgate's ballot boxes counted a second time?") == [
+        "claim.boxes-twice"
+    ]
+    assert repeated(catalogue, "Were Northgate's ballot boxes counted a second time?") == []
+
+
+def test_papers_left_in_their_envelopes_were_not_counted():
+    assert "discard" in concepts().read("votes never taken out of their envelopes").concepts

@@ -406,3 +406,27 @@ def test_a_clause_after_an_opening_marker_is_the_main_clause_not_an_apposition()
     s = d.sentences[1]
     cs, _ = s.clauses[-1]
     assert scope_at(d, s, cs).why.startswith("'by-election'")
+
+
+def test_a_title_case_headline_names_nobody_by_its_capitals(facts):
+    title = "Grumbling Over Void Ballots Hasn't Gone Away"
+    text, paras = join_paragraphs([title, "Len McCluskey won."])
+    a = Article(url="t", canonical_url="t", title=title, text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    d = read(a, facts)
+    assert d.sentences[0].headline
+    assert [m for m in d.sentences[0].mentions if m.kind == "other"] == []
+
+
+def test_a_clause_after_a_colon_is_a_clause_not_an_apposition():
+    tworound = load_facts(
+        Path(__file__).parent / "fixtures" / "elections" / "tworound" / "facts.toml"
+    )
+    d = doc(
+        tworound,
+        "Elsewhere in the party: the deputy by-election went to Owen Trask, on a turnout "
+        "of 42.8 per cent.",
+    )
+    s = d.sentences[0]
+    cs, _ = s.clauses[-1]
+    assert scope_at(d, s, cs).contest != "this"

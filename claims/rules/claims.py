@@ -83,6 +83,8 @@ _STRONG_REBUT = re.compile(
 _COUNTERFACTUAL = re.compile(
     r"(?:^\W*|[,;:]\s*)(?:had\s+(?!to\b)|if\s+[^,]{0,80}?\bhad\s+)[^.]{0,120}?\bwould\s+(?:have|not)\b"
 )
+# ... but "Why were the boxes put through the count a second time?" takes it as done
+_WHY = re.compile(r"(?:^|[\u2014\u2013:,-]\s*)(?:why|how\s+come)\s")
 _GRANTED = WEAK | {"together"}  # concepts a sentence's words are not asked for
 _ASKED_WHETHER = re.compile(
     r"(?<![\w-])(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|query|queried|"
@@ -197,7 +199,9 @@ class ClaimRule:
             return []
         hits: list[Hit] = []
         for sent in doc.sentences:
-            if sent.norm.rstrip(" \"'").endswith("?") or _ASKED_WHETHER.search(sent.norm):
+            if (
+                sent.norm.rstrip(" \"'").endswith("?") and not _WHY.search(sent.norm, 0, 40)
+            ) or _ASKED_WHETHER.search(sent.norm):
                 continue  # a question asserts nothing: "Should there have been a runoff?"
             if _COUNTERFACTUAL.search(sent.norm):
                 continue  # nor does what would have been: "Had his votes been added, ..."
