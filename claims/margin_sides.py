@@ -228,7 +228,16 @@ def _over_or_under(
         if m.person == a:
             continue
         lead_in = doc.norm[max(sent.start, m.start - 30) : m.start]
-        first = next((x.person for x in people if x.start < m.start and x.person != m.person), None)
+        # the other side: somebody opening the sentence or clause as its subject, never
+        # just anybody named before ("That is third, 21,874 behind the runner-up, Hanlon")
+        first = next(
+            (
+                x.person
+                for x in people
+                if x.start < m.start and x.person != m.person and _starts_clause(doc, sent, x)
+            ),
+            None,
+        )
         if _OVER.search(lead_in):
             return (a or first), m.person
         if _UNDER.search(lead_in):

@@ -113,6 +113,9 @@ _OVER_MARK = re.compile(
     r"(?<![\w-])(?:clear(?:ing|ed|s)?|over|above|past|beyond|cross(?:ing|ed|es)?|pass(?:ing|ed|es)?)"
     r"\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:bar|line|mark|threshold|hurdle|quota|target|"
     r"winning\s+post|halfway\s+mark|half)\s+by\s+$"
+    # "She needed 38,723 to win and cleared that by 227": the mark named before
+    r"|(?<![\w-])(?:clear(?:ing|ed|s)?|pass(?:ing|ed|es)?|beat|exceeded|topped|surpassed)\s+"
+    r"(?:that|it|this)\s+(?:figure\s+|mark\s+|number\s+)?by\s+$"
 )
 _MARK = re.compile(
     r"(?<![\w-])(?:at\s+least|needed|required|majority|threshold|quota|to\s+win\s+outright)"

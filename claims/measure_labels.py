@@ -43,6 +43,10 @@ def labelled_reading(doc: Document, sent: Sent, n: NumberMention, qs: int) -> Re
         m = _LABEL.search(before[-48:] if len(before) > 48 else before)
         if m is not None and (len(before) <= 48 or m.start() > 0):
             label = m.group("label").strip()
+            if _SHARES.search(label) and n.unit == "count":
+                return False  # "As shares of valid votes: 44.0, 29.8": shares, not counts
+            if _STAGE_AFTER.match(doc.norm, n.end, sent.end):
+                return False  # "Exhausted ballots: 520 after the first transfer, ...": a part
             if not _LEX.rx("discourse_marker").fullmatch(label):
                 return _named(doc, label, [])
     if not _OPENING.match(before):
@@ -64,6 +68,13 @@ def labelled_reading(doc: Document, sent: Sent, n: NumberMention, qs: int) -> Re
             return Reading("votes", named[listed.index(n)], why="a box of figures")
         return False
     return _named(doc, caption, people, round_of(doc, sent, sent.start, sent.end, n.start))
+
+
+_SHARES = re.compile(r"(?<![\w-])(?:shares?|per\s?cent|percentages?)(?![\w-])")
+_STAGE_AFTER = re.compile(
+    r"\s*(?:after|in|at|by)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|final|last|"
+    r"opening|next)\s+(?:transfer|round|count|stage|redistribution|exclusion)"
+)
 
 
 def _listed(doc: Document, numbers: list[NumberMention], x: NumberMention) -> bool:

@@ -49,6 +49,13 @@ _VOTERS_WHO = re.compile(
     r"(?:\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:backed|supported|chose|"
     r"preferred|picked|went|opted|voted\s+for|gave|sided|wanted|rejected)(?![\w-])"
 )
+_OF_ALL_WHO_VOTED = re.compile(
+    r"\s*of\s+(?:everyone|everybody|all\s+(?:those|the\s+people)|all)\s+who\s+(?:voted|took\s+part)"
+)
+_VOTED_HOW = re.compile(
+    r"\s*(?:of\s+(?:[\w'-]+\s+){0,3}?)?(?:[\w-]+\s+)?voted\s+(?:online|by\s+post|by\s+mail|"
+    r"in\s+person|electronically|by\s+phone|by\s+telephone|on\s+paper)(?![\w-])"
+)
 _THOSE_WHO_BACKED = re.compile(
     r"\s*of\s+(?:those|the\s+(?:members|people|voters|electors))\s+who\s+(?:voted|took\s+part)\s+"
     r"(?:backed|supported|chose|preferred|voted\s+for)\s+"
@@ -153,8 +160,8 @@ def _share_who_voted(
     """Turnout as a share: "one in eight members voted", "12% of members voted",
     "12.2% voted" (not "... did not vote", nor "60% of the members who voted chose
     someone else": a share of the voters)."""
-    if _VOTERS_WHO.match(post):
-        return None
+    if _VOTERS_WHO.match(post) or _OF_ALL_WHO_VOTED.match(post) or _VOTED_HOW.match(post):
+        return None  # a share of the voters, or of how they voted ("four in five voted online")
     if (
         n.form == "ratio"
         and re.search(r"\b(?:members?|voters?|people|workers?|electors?)\b", n.text)

@@ -128,6 +128,10 @@ def _ballot_count(
         and not _SUBSET.search(post[:70])
     ):
         return Reading("electorate", why="those entitled to vote")
+    if re.match(r"\s*valid\s+(?:votes?|ballots?|papers)(?![\w-])", post) and not (
+        subject_is_candidate(doc, sent, n, cs)
+    ):
+        return Reading("valid", why="the valid votes in all")  # "39,468 valid votes cast"
     if _TOTAL_AFTER.match(post) or _TOTAL_BEFORE.search(pre) or _TURNOUT_BEFORE.search(pre):
         if not subject_is_candidate(doc, sent, n, cs):
             return Reading("total", why="the votes cast in all")

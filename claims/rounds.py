@@ -17,11 +17,11 @@ from factwatch.claims.text import Document, Sent
 _ROUND = re.compile(
     # not "of all 78,535 valid first-count ballots": the basis of a share, not its round
     r"(?<![\w-])(?<!valid\s)(?:(?P<first>first|opening|initial)[\s-]+"
-    r"(?:round|count|preferences?|ballot|stage)"
+    r"(?:round|count|preferences?|choices?|ballot|stage)"
     r"|first[\s-]preference|(?P<ord>second|third|fourth|fifth|sixth)[\s-]+"
     r"(?:round|count|stage|ballot)"
     r"|(?P<final>final|last|deciding|decisive|run-?off)[\s-]+"
-    r"(?:round|count|stage|ballot)|after\s+(?:transfers|redistribution|preferences|"
+    r"(?:round|count|stage|ballot|tally)|after\s+(?:transfers|redistribution|preferences|"
     r"(?:second\s+)?preferences\s+were\s+(?:counted|redistributed))|runoff|run-off"
     r"|round\s+(?P<n>one|two|three|four|five|\d)|(?P<that>that|the\s+same)\s+(?:round|count))"
     r"(?![\w-])"
@@ -129,7 +129,21 @@ def _own(doc: Document, m: re.Match[str], pos: int | None) -> bool:
     comparison or a semicolon that comes between them?"""
     if pos is not None and m.end() <= pos and _CHANGED_TO.search(doc.norm, m.end(), pos):
         return False  # "a 2,213-vote lead on first preferences shrank to 567": a later one
+    if (
+        pos is not None
+        and m.start() > pos
+        and _HEADED_TO.search(doc.norm, max(0, m.start() - 30), m.start())
+        and re.search(r"[,;]|\b(?:so|and|then)\b", doc.norm[pos : m.start()])
+    ):
+        return False  # "Delahaye had 37.7 per cent, so ... go through to a second ballot"
     return pos is None or m.start() < pos or not _COMPARED.search(doc.norm, pos, m.start())
+
+
+# A round the words head for, after the numbers: where they go, not where they were won.
+_HEADED_TO = re.compile(
+    r"(?<![\w-])(?:to|into|towards|forcing|forces|forced|force|triggering|triggers|triggered|"
+    r"setting\s+up|sets\s+up|set\s+up)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$"
+)
 
 
 def _distance(m: re.Match[str], pos: int | None) -> int:

@@ -258,7 +258,7 @@ _UNDECIDED = re.compile(
 )
 # "this morning Grassroots Pulse has Oduwole on 51": a survey's reading, in shares
 _POLL_PUTS = re.compile(
-    r"(?<![\w-])(?:has|have|puts|put|shows|gives)\s+(?:[\w'\u2019-]+\s+){1,3}?on\s+"
+    r"(?<![\w-])(?:has|have|puts|put|shows|gives)\s+(?:[\w'\u2019-]+\s+){1,3}?(?:on|at)\s+"
     r"\d{1,2}(?:\.\d)?(?![\d,])(?!\s*(?:st|nd|rd|th)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\b)"
 )
@@ -281,7 +281,7 @@ def _poll(doc: Document, sent: Sent) -> bool:
         or _UNDECIDED.search(sent.norm)
         or ("poll" in sent.words or "polls" in sent.words)
         and _POLL_PHRASE.search(sent.norm)
-        or ("on" in sent.words and _POLL_PUTS.search(sent.norm))
+        or (("on" in sent.words or "at" in sent.words) and _POLL_PUTS.search(sent.norm))
     )
     if not here and sent.index > 0 and not _RESULTS.search(sent.norm):
         here = _poll(doc, doc.sentences[sent.index - 1])

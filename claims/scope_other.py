@@ -45,10 +45,6 @@ def _other_contest_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[
     contest ("the GMB's leadership election"), or a contender the facts do not record."""
     norm = doc.norm
     words = sent.words
-    for contest, rx in doc.facts.once("scope.other_orgs", _other_orgs):
-        m = rx.search(norm, cs, ce)
-        if m:
-            return contest.key, f"names {contest.organisation}, whose contest the facts record"
     ours = _ours(doc)
     m = (
         _OTHER_ELECTION.search(norm, cs, ce)
@@ -69,6 +65,16 @@ def _other_contest_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[
         return "other", f"{m.group('org')}'s {m.group('what')}, another organisation's contest"
     if _contender_outsider(doc, sent, cs, ce):
         return "other", "a contender the facts do not record"
+    return None
+
+
+def recorded_org_signal(doc: Document, cs: int, ce: int) -> tuple[str, str] | None:
+    """0. The name of another organisation whose contest the facts record: that contest,
+    whatever time words say ("Earlier this month the rival Allied Health ... Union
+    elected ...")."""
+    for contest, rx in doc.facts.once("scope.other_orgs", _other_orgs):
+        if rx.search(doc.norm, cs, ce):
+            return contest.key, f"names {contest.organisation}, whose contest the facts record"
     return None
 
 

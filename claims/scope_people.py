@@ -41,7 +41,8 @@ def _people_signal(
     named_here = False
     rivals_there = False  # somebody who stood only elsewhere is beaten or beats here
     for mm in sent.mentions:
-        if not _counted(mm, cs, ce, stood) or mm.person is None:
+        # not "Reyes ally Marcus Bell": a name describing somebody else
+        if not _counted(mm, cs, ce, stood) or not mm.person or _ATTRIBUTIVE.match(doc.text, mm.end):
             continue
         where = stood.get(mm.person, frozenset())
         if "this" in where:
@@ -66,6 +67,13 @@ def _people_signal(
     if exclusive_here:
         return "this", "names a candidate who stood only in this election"
     return None
+
+
+_ATTRIBUTIVE = re.compile(
+    r"(?:'s|\u2019s)?\s+(?:ally|allies|aide|aides|adviser|advisers|supporter|supporters|backer|backers|"
+    r"loyalist|loyalists|camp|slate|running\s+mate|team|campaign\s+manager|lieutenant)"
+    r"\s+[A-Z]"
+)
 
 
 def _counted(mm: Mention, cs: int, ce: int, stood: dict[str, frozenset[str]]) -> bool:

@@ -34,7 +34,7 @@ import re
 from factwatch.claims.lexicon import lexicon, normalise
 from factwatch.claims.numbers import word_number
 from factwatch.claims.scope_office import _office_signal
-from factwatch.claims.scope_other import _other_contest_signal
+from factwatch.claims.scope_other import _other_contest_signal, recorded_org_signal
 from factwatch.claims.scope_people import _people_signal
 from factwatch.claims.scope_time import _YEAR, _earlier_later_signal, _now_signal, _year_signal
 from factwatch.claims.text import Document, Sent
@@ -65,14 +65,16 @@ def signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | Non
 
 
 def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:
-    """The first sign found, in this order: the article's own time ("this time",
+    """The first sign found, in this order: another organisation whose contest the
+    facts record, the article's own time ("this time",
     "yesterday"), a written year, time words, the people named, another kind of
     election or another organisation's contest, another office."""
     got_ref = doc.memo.get("scope.ref_year", doc.facts.this.year)
     ref = got_ref if isinstance(got_ref, int) else None
     default = str(doc.memo.get("scope.default", "this"))
     return (
-        _now_signal(doc, sent, cs, ce, default)
+        recorded_org_signal(doc, cs, ce)
+        or _now_signal(doc, sent, cs, ce, default)
         or _year_signal(doc, cs, ce)
         or _ago_signal(doc, sent, cs, ce, ref)
         or _earlier_later_signal(doc, sent, cs, ce, ref)
