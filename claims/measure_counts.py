@@ -31,7 +31,7 @@ from factwatch.claims.measure_words import (
     Reading,
 )
 from factwatch.claims.model import Figure
-from factwatch.claims.numbers import NumberMention, find_numbers
+from factwatch.claims.numbers import NumberMention
 from factwatch.claims.owners import QUALIFIERS as _Q
 from factwatch.claims.owners import after_people, doer, listed_after_colon, persons, subject_of
 from factwatch.claims.scope_other import our_names
@@ -398,7 +398,7 @@ def _nominations(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Readin
         subject = _only_one_with(doc, sent, n)  # "Whelan ... scraped on with 11 nominations"
     if subject is False:
         return None
-    nxt = [x.start for x in find_numbers(doc.norm, n.end, sent.end)]
+    nxt = [x.start for x in doc.numbers_in(n.end, sent.end)]
     words = doc.norm[max(cs, n.start - 20) : min(nxt[0] if nxt else sent.end, n.end + 50)]
     person = subject.person if isinstance(subject, Mention) else None
     if person is None:

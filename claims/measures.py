@@ -54,7 +54,7 @@ from factwatch.claims.measure_frames import (
 from factwatch.claims.measure_labels import labelled_reading
 from factwatch.claims.measure_shares import _bases_after, _percent
 from factwatch.claims.measure_words import _OF_MEMBERS, Reading
-from factwatch.claims.numbers import NumberMention, find_numbers
+from factwatch.claims.numbers import NumberMention
 from factwatch.claims.owners import QUALIFIERS as _Q
 from factwatch.claims.owners import after_people
 from factwatch.claims.rounds import round_of
@@ -76,7 +76,7 @@ _BRACKET_AFTER_COUNT = re.compile(
 
 
 def _previous_number(doc: Document, sent: Sent, n: NumberMention) -> NumberMention | None:
-    earlier = [x for x in find_numbers(doc.norm, sent.start, n.start) if x.end <= n.start]
+    earlier = [x for x in doc.numbers_in(sent.start, n.start) if x.end <= n.start]
     return earlier[-1] if earlier else None
 
 

@@ -11,7 +11,7 @@ is qualified (exact, approx, over, under, near_below, near_above).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factwatch.claims.lexicon import lexicon
 
@@ -257,10 +257,14 @@ def _words_value(text: str) -> tuple[float, int] | None:
     return value, max(1, len(digits))
 
 
+_DIGITS_VALUE = re.compile(r"([\d,\s.]+?)\s*(m|bn|k|million|thousand|billion)?$", re.IGNORECASE)
+_DIGIT_SEPARATORS = re.compile(r"[,\s]")
+
+
 def _digits_value(text: str) -> tuple[float, int]:
-    m = re.match(r"([\d,\s.]+?)\s*(m|bn|k|million|thousand|billion)?$", text.strip(), re.IGNORECASE)
+    m = _DIGITS_VALUE.match(text.strip())
     assert m
-    raw = re.sub(r"[,\s]", "", m.group(1))
+    raw = _DIGIT_SEPARATORS.sub("", m.group(1))
     value = float(raw)
     if "." in raw:
         sig = len(raw.replace(".", "").lstrip("0"))
@@ -272,46 +276,76 @@ def _digits_value(text: str) -> tuple[float, int]:
 
 
 _WORDS_BEFORE = re.compile(r"[\w'.~]+")
+# The last words of every qualifier and stressing word: a number whose word before is
+# none of these has no qualifier before it.
+_QUAL_ENDS = frozenset(k[-1] for k in (*_QUAL_TABLE, *_INTENSIFIERS))
 
 
 def _qualifier(text: str, start: int, end: int) -> tuple[str, int | None]:
     """How the words right before a number qualify it, and where the qualifier starts."""
     lo = max(0, start - 50)
-    found = list(_WORDS_BEFORE.finditer(text[lo:start].lower()))
-    spans = [(lo + m.start(), lo + m.end()) for m in found]
-    words = [m.group(0) for m in found]
-    # Skip stressing words ("by just", "a mere") between the qualifier and the number.
-    stripped = True
-    while stripped and words:
-        stripped = False
-        for k in range(min(_LONGEST, len(words)), 0, -1):
-            if tuple(words[-k:]) in _INTENSIFIERS:
-                words, spans = words[:-k], spans[:-k]
-                stripped = True
-                break
-    for k in range(min(_LONGEST, len(words)), 0, -1):
-        kind = _QUAL_TABLE.get(tuple(words[-k:]))
-        if kind:
-            return kind, spans[-k][0]
+    before = text[lo:start].lower()
+    words = _WORDS_BEFORE.findall(before)
+    if words and words[-1] in _QUAL_ENDS:
+        found = _qualifier_before(words)
+        if found is not None:
+            kind, first = found
+            return kind, lo + [m.start() for m in _WORDS_BEFORE.finditer(before)][first]
     if _APPROX_AFTER.match(text[end : end + 20]):
         return "approx", None
     return "exact", None
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
-    """Number mentions in ``text[start:end]`` (offsets are into ``text``)."""
+def _qualifier_before(words: list[str]) -> tuple[str, int] | None:
+    """The qualifier the ``words`` before a number end with, and the index of its first
+    word; stressing words ("by just", "a mere") between it and the number are skipped."""
+    stripped = True
+    while stripped and words:
+        stripped = False
+        for k in range(min(_LONGEST, len(words)), 0, -1):
+            if tuple(words[-k:]) in _INTENSIFIERS:
+                words = words[:-k]
+                stripped = True
+                break
+    for k in range(min(_LONGEST, len(words)), 0, -1):
+        kind = _QUAL_TABLE.get(tuple(words[-k:]))
+        if kind:
+            return kind, len(words) - k
+    return None
+
+
+# A number's reading depends only on the text and the match's groups: memo[m.regs].
+NumberMemo = dict[tuple[tuple[int, int], ...], NumberMention | None]
+
+
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, *, memo: NumberMemo | None = None
+) -> list[NumberMention]:
+    """Number mentions in ``text[start:end]`` (offsets are into ``text``).  ``memo``, kept
+    by the caller for one ``text``, holds each match's reading so that overlapping spans
+    of the same text are read once; the mentions it holds are never changed."""
     end = len(text) if end is None else end
     out: list[NumberMention] = []
     for m in _NUMBER.finditer(text, start, end):
-        if m.group("ratio"):
-            got = _ratio(text, m)
-        elif m.group("frac"):
-            got = _fraction(text, m)
+        if memo is not None:
+            key = m.regs
+            if key in memo:
+                got = memo[key]
+            else:
+                got = memo[key] = _read_match(text, m)
         else:
-            got = _figure(text, m)
+            got = _read_match(text, m)
         if got is not None:
             out.append(got)
     return _join_ranges(text, out)
+
+
+def _read_match(text: str, m: re.Match[str]) -> NumberMention | None:
+    if m.group("ratio"):
+        return _ratio(text, m)
+    if m.group("frac"):
+        return _fraction(text, m)
+    return _figure(text, m)
 
 
 def _ratio(text: str, m: re.Match[str]) -> NumberMention | None:
@@ -442,12 +476,16 @@ def _join_ranges(text: str, numbers: list[NumberMention]) -> list[NumberMention]
                 and (a.unit == b.unit or pct_pair)
                 and b.value < 10 * max(a.value, 1)
             ):
-                b.low = a.value
-                b.start = a.qual_start if a.qual_start is not None else a.start
-                b.text = text[b.start : b.end]
-                if a.qualifier != "exact":
-                    b.qualifier = a.qualifier
-                out.append(b)
+                low_start = a.qual_start if a.qual_start is not None else a.start
+                out.append(
+                    replace(
+                        b,
+                        low=a.value,
+                        start=low_start,
+                        text=text[low_start : b.end],
+                        qualifier=a.qualifier if a.qualifier != "exact" else b.qualifier,
+                    )
+                )
                 skip = i + 1
                 continue
         out.append(a)

@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from factwatch.claims.lexicon import lexicon, normalise, title
-from factwatch.claims.numbers import NumberMention, find_numbers
+from factwatch.claims.numbers import NumberMemo, NumberMention, find_numbers
 from factwatch.core.records import Article
 from factwatch.core.segment import split_sentences
 
@@ -150,6 +150,7 @@ class Document:
         self._starts = [s.start for s in self.sentences]
         self.memo: dict[object, object] = {}
         self._numbers: dict[int, list[NumberMention]] = {}
+        self._number_memo: NumberMemo = {}
 
     # -- construction -------------------------------------------------------------------
     def _spans(self) -> list[tuple[int, int, int]]:
@@ -251,8 +252,12 @@ class Document:
         """The numbers of a whole sentence (``find_numbers`` over it), read once."""
         got = self._numbers.get(sent.index)
         if got is None:
-            got = self._numbers[sent.index] = find_numbers(self.norm, sent.start, sent.end)
+            got = self._numbers[sent.index] = self.numbers_in(sent.start, sent.end)
         return got
+
+    def numbers_in(self, start: int, end: int) -> list[NumberMention]:
+        """``find_numbers(doc.norm, start, end)``; each number is read once per document."""
+        return find_numbers(self.norm, start, end, memo=self._number_memo)
 
     def sentence_at(self, pos: int) -> Sent:
         return self.sentences[max(0, bisect_right(self._starts, pos) - 1)]

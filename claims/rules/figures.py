@@ -20,7 +20,7 @@ from factwatch.claims.lexicon import lexicon
 from factwatch.claims.measure_counts import _NOMINATING
 from factwatch.claims.measures import Reading, read_number
 from factwatch.claims.model import EarlierCount, Figure
-from factwatch.claims.numbers import NumberMention, find_numbers
+from factwatch.claims.numbers import NumberMention
 from factwatch.claims.precision import consistent
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import contest_words, make_finding, set_out_to_check
@@ -96,7 +96,7 @@ class FigureRule:
             for cs, ce in sent.clauses:
                 if not _HAS_NUMBER.search(doc.norm, cs, ce):
                     continue
-                for n in find_numbers(doc.norm, cs, ce):
+                for n in doc.numbers_in(cs, ce):
                     found = self._judge(doc, sent, n, cs, ce)
                     if found is None:
                         continue
