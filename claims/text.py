@@ -55,13 +55,15 @@ _NOT_SPEAKERS = frozenset(
     "the a an but and it this that these those there which who what when where while if as "
     "in on at by for with from of to".split()
 )
+# Every break starts with one of the characters of the lookahead, which lets the scan
+# skip other characters quickly.
 _CLAUSE_BREAK = re.compile(
-    r"\s*[;:]\s*|\s+-+\s+|\s*--+\s*|(?<!\d),\s*|(?<=\d),(?!\s?\d{3}(?!\d))\s*|\s*\((?![^)]{0,12}%)|\)\s*"
+    r"(?=[\s;:,()-])(?:\s*[;:]\s*|\s+-+\s+|\s*--+\s*|(?<!\d),\s*|(?<=\d),(?!\s?\d{3}(?!\d))\s*|\s*\((?![^)]{0,12}%)|\)\s*"
     r"|\s+(?=(?:but|while|whilst|whereas|although|though|yet|because|since|after|before"
     r"|when|unless|compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|"
     r"down\s+on|up\s+on)\s)"
     # "rose to 55% from the 48.5% she won in 2022": each figure keeps its own time
-    r"|(?<=[\d%])\s+(?=from\s)|(?<=cent)\s+(?=from\s)"
+    r"|(?<=[\d%])\s+(?=from\s)|(?<=cent)\s+(?=from\s))"
 )
 # Words of any alphabet ("lafrenière", "siobhán"), numbers, and single punctuation marks.
 _TOKEN = re.compile(r"[^\W_]+(?:[-.,'][^\W_]+)*|[^\s\w]|_")
@@ -108,19 +110,20 @@ class Sent:
     def words(self) -> frozenset[str]:
         """Every word of the sentence, hyphenated words also in pieces (for prefilters)."""
         out = {w for _, _, w in self.tokens}
-        for w in [w for w in out if "-" in w]:
-            out.update(w.split("-"))
+        if "-" in self.norm:
+            for w in [w for w in out if "-" in w]:
+                out.update(w.split("-"))
         return frozenset(out)
 
     @cached_property
     def tokens(self) -> list[tuple[int, int, str]]:
         """Words and punctuation with absolute offsets; a possessive 's is its own token."""
-        out: list[tuple[int, int, str]] = []
         base = self.start
-        for m in _TOKEN.finditer(self.norm):
-            w = m.group(0)
-            a, b = m.span()
-            a, b = a + base, b + base
+        found = [(m.start() + base, m.end() + base, m.group()) for m in _TOKEN.finditer(self.norm)]
+        if "'" not in self.norm:
+            return found
+        out: list[tuple[int, int, str]] = []
+        for a, b, w in found:
             if "'" not in w:
                 out.append((a, b, w))
             elif w.endswith("'s") and len(w) > 2:
