@@ -23,12 +23,12 @@ from factwatch.claims.measure_totals import _ballot_count, _number_who_voted, _w
 from factwatch.claims.measure_words import (
     _ABSTAIN,
     _BY_AGENT,
-    _MARGIN_BEFORE,
     _PEOPLE_NOUNS,
     _SCORE_AFTER,
     _VOTE_NOUNS,
     _VOTED_AFTER,
     Reading,
+    margin_before,
 )
 from factwatch.claims.model import Figure
 from factwatch.claims.numbers import NumberMention
@@ -294,7 +294,7 @@ def _margin_words(doc: Document, sent: Sent, n: NumberMention, pre: str, post: s
     return bool(
         _MARGIN_AFTER.match(post)
         or (
-            (_MARGIN_BEFORE.search(pre) or _by_margin(doc, sent, n))
+            (margin_before(pre) or _by_margin(doc, sent, n))
             and not _BY_AGENT.search(pre)
             and not _SCORE_AFTER.match(post)
         )

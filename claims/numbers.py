@@ -111,14 +111,18 @@ _PCT = (
     r"|-(?:percentage-)?points?\b(?![\s-]+plan))"
 )
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
+# Every number starts a word with a digit or with the first letter of a number word, a
+# fraction or "a" ("a hundred"): the lookahead lets the scan skip other places quickly.
+_FIRST_LETTERS = "".join(sorted({w[0] for w in (*_UNITS, *_FRACTIONS, "a")}))
 _NUMBER = re.compile(
-    rf"(?P<ratio>\b(?P<numr>one|two|three|four|five|six|seven|eight|nine|[1-9])\s+"
+    rf"\b(?=[\d{_FIRST_LETTERS}])"
+    rf"(?:(?P<ratio>\b(?P<numr>one|two|three|four|five|six|seven|eight|nine|[1-9])\s+"
     rf"(?:(?:eligible\s+|registered\s+|union\s+|party\s+|"
     rf"first[\s-]choice\s+|first[\s-]preference\s+|valid\s+)?"
     rf"(?:member|voter|person|worker|elector|vote|ballot|paper|delegate)\s+)?in\s+(?:every\s+)?"
     rf"(?P<den>\d+|{_WORD}|hundred))"
     rf"|(?P<frac>\b(?:{_FRACTION_WORDS})\b(?=\s+(?:of|the)\b))"
-    rf"|(?P<num>(?<![\w.,£$€])(?:{_DIGITS}{_SCALE}?|\b{_WORDNUM}\b))(?P<pct>{_PCT})?",
+    rf"|(?P<num>(?<![\w.,£$€])(?:{_DIGITS}{_SCALE}?|\b{_WORDNUM}\b))(?P<pct>{_PCT})?)",
     re.IGNORECASE,
 )
 _MONTHS = (
@@ -134,7 +138,9 @@ _SKIP_AFTER = re.compile(
     r"-(?:way|horse|cornered|candidate|strong)\b)",
     re.IGNORECASE,
 )
+# (the lookahead, the first characters of the words below, lets the scan skip other places)
 _SKIP_BEFORE = re.compile(
+    r"(?=[£$€abcdfgijlmnopqrstuw])"
     rf"(?:[£$€]\s*|\b{_MONTHS}\.?\s+|\bage[sd]?\s+|\baged\s+|\bpage\s+|\bno\.?\s+|\bnumber\s+|"
     r"\bsection\s+|\brule\s+|\bclause\s+|\bstep\s+|\btier\s+|\bgrade\s+|\bband\s+|"
     # a name with a number: "Region 7", "Local 88", "Ward 3", "Article 12"

@@ -16,7 +16,8 @@ from factwatch.claims.text import Document, Sent
 
 _ROUND = re.compile(
     # not "of all 78,535 valid first-count ballots": the basis of a share, not its round
-    r"(?<![\w-])(?<!valid\s)(?:(?P<first>first|opening|initial)[\s-]+"
+    # (the lookahead, the first letters of the words below, lets the scan skip other places)
+    r"(?=[adfilorst])(?<![\w-])(?<!valid\s)(?:(?P<first>first|opening|initial)[\s-]+"
     r"(?:round|count|preferences?|ballot|stage)"
     r"|first[\s-]preference|(?P<ord>second|third|fourth|fifth|sixth)[\s-]+"
     r"(?:round|count|stage|ballot)"

@@ -58,7 +58,8 @@ _NOT_SPEAKERS = frozenset(
 # Every break starts with one of the characters of the lookahead, which lets the scan
 # skip other characters quickly.
 _CLAUSE_BREAK = re.compile(
-    r"(?=[\s;:,()-])(?:\s*[;:]\s*|\s+-+\s+|\s*--+\s*|(?<!\d),\s*|(?<=\d),(?!\s?\d{3}(?!\d))\s*|\s*\((?![^)]{0,12}%)|\)\s*"
+    r"(?=[\s;:,()-])"
+    r"(?:\s*[;:]\s*|\s+-+\s+|\s*--+\s*|(?<!\d),\s*|(?<=\d),(?!\s?\d{3}(?!\d))\s*|\s*\((?![^)]{0,12}%)|\)\s*"
     r"|\s+(?=(?:but|while|whilst|whereas|although|though|yet|because|since|after|before"
     r"|when|unless|compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|"
     r"down\s+on|up\s+on)\s)"

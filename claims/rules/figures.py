@@ -28,11 +28,16 @@ from factwatch.claims.scope import Scope, context, scope_at
 from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
 
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion half third thirds quarter quarters fifth fifths sixth "
+    "seventh eighth ninth tenth dozen"
+).split()
+# (the lookahead, a digit or a number word's first letter, lets the scan skip other places)
 _HAS_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|third|thirds|quarter|"
-    r"quarters|fifth|fifths|sixth|seventh|eighth|ninth|tenth|dozen)\b"
+    rf"(?=[\d{''.join(sorted({w[0] for w in _NUMBER_WORDS}))}])"
+    rf"(?:\d|\b(?:{'|'.join(_NUMBER_WORDS)})\b)"
 )
 _SUPERSEDED = re.compile(
     r"\b(?:misstated|misreported|misquoted|mistyped|misprinted|corrected|correction)\b"

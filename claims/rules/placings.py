@@ -55,7 +55,9 @@ _ROUNDS = re.compile(
     r"|(?<![\w-])(?P<n2>two|three|four|five|six|seven|eight|nine|ten|\d)\s+rounds\s+of\s+"
     r"(?:counting|voting|transfers)"
 )
+# (the lookahead, the first characters of the words below, lets the scan skip other places)
 _FIELD = re.compile(
+    r"(?=[tfsenh3-9])"
     r"(?<![\w-])(?P<n>three|four|five|six|seven|eight|nine|ten|[3-9])[\s-](?:way|horse|cornered|"
     r"candidate|person|sided)\s+(?:race|contest|fight|battle|field|election|ballot|affair|scrap|"
     r"tussle|primary|mayoral)"
