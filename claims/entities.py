@@ -251,6 +251,8 @@ def _joined_names(doc: Document, sent: Sent, known: _Known) -> list[Mention]:
     """ "the Corcoran-Moriarty duel": two known names joined by a hyphen or dash, each
     its person (a double-barrelled name the facts know is matched whole instead)."""
     found: list[Mention] = []
+    if "-" not in sent.norm:
+        return found
     for a, _, word in sent.tokens:
         if "-" not in word or word in known.table:
             continue

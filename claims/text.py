@@ -110,7 +110,18 @@ class Sent:
     @cached_property
     def words(self) -> frozenset[str]:
         """Every word of the sentence, hyphenated words also in pieces (for prefilters)."""
-        out = {w for _, _, w in self.tokens}
+        # The words of ``tokens`` (a possessive 's split off), read without their offsets.
+        out = set(_TOKEN.findall(self.norm))
+        if "'" in self.norm:
+            odd = [w for w in out if "'" in w]
+            out.difference_update(odd)
+            for w in odd:
+                if w.endswith("'s") and len(w) > 2:
+                    out.update((w[:-2], "'s"))
+                elif w.endswith("s'") and len(w) > 2:
+                    out.update((w[:-1], "'s"))
+                else:
+                    out.add(w)
         if "-" in self.norm:
             for w in [w for w in out if "-" in w]:
                 out.update(w.split("-"))
