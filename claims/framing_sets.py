@@ -110,7 +110,7 @@ class SetReadings:
     def _two_way(self, doc: Document, sent: Sent) -> list[Hit]:
         out: list[Hit] = []
         norm = doc.norm
-        words = {t[2] for t in sent.tokens}
+        words = sent.token_words
         spans: list[tuple[int, int]] = []
         if LEX.maybe("two_way", words):
             spans = [m.span() for m in TWO_WAY.finditer(norm, sent.start, sent.end)]

@@ -235,12 +235,9 @@ _POLL_PUTS = re.compile(
     r"\d{1,2}(?:\.\d)?(?![\d,])(?!\s*(?:st|nd|rd|th)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\b)"
 )
-# (the lookahead, the first letters of the words, lets the scan skip other places)
-_RESULT_FIRST = "".join(sorted({w[0] for w in _LEX.words("result_word")} | set("dercfsl")))
 _RESULTS = re.compile(
-    rf"(?=[{_RESULT_FIRST}])"
-    rf"(?:{_LEX.alt('result_word')}|(?<![\w-])(?:declared|elected|re-elected|count|"
-    r"(?:first|second|final|last)[\s-]+(?:round|ballot))(?![\w-]))"
+    rf"{_LEX.alt('result_word')}|(?<![\w-])(?:declared|elected|re-elected|count|"
+    r"(?:first|second|final|last)[\s-]+(?:round|ballot))(?![\w-])"
 )
 
 

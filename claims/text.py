@@ -110,7 +110,15 @@ class Sent:
     @cached_property
     def words(self) -> frozenset[str]:
         """Every word of the sentence, hyphenated words also in pieces (for prefilters)."""
-        # The words of ``tokens`` (a possessive 's split off), read without their offsets.
+        out = set(self.token_words)
+        if "-" in self.norm:
+            for w in [w for w in out if "-" in w]:
+                out.update(w.split("-"))
+        return frozenset(out)
+
+    @cached_property
+    def token_words(self) -> frozenset[str]:
+        """The words of ``tokens`` (a possessive 's split off), read without their offsets."""
         out = set(_TOKEN.findall(self.norm))
         if "'" in self.norm:
             odd = [w for w in out if "'" in w]
@@ -122,9 +130,6 @@ class Sent:
                     out.update((w[:-1], "'s"))
                 else:
                     out.add(w)
-        if "-" in self.norm:
-            for w in [w for w in out if "-" in w]:
-                out.update(w.split("-"))
         return frozenset(out)
 
     @cached_property

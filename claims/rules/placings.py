@@ -55,9 +55,7 @@ _ROUNDS = re.compile(
     r"|(?<![\w-])(?P<n2>two|three|four|five|six|seven|eight|nine|ten|\d)\s+rounds\s+of\s+"
     r"(?:counting|voting|transfers)"
 )
-# (the lookahead, the first characters of the words below, lets the scan skip other places)
 _FIELD = re.compile(
-    r"(?=[tfsenh3-9])"
     r"(?<![\w-])(?P<n>three|four|five|six|seven|eight|nine|ten|[3-9])[\s-](?:way|horse|cornered|"
     r"candidate|person|sided)\s+(?:race|contest|fight|battle|field|election|ballot|affair|scrap|"
     r"tussle|primary|mayoral)"
@@ -66,6 +64,10 @@ _FIELD = re.compile(
     r"\s+the\s+(?:race|running))"
     r"|(?<![\w-])(?:his|her|their|faced|facing)\s+(?P<r>two|three|four|five|six|seven|2|3|4|5|6)\s+"
     r"(?:rivals|opponents|challengers)"
+)
+# Every field phrase above holds one of these words: a cheap test before the search.
+_FIELD_HINT = re.compile(
+    r"way|horse|cornered|candidate|person|sided|contenders|names|rivals|opponents|challengers"
 )
 _SEATS = re.compile(
     r"\s+(?:for|to\s+fill)\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
@@ -289,6 +291,8 @@ class PlacingRule:
         on_ballot = len(this.on_ballot)
         nominated = len(this.standings)
         withdrawn = [s.withdrawn for s in this.standings if s.withdrawn]
+        if not _FIELD_HINT.search(doc.norm, sent.start, sent.end):
+            return out
         for m in _FIELD.finditer(doc.norm, sent.start, sent.end):
             if _SEATS.match(doc.norm, m.end(), sent.end):
                 continue  # "nine candidates ran for the five nominations": several seats
