@@ -324,6 +324,12 @@ def _office_rx(facts: Facts) -> re.Pattern[str] | None:
     )
 
 
+# "the sitting mayor, Ruth Ames": the gap between a descriptor and a name, and the
+# name ending its clause
+_DESCRIBED_GAP = re.compile(rf"\s*,?\s*{title()}?")
+_NAME_ENDS = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
 def _drop_mismatched_descriptors(doc: Document, found: list[Mention]) -> list[Mention]:
     """ "the sitting mayor, Ruth Ames": a descriptor set beside another person's
     name describes that person (at that time), not the candidate it names today."""
@@ -331,10 +337,10 @@ def _drop_mismatched_descriptors(doc: Document, found: list[Mention]) -> list[Me
     drop = set()
     for a, b in zip(found, found[1:], strict=False):
         gap = doc.norm[a.end : b.start]
-        if not re.fullmatch(rf"\s*,?\s*{title()}?", gap):
+        if not _DESCRIBED_GAP.fullmatch(gap):
             continue
         for desc, name in ((a, b), (b, a)):
-            if name is b and not re.match(r"\s*(?:[,.;:)]|$)", doc.norm[b.end : b.end + 2]):
+            if name is b and not _NAME_ENDS.match(doc.norm[b.end : b.end + 2]):
                 continue  # "the regional secretary, Rowe held on": a new clause's subject
             if (
                 desc.kind == "person"

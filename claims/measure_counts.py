@@ -59,6 +59,10 @@ def _counted_things(facts: Facts) -> list[tuple[frozenset[str], Figure]]:
     ]
 
 
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[a-z][\w'-]*")
+
+
 def _recorded_count(
     doc: Document, sent: Sent, n: NumberMention, cs: int, post: str
 ) -> Reading | None:
@@ -66,8 +70,8 @@ def _recorded_count(
     ("41,260 postal votes were returned", "her 11,094 second preferences")."""
     if n.unit != "count":
         return None
-    own = re.split(r"\d", post, maxsplit=1)[0]  # up to the next number, which has its own
-    after = [stem(w) for w in re.findall(r"[a-z][\w'-]*", own)[:6]]
+    own = _DIGIT.split(post, maxsplit=1)[0]  # up to the next number, which has its own
+    after = [stem(w) for w in _WORD.findall(own)[:6]]
     # "12,204 mail-in ballots" of "mail ballots": a hyphenated word by its first part too
     heads = [w.split("-")[0] if "-" in w else w for w in after]
     near = frozenset(after) | frozenset(heads)

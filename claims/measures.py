@@ -195,6 +195,9 @@ _PART_OF = re.compile(
 )
 
 
+_WITHIN_BEFORE = re.compile(r"within\s+$")
+
+
 def _framed(
     doc: Document,
     sent: Sent,
@@ -217,7 +220,7 @@ def _framed(
         return True, _difference(doc, sent, n, cs, rnd)
     if _PARTITIVE_OF.match(post):
         return True, _partitive(doc, sent, n, post)
-    if re.search(r"within\s+$", norm[max(cs, qs - 8) : n.start]) and _WITHIN.match(post):
+    if _WITHIN_BEFORE.search(norm[max(cs, qs - 8) : n.start]) and _WITHIN.match(post):
         return True, _came_within(doc, sent, n, cs, rnd)
     if _NOMINATED_BY.search(pre) and n.unit == "count":
         return True, _nominated_by(doc, sent, n, cs)

@@ -374,6 +374,10 @@ def _fraction(text: str, m: re.Match[str]) -> NumberMention:
     return NumberMention(s, e, m.group(0), value, "percent", 1, q, "fraction", qs)
 
 
+_LETTER_END = re.compile(r"[a-z]\s*$", re.IGNORECASE)
+_POINTS = re.compile(r"points?|pts?", re.IGNORECASE)
+
+
 def _figure(text: str, m: re.Match[str]) -> NumberMention | None:
     """A number in digits or words, with its unit, or None when it is no figure (a date,
     a year, money, an ordinal, a time, a score, a small number in words that counts no
@@ -394,11 +398,11 @@ def _figure(text: str, m: re.Match[str]) -> NumberMention | None:
         if value < 1000 and not pct and not _COUNTED.match(after):
             if not _BESIDE_DIGITS.search(text, max(0, m.start() - 40), m.start()):
                 return None  # "two", "three": figures only when they count votes or the like
-    if not pct and value != int(value) and not re.search(r"[a-z]\s*$", num, re.I):
+    if not pct and value != int(value) and not _LETTER_END.search(num):
         return None  # "Rowe 45.4": a bare decimal is a share, never a count
     if not pct and value < 100 and _AFTER_BARE_SHARES.search(text, max(0, s - 70), s):
         return None  # "Rowlands 17.6, Santhanam just under 10": one more share
-    form = "points" if re.search(r"points?|pts?", pct, re.IGNORECASE) else "number"
+    form = "points" if _POINTS.search(pct) else "number"
     unit = "percent" if pct else "count"
     q, qs = _qualifier(text, s, e)
     noun = head_noun(text, e) if unit == "count" else None
@@ -464,6 +468,9 @@ _PCT_RANGE = re.compile(r"^\s?(?:[-\u2013]|to)\s?\d+(?:\.\d+)?\s*(?:%|per\s?cent
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|or)\s*|\s?[-\u2013]\s?")
 
 
+_BETWEEN = re.compile(r"\bbetween\s*$")
+
+
 def _join_ranges(text: str, numbers: list[NumberMention]) -> list[NumberMention]:
     out: list[NumberMention] = []
     skip = -1
@@ -473,7 +480,7 @@ def _join_ranges(text: str, numbers: list[NumberMention]) -> list[NumberMention]
         b = numbers[i + 1] if i + 1 < len(numbers) else None
         if b is not None and a.form == "number" and b.form == a.form and a.value < b.value:
             join = text[a.end : b.qual_start if b.qual_start is not None else b.start]
-            between = re.search(r"\bbetween\s*$", text[max(0, a.start - 12) : a.start])
+            between = _BETWEEN.search(text[max(0, a.start - 12) : a.start])
             dash = join.strip() in ("-", "\u2013", "to")
             pct_pair = a.unit == "count" and b.unit == "percent"
             if (

@@ -187,6 +187,9 @@ def _won_there(doc: Document, sent: Sent) -> bool:
 _MADE_BEFORE = re.compile(r"(?<![\w-])(?:made|elected|re-elected|installed|chose|returned)\s+$")
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may)\s+(?:\w+\s+)?$")
+
+
 def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
     """The contest, outlook and kind of count of the clause at ``pos``."""
     cs, ce = doc.clause_of(sent, pos)
@@ -204,7 +207,7 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
     before = doc.norm[max(sent.start, cs - 40) : pos]
     prospective = _LEX.maybe("prospect", sent.words) and (
         bool(_PROSPECT.search(doc.norm, cs, max(pos, cs)))
-        or bool(re.search(r"\b(?:will|would|could|might|may)\s+(?:\w+\s+)?$", before))
+        or bool(_MODAL_BEFORE.search(before))
         # what would have happened: "he would have finished with 429, 241 behind"
         or bool(_WOULD_HAVE.search(doc.norm, sent.start, max(pos, sent.start)))
         # "a lead of more than five points would be decisive"

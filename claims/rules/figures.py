@@ -67,6 +67,8 @@ _TO_AFTER = re.compile(r"[^;:]{0,30}?\bto\s+(?:[a-z]+\s+){0,3}?\d")
 _INTERIM = re.compile(
     r"(?<![\w-])(?:interim|provisional|so\s+far|at\s+that\s+(?:stage|point))(?![\w-])"
 )
+_LETTERS = re.compile(r"[a-z]+")
+_SPACES = re.compile(r"\s+")
 _GENERIC_NOUNS = frozenset("papers ballots votes ballot paper vote members people".split())
 _WHAT = {
     "votes": "votes",
@@ -114,7 +116,7 @@ class FigureRule:
                     if prev is None or (prev[0].form != "number" and n.form == "number"):
                         mine[fig.id] = (n, fig, reading, scope)
             for n, fig, reading, scope in mine.values():
-                key = (fig.id, re.sub(r"\s+", " ", n.text))
+                key = (fig.id, _SPACES.sub(" ", n.text))
                 if key in seen:
                     continue
                 seen.add(key)
@@ -173,7 +175,7 @@ class FigureRule:
     def _recorded_as_said(self, doc: Document, n: NumberMention, contest: str) -> bool:
         """A count the facts record in the words right after the number, and that agrees
         ("187 spoiled" beside 395 rejected papers, when 187 spoiled papers are recorded)."""
-        after = set(re.findall(r"[a-z]+", doc.norm[n.end : n.end + 24])[:2])
+        after = set(_LETTERS.findall(doc.norm[n.end : n.end + 24])[:2])
         if not after:
             return False
         return any(
@@ -209,7 +211,7 @@ class FigureRule:
         if r.measure == "nominations":
             figs = self._qualified(figs, r.counts)
         if r.measure == "count":
-            said = frozenset(_stem(w) for w in re.findall(r"[a-z]+", text))
+            said = frozenset(_stem(w) for w in _LETTERS.findall(text))
             # Somebody's count ("41 local parties behind him") is not the organisation's
             # ("the party's 412 local parties"): with a subject, only that person's.
             figs = [
@@ -270,7 +272,7 @@ class FigureRule:
         def mods(f: Figure) -> list[str]:
             return [w for w in f.counts.split() if not w.startswith("nominat")]
 
-        said = {_stem(w) for w in re.findall(r"[a-z]+", words.lower())}  # "local-party": both
+        said = {_stem(w) for w in _LETTERS.findall(words.lower())}  # "local-party": both
         special = [f for f in figs if mods(f) and all(_stem(m.lower()) in said for m in mods(f))]
         return special or [f for f in figs if not mods(f)]
 

@@ -286,7 +286,7 @@ class PlacingRule:
         return out
 
     def _field(self, doc: Document, sent: Sent) -> list[Finding]:
-        out = []
+        out: list[Finding] = []
         this = self.facts.this
         on_ballot = len(this.on_ballot)
         nominated = len(this.standings)
