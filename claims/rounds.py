@@ -50,11 +50,25 @@ _FINAL_STANDING = re.compile(
 )
 
 
+# Every round word, phase and final standing above holds one of these: a sentence with
+# none of them names no round (a cheap test before the searches).
+_ROUND_HINT = re.compile(
+    r"round|count|preference|ballot|stage|transfers|redistribution|runoff|run-off|opening|"
+    r"opened|starting|started|beginning|began|finishing|finished|ending|ended|closing|closed"
+)
+
+
 def round_of(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None = None) -> int | None:
     """The round a clause's numbers belong to (the number at ``pos``, when given): said
     in the clause ("in the fourth round", "that round" after one was named, "won the
     second by" after a round was named), a final standing, or the sentence's one round
     word; None (any round) when the sentence names several."""
+    if not _ROUND_HINT.search(doc.norm, sent.start, sent.end):
+        return None
+    return _named_round(doc, sent, cs, ce, pos)
+
+
+def _named_round(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None) -> int | None:
     if pos is not None:
         phase = _PHASE.search(doc.norm, max(sent.start, pos - 40), pos)
         if phase:
