@@ -232,6 +232,8 @@ _UNDECIDED = re.compile(
     r"(?<![\w-])(?:undecided|don't\s+knows?|margin\s+of\s+error|likely\s+voters|"
     r"respondents|surveyed|sampled)(?![\w-])"
 )
+# (every undecided phrase above holds one of these: a cheap test before the search)
+_UNDECIDED_HINT = re.compile(r"undecided|don't|margin|likely|respondents|surveyed|sampled")
 # "this morning Grassroots Pulse has Oduwole on 51": a survey's reading, in shares
 _POLL_PUTS = re.compile(
     r"(?<![\w-])(?:has|have|puts|put|shows|gives)\s+(?:[\w'\u2019-]+\s+){1,3}?on\s+"
@@ -254,7 +256,8 @@ def _poll(doc: Document, sent: Sent) -> bool:
     here = bool(
         _LEX.maybe("poll_word", sent.words)
         and _POLL.search(doc.norm, sent.start, sent.end)
-        or _UNDECIDED.search(sent.norm)
+        or _UNDECIDED_HINT.search(sent.norm)
+        and _UNDECIDED.search(sent.norm)
         or ("poll" in sent.words or "polls" in sent.words)
         and _POLL_PHRASE.search(sent.norm)
         or ("on" in sent.words and _POLL_PUTS.search(sent.norm))

@@ -261,7 +261,8 @@ class Document:
     def _reported(self, sent: Sent) -> tuple[int, str | None, str | None] | None:
         if not _LEX.maybe("speech_verb", sent.words):
             return None
-        m = _ACCORDING.search(sent.norm) or _REPORTED.search(sent.norm)
+        according = "according" in sent.norm and _ACCORDING.search(sent.norm)
+        m = according or _REPORTED.search(sent.norm)
         if not m or not _speaker_ok(m.group("s")):
             return None
         name = sent.text[m.start("s") : m.end("s")]
