@@ -251,8 +251,11 @@ def _joined_names(doc: Document, sent: Sent, known: _Known) -> list[Mention]:
     """ "the Corcoran-Moriarty duel": two known names joined by a hyphen or dash, each
     its person (a double-barrelled name the facts know is matched whole instead)."""
     found: list[Mention] = []
-    if "-" not in sent.norm:
-        return found
+    table = known.table
+    if "-" not in sent.norm or not any(
+        "-" in w and all(part in table for part in w.split("-")) for w in sent.token_words
+    ):
+        return found  # no hyphenated word made of known names: the offsets are not needed
     for a, _, word in sent.tokens:
         if "-" not in word or word in known.table:
             continue
