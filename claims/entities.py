@@ -251,6 +251,11 @@ def _joined_names(doc: Document, sent: Sent, known: _Known) -> list[Mention]:
     """ "the Corcoran-Moriarty duel": two known names joined by a hyphen or dash, each
     its person (a double-barrelled name the facts know is matched whole instead)."""
     found: list[Mention] = []
+    table = known.table
+    if "-" not in sent.norm or not any(
+        "-" in w and all(part in table for part in w.split("-")) for w in sent.token_words
+    ):
+        return found  # no hyphenated word made of known names: the offsets are not needed
     for a, _, word in sent.tokens:
         if "-" not in word or word in known.table:
             continue
@@ -322,6 +327,12 @@ def _office_rx(facts: Facts) -> re.Pattern[str] | None:
     )
 
 
+# "the sitting mayor, Ruth Ames": the gap between a descriptor and a name, and the
+# name ending its clause
+_DESCRIBED_GAP = re.compile(rf"\s*,?\s*{title()}?")
+_NAME_ENDS = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
 def _drop_mismatched_descriptors(doc: Document, found: list[Mention]) -> list[Mention]:
     """ "the sitting mayor, Ruth Ames", "the rank-and-file candidate Jo Hale": a
     descriptor set beside another person's name describes that person (at that time),
@@ -330,14 +341,10 @@ def _drop_mismatched_descriptors(doc: Document, found: list[Mention]) -> list[Me
     drop = set()
     for a, b in zip(found, found[1:], strict=False):
         gap = doc.norm[a.end : b.start]
-        if not re.fullmatch(rf"\s*,?\s*{title()}?", gap):
+        if not _DESCRIBED_GAP.fullmatch(gap):
             continue
         for desc, name in ((a, b), (b, a)):
-            if (
-                name is b
-                and "," in gap
-                and not re.match(r"\s*(?:[,.;:)]|$)", doc.norm[b.end : b.end + 2])
-            ):
+            if name is b and "," in gap and not _NAME_ENDS.match(doc.norm[b.end : b.end + 2]):
                 continue  # "the regional secretary, Rowe held on": a new clause's subject
             if (
                 desc.kind == "person"

@@ -69,6 +69,8 @@ class Phrases(SetReadings):
     # -- definite singular noun phrases -------------------------------------------------
     def _noun_phrases(self, doc: Document, sent: Sent) -> list[Hit]:
         out: list[Hit] = []
+        if sent.words.isdisjoint(HEADS):
+            return out  # no head noun among the words
         toks = sent.tokens
         for i, (hs, he, word) in enumerate(toks):
             cls = HEADS.get(word)

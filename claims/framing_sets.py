@@ -46,6 +46,16 @@ from factwatch.claims.framing_words import (
 from factwatch.claims.lexicon import title
 from factwatch.claims.text import Document, Sent
 
+# Two people named as the field ("the candidates, Rowe and Pike") and a third after them
+_AND_GAP = re.compile(rf",?\s+(?:and|&)\s+{title()}?")
+_THIRD_NAME = re.compile(rf"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+){title()}?[a-z]")
+# The gaps of "A v B", "between A and B", "pits A against B", and a third name after them
+_THIRD_AFTER = re.compile(r"(?:'s\s+[\w-]+\s*)?(?:,\s*|\s+)(?:and|or|plus|,)\s")
+_VERSUS_GAP = re.compile(r"\s+(?:v|vs\.?|versus)\s+")
+_BETWEEN_AND_GAP = re.compile(r"(?:'s\s+[\w-]+\s+)?\s*and\s+")
+_AGAINST_GAP = re.compile(r"\s+against\s+")
+_PITS_BEFORE = re.compile(r"pit(?:s|ted|ting)?\s+$")
+
 
 class SetReadings:
     """Set and whole-contest readings; ``Phrases`` adds the noun-phrase readings."""
@@ -88,7 +98,7 @@ class SetReadings:
         for x, y in zip(ms, ms[1:], strict=False):
             if x.person == y.person:
                 continue
-            if not re.fullmatch(rf",?\s+(?:and|&)\s+{title()}?", doc.norm[x.end : y.start]):
+            if not _AND_GAP.fullmatch(doc.norm[x.end : y.start]):
                 continue
             lead = NAMED_PAIR.search(doc.norm, max(sent.start, x.start - 45), x.start)
             if not lead or re.search(
@@ -97,7 +107,7 @@ class SetReadings:
             ):
                 continue
             after = doc.norm[y.end : sent.end]
-            if re.match(rf"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+){title()}?[a-z]", after) and any(
+            if _THIRD_NAME.match(after) and any(
                 m.start > y.end and m.start - y.end < 12 for m in ms
             ):
                 continue  # a third name follows
@@ -110,7 +120,7 @@ class SetReadings:
     def _two_way(self, doc: Document, sent: Sent) -> list[Hit]:
         out: list[Hit] = []
         norm = doc.norm
-        words = {t[2] for t in sent.tokens}
+        words = sent.token_words
         spans: list[tuple[int, int]] = []
         if LEX.maybe("two_way", words):
             spans = [m.span() for m in TWO_WAY.finditer(norm, sent.start, sent.end)]
@@ -150,20 +160,14 @@ class SetReadings:
             gap = norm[x.end : y.start]
             before = norm[max(sent.start, x.start - 40) : x.start]
             after = norm[y.end : min(sent.end, y.end + 30)]
-            third = re.match(r"(?:'s\s+[\w-]+\s*)?(?:,\s*|\s+)(?:and|or|plus|,)\s", after)
+            third = _THIRD_AFTER.match(after)
             if third:
                 continue
             if (
-                re.fullmatch(r"\s+(?:v|vs\.?|versus)\s+", gap)
-                or (
-                    re.fullmatch(r"(?:'s\s+[\w-]+\s+)?\s*and\s+", gap)
-                    and BETWEEN_BEFORE.search(before)
-                )
-                or (
-                    re.fullmatch(r"\s+against\s+", gap)
-                    and re.search(r"pit(?:s|ted|ting)?\s+$", before)
-                )
-                or (re.fullmatch(r"-", gap) and CONTEST_AFTER.match(after))
+                _VERSUS_GAP.fullmatch(gap)
+                or (_BETWEEN_AND_GAP.fullmatch(gap) and BETWEEN_BEFORE.search(before))
+                or (_AGAINST_GAP.fullmatch(gap) and _PITS_BEFORE.search(before))
+                or (gap == "-" and CONTEST_AFTER.match(after))
             ):
                 start = x.start
                 cm = BETWEEN_BEFORE.search(before)

@@ -23,15 +23,15 @@ from factwatch.claims.measure_totals import _ballot_count, _number_who_voted, _w
 from factwatch.claims.measure_words import (
     _ABSTAIN,
     _BY_AGENT,
-    _MARGIN_BEFORE,
     _PEOPLE_NOUNS,
     _SCORE_AFTER,
     _VOTE_NOUNS,
     _VOTED_AFTER,
     Reading,
+    margin_before,
 )
 from factwatch.claims.model import Figure
-from factwatch.claims.numbers import NumberMention, find_numbers
+from factwatch.claims.numbers import NumberMention
 from factwatch.claims.owners import QUALIFIERS as _Q
 from factwatch.claims.owners import after_people, doer, listed_after_colon, persons, subject_of
 from factwatch.claims.scope_other import our_names
@@ -59,6 +59,10 @@ def _counted_things(facts: Facts) -> list[tuple[frozenset[str], Figure]]:
     ]
 
 
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[a-z][\w'-]*")
+
+
 def _recorded_count(
     doc: Document, sent: Sent, n: NumberMention, cs: int, post: str
 ) -> Reading | None:
@@ -66,8 +70,8 @@ def _recorded_count(
     ("41,260 postal votes were returned", "her 11,094 second preferences")."""
     if n.unit != "count":
         return None
-    own = re.split(r"\d", post, maxsplit=1)[0]  # up to the next number, which has its own
-    after = [stem(w) for w in re.findall(r"[a-z][\w'-]*", own)[:6]]
+    own = _DIGIT.split(post, maxsplit=1)[0]  # up to the next number, which has its own
+    after = [stem(w) for w in _WORD.findall(own)[:6]]
     # "12,204 mail-in ballots" of "mail ballots": a hyphenated word by its first part too
     heads = [w.split("-")[0] if "-" in w else w for w in after]
     near = frozenset(after) | frozenset(heads)
@@ -294,7 +298,7 @@ def _margin_words(doc: Document, sent: Sent, n: NumberMention, pre: str, post: s
     return bool(
         _MARGIN_AFTER.match(post)
         or (
-            (_MARGIN_BEFORE.search(pre) or _by_margin(doc, sent, n))
+            (margin_before(pre) or _by_margin(doc, sent, n))
             and not _BY_AGENT.search(pre)
             and not _SCORE_AFTER.match(post)
         )
@@ -398,7 +402,7 @@ def _nominations(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Readin
         subject = _only_one_with(doc, sent, n)  # "Whelan ... scraped on with 11 nominations"
     if subject is False:
         return None
-    nxt = [x.start for x in find_numbers(doc.norm, n.end, sent.end)]
+    nxt = [x.start for x in doc.numbers_in(n.end, sent.end)]
     words = doc.norm[max(cs, n.start - 20) : min(nxt[0] if nxt else sent.end, n.end + 50)]
     person = subject.person if isinstance(subject, Mention) else None
     if person is None:

@@ -29,7 +29,7 @@ from factwatch.claims.measure_words import (
     _VOTE_NOUNS,
     Reading,
 )
-from factwatch.claims.numbers import ORDINALS, NumberMention, find_numbers
+from factwatch.claims.numbers import ORDINALS, NumberMention
 from factwatch.claims.owners import QUALIFIERS as _Q
 from factwatch.claims.owners import antecedent, persons, subject_of
 from factwatch.claims.text import Document, Mention, Sent
@@ -165,7 +165,7 @@ def gapped(
     if not filed:
         return None
     at = filed[-1].end()
-    first = next((x for x in find_numbers(doc.norm, at, qs) if x.start == at), None)
+    first = next((x for x in doc.numbers_in(at, qs) if x.start == at), None)
     return (first, named[-1].person) if first is not None and named[-1].person else None
 
 

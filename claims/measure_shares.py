@@ -17,7 +17,6 @@ from factwatch.claims.margin_sides import margin_owner, pair
 from factwatch.claims.measure_words import (
     _ABSTAIN,
     _BY_AGENT,
-    _MARGIN_BEFORE,
     _OF_MEMBERS,
     _SCORE_AFTER,
     _SPOILED_AFTER,
@@ -25,6 +24,7 @@ from factwatch.claims.measure_words import (
     _TURNOUT_BEFORE,
     _VOTED_AFTER,
     Reading,
+    margin_before,
 )
 from factwatch.claims.numbers import NumberMention
 from factwatch.claims.owners import persons, subject_of
@@ -86,7 +86,7 @@ def _percent(
     """A percentage: a margin in points, turnout, spoiled ballots, a share of those who
     backed or voted, else the share of the person it belongs to."""
     if n.form == "points" or (
-        _MARGIN_BEFORE.search(pre) and not _BY_AGENT.search(pre) and not _SCORE_AFTER.match(post)
+        margin_before(pre) and not _BY_AGENT.search(pre) and not _SCORE_AFTER.match(post)
     ):
         return _margin(doc, sent, n, cs, ce, rnd, "a margin in points")
     qs = n.qual_start if n.qual_start is not None else n.start

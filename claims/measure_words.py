@@ -46,6 +46,15 @@ _MARGIN_BEFORE = re.compile(
     rf"ahead|behind|victory|re-elected|returned|kept\s+(?:his|her)\s+(?:job|post)|survived|"
     rf"triumphed|prevailed|outpolled\s+[\w' ]+?|[\w' ]+?),?\s+by\s+{_Q}$"
 )
+# Every margin frame above holds one of these words: a cheap test before the long search.
+_MARGIN_HINT = re.compile(r"by|majority|margin|lead|gap|advantage|cushion|deficit")
+
+
+def margin_before(pre: str) -> bool:
+    """Do the words before a number frame it as a margin ("a majority of", "won by")?"""
+    return bool(_MARGIN_HINT.search(pre) and _MARGIN_BEFORE.search(pre))
+
+
 _BY_AGENT = re.compile(
     r"(?:backed|supported|endorsed|chosen|nominated|preferred|favoured|"
     r"signed|elected|re-elected|returned)\s+by\s+" + _Q + "$"

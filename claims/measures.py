@@ -54,7 +54,7 @@ from factwatch.claims.measure_frames import (
 from factwatch.claims.measure_labels import labelled_reading
 from factwatch.claims.measure_shares import _bases_after, _percent
 from factwatch.claims.measure_words import _OF_MEMBERS, Reading
-from factwatch.claims.numbers import NumberMention, find_numbers
+from factwatch.claims.numbers import NumberMention
 from factwatch.claims.owners import QUALIFIERS as _Q
 from factwatch.claims.owners import after_people
 from factwatch.claims.rounds import round_of
@@ -76,7 +76,7 @@ _BRACKET_AFTER_COUNT = re.compile(
 
 
 def _previous_number(doc: Document, sent: Sent, n: NumberMention) -> NumberMention | None:
-    earlier = [x for x in find_numbers(doc.norm, sent.start, n.start) if x.end <= n.start]
+    earlier = [x for x in doc.numbers_in(sent.start, n.start) if x.end <= n.start]
     return earlier[-1] if earlier else None
 
 
@@ -195,6 +195,9 @@ _PART_OF = re.compile(
 )
 
 
+_WITHIN_BEFORE = re.compile(r"within\s+$")
+
+
 def _framed(
     doc: Document,
     sent: Sent,
@@ -217,7 +220,7 @@ def _framed(
         return True, _difference(doc, sent, n, cs, rnd)
     if _PARTITIVE_OF.match(post):
         return True, _partitive(doc, sent, n, post)
-    if re.search(r"within\s+$", norm[max(cs, qs - 8) : n.start]) and _WITHIN.match(post):
+    if _WITHIN_BEFORE.search(norm[max(cs, qs - 8) : n.start]) and _WITHIN.match(post):
         return True, _came_within(doc, sent, n, cs, rnd)
     if _NOMINATED_BY.search(pre) and n.unit == "count":
         return True, _nominated_by(doc, sent, n, cs)

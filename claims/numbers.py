@@ -11,7 +11,7 @@ is qualified (exact, approx, over, under, near_below, near_above).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factwatch.claims.lexicon import lexicon
 
@@ -111,14 +111,18 @@ _PCT = (
     r"|-(?:percentage-)?points?\b(?![\s-]+plan))"
 )
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
+# Every number starts a word with a digit or with the first letter of a number word, a
+# fraction or "a" ("a hundred"): the lookahead lets the scan skip other places quickly.
+_FIRST_LETTERS = "".join(sorted({w[0] for w in (*_UNITS, *_FRACTIONS, "a")}))
 _NUMBER = re.compile(
-    rf"(?P<ratio>\b(?P<numr>one|two|three|four|five|six|seven|eight|nine|[1-9])\s+"
+    rf"\b(?=[\d{_FIRST_LETTERS}])"
+    rf"(?:(?P<ratio>\b(?P<numr>one|two|three|four|five|six|seven|eight|nine|[1-9])\s+"
     rf"(?:(?:eligible\s+|registered\s+|union\s+|party\s+|"
     rf"first[\s-]choice\s+|first[\s-]preference\s+|valid\s+)?"
     rf"(?:member|voter|person|worker|elector|vote|ballot|paper|delegate)\s+)?in\s+(?:every\s+)?"
     rf"(?P<den>\d+|{_WORD}|hundred))"
     rf"|(?P<frac>\b(?:{_FRACTION_WORDS})\b(?=\s+(?:of|the)\b))"
-    rf"|(?P<num>(?<![\w.,£$€])(?:{_DIGITS}{_SCALE}?|\b{_WORDNUM}\b))(?P<pct>{_PCT})?",
+    rf"|(?P<num>(?<![\w.,£$€])(?:{_DIGITS}{_SCALE}?|\b{_WORDNUM}\b))(?P<pct>{_PCT})?)",
     re.IGNORECASE,
 )
 _MONTHS = (
@@ -134,7 +138,9 @@ _SKIP_AFTER = re.compile(
     r"-(?:way|horse|cornered|candidate|strong)\b)",
     re.IGNORECASE,
 )
+# (the lookahead, the first characters of the words below, lets the scan skip other places)
 _SKIP_BEFORE = re.compile(
+    r"(?=[£$€abcdfgijlmnopqrstuw])"
     rf"(?:[£$€]\s*|\b{_MONTHS}\.?\s+|\bage[sd]?\s+|\baged\s+|\bpage\s+|\bno\.?\s+|\bnumber\s+|"
     r"\bsection\s+|\brule\s+|\bclause\s+|\bstep\s+|\btier\s+|\bgrade\s+|\bband\s+|"
     # a name with a number: "Region 7", "Local 88", "Ward 3", "Article 12"
@@ -257,10 +263,14 @@ def _words_value(text: str) -> tuple[float, int] | None:
     return value, max(1, len(digits))
 
 
+_DIGITS_VALUE = re.compile(r"([\d,\s.]+?)\s*(m|bn|k|million|thousand|billion)?$", re.IGNORECASE)
+_DIGIT_SEPARATORS = re.compile(r"[,\s]")
+
+
 def _digits_value(text: str) -> tuple[float, int]:
-    m = re.match(r"([\d,\s.]+?)\s*(m|bn|k|million|thousand|billion)?$", text.strip(), re.IGNORECASE)
+    m = _DIGITS_VALUE.match(text.strip())
     assert m
-    raw = re.sub(r"[,\s]", "", m.group(1))
+    raw = _DIGIT_SEPARATORS.sub("", m.group(1))
     value = float(raw)
     if "." in raw:
         sig = len(raw.replace(".", "").lstrip("0"))
@@ -272,46 +282,76 @@ def _digits_value(text: str) -> tuple[float, int]:
 
 
 _WORDS_BEFORE = re.compile(r"[\w'.~]+")
+# The last words of every qualifier and stressing word: a number whose word before is
+# none of these has no qualifier before it.
+_QUAL_ENDS = frozenset(k[-1] for k in (*_QUAL_TABLE, *_INTENSIFIERS))
 
 
 def _qualifier(text: str, start: int, end: int) -> tuple[str, int | None]:
     """How the words right before a number qualify it, and where the qualifier starts."""
     lo = max(0, start - 50)
-    found = list(_WORDS_BEFORE.finditer(text[lo:start].lower()))
-    spans = [(lo + m.start(), lo + m.end()) for m in found]
-    words = [m.group(0) for m in found]
-    # Skip stressing words ("by just", "a mere") between the qualifier and the number.
-    stripped = True
-    while stripped and words:
-        stripped = False
-        for k in range(min(_LONGEST, len(words)), 0, -1):
-            if tuple(words[-k:]) in _INTENSIFIERS:
-                words, spans = words[:-k], spans[:-k]
-                stripped = True
-                break
-    for k in range(min(_LONGEST, len(words)), 0, -1):
-        kind = _QUAL_TABLE.get(tuple(words[-k:]))
-        if kind:
-            return kind, spans[-k][0]
+    before = text[lo:start].lower()
+    words = _WORDS_BEFORE.findall(before)
+    if words and words[-1] in _QUAL_ENDS:
+        found = _qualifier_before(words)
+        if found is not None:
+            kind, first = found
+            return kind, lo + [m.start() for m in _WORDS_BEFORE.finditer(before)][first]
     if _APPROX_AFTER.match(text[end : end + 20]):
         return "approx", None
     return "exact", None
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
-    """Number mentions in ``text[start:end]`` (offsets are into ``text``)."""
+def _qualifier_before(words: list[str]) -> tuple[str, int] | None:
+    """The qualifier the ``words`` before a number end with, and the index of its first
+    word; stressing words ("by just", "a mere") between it and the number are skipped."""
+    stripped = True
+    while stripped and words:
+        stripped = False
+        for k in range(min(_LONGEST, len(words)), 0, -1):
+            if tuple(words[-k:]) in _INTENSIFIERS:
+                words = words[:-k]
+                stripped = True
+                break
+    for k in range(min(_LONGEST, len(words)), 0, -1):
+        kind = _QUAL_TABLE.get(tuple(words[-k:]))
+        if kind:
+            return kind, len(words) - k
+    return None
+
+
+# A number's reading depends only on the text and the match's groups: memo[m.regs].
+NumberMemo = dict[tuple[tuple[int, int], ...], NumberMention | None]
+
+
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, *, memo: NumberMemo | None = None
+) -> list[NumberMention]:
+    """Number mentions in ``text[start:end]`` (offsets are into ``text``).  ``memo``, kept
+    by the caller for one ``text``, holds each match's reading so that overlapping spans
+    of the same text are read once; the mentions it holds are never changed."""
     end = len(text) if end is None else end
     out: list[NumberMention] = []
     for m in _NUMBER.finditer(text, start, end):
-        if m.group("ratio"):
-            got = _ratio(text, m)
-        elif m.group("frac"):
-            got = _fraction(text, m)
+        if memo is not None:
+            key = m.regs
+            if key in memo:
+                got = memo[key]
+            else:
+                got = memo[key] = _read_match(text, m)
         else:
-            got = _figure(text, m)
+            got = _read_match(text, m)
         if got is not None:
             out.append(got)
     return _join_ranges(text, out)
+
+
+def _read_match(text: str, m: re.Match[str]) -> NumberMention | None:
+    if m.group("ratio"):
+        return _ratio(text, m)
+    if m.group("frac"):
+        return _fraction(text, m)
+    return _figure(text, m)
 
 
 def _ratio(text: str, m: re.Match[str]) -> NumberMention | None:
@@ -334,6 +374,10 @@ def _fraction(text: str, m: re.Match[str]) -> NumberMention:
     return NumberMention(s, e, m.group(0), value, "percent", 1, q, "fraction", qs)
 
 
+_LETTER_END = re.compile(r"[a-z]\s*$", re.IGNORECASE)
+_POINTS = re.compile(r"points?|pts?", re.IGNORECASE)
+
+
 def _figure(text: str, m: re.Match[str]) -> NumberMention | None:
     """A number in digits or words, with its unit, or None when it is no figure (a date,
     a year, money, an ordinal, a time, a score, a small number in words that counts no
@@ -354,11 +398,11 @@ def _figure(text: str, m: re.Match[str]) -> NumberMention | None:
         if value < 1000 and not pct and not _COUNTED.match(after):
             if not _BESIDE_DIGITS.search(text, max(0, m.start() - 40), m.start()):
                 return None  # "two", "three": figures only when they count votes or the like
-    if not pct and value != int(value) and not re.search(r"[a-z]\s*$", num, re.I):
+    if not pct and value != int(value) and not _LETTER_END.search(num):
         return None  # "Rowe 45.4": a bare decimal is a share, never a count
     if not pct and value < 100 and _AFTER_BARE_SHARES.search(text, max(0, s - 70), s):
         return None  # "Rowlands 17.6, Santhanam just under 10": one more share
-    form = "points" if re.search(r"points?|pts?", pct, re.IGNORECASE) else "number"
+    form = "points" if _POINTS.search(pct) else "number"
     unit = "percent" if pct else "count"
     q, qs = _qualifier(text, s, e)
     noun = head_noun(text, e) if unit == "count" else None
@@ -424,6 +468,9 @@ _PCT_RANGE = re.compile(r"^\s?(?:[-\u2013]|to)\s?\d+(?:\.\d+)?\s*(?:%|per\s?cent
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|or)\s*|\s?[-\u2013]\s?")
 
 
+_BETWEEN = re.compile(r"\bbetween\s*$")
+
+
 def _join_ranges(text: str, numbers: list[NumberMention]) -> list[NumberMention]:
     out: list[NumberMention] = []
     skip = -1
@@ -433,7 +480,7 @@ def _join_ranges(text: str, numbers: list[NumberMention]) -> list[NumberMention]
         b = numbers[i + 1] if i + 1 < len(numbers) else None
         if b is not None and a.form == "number" and b.form == a.form and a.value < b.value:
             join = text[a.end : b.qual_start if b.qual_start is not None else b.start]
-            between = re.search(r"\bbetween\s*$", text[max(0, a.start - 12) : a.start])
+            between = _BETWEEN.search(text[max(0, a.start - 12) : a.start])
             dash = join.strip() in ("-", "\u2013", "to")
             pct_pair = a.unit == "count" and b.unit == "percent"
             if (
@@ -442,12 +489,16 @@ def _join_ranges(text: str, numbers: list[NumberMention]) -> list[NumberMention]
                 and (a.unit == b.unit or pct_pair)
                 and b.value < 10 * max(a.value, 1)
             ):
-                b.low = a.value
-                b.start = a.qual_start if a.qual_start is not None else a.start
-                b.text = text[b.start : b.end]
-                if a.qualifier != "exact":
-                    b.qualifier = a.qualifier
-                out.append(b)
+                low_start = a.qual_start if a.qual_start is not None else a.start
+                out.append(
+                    replace(
+                        b,
+                        low=a.value,
+                        start=low_start,
+                        text=text[low_start : b.end],
+                        qualifier=a.qualifier if a.qualifier != "exact" else b.qualifier,
+                    )
+                )
                 skip = i + 1
                 continue
         out.append(a)

@@ -185,6 +185,11 @@ def _apposition_head(doc: Document, people: list[Mention]) -> Mention | None:
     return m if got and got.end() > last.end else None
 
 
+# "Rowe's 59,067": a possessive gap; "And Mr Rowe ...": an opening of nothing but links
+_OWNED_GAP = re.compile(r"'s\s+" + QUALIFIERS)
+_PLAIN_LEAD = re.compile(rf"\s*(?:(?:and|but|so|then)\s+|{title()})*")
+
+
 def _attached(doc: Document, sent: Sent, n: NumberMention, m: Mention, gap: str, cs: int) -> bool:
     """Do the words ``gap`` between ``m`` and the number make the number ``m``'s?"""
     if m.start < cs and (
@@ -193,14 +198,14 @@ def _attached(doc: Document, sent: Sent, n: NumberMention, m: Mention, gap: str,
         or (n.noun and _OPEN_PAREN_GAP.fullmatch(gap))
     ):
         return True  # "Lamar Pettibone, with 68, was fourth", "Marchbank (Lab) 47,318"
-    if m.start < cs and not re.fullmatch(r"'s\s+" + QUALIFIERS, gap):
+    if m.start < cs and not _OWNED_GAP.fullmatch(gap):
         # Across a clause break only a verb frame carries, from a subject that opens its
         # sentence ("Rowe, 66, won 59,067"; not "He beat Pike, ..., winning 59,067").
         if not _ACROSS_FRAME.fullmatch(gap):
             return False
         lead = doc.norm[sent.start : m.start]
         return bool(
-            re.fullmatch(rf"\s*(?:(?:and|but|so|then)\s+|{title()})*", lead)
+            _PLAIN_LEAD.fullmatch(lead)
             or _TIME_OPENING.fullmatch(lead)
             or _COORDINATED_OPENING.search(lead)
         )

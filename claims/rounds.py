@@ -16,7 +16,8 @@ from factwatch.claims.text import Document, Sent
 
 _ROUND = re.compile(
     # not "of all 78,535 valid first-count ballots": the basis of a share, not its round
-    r"(?<![\w-])(?<!valid\s)(?:(?P<first>first|opening|initial)[\s-]+"
+    # (the lookahead, the first letters of the words below, lets the scan skip other places)
+    r"(?=[adfilorst])(?<![\w-])(?<!valid\s)(?:(?P<first>first|opening|initial)[\s-]+"
     r"(?:round|count|preferences?|choices?|ballot|stage)"
     r"|first[\s-]preference|(?P<ord>second|third|fourth|fifth|sixth)[\s-]+"
     r"(?:round|count|stage|ballot)"
@@ -49,11 +50,26 @@ _FINAL_STANDING = re.compile(
 )
 
 
+# Every round word, phase and final standing above holds one of these: a sentence with
+# none of them names no round (a cheap test before the searches).
+_ROUND_HINT = re.compile(
+    r"round|count|preference|choice|tally|ballot|stage|transfers|redistribution|runoff|run-off|"
+    r"opening|"
+    r"opened|starting|started|beginning|began|finishing|finished|ending|ended|closing|closed"
+)
+
+
 def round_of(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None = None) -> int | None:
     """The round a clause's numbers belong to (the number at ``pos``, when given): said
     in the clause ("in the fourth round", "that round" after one was named, "won the
     second by" after a round was named), a final standing, or the sentence's one round
     word; None (any round) when the sentence names several."""
+    if not _ROUND_HINT.search(doc.norm, sent.start, sent.end):
+        return None
+    return _named_round(doc, sent, cs, ce, pos)
+
+
+def _named_round(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None) -> int | None:
     if pos is not None:
         phase = _PHASE.search(doc.norm, max(sent.start, pos - 40), pos)
         if phase:

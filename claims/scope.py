@@ -214,6 +214,9 @@ def _won_there(doc: Document, sent: Sent) -> bool:
 _MADE_BEFORE = re.compile(r"(?<![\w-])(?:made|elected|re-elected|installed|chose|returned)\s+$")
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may)\s+(?:\w+\s+)?$")
+
+
 def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
     """The contest, outlook and kind of count of the clause at ``pos``."""
     cs, ce = doc.clause_of(sent, pos)
@@ -231,7 +234,7 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
     before = doc.norm[max(sent.start, cs - 40) : pos]
     prospective = _LEX.maybe("prospect", sent.words) and (
         bool(_PROSPECT.search(doc.norm, cs, max(pos, cs)))
-        or bool(re.search(r"\b(?:will|would|could|might|may)\s+(?:\w+\s+)?$", before))
+        or bool(_MODAL_BEFORE.search(before))
         # what would have happened: "he would have finished with 429, 241 behind"
         or bool(_WOULD_HAVE.search(doc.norm, sent.start, max(pos, sent.start)))
         # "a lead of more than five points would be decisive"
@@ -256,6 +259,8 @@ _UNDECIDED = re.compile(
     r"(?<![\w-])(?:undecided|don't\s+knows?|margin\s+of\s+error|likely\s+voters|"
     r"respondents|surveyed|sampled)(?![\w-])"
 )
+# (every undecided phrase above holds one of these: a cheap test before the search)
+_UNDECIDED_HINT = re.compile(r"undecided|don't|margin|likely|respondents|surveyed|sampled")
 # "this morning Grassroots Pulse has Oduwole on 51": a survey's reading, in shares
 _POLL_PUTS = re.compile(
     r"(?<![\w-])(?:has|have|puts|put|shows|gives)\s+(?:[\w'\u2019-]+\s+){1,3}?(?:on|at)\s+"
@@ -278,7 +283,8 @@ def _poll(doc: Document, sent: Sent) -> bool:
     here = bool(
         _LEX.maybe("poll_word", sent.words)
         and _POLL.search(doc.norm, sent.start, sent.end)
-        or _UNDECIDED.search(sent.norm)
+        or _UNDECIDED_HINT.search(sent.norm)
+        and _UNDECIDED.search(sent.norm)
         or ("poll" in sent.words or "polls" in sent.words)
         and _POLL_PHRASE.search(sent.norm)
         or (("on" in sent.words or "at" in sent.words) and _POLL_PUTS.search(sent.norm))

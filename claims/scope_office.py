@@ -27,13 +27,14 @@ def _office_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, st
         if rx.search(norm, cs, ce):
             return key, f"the office of {office}"
     if "for" in words or "to" in words:
-        mine = set(normalise(this.office or "").split()) | set(
-            normalise(facts.election.organisation or "").split()
-        )
         for m in _FOR_OFFICE.finditer(norm, cs, ce):
             what = m.group("what").split()
-            if what and what[-1] in _OTHER_SEATS and not set(what) & mine:
-                return "other", f"'{m.group(0)}'"
+            if what and what[-1] in _OTHER_SEATS:
+                mine = set(normalise(this.office or "").split()) | set(
+                    normalise(facts.election.organisation or "").split()
+                )
+                if not set(what) & mine:
+                    return "other", f"'{m.group(0)}'"
     return None
 
 

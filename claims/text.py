@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from factwatch.claims.lexicon import lexicon, normalise, title
-from factwatch.claims.numbers import NumberMention, find_numbers
+from factwatch.claims.numbers import NumberMemo, NumberMention, find_numbers
 from factwatch.core.records import Article
 from factwatch.core.segment import split_sentences
 
@@ -55,13 +55,16 @@ _NOT_SPEAKERS = frozenset(
     "the a an but and it this that these those there which who what when where while if as "
     "in on at by for with from of to".split()
 )
+# Every break starts with one of the characters of the lookahead, which lets the scan
+# skip other characters quickly.
 _CLAUSE_BREAK = re.compile(
-    r"\s*[;:]\s*|\s+-+\s+|\s*--+\s*|(?<!\d),\s*|(?<=\d),(?!\s?\d{3}(?!\d))\s*|\s*\((?![^)]{0,12}%)|\)\s*"
+    r"(?=[\s;:,()-])"
+    r"(?:\s*[;:]\s*|\s+-+\s+|\s*--+\s*|(?<!\d),\s*|(?<=\d),(?!\s?\d{3}(?!\d))\s*|\s*\((?![^)]{0,12}%)|\)\s*"
     r"|\s+(?=(?:but|while|whilst|whereas|although|though|yet|because|since|after|before"
     r"|when|unless|compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|"
     r"down\s+on|up\s+on)\s)"
     # "rose to 55% from the 48.5% she won in 2022": each figure keeps its own time
-    r"|(?<=[\d%])\s+(?=from\s)|(?<=cent)\s+(?=from\s)"
+    r"|(?<=[\d%])\s+(?=from\s)|(?<=cent)\s+(?=from\s))"
 )
 # Words of any alphabet ("lafrenière", "siobhán"), numbers, and single punctuation marks.
 _TOKEN = re.compile(r"[^\W_]+(?:[-.,'][^\W_]+)*|[^\s\w]|_")
@@ -107,20 +110,37 @@ class Sent:
     @cached_property
     def words(self) -> frozenset[str]:
         """Every word of the sentence, hyphenated words also in pieces (for prefilters)."""
-        out = {w for _, _, w in self.tokens}
-        for w in [w for w in out if "-" in w]:
-            out.update(w.split("-"))
+        out = set(self.token_words)
+        if "-" in self.norm:
+            for w in [w for w in out if "-" in w]:
+                out.update(w.split("-"))
+        return frozenset(out)
+
+    @cached_property
+    def token_words(self) -> frozenset[str]:
+        """The words of ``tokens`` (a possessive 's split off), read without their offsets."""
+        out = set(_TOKEN.findall(self.norm))
+        if "'" in self.norm:
+            odd = [w for w in out if "'" in w]
+            out.difference_update(odd)
+            for w in odd:
+                if w.endswith("'s") and len(w) > 2:
+                    out.update((w[:-2], "'s"))
+                elif w.endswith("s'") and len(w) > 2:
+                    out.update((w[:-1], "'s"))
+                else:
+                    out.add(w)
         return frozenset(out)
 
     @cached_property
     def tokens(self) -> list[tuple[int, int, str]]:
         """Words and punctuation with absolute offsets; a possessive 's is its own token."""
-        out: list[tuple[int, int, str]] = []
         base = self.start
-        for m in _TOKEN.finditer(self.norm):
-            w = m.group(0)
-            a, b = m.span()
-            a, b = a + base, b + base
+        found = [(m.start() + base, m.end() + base, m.group()) for m in _TOKEN.finditer(self.norm)]
+        if "'" not in self.norm:
+            return found
+        out: list[tuple[int, int, str]] = []
+        for a, b, w in found:
             if "'" not in w:
                 out.append((a, b, w))
             elif w.endswith("'s") and len(w) > 2:
@@ -150,6 +170,7 @@ class Document:
         self._starts = [s.start for s in self.sentences]
         self.memo: dict[object, object] = {}
         self._numbers: dict[int, list[NumberMention]] = {}
+        self._number_memo: NumberMemo = {}
 
     # -- construction -------------------------------------------------------------------
     def _spans(self) -> list[tuple[int, int, int]]:
@@ -240,7 +261,8 @@ class Document:
     def _reported(self, sent: Sent) -> tuple[int, str | None, str | None] | None:
         if not _LEX.maybe("speech_verb", sent.words):
             return None
-        m = _ACCORDING.search(sent.norm) or _REPORTED.search(sent.norm)
+        according = "according" in sent.norm and _ACCORDING.search(sent.norm)
+        m = according or _REPORTED.search(sent.norm)
         if not m or not _speaker_ok(m.group("s")):
             return None
         name = sent.text[m.start("s") : m.end("s")]
@@ -251,8 +273,12 @@ class Document:
         """The numbers of a whole sentence (``find_numbers`` over it), read once."""
         got = self._numbers.get(sent.index)
         if got is None:
-            got = self._numbers[sent.index] = find_numbers(self.norm, sent.start, sent.end)
+            got = self._numbers[sent.index] = self.numbers_in(sent.start, sent.end)
         return got
+
+    def numbers_in(self, start: int, end: int) -> list[NumberMention]:
+        """``find_numbers(doc.norm, start, end)``; each number is read once per document."""
+        return find_numbers(self.norm, start, end, memo=self._number_memo)
 
     def sentence_at(self, pos: int) -> Sent:
         return self.sentences[max(0, bisect_right(self._starts, pos) - 1)]

@@ -199,12 +199,6 @@ class ClaimRule:
             return []
         hits: list[Hit] = []
         for sent in doc.sentences:
-            if (
-                sent.norm.rstrip(" \"'").endswith("?") and not _WHY.search(sent.norm, 0, 40)
-            ) or _ASKED_WHETHER.search(sent.norm):
-                continue  # a question asserts nothing: "Should there have been a runoff?"
-            if _COUNTERFACTUAL.search(sent.norm):
-                continue  # nor does what would have been: "Had his votes been added, ..."
             # Fewer of any variant's concepts than it needs, or not its key or its people:
             # asked of the words first (at least what a reading finds, with the weak
             # concepts and "together" granted), then of the reading.
@@ -212,6 +206,12 @@ class ClaimRule:
             maybe = index.trigger.held(sent.words, sent.norm) | _GRANTED
             if not index.possible(maybe, people):
                 continue
+            if (
+                sent.norm.rstrip(" \"'").endswith("?") and not _WHY.search(sent.norm, 0, 40)
+            ) or _ASKED_WHETHER.search(sent.norm):
+                continue  # a question asserts nothing: "Should there have been a runoff?"
+            if _COUNTERFACTUAL.search(sent.norm):
+                continue  # nor does what would have been: "Had his votes been added, ..."
             reading = self.thesaurus.read(sent.norm, sent.start)
             if not index.possible(reading.concepts | {"together"}, people):
                 continue

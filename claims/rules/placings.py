@@ -65,6 +65,10 @@ _FIELD = re.compile(
     r"|(?<![\w-])(?:his|her|their|faced|facing)\s+(?P<r>two|three|four|five|six|seven|2|3|4|5|6)\s+"
     r"(?:rivals|opponents|challengers)"
 )
+# Every field phrase above holds one of these words: a cheap test before the search.
+_FIELD_HINT = re.compile(
+    r"way|horse|cornered|candidate|person|sided|contenders|names|rivals|opponents|challengers"
+)
 _SEATS = re.compile(
     r"\s+(?:for|to\s+fill)\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"\s+(?:seats|places|posts|positions|nominations|vacancies|spots)"
@@ -282,11 +286,13 @@ class PlacingRule:
         return out
 
     def _field(self, doc: Document, sent: Sent) -> list[Finding]:
-        out = []
+        out: list[Finding] = []
         this = self.facts.this
         on_ballot = len(this.on_ballot)
         nominated = len(this.standings)
         withdrawn = [s.withdrawn for s in this.standings if s.withdrawn]
+        if not _FIELD_HINT.search(doc.norm, sent.start, sent.end):
+            return out
         for m in _FIELD.finditer(doc.norm, sent.start, sent.end):
             if _SEATS.match(doc.norm, m.end(), sent.end):
                 continue  # "nine candidates ran for the five nominations": several seats
