@@ -39,16 +39,9 @@ def labelled_reading(doc: Document, sent: Sent, n: NumberMention, qs: int) -> Re
     """The reading a label or caption gives ``n``; False when it names nothing the facts
     record, None when ``n`` has neither."""
     before = doc.norm[sent.start : qs]
-    if before.rstrip().endswith(":"):
-        m = _LABEL.search(before[-48:] if len(before) > 48 else before)
-        if m is not None and (len(before) <= 48 or m.start() > 0):
-            label = m.group("label").strip()
-            if _SHARES.search(label) and n.unit == "count":
-                return False  # "As shares of valid votes: 44.0, 29.8": shares, not counts
-            if _STAGE_AFTER.match(doc.norm, n.end, sent.end):
-                return False  # "Exhausted ballots: 520 after the first transfer, ...": a part
-            if not _LEX.rx("discourse_marker").fullmatch(label):
-                return _named(doc, label, [])
+    labelled = _label_before(doc, sent, n, before)
+    if labelled is not None:
+        return labelled
     if not _OPENING.match(before):
         return None
     numbers = doc.numbers_of(sent)
@@ -70,11 +63,39 @@ def labelled_reading(doc: Document, sent: Sent, n: NumberMention, qs: int) -> Re
     return _named(doc, caption, people, round_of(doc, sent, sent.start, sent.end, n.start))
 
 
+# A line's label naming a count that is not the ballot's
+_OTHER_COUNT = re.compile(
+    r"(?<![\w-])(?:nominat\w*\s+(?:vote|votes|ballot|roll\s+call)|straw|hustings|poll|polls|"
+    r"polling|survey|primary|caucus)(?![\w-])"
+)
 _SHARES = re.compile(r"(?<![\w-])(?:shares?|per\s?cent|percentages?)(?![\w-])")
 _STAGE_AFTER = re.compile(
     r"\s*(?:after|in|at|by)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|final|last|"
     r"opening|next)\s+(?:transfer|round|count|stage|redistribution|exclusion)"
 )
+
+
+def _label_before(
+    doc: Document, sent: Sent, n: NumberMention, before: str
+) -> Reading | bool | None:
+    """The reading of a label just before ``n`` ("Spoiled ballots: 488"), False for a
+    line whose label names no count of the ballot, None when there is no label."""
+    colon = before.find(": ")
+    if 0 < colon <= 90 and _OTHER_COUNT.search(before, 0, colon):
+        return False  # "Convention nomination vote (of 1,840 delegates): Hanlon 842; ..."
+    if not before.rstrip().endswith(":"):
+        return None
+    m = _LABEL.search(before[-48:] if len(before) > 48 else before)
+    if m is None or not (len(before) <= 48 or m.start() > 0):
+        return None
+    label = m.group("label").strip()
+    if _SHARES.search(label) and n.unit == "count":
+        return False  # "As shares of valid votes: 44.0, 29.8": shares, not counts
+    if _STAGE_AFTER.match(doc.norm, n.end, sent.end):
+        return False  # "Exhausted ballots: 520 after the first transfer, ...": a part
+    if _LEX.rx("discourse_marker").fullmatch(label):
+        return None
+    return _named(doc, label, [])
 
 
 def _listed(doc: Document, numbers: list[NumberMention], x: NumberMention) -> bool:

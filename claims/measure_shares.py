@@ -59,6 +59,8 @@ _VOTED_HOW = re.compile(
 _THOSE_WHO_BACKED = re.compile(
     r"\s*of\s+(?:those|the\s+(?:members|people|voters|electors))\s+who\s+(?:voted|took\s+part)\s+"
     r"(?:backed|supported|chose|preferred|voted\s+for)\s+"
+    # not "preferred someone else": the others' share
+    r"(?!(?:someone|somebody|anyone|anybody)\s+else|another\s+candidate|other\s+candidates)"
 )
 
 

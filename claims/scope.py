@@ -263,7 +263,8 @@ _UNDECIDED = re.compile(
 _UNDECIDED_HINT = re.compile(r"undecided|don't|margin|likely|respondents|surveyed|sampled")
 # "this morning Grassroots Pulse has Oduwole on 51": a survey's reading, in shares
 _POLL_PUTS = re.compile(
-    r"(?<![\w-])(?:has|have|puts|put|shows|gives)\s+(?:[\w'\u2019-]+\s+){1,3}?(?:on|at)\s+"
+    r"(?<![\w-])(?:has|have|had|puts|put|shows|showed|gives|gave)\s+(?:[\w'\u2019-]+\s+){1,3}?"
+    r"(?:on|at)\s+"
     r"\d{1,2}(?:\.\d)?(?![\d,])(?!\s*(?:st|nd|rd|th)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\b)"
 )

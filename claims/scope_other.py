@@ -19,7 +19,9 @@ _OTHER_ELECTION = re.compile(
     r"presidential|council\s+elections?|local\s+elections?|european\s+elections?|"
     r"deputy\s+leadership|leadership\s+(?:election|contest|race|ballot|bid)|"
     r"parliamentary\s+selection|selection\s+contest|primary|primaries|caucus(?:es)?|"
-    r"midterms?|senate\s+race|governor(?:'s)?\s+race|gubernatorial)(?![\w-])"
+    r"midterms?|senate\s+race|governor(?:'s)?\s+race|gubernatorial|"
+    # "one of the party's nine Commons seats, with a majority of 3,412": a seat's own race
+    r"(?:commons|parliamentary|westminster|assembly|senate|council)\s+seats?)(?![\w-])"
 )
 _ORG_CONTEST = re.compile(
     r"(?<![\w'-])(?:[Tt]he\s+)?(?P<org>[A-Z][A-Za-z&]+(?:\s+[A-Z][A-Za-z&]+){0,3})(?:'s|\u2019s)?\s+"
@@ -36,7 +38,7 @@ _ORG_CONTEST_WORDS = frozenset(
 _OTHER_ELECTION_WORDS = frozenset(
     "general by by-election referendum mayoral presidential council local european deputy "
     "leadership parliamentary selection primary primaries caucus caucuses midterm midterms "
-    "senate governor governor's gubernatorial".split()
+    "senate governor governor's gubernatorial commons westminster assembly".split()
 )
 
 

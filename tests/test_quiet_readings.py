@@ -94,6 +94,35 @@ def findings(election: str, *paragraphs: str) -> list[str]:
             "per cent in the final tally, after Dafydd Rees-Morgan and Siobhan Gatley were "
             "eliminated.",
         ),
+        # a line's label naming a count that is not the ballot's
+        (
+            "convention",
+            "Convention nomination vote, June 22 (of 1,840 credentialed delegates): Hanlon "
+            "842; Reyes 561; Lindqvist 214; Blevins 139.",
+        ),
+        # those who preferred someone else
+        (
+            "teachers",
+            "Siobhán Corcoran won, but more than half of those who voted preferred someone else.",
+        ),
+        # a list after a share takes its measure
+        (
+            "teachers",
+            "Siobhán Corcoran\u2019s share of valid votes is 44.0 per cent; Moriarty 29.8; "
+            "Ó Súilleabháin 17.2; Whelan 9.0.",
+        ),
+        # a poll that had somebody on a share
+        (
+            "partyleader",
+            "Corinne Lafrenière won. A members' poll in April had Lafrenière on 41 per cent "
+            "of first choices.",
+        ),
+        # a parliamentary seat's majority
+        (
+            "tworound",
+            "Niamh Oduwole won. She holds one of the party\u2019s nine Commons seats, with a "
+            "majority of 3,412.",
+        ),
     ],
 )
 def test_correct_coverage_raises_nothing(election, text):

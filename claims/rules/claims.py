@@ -60,7 +60,7 @@ _STRONG_REBUT = re.compile(
     r"(?:is|was|are|were)n't\s+(?:true|right|correct|so)|^(?:it|that|this|they)\s+"
     r"(?:wasn't|was\s+not|isn't|is\s+not|weren't|were\s+not|didn't|did\s+not)(?![\w-])|"
     r"(?:rejected|rejects|denied|denies|dismissed|dismisses|disputed|disputes|refuted|refutes|"
-    r"rebutted|contradicted|debunked)(?:\s+[\w'\u2019-]+){0,3}?"
+    r"rebutted|contradicted|debunked)(?:\s+[\w'\u2019-]+){0,5}?"
     r"\s+(?:claims?|allegations?|complaints?|accusations?|charges?|suggestions?|assertions?|"
     r"wrongdoing|it|them|this|that)|(?:claims?|allegations?|complaints?|accusations?)\s+"
     # "Claims that lapsed members were left on the roll were rejected by ..."
