@@ -325,3 +325,8 @@ def test_a_why_question_takes_its_claim_as_done(catalogue):
 
 def test_papers_left_in_their_envelopes_were_not_counted():
     assert "discard" in concepts().read("votes never taken out of their envelopes").concepts
+
+
+def test_a_how_question_takes_its_claim_as_done(catalogue):
+    text = "How can members trust a count of Northgate's ballot boxes counted a second time?"
+    assert repeated(catalogue, text) == ["claim.boxes-twice"]

@@ -83,8 +83,11 @@ _STRONG_REBUT = re.compile(
 _COUNTERFACTUAL = re.compile(
     r"(?:^\W*|[,;:]\s*)(?:had\s+(?!to\b)|if\s+[^,]{0,80}?\bhad\s+)[^.]{0,120}?\bwould\s+(?:have|not)\b"
 )
-# ... but "Why were the boxes put through the count a second time?" takes it as done
-_WHY = re.compile(r"(?:^|[\u2014\u2013:,-]\s*)(?:why|how\s+come)\s")
+# ... but "Why were the boxes put through the count a second time?" and "How can members
+# trust a count overseen by an officer he picked?" take it as done
+_WHY = re.compile(
+    r"(?:^|[\u2014\u2013:,-]\s*)(?:why|how\s+come|how\s+(?:can|could|does|did|do|is|was|were|are))\s"
+)
 _GRANTED = WEAK | {"together"}  # concepts a sentence's words are not asked for
 _ASKED_WHETHER = re.compile(
     r"(?<![\w-])(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|query|queried|"
