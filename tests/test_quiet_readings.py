@@ -127,3 +127,17 @@ def findings(election: str, *paragraphs: str) -> list[str]:
 )
 def test_correct_coverage_raises_nothing(election, text):
     assert findings(election, text) == []
+
+
+def test_an_interim_count_does_not_displace_the_final_one():
+    text = "Marcus Delahaye collected 41 local-party nominations, more than anyone."
+    assert findings("tworound", text) == []
+
+
+def test_a_corrections_column_states_nothing_of_its_own():
+    text = (
+        "A report on Monday said Helen Marchbank won 54.0 per cent of all votes cast. The "
+        "54.0 per cent was her share of the votes still in the count in the final round. "
+        "We apologise for the error. A headline misspelt the name of Siobhan Gatley."
+    )
+    assert findings("twin", text) == []

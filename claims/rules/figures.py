@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from factwatch.claims.corrections import quoted_for_correction
 from factwatch.claims.earlier import said_of
 from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import lexicon
@@ -283,7 +284,12 @@ class FigureRule:
 
         said = {_stem(w) for w in _LETTERS.findall(words.lower())}  # "local-party": both
         special = [f for f in figs if mods(f) and all(_stem(m.lower()) in said for m in mods(f))]
-        return special or [f for f in figs if not mods(f)]
+        general = [f for f in figs if not mods(f)]
+        if special and all(f.as_of for f in special):
+            # counts taken before the final one ("18 local-party nominations at the interim
+            # bulletin") do not displace the final count of the same kind
+            return special + general
+        return special or general
 
     def _finding(
         self, doc: Document, sent: Sent, n: NumberMention, fig: Figure, r: Reading, scope: Scope
@@ -350,6 +356,7 @@ def _passed_over(doc: Document, sent: Sent) -> bool:
         not _HAS_NUMBER.search(sent.norm)
         or bool(_SUPERSEDED_HINT.search(sent.norm) and _SUPERSEDED.search(sent.norm))
         or set_out_to_check(doc, sent)
+        or quoted_for_correction(doc, sent)
     )
 
 

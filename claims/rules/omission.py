@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from factwatch.claims.corrections import quoted_for_correction
 from factwatch.claims.facts import Facts
 from factwatch.claims.field import acknowledges_field
 from factwatch.claims.lexicon import lexicon
@@ -82,6 +83,9 @@ class OmissionRule:
         on = list(this.on_ballot)
         if len(on) <= 2 or context(doc).default != "this" or _before_voting(doc, this):
             return []  # a later article recalling this contest, or one before any vote
+        body = [s for s in doc.sentences if not s.headline]
+        if body and quoted_for_correction(doc, body[0]):
+            return []  # a corrections column, which reports no result of its own
         anywhere = {m.person for s in doc.sentences for m in s.mentions if m.person}
         winners = set(this.winners)
         if not (anywhere & winners) or set(on) - winners <= anywhere:
@@ -131,6 +135,8 @@ class OmissionRule:
         for sent in doc.sentences:
             if not any(m.person for m in sent.mentions) and reports:
                 continue
+            if quoted_for_correction(doc, sent):
+                continue  # an earlier piece's words, quoted to correct them
             for cs, ce in sent.clauses:
                 scope = scope_at(doc, sent, cs)
                 if scope.contest != "this":
