@@ -1,6 +1,6 @@
 """Corrections: an article that quotes an earlier piece's words to correct them.
 
-"A report on Monday said Marchbank won 54.0 per cent of all votes cast. She won
+"A report on Monday said Hale won 54.0 per cent of all votes cast. She won
 54.0 per cent of the votes in the final round." The first sentence states
 nothing of its own: the figure and the outcome it quotes are the earlier
 piece's, which the article corrects.

@@ -541,7 +541,7 @@ def _pronoun_person(
     ours = [x for x in pool if any(x is y for y in here)]
     rest = [x for x in pool if not any(x is y for y in here)]
     if opening and rest:
-        # "Ollerenshaw was runner-up, ahead of Ramanathan ... Her margin over ...": a
+        # "Rowe was runner-up, ahead of Ann Pike ... Her margin over ...": a
         # sentence-opening pronoun means a subject, the latest's or an earlier one's,
         # before somebody else the latest sentence named.
         rest = rest[:1] + older[:2] + rest[1:]

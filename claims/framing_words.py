@@ -180,10 +180,10 @@ BEAT_BEFORE = re.compile(
 LOSS_AFTER = re.compile(
     rf"\s*,?\s*(?:who\s+|which\s+)?(?:had\s+|has\s+)?(?:{LEX.alt('loss_verb')}|came\s+(?:second|"
     rf"third|fourth|last)|finished\s+(?:second|third|fourth|last))(?![\w-])(?:[^.;]{{0,60}}?\bto\s+[a-z]+)?"
-    # "Kowalczyk and Tallis-Hart, the other defeated candidates"
+    # "Lund and Voss, the other defeated candidates"
     rf"|\s*,\s*(?:the\s+)?(?:other\s+|two\s+|three\s+)?(?:{LEX.alt('loss_adj')})\s+"
     r"(?:candidates?|contenders?|rivals?|hopefuls?|challengers?)(?![\w-])"
-    # "Tallis-Hart was among the candidates Marchetti beat"
+    # "Voss was among the candidates Hale beat"
     r"|\s+(?:was|is|had\s+been)\s+(?:among|one\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:candidates|rivals|contenders|opponents|challengers)\s+(?:(?:that|whom|who)\s+)?"
     rf"(?:[\w'\u2019\u00c0-\u017f.-]+\s+){{0,3}}?(?:{LEX.alt('win_verb')})(?![\w-])"

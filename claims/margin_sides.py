@@ -229,7 +229,7 @@ def _over_or_under(
             continue
         lead_in = doc.norm[max(sent.start, m.start - 30) : m.start]
         # the other side: somebody opening the sentence or clause as its subject, never
-        # just anybody named before ("That is third, 21,874 behind the runner-up, Hanlon")
+        # just anybody named before ("That is third, 21,874 behind the runner-up, Pike")
         first = next(
             (
                 x.person

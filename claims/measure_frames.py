@@ -147,7 +147,7 @@ _FIRST_ITEM = re.compile(
     r"got|received|polled|secured|had|finished\s+with|ended\s+with|"
     # "Hale was backed by 12 per cent of the roll, Pike by about 5 per cent"
     r"(?:backed|supported|chosen|preferred|favoured|favored)\s+by|"
-    # "Corcoran's share of valid votes is 44.0 per cent; Moriarty 29.8; Whelan 9.0"
+    # "Hale's share of valid votes is 44.0 per cent; Pike 29.8; Lund 9.0"
     r"share\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:is|was|stood\s+at|came\s+to))\s+(?:[\w-]+\s+){0,2}?(?=\d)"
 )
 

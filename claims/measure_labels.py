@@ -82,7 +82,7 @@ def _label_before(
     line whose label names no count of the ballot, None when there is no label."""
     colon = before.find(": ")
     if 0 < colon <= 90 and _OTHER_COUNT.search(before, 0, colon):
-        return False  # "Convention nomination vote (of 1,840 delegates): Hanlon 842; ..."
+        return False  # "Convention nomination vote (of 1,840 delegates): Rowe 842; ..."
     if not before.rstrip().endswith(":"):
         return None
     m = _LABEL.search(before[-48:] if len(before) > 48 else before)

@@ -151,7 +151,7 @@ def _own(doc: Document, m: re.Match[str], pos: int | None) -> bool:
         and _HEADED_TO.search(doc.norm, max(0, m.start() - 30), m.start())
         and re.search(r"[,;]|\b(?:so|and|then)\b", doc.norm[pos : m.start()])
     ):
-        return False  # "Delahaye had 37.7 per cent, so ... go through to a second ballot"
+        return False  # "Rowe had 37.7 per cent, so ... go through to a second ballot"
     return pos is None or m.start() < pos or not _COMPARED.search(doc.norm, pos, m.start())
 
 

@@ -72,7 +72,7 @@ def _other_contest_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[
 
 def recorded_org_signal(doc: Document, cs: int, ce: int) -> tuple[str, str] | None:
     """0. The name of another organisation whose contest the facts record: that contest,
-    whatever time words say ("Earlier this month the rival Allied Health ... Union
+    whatever time words say ("Earlier this month the rival Allied Health Workers' Union
     elected ...")."""
     for contest, rx in doc.facts.once("scope.other_orgs", _other_orgs):
         if rx.search(doc.norm, cs, ce):
@@ -83,7 +83,7 @@ def recorded_org_signal(doc: Document, cs: int, ce: int) -> tuple[str, str] | No
 def _other_orgs(facts: Facts) -> list[tuple[Contest, re.Pattern[str]]]:
     """Each related contest of another organisation with a pattern for that
     organisation's name: in full, as its initials, or as an abbreviation its contest's
-    name uses ("AHHEU State Secretary election 2026")."""
+    name uses ("HWU President election")."""
     own = normalise(facts.election.organisation)
     out = []
     for c in facts.contests.values():

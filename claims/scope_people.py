@@ -41,7 +41,7 @@ def _people_signal(
     named_here = False
     rivals_there = False  # somebody who stood only elsewhere is beaten or beats here
     for mm in sent.mentions:
-        # not "Reyes ally Marcus Bell": a name describing somebody else
+        # not "Rowe ally Jo Pike": a name describing somebody else
         if not _counted(mm, cs, ce, stood) or not mm.person or _ATTRIBUTIVE.match(doc.text, mm.end):
             continue
         where = stood.get(mm.person, frozenset())

@@ -220,7 +220,7 @@ class FramingRule:
         they presume is wrong there, and nothing around them excuses them?"""
         contest = self._contest(doc, h.sent, h.start)
         if contest is not None and contest.key == "this" and _THEN_AFTER.match(doc.norm, h.end):
-            # "Ollerenshaw's only opponent then is backing nobody this time": the words
+            # "Rowe's only opponent then is backing nobody this time": the words
             # say whose opponent at that earlier time, whatever the rest of the clause says
             contest = earlier_contest(doc, contest.year)
             contest = contest if contest is not None and contest.field_known else None
