@@ -137,7 +137,7 @@ class Concepts:
         )
         # What the quantities compared must be for a comparison to count ("more ballots
         # than members"; not "more money than scruples"): concepts or stems.
-        self.compared = frozenset(data.get("compared", {}).get("words", []))
+        self.compared = _word_list(data, "compared", origin)
         # A phrase may carry two concepts: "not been neutral" is a breach of neutrality.
         self.also: dict[str, str] = {}
         for phrase, pair in data.get("pairs", {}).items():
@@ -145,12 +145,7 @@ class Concepts:
             self.phrase_to[phrase] = pair[0]
             self.also[phrase] = pair[1]
         # A concept that entails another: signing people up makes them members.
-        implies = data.get("implies", {})
-        if not isinstance(implies, dict) or not all(
-            k in groups and v in groups for k, v in implies.items()
-        ):
-            raise FactsError(f"{origin}: implies: expected concept groups mapped to groups")
-        self.implies: dict[str, str] = dict(implies)
+        self.implies = _implications(data, groups, origin)
         self.by_key_word: dict[str, list[str]] = {}
         for phrase in self.phrase_to:
             self.by_key_word.setdefault(_key_word(phrase), []).append(phrase)
@@ -282,6 +277,25 @@ class Trigger:
                 if not found <= got and p.search(norm):
                     got |= found
         return got
+
+
+def _word_list(data: dict, table: str, origin: str) -> frozenset[str]:
+    """The ``words`` list of a table of the thesaurus, checked."""
+    got = data.get(table, {})
+    words = got.get("words", []) if isinstance(got, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise FactsError(f"{origin}: {table}: expected a table with a list of words")
+    return frozenset(words)
+
+
+def _implications(data: dict, groups: dict, origin: str) -> dict[str, str]:
+    """The ``[implies]`` table: concept groups mapped to the groups they entail."""
+    implies = data.get("implies", {})
+    if not isinstance(implies, dict) or not all(
+        k in groups and v in groups for k, v in implies.items()
+    ):
+        raise FactsError(f"{origin}: implies: expected concept groups mapped to groups")
+    return dict(implies)
 
 
 _DETERMINERS = ("", "a ", "the ", "their ", "his ", "her ", "its ")

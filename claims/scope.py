@@ -159,8 +159,7 @@ def _lead_default(doc: Document, default: str, why: str) -> tuple[str, str]:
     others = strong or won_there
     if not others or len({m[0] for m in others}) != 1:
         return default, why
-    for key in [k for k in doc.memo if isinstance(k, tuple) and k[0] == "scope.signal"]:
-        del doc.memo[key]  # signals that stood for the article's contest
+    _forget_signals(doc)
     return others[0][0], "the article opens about " + others[0][1]
 
 
@@ -184,9 +183,15 @@ def _field_default(doc: Document, default: str, why: str) -> tuple[str, str]:
             fits.append(key)
     if len(fits) != 1:
         return default, why
-    for stale in [k for k in doc.memo if isinstance(k, tuple) and k[0] == "scope.signal"]:
-        del doc.memo[stale]  # signals that stood for the article's contest
+    _forget_signals(doc)
     return fits[0], "the article names that contest's field and nobody else's"
+
+
+def _forget_signals(doc: Document) -> None:
+    """Drop the clause signals worked out while the article's default was another
+    contest (some of them stood for it)."""
+    for key in [k for k in doc.memo if isinstance(k, tuple) and k[0] == "scope.signal"]:
+        del doc.memo[key]
 
 
 _WON = re.compile(

@@ -246,17 +246,26 @@ def test_an_implied_concept_must_name_a_group():
         Concepts({"concepts": {"enrol": ["enrol"]}, "implies": {"enrol": "nowhere"}})
 
 
+def one_claim(folder: Path, claim_id: str, claim: str, fact: str) -> Matcher:
+    """The bundled facts plus one known false claim, written to ``folder``."""
+    extra = folder / "one-claim.toml"
+    extra.write_text(
+        f'[sources]\nlist = "The desk\'s list"\n\n[[claims]]\nid = "{claim_id}"\n'
+        f'claim = "{claim}"\nfact = "{fact}"\nsource = "list"\n',
+        encoding="utf-8",
+    )
+    return Matcher(load_facts([FACTS, extra]))
+
+
 def test_a_claim_of_people_signed_up_unknowingly_is_repeated_without_the_word_members(
     tmp_path,
 ):
-    extra = tmp_path / "enrol.toml"
-    extra.write_text(
-        '[sources]\nlist = "The desk\'s list"\n\n[[claims]]\nid = "claim.unknowing"\n'
-        'claim = "Thousands of people were signed up as members without their knowledge."\n'
-        'fact = "Every new membership was confirmed by email."\nsource = "list"\n',
-        encoding="utf-8",
+    matcher = one_claim(
+        tmp_path,
+        "claim.unknowing",
+        "Thousands of people were signed up as members without their knowledge.",
+        "Every new membership was confirmed by email.",
     )
-    matcher = Matcher(load_facts([FACTS, extra]))
     text = "We now know thousands of those people were signed up without their knowledge."
     assert repeated(matcher, text) == ["claim.unknowing"]
 
@@ -288,14 +297,12 @@ def test_an_election_official_or_paying_for_things_is_no_staff_or_count(text):
 
 
 def test_how_much_of_something_is_not_part_of_the_claim(tmp_path):
-    extra = tmp_path / "postal.toml"
-    extra.write_text(
-        '[sources]\nlist = "The desk\'s list"\n\n[[claims]]\nid = "claim.postal"\n'
-        'claim = "Boxes of postal votes were left uncounted."\n'
-        'fact = "Every postal vote received in time was counted."\nsource = "list"\n',
-        encoding="utf-8",
+    matcher = one_claim(
+        tmp_path,
+        "claim.postal",
+        "Boxes of postal votes were left uncounted.",
+        "Every postal vote received in time was counted.",
     )
-    matcher = Matcher(load_facts([FACTS, extra]))
     assert repeated(matcher, "His agent insists postal votes were left uncounted.") == [
         "claim.postal"
     ]
@@ -330,3 +337,8 @@ def test_papers_left_in_their_envelopes_were_not_counted():
 def test_a_how_question_takes_its_claim_as_done(catalogue):
     text = "How can members trust a count of Northgate's ballot boxes counted a second time?"
     assert repeated(catalogue, text) == ["claim.boxes-twice"]
+
+
+def test_what_comparisons_compare_must_be_a_list_of_words():
+    with pytest.raises(FactsError, match="compared"):
+        Concepts({"concepts": {"exceed": ["exceed"]}, "compared": ["result"]})
