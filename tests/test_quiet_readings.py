@@ -141,3 +141,36 @@ def test_a_corrections_column_states_nothing_of_its_own():
         "We apologise for the error. A headline misspelt the name of Siobhan Gatley."
     )
     assert findings("twin", text) == []
+
+
+_FEDERATION_RESULT = (
+    "Deborah Kolovos won the federation presidency at the convention, ahead of Warren "
+    "Tuckey, Marisol Quintanar and Lamar Pettibone."
+)
+
+
+def test_a_precise_figure_of_the_contest_just_named_is_that_contests():
+    text = (
+        _FEDERATION_RESULT,
+        "In July the hospital workers re-elected Lorraine Betancourt over Dale Hruska, "
+        "41,228 votes to 17,904. The count took two days.",
+        "Turnout was 22.6 percent.",
+    )
+    assert findings("federation", *text) == []
+
+
+def test_the_same_figure_in_a_clause_naming_this_contest_is_judged():
+    text = (
+        _FEDERATION_RESULT,
+        "In July the hospital workers re-elected Lorraine Betancourt over Dale Hruska, "
+        "41,228 votes to 17,904.",
+        "Deborah Kolovos won the federation presidency on a turnout of 22.6 percent.",
+    )
+    assert findings("federation", *text) == [
+        "figure: Deborah Kolovos won the federation presidency on a turnout of 22.6 percent."
+    ]
+
+
+def test_a_count_labelled_before_it_is_the_recorded_count_of_that_label():
+    text = "Niamh Oduwole won. Rejected papers in the first ballot: blank 208, spoiled 187."
+    assert findings("tworound", text) == []

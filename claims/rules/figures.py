@@ -26,6 +26,7 @@ from factwatch.claims.precision import consistent
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import contest_words, make_finding, set_out_to_check
 from factwatch.claims.scope import Scope, context, scope_at
+from factwatch.claims.scope_signals import signal
 from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
 
@@ -69,6 +70,8 @@ _INTERIM = re.compile(
     r"(?<![\w-])(?:interim|provisional|so\s+far|at\s+that\s+(?:stage|point))(?![\w-])"
 )
 _LETTERS = re.compile(r"[a-z]+")
+# a label written before its count: "Blank 208", "spoiled: 187"
+_LABEL_BEFORE = re.compile(r"(?<![\w-])([a-z]+):?\s+$")
 _SPACES = re.compile(r"\s+")
 _GENERIC_NOUNS = frozenset("papers ballots votes ballot paper vote members people".split())
 _WHAT = {
@@ -162,10 +165,14 @@ class FigureRule:
             return None
         if _INTERIM.search(sent.norm) and any(f.measure == "nominations" for f in figures):
             return None  # an interim count ("the interim bulletin of 12 September")
-        if self._recorded_as_said(doc, n, scope.contest):
+        if (
+            self._recorded_as_said(doc, n, scope.contest)
+            # a count later replaced, reported before it was or as it
+            or self._of_earlier_count(doc, sent, n, reading, scope.contest, before)
+            # "Turnout was 22.6 percent": the contest just spoken of, its figure
+            or self._of_contest_just_spoken_of(doc, sent, n, reading, scope.contest, cs, ce, before)
+        ):
             return None
-        if self._of_earlier_count(doc, sent, n, reading, scope.contest, before):
-            return None  # a count later replaced, reported before it was or as it
         fig = min(figures, key=lambda f: (f.derived, abs(f.value - n.value)))
         return fig, reading, scope
 
@@ -182,10 +189,41 @@ class FigureRule:
                 doc.memo[("figures.earlier", n.start)] = count
         return False
 
+    def _of_contest_just_spoken_of(
+        self,
+        doc: Document,
+        sent: Sent,
+        n: NumberMention,
+        r: Reading,
+        contest: str,
+        cs: int,
+        ce: int,
+        before: str,
+    ) -> bool:
+        """Does ``n``, written to three or more significant figures, agree with the same
+        measure of the recorded contest the text last named, when that is another one?
+        Then it is that contest's own, in a clause that does not name it again ("The
+        president was re-elected 41,228 to 17,904. Turnout was 22.6 percent."): a number
+        that precise does not agree with the other contest by chance.  A clause that names
+        this contest ("This year's turnout was 22.6 percent") is mixing the two up."""
+        if n.sig_figs < 3 or n.qualifier != "exact":
+            return False
+        own = signal(doc, sent, cs, ce)
+        if own and own[0] == contest:
+            return False
+        last = _last_named(doc, sent, cs)
+        if last in (None, contest, "this", "other"):
+            return False
+        return any(consistent(n, f) for f in self._candidates(last, r, n, sent.norm, before))
+
     def _recorded_as_said(self, doc: Document, n: NumberMention, contest: str) -> bool:
-        """A count the facts record in the words right after the number, and that agrees
-        ("187 spoiled" beside 395 rejected papers, when 187 spoiled papers are recorded)."""
+        """A count the facts record in the words right after the number, or in a label
+        right before it, and that agrees ("187 spoiled" or "Blank 208, spoiled 187" beside
+        395 rejected papers, when 208 blank and 187 spoiled papers are recorded)."""
         after = set(_LETTERS.findall(doc.norm[n.end : n.end + 24])[:2])
+        label = _LABEL_BEFORE.search(doc.norm, max(0, n.start - 24), n.start)
+        if label:
+            after.add(label.group(1))
         if not after:
             return False
         return any(
@@ -358,6 +396,22 @@ def _passed_over(doc: Document, sent: Sent) -> bool:
         or set_out_to_check(doc, sent)
         or quoted_for_correction(doc, sent)
     )
+
+
+def _last_named(doc: Document, sent: Sent, cs: int) -> str | None:
+    """The contest of the nearest clause before ``cs`` (in this sentence or the two before
+    it, in this paragraph or the one before) that names its contest, not by default."""
+    default = context(doc).why or "the article is about it"
+    for s in reversed(doc.sentences[max(0, sent.index - 2) : sent.index + 1]):
+        if s.paragraph < sent.paragraph - 1:
+            break
+        for a, _ in reversed(s.clauses):
+            if s is sent and a >= cs:
+                continue
+            placed = scope_at(doc, s, a)
+            if placed.why != default:
+                return placed.contest
+    return None
 
 
 def _indexed(figures: list[Figure]) -> dict[tuple[str, str, str], list[Figure]]:
