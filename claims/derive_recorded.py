@@ -15,6 +15,7 @@ saying its date (``dated``).  The votes' own figures, per round, are
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,8 +26,12 @@ from factwatch.claims.model import Contest, Figure, Person
 Resolve = Callable[[str, tuple], str]
 
 
-def _fmt(value: float, unit: str) -> str:
+def _fmt(value: float, unit: str, half: float | None = None) -> str:
+    """A figure as the facts give it: a share recorded as 45.0 keeps its ".0"."""
     if unit == "percent":
+        if half is not None and 0 < half < 0.5:
+            places = round(-math.log10(2 * half))
+            return f"{value:.{places}f}%"
         text = f"{value:.1f}".rstrip("0").rstrip(".")
         return text + "%"
     return f"{value:,.0f}"
@@ -62,7 +67,7 @@ class _Figures:
             half_unit=half,
             source=kw.pop("source", self.source),
             statement=statement,
-            shown=kw.pop("shown", "") or _fmt(value, unit),
+            shown=kw.pop("shown", "") or _fmt(value, unit, half),
             **kw,
         )
         self.items.append(fig)
@@ -176,8 +181,8 @@ def _totals(
             "percent",
             turnout.value,
             turnout.half_unit,
-            f"Turnout was {_fmt(turnout.value, 'percent')}{when}.",
-            shown=_fmt(turnout.value, "percent"),
+            f"Turnout was {_fmt(turnout.value, 'percent', turnout.half_unit)}{when}.",
+            shown=_fmt(turnout.value, "percent", turnout.half_unit),
             **kw,
         )
     if cast and electorate:
@@ -247,9 +252,9 @@ def _figures(figs: _Figures, data: dict[str, Any], resolve: Resolve, check: Chec
         who = figs.name(subject)
         unit = "percent" if fv.percent else "count"
         statement = f.get("statement") or (
-            f"{who} had {_fmt(fv.value, unit)} {counts}."
+            f"{who} had {_fmt(fv.value, unit, fv.half_unit)} {counts}."
             if who
-            else f"{counts.capitalize()}: {_fmt(fv.value, unit)}."
+            else f"{counts.capitalize()}: {_fmt(fv.value, unit, fv.half_unit)}."
         )
         as_of = parse_date(f["as_of"]) if "as_of" in f else None
         if as_of is not None:

@@ -71,17 +71,18 @@ def _round(
     basis = rd.get("share_basis") or results.get("share_basis") or "valid"
     recorded: dict[str, FigureValue] = rd["shares"]
     for p, fv in recorded.items():
+        shown = _fmt(fv.value, "percent", fv.half_unit)
         figs.add(
             f"share.{p}{suffix}",
             "share",
             "percent",
             fv.value,
             fv.half_unit,
-            f"{figs.name(p)} won {_fmt(fv.value, 'percent')} of {_whole(basis)}{when}.",
+            f"{figs.name(p)} won {shown} of {_whole(basis)}{when}.",
             subject=p,
             basis=basis,
             round=r,
-            shown=_fmt(fv.value, "percent"),
+            shown=shown,
             source=source,
         )
     _margins(figs, votes, bases, r, suffix, when, source)

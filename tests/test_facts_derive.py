@@ -82,6 +82,16 @@ def test_a_figure_written_as_the_source_gives_it_keeps_that_precision(tmp_path):
     assert (turnout.value, turnout.half_unit, turnout.shown) == (12.0, 0.5, "12%")
 
 
+def test_a_share_recorded_to_one_decimal_is_shown_to_one_decimal(tmp_path):
+    path = tmp_path / "facts.toml"
+    path.write_text(
+        BUNDLED.read_text(encoding="utf-8").replace("turnout = 12.2", "turnout = 12.0"),
+        encoding="utf-8",
+    )
+    turnout = figures(path)["turnout"]
+    assert (turnout.value, turnout.half_unit, turnout.shown) == (12.0, 0.05, "12.0%")
+
+
 @pytest.fixture(scope="module")
 def runoff() -> dict:
     return figures(ELECTIONS / "runoff" / "facts.toml")
