@@ -88,6 +88,12 @@ _COUNTERFACTUAL = re.compile(
 _WHY = re.compile(
     r"(?:^|[\u2014\u2013:,-]\s*)(?:why|how\s+come|how\s+(?:can|could|does|did|do|is|was|were|are))\s"
 )
+# ... and so does a question that expects the answer yes: "Isn't it the case that the
+# regulator found he rigged it?", "Didn't the union pay for her leaflets?"
+_LEADING = re.compile(
+    r"^\W*(?:(?:but|and|so|yet)\s+)?(?:(?:is|was|are|were|did|does|do|has|have|had|wo|would|ca|"
+    r"could|should)n't|is\s+it\s+any\s+wonder)(?![\w-])"
+)
 _GRANTED = WEAK | {"together"}  # concepts a sentence's words are not asked for
 _ASKED_WHETHER = re.compile(
     r"(?<![\w-])(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|query|queried|"
@@ -209,13 +215,20 @@ class ClaimRule:
             maybe = index.trigger.held(sent.words, sent.norm) | _GRANTED
             if not index.possible(maybe, people):
                 continue
+            norm = sent.norm
+            leading = _LEADING.match(norm)
             if (
-                sent.norm.rstrip(" \"'").endswith("?") and not _WHY.search(sent.norm, 0, 40)
-            ) or _ASKED_WHETHER.search(sent.norm):
+                norm.rstrip(" \"'").endswith("?")
+                and not leading
+                and not _WHY.search(norm, 0, 40)
+                or _ASKED_WHETHER.search(norm)
+            ):
                 continue  # a question asserts nothing: "Should there have been a runoff?"
-            if _COUNTERFACTUAL.search(sent.norm):
+            if _COUNTERFACTUAL.search(norm):
                 continue  # nor does what would have been: "Had his votes been added, ..."
-            reading = self.thesaurus.read(sent.norm, sent.start)
+            if leading:  # its "isn't" denies nothing
+                norm = " " * leading.end() + norm[leading.end() :]
+            reading = self.thesaurus.read(norm, sent.start)
             if not index.possible(reading.concepts | {"together"}, people):
                 continue
             best = self._best(doc, sent, reading)

@@ -1,0 +1,108 @@
+"""Known false claims repeated in other words: general English the thesaurus reads as one
+concept, and questions that assert what they ask.  One class of wording per test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factwatch.claims.facts import load_facts
+from factwatch.claims.matcher import Matcher
+from factwatch.core.records import Article
+from factwatch.core.segment import join_paragraphs, segment
+
+FACTS = Path(__file__).resolve().parents[1] / "facts" / "unite-2017.toml"
+CONTEXT = "Len McCluskey won the Unite election, beating Gerard Coyne and Ian Allinson."
+
+CLAIMS = """
+[sources]
+desk = "The desk's list of claims seen in the campaign"
+
+[[claims]]
+id = "claim.found-rigged"
+claim = "The regulator found that Ian Allinson rigged the ballot."
+fact = "The regulator made no finding against any candidate."
+source = "desk"
+
+[[claims]]
+id = "claim.union-paid"
+claim = "The union paid for Gerard Coyne's campaign leaflets."
+fact = "Every candidate's printing was invoiced to a committee of supporters."
+source = "desk"
+
+[[claims]]
+id = "claim.turnout-fell"
+claim = "Turnout fell in the re-run."
+fact = "Turnout was higher in the re-run."
+source = "desk"
+
+[[claims]]
+id = "claim.unfinancial"
+claim = "Thousands of unfinancial members were left on the roll."
+fact = "The roll held only members whose dues were paid up."
+source = "desk"
+
+[[claims]]
+id = "claim.rules-changed"
+claim = "The nominating rules were changed to keep Ian Allinson off the ballot."
+fact = "The nominating rules have not changed since 2014."
+source = "desk"
+"""
+
+
+@pytest.fixture(scope="module")
+def matcher(tmp_path_factory) -> Matcher:
+    extra = tmp_path_factory.mktemp("claims") / "claims.toml"
+    extra.write_text(CLAIMS, encoding="utf-8")
+    return Matcher(load_facts([FACTS, extra]))
+
+
+def repeated(matcher: Matcher, text: str) -> list[str]:
+    full, paras = join_paragraphs([CONTEXT, text])
+    a = Article(url="t", canonical_url="t", text=full, paragraphs=paras)
+    a.sentences = segment(paras, full)
+    return [f.rule_id for f in matcher.check(a) if f.kind == "unchallenged_claim"]
+
+
+def test_a_question_that_expects_yes_asserts_its_claim(matcher):
+    text = "Isn't it the case that the regulator found Allinson rigged the ballot?"
+    assert repeated(matcher, text) == ["claim.found-rigged"]
+
+
+def test_a_plain_question_still_asserts_nothing(matcher):
+    assert repeated(matcher, "Did the regulator find that Allinson rigged the ballot?") == []
+
+
+def test_finding_is_find_and_an_authority_is_a_regulator(matcher):
+    text = "The Authority's finding was that Allinson had rigged the ballot."
+    assert repeated(matcher, text) == ["claim.found-rigged"]
+
+
+def test_misconduct_is_rigging(matcher):
+    text = "The regulator found Allinson guilty of misconduct in the ballot."
+    assert repeated(matcher, text) == ["claim.found-rigged"]
+
+
+def test_dues_that_bankrolled_a_mail_out_paid_for_leaflets(matcher):
+    text = "Members' dues bankrolled Coyne's glossy campaign mail-out."
+    assert repeated(matcher, text) == ["claim.union-paid"]
+
+
+@pytest.mark.parametrize("fell", ["dropped", "was down", "declined"])
+def test_a_drop_is_a_fall(matcher, fell):
+    assert repeated(matcher, f"Turnout {fell} in the re-run.") == ["claim.turnout-fell"]
+
+
+def test_lapsed_members_are_unfinancial_and_a_register_is_a_roll(matcher):
+    text = "Thousands of lapsed members were left on the register, his supporters say."
+    assert repeated(matcher, text) == ["claim.unfinancial"]
+
+
+def test_rewriting_rules_is_changing_them(matcher):
+    text = "Officials rewrote the nominating rules to keep Allinson off the ballot."
+    assert repeated(matcher, text) == ["claim.rules-changed"]
+
+
+def test_dropping_out_is_no_fall_in_turnout(matcher):
+    assert repeated(matcher, "Turnout was high; one candidate dropped out of the re-run.") == []
