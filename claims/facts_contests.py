@@ -88,4 +88,5 @@ class _Contests(_Names):
             source=t.get("source", ""),
             votes=votes,
             turnout=t.get("turnout"),
+            aliases=tuple(t.get("aliases", [])),
         )

@@ -48,6 +48,8 @@ class Contest:
     turnout: object = None
     # Rounds held as ballots of their own (a run-off on new papers): round -> its field.
     ballots: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # Other names coverage gives a related contest ("the annulled ballot").
+    aliases: tuple[str, ...] = ()
 
     @property
     def people(self) -> list[str]:

@@ -124,6 +124,7 @@ _CONTESTS = [
         "candidates": ["Ana Ferreira", "Tom Baxter"],
         "winner": "Tom Baxter",
         "withdrawn": ["Joe Mensah"],
+        "aliases": ["the 2019 ballot"],
         "votes": {"Tom Baxter": 18220, "Ana Ferreira": 15105},
         "turnout": 8.9,
         "source": "declaration2019",

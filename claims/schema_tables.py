@@ -245,6 +245,11 @@ SCHEMA: dict[str, Key] = {
             "candidates": Key("names", "Everyone who stood.", True),
             "winner": Key("str", "Who won."),
             "withdrawn": Key("names", "Who withdrew before the ballot."),
+            "aliases": Key(
+                "list",
+                "Other names coverage gives it, as plain phrases of two or more words.",
+                example=["the 2019 ballot"],
+            ),
             "votes": Key("votes", "Candidate name = votes (optional)."),
             "turnout": Key("figure", "Turnout in per cent (optional)."),
             "source": Key("str", "Key of [sources] (needed when figures are given)."),

@@ -95,6 +95,8 @@ def context(doc: Document) -> Context:
     published = doc.published
     phase = _phase(this, published)
     default, why = _later_default(doc)
+    if default == "this" and phase == "before-nominations":
+        default, why = _earlier_default(doc)
     doc.memo["scope.default"] = default
     default, why = _lead_default(doc, default, why)
     doc.memo["scope.default"] = default
@@ -123,6 +125,16 @@ def _phase(this: Contest, published: dt.date | None) -> str:
             else "campaign-or-after"
         )
     return "unknown"
+
+
+def _earlier_default(doc: Document) -> tuple[str, str]:
+    """An article published before nominations opened, in the year an earlier recorded
+    contest for the post was decided: that contest (this one has no field yet)."""
+    published = doc.published
+    for c in doc.facts.contests.values():
+        if c.relation == "earlier" and published and c.year == published.year:
+            return c.key, f"published in {published.year}, by the {c.year} contest"
+    return "this", ""
 
 
 def _later_default(doc: Document) -> tuple[str, str]:

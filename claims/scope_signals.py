@@ -5,6 +5,7 @@ contest its words point at by themselves, with the reason, or None.  The
 signs, in the order they are looked for:
 
 - the article's own time: "this time", "the latest contest", "yesterday";
+- a related contest's own name ("the annulled ballot", from its ``aliases``);
 - 1. written years: this contest's, a recorded contest's, or another one
   (a year in a date or a span, "since 1998", is no contest);
 - 2. time words: "four years ago", "the previous election", "his opponent
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import lexicon, normalise
 from factwatch.claims.numbers import word_number
 from factwatch.claims.scope_office import _office_signal
@@ -75,6 +77,7 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
     return (
         recorded_org_signal(doc, cs, ce)
         or _now_signal(doc, sent, cs, ce, default)
+        or _alias_signal(doc, cs, ce)
         or _year_signal(doc, cs, ce)
         or _ago_signal(doc, sent, cs, ce, ref)
         or _earlier_later_signal(doc, sent, cs, ce, ref)
@@ -82,6 +85,35 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
         or _other_contest_signal(doc, sent, cs, ce)
         or _office_signal(doc, sent, cs, ce)
     )
+
+
+def _alias_signal(doc: Document, cs: int, ce: int) -> tuple[str, str] | None:
+    """A related contest called by one of the names its facts give it ("the annulled
+    ballot")."""
+    norm = doc.norm
+    for key, phrase in doc.facts.once("scope.related_aliases", _related_aliases):
+        at = norm.find(phrase, cs, ce)
+        end = at + len(phrase)
+        if (
+            at >= 0
+            and not (at and (norm[at - 1].isalnum() or norm[at - 1] == "-"))
+            and not (end < len(norm) and norm[end].isalnum())
+        ):
+            return key, f"the contest called '{phrase}'"
+    return None
+
+
+def _related_aliases(facts: Facts) -> list[tuple[str, str]]:
+    """(contest key, alias) for every related contest's alias of two or more words,
+    the longest first ("the annulled first ballot" before "the first ballot")."""
+    got = [
+        (c.key, normalise(a))
+        for c in facts.contests.values()
+        if c.key != "this"
+        for a in c.aliases
+        if len(a.split()) >= 2
+    ]
+    return sorted(got, key=lambda x: -len(x[1]))
 
 
 def _ago_signal(

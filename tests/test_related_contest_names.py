@@ -1,0 +1,50 @@
+"""A related contest named by its aliases, and articles from the year an earlier contest
+was decided: statements about it are judged against it, not against this election.
+The facts are the re-run election's: a first ballot annulled, then run again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factwatch.claims.facts import load_facts
+from factwatch.claims.matcher import Matcher
+from factwatch.core.records import Article
+from factwatch.core.segment import join_paragraphs, segment
+
+FACTS = Path(__file__).parent / "fixtures" / "elections" / "rerun" / "facts.toml"
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_facts(FACTS))
+
+
+def figures(matcher: Matcher, text: str, published: str = "2025-07-02") -> list[str]:
+    body, paras = join_paragraphs([text])
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published=published)
+    a.sentences = segment(paras, body)
+    return [f.quote for f in matcher.check(a) if f.kind == "figure"]
+
+
+def test_a_statement_naming_the_contest_by_an_alias_is_about_it(matcher):
+    text = "Waaka took 9,846 votes in the annulled ballot to Kerehoma\u2019s 9,112."
+    assert figures(matcher, text) == []
+
+
+def test_the_same_numbers_given_for_this_election_are_wrong(matcher):
+    text = "In the re-run Waaka took 9,846 votes to Kerehoma\u2019s 9,112."
+    assert figures(matcher, text) == [text, text]  # each number
+
+
+def test_an_article_from_the_year_of_an_earlier_contest_before_nominations_is_about_it(
+    matcher,
+):
+    text = "Hemi Waaka won with 9,846 votes, ahead of Miriama Kerehoma on 9,112."
+    assert figures(matcher, text, published="2024-10-23") == []
+
+
+def test_the_same_article_after_this_election_is_about_this_one(matcher):
+    text = "Hemi Waaka won with 9,846 votes, ahead of Miriama Kerehoma on 9,112."
+    assert figures(matcher, text, published="2025-07-02") == [text, text]
