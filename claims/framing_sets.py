@@ -49,6 +49,7 @@ from factwatch.claims.text import Document, Sent
 # Two people named as the field ("the candidates, Rowe and Pike") and a third after them
 _AND_GAP = re.compile(rf",?\s+(?:and|&)\s+{title()}?")
 _THIRD_NAME = re.compile(rf"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+){title()}?[a-z]")
+_COUNTED = re.compile(r"(?:\d|hundred|thousand|dozen|handful|few)\s+(?:[a-z-]+\s+)?$")
 # The gaps of "A v B", "between A and B", "pits A against B", and a third name after them
 _THIRD_AFTER = re.compile(r"(?:'s\s+[\w-]+\s*)?(?:,\s*|\s+)(?:and|or|plus|,)\s")
 _VERSUS_GAP = re.compile(r"\s+(?:v|vs\.?|versus)\s+")
@@ -163,9 +164,12 @@ class SetReadings:
             third = _THIRD_AFTER.match(after)
             if third:
                 continue
+            between = BETWEEN_BEFORE.search(before)
+            if between and _COUNTED.search(before, 0, between.start()):
+                continue  # "2,000 votes between Rowe and Pike": a gap between two, counted
             if (
                 _VERSUS_GAP.fullmatch(gap)
-                or (_BETWEEN_AND_GAP.fullmatch(gap) and BETWEEN_BEFORE.search(before))
+                or (_BETWEEN_AND_GAP.fullmatch(gap) and between)
                 or (_AGAINST_GAP.fullmatch(gap) and _PITS_BEFORE.search(before))
                 or (gap == "-" and CONTEST_AFTER.match(after))
             ):

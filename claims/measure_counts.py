@@ -280,9 +280,19 @@ _SEAT = re.compile(
 )
 
 
+# ... or somebody's seat: "lost his seat last spring by 3,410 votes"
+_OWN_SEAT = re.compile(
+    r"(?<![\w-])(?:won|wins|held|holds|lost|loses|retained|retains|kept|keeps|gained|captured)\s+"
+    r"(?:his|her|their|its|a|the)\s+(?:[\w-]+\s+)?(?:seat|riding|ward|constituency|district)"
+    r"(?:\s+[\w,'\u2019-]+){0,4}?\s+by\s+(?:[a-z]+\s+){0,2}$"
+)
+
+
 def _a_seats(doc: Document, sent: Sent, n: NumberMention) -> bool:
     qs = n.qual_start if n.qual_start is not None else n.start
     lo = max(sent.start, qs - 90)
+    if _OWN_SEAT.search(doc.norm, lo, qs):
+        return True
     m = _SEAT.search(doc.text, lo, qs)
     if m is None:
         return False
@@ -305,6 +315,13 @@ def _margin_words(doc: Document, sent: Sent, n: NumberMention, pre: str, post: s
     )
 
 
+# A share of a group, then the group's size: "three in five of the party's", "60% of its"
+_SHARE_OF = re.compile(
+    r"(?:\bin\s+(?:\d+|[a-z]+)|per\s?cent|%|\bhalf|\bthirds?|\bquarters?|\bfifths?)\s+of\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:[\w\u00c0-\u017f-]+'s\s+)?$"
+)
+
+
 def _people_or_things(
     doc: Document,
     sent: Sent,
@@ -317,6 +334,9 @@ def _people_or_things(
 ) -> Reading | None:
     """A count of people (the number who voted, members who backed a candidate) or of
     things (branches, signatures); members, staff and people are nobody's tally."""
+    if noun in _PEOPLE_NOUNS and _SHARE_OF.search(pre):
+        # "three in five of the party's 126,480 eligible members voted": the whole
+        return Reading("electorate", why="the whole a share of those who voted is taken of")
     if noun in _PEOPLE_NOUNS and _VOTED_AFTER.match(post) and not _ABSTAIN.search(post[:40]):
         return Reading("total", why="the number who voted")
     if noun in _PEOPLE_NOUNS and _BY_AGENT.search(pre):

@@ -147,6 +147,8 @@ _FIRST_ITEM = re.compile(
     r"got|received|polled|secured|had|finished\s+with|ended\s+with|"
     # "Hale was backed by 12 per cent of the roll, Pike by about 5 per cent"
     r"(?:backed|supported|chosen|preferred|favoured|favored)\s+by|"
+    # "Hale had the backing of 24.2 per cent of the electorate, Pike 20.2 per cent"
+    r"(?:had|won|got|received|enjoyed|drew)\s+the\s+(?:backing|support)\s+of|"
     # "Hale's share of valid votes is 44.0 per cent; Pike 29.8; Lund 9.0"
     r"share\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:is|was|stood\s+at|came\s+to))\s+(?:[\w-]+\s+){0,2}?(?=\d)"
 )

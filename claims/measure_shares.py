@@ -56,6 +56,15 @@ _VOTED_HOW = re.compile(
     r"\s*(?:of\s+(?:[\w'-]+\s+){0,3}?)?(?:[\w-]+\s+)?voted\s+(?:online|by\s+post|by\s+mail|"
     r"in\s+person|electronically|by\s+phone|by\s+telephone|on\s+paper)(?![\w-])"
 )
+# "seven in ten of those who voted did so online", "one in six members who voted tonight
+# voted for reform": a share of the voters, whatever it goes on to say of them
+_OF_THOSE_WHO = re.compile(
+    r"\s*(?:of\s+(?:those|the\s+(?:members|people|voters|electors|delegates))|members|people|"
+    r"voters|electors|delegates)\s+who\s+(?:had\s+|have\s+|did\s+)?(?:actually\s+)?"
+    r"(?:voted|took\s+part|cast\s+(?:a\s+)?(?:ballots?|votes?)|returned\s+(?:a\s+)?ballots?)"
+    r"(?![\w-])"
+)
+_SUPPORT_OF = re.compile(r"(?<![\w-])(?:support|backing|votes)\s+of\s+$")
 _THOSE_WHO_BACKED = re.compile(
     r"\s*of\s+(?:those|the\s+(?:members|people|voters|electors))\s+who\s+(?:voted|took\s+part)\s+"
     r"(?:backed|supported|chose|preferred|voted\s+for)\s+"
@@ -100,6 +109,11 @@ def _percent(
     backed = _share_who_backed(sent, n, post, rnd)
     if backed is not None:
         return backed
+    if _OF_THOSE_WHO.match(post) and _SUPPORT_OF.search(pre):
+        # "elected with the support of 42.7 per cent of those who returned a ballot"
+        before = [m for m in persons(sent) if m.end <= n.start and m.person and m.kind != "other"]
+        if len({m.person for m in before}) == 1:  # the one person it can be the support of
+            return Reading("share", before[0].person, bases=("cast",), round=rnd, why="support")
     of_things = _OF_THINGS.match(post)
     if of_things:
         return _share_of_count(doc, sent, n, cs, of_things.group("noun"))
@@ -162,7 +176,12 @@ def _share_who_voted(
     """Turnout as a share: "one in eight members voted", "12% of members voted",
     "12.2% voted" (not "... did not vote", nor "60% of the members who voted chose
     someone else": a share of the voters)."""
-    if _VOTERS_WHO.match(post) or _OF_ALL_WHO_VOTED.match(post) or _VOTED_HOW.match(post):
+    if (
+        _VOTERS_WHO.match(post)
+        or _OF_ALL_WHO_VOTED.match(post)
+        or _VOTED_HOW.match(post)
+        or _OF_THOSE_WHO.match(post)
+    ):
         return None  # a share of the voters, or of how they voted ("four in five voted online")
     if (
         n.form == "ratio"

@@ -93,12 +93,17 @@ _ACROSS_FRAME = re.compile(
     rf"|(?:placed|finished|came|ended(?:\s+up)?)\s+(?:a\s+[\w-]+\s+)?(?:second|third|fourth|fifth|"
     rf"sixth|last|runner-up)\b[^;:,]{{0,80}},\s+with\s+{QUALIFIERS})"
 )
+# Where somebody ended up against somebody else: "who finished 77 ahead of Pettibone".
+_PLACED_VERB = (
+    r"(?:finished|finishes|ended|ends|came\s+in|came|comes|stood|trailed|trails|led|leads)"
+)
 _LEAD_FRAME = re.compile(
     rf"\s*(?:and\s+|but\s+|then\s+|while\s+|whereas\s+|after\s+|before\s+|by\s+|on\s+|"
     rf"despite\s+)?{_ADV}(?P<verb>{_VOTE_VERB})\s+{QUALIFIERS}"
 )
 _RELATIVE_FRAME = re.compile(
-    rf"\s*(?:who|which)\s+(?:had\s+|has\s+)?{_ADV}(?P<verb>{_VOTE_VERB})\s+{QUALIFIERS}"
+    rf"\s*(?:who|which)\s+(?:had\s+|has\s+)?{_ADV}(?P<verb>{_VOTE_VERB}|{_PLACED_VERB})\s+"
+    rf"{QUALIFIERS}"
 )
 _BEATEN_BEFORE = re.compile(rf"(?:{_LEX.alt('win_verb')}|over|against|ahead\s+of)\s+$")
 _COMPARE_BEFORE = re.compile(

@@ -145,6 +145,8 @@ def _own(doc: Document, m: re.Match[str], pos: int | None) -> bool:
     comparison or a semicolon that comes between them?"""
     if pos is not None and m.end() <= pos and _CHANGED_TO.search(doc.norm, m.end(), pos):
         return False  # "a 2,213-vote lead on first preferences shrank to 567": a later one
+    if pos is not None and _another_numbers(doc, m, pos):
+        return False  # "her 19,688 is not her first-round 12,407": that number's round
     if (
         pos is not None
         and m.start() > pos
@@ -153,6 +155,16 @@ def _own(doc: Document, m: re.Match[str], pos: int | None) -> bool:
     ):
         return False  # "Rowe had 37.7 per cent, so ... go through to a second ballot"
     return pos is None or m.start() < pos or not _COMPARED.search(doc.norm, pos, m.start())
+
+
+_NUMBER_AFTER = re.compile(r"\s*\d")
+
+
+def _another_numbers(doc: Document, m: re.Match[str], pos: int) -> bool:
+    """Is the round word written before another number than the one at ``pos``, as its
+    modifier ("her 19,688 is not her first-round 12,407")?"""
+    after = _NUMBER_AFTER.match(doc.norm, m.end())
+    return bool(after and after.end() - 1 != pos)
 
 
 # A round the words head for, after the numbers: where they go, not where they were won.

@@ -106,3 +106,18 @@ def test_rewriting_rules_is_changing_them(matcher):
 
 def test_dropping_out_is_no_fall_in_turnout(matcher):
     assert repeated(matcher, "Turnout was high; one candidate dropped out of the re-run.") == []
+
+
+NEUTRALITY = "Unite staff breached guidelines requiring them to stay neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"The certification officer has thrown out a Coyne supporter's claim that {NEUTRALITY}.",
+        f"She has no truck with the talk that {NEUTRALITY}.",
+        f"To those still repeating that {NEUTRALITY}: the regulator found nothing.",
+    ],
+)
+def test_a_claim_thrown_out_or_waved_away_is_challenged(matcher, text):
+    assert repeated(matcher, text) == []

@@ -117,6 +117,38 @@ def findings(election: str, *paragraphs: str) -> list[str]:
             "Corinne Lafrenière won. A members' poll in April had Lafrenière on 41 per cent "
             "of first choices.",
         ),
+        # a relative clause's figures are its antecedent's
+        (
+            "federation",
+            "Warren Tuckey finished 239 ahead of Marisol Quintanar, who finished 77 ahead of "
+            "Lamar Pettibone.",
+        ),
+        # a round word before another number is that number's
+        (
+            "tworound",
+            "Niamh Oduwole won the second ballot. Her 19,688 is not simply her first-round "
+            "12,407 plus other votes.",
+        ),
+        # a gapped list takes the basis of its first item
+        (
+            "tworound",
+            "Niamh Oduwole beat Marcus Delahaye, Gethin Rowlands, Priya Santhanam and Tobias "
+            "Wren. In the first ballot Marcus Delahaye had the backing of 24.2 per cent of the "
+            "whole electorate, Niamh Oduwole 20.2 per cent.",
+        ),
+        # the group a share of voters is taken of is the electorate
+        (
+            "partyleader",
+            "Corinne Lafreni\u00e8re won. More than three in five of the party\u2019s 126,480 "
+            "eligible members voted.",
+        ),
+        # a share of those who voted is no turnout
+        (
+            "nurses",
+            "Leonie Marchetti won. More than seven in ten of those who voted did so online.",
+        ),
+        # somebody's own seat
+        ("partyleader", "Doug Penhallow lost his seat last spring by 3,410 votes."),
         # a parliamentary seat's majority
         (
             "tworound",
@@ -174,3 +206,20 @@ def test_the_same_figure_in_a_clause_naming_this_contest_is_judged():
 def test_a_count_labelled_before_it_is_the_recorded_count_of_that_label():
     text = "Niamh Oduwole won. Rejected papers in the first ballot: blank 208, spoiled 187."
     assert findings("tworound", text) == []
+
+
+def test_the_support_of_a_share_of_those_who_voted_is_a_share_of_the_vote():
+    # 42.7 per cent is her share of the valid votes; of the ballots returned, 42.1
+    text = (
+        "Leonie Marchetti was elected with 6,418 votes, the support of 42.7 per cent of those "
+        "who returned a ballot."
+    )
+    text, paras = join_paragraphs([text])
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    assert [f.rule_id for f in matcher("nurses").check(a)] == ["figure.share"]
+
+
+def test_votes_counted_between_two_candidates_are_no_two_way_contest():
+    text = "Theresa Reyes won. That put roughly 1,300 votes between Reyes and Hanlon."
+    assert [f for f in findings("convention", text) if f.startswith("framing")] == []

@@ -73,8 +73,12 @@ _STRONG_REBUT = re.compile(
     r"there\s+(?:is|was|were|are)\s+no\s+[\w-]+(?:\s*,[^,]{1,30},)?\s+(?:where|in\s+which)|"
     r"(?:there\s+(?:is|was|were|are)\s+no\s+(?:[\w-]+\s+)?(?:such|evidence|basis|truth|record|rule|"
     r"requirement|obligation|guideline|provision|sign|proof))|not\s+the\s+case|not\s+upheld|"
+    # "has no truck with the talk that ...", "to those still repeating that ..."
+    r"no\s+truck\s+with|(?:still|keep|keeps|kept)\s+(?:repeating|peddling|spreading|pushing)|"
+    r"(?:peddling|spreading)\s+(?:the\s+)?(?:myth|story|rumou?r|falsehood|lie)|"
     # the court threw out the complaint (not "they threw out his ballots": the claim)
-    r"threw\s+out\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+)?(?:[\w-]+\s+)?(?:claims?|"
+    r"(?:threw|thrown|throws|throw|tossed)\s+out\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+|an\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:claims?|"
     r"complaints?|case|challenges?|appeals?|lawsuits?|suits?|petitions?|protests?|objections?))"
     r"(?![\w-])"
 )
