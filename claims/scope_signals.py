@@ -8,7 +8,7 @@ signs, in the order they are looked for:
 - a related contest's own name ("the annulled ballot", from its ``aliases``);
 - 1. written years: this contest's, a recorded contest's, or another one
   (a year in a date or a span, "since 1998", is no contest);
-- 2. time words: "four years ago", "the previous election", "his opponent
+- 2. time words: "four years ago", "last October", "the previous election", "his opponent
   then", "the next contest": the recorded contest that far or that way;
 - 3. people: somebody who stood in another recorded contest and not in this
   one, or somebody who stood only in this one;
@@ -53,6 +53,13 @@ _AGO = re.compile(
     r"|afterwards|after|since)(?![\w-])"
 )
 _LAST_YEAR = re.compile(r"(?<![\w-])(last|next)\s+year(?![\w-])")
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+# "last October's election", "this past March": the latest such month before publication
+_LAST_MONTH = re.compile(
+    rf"(?<![\w-])(?:last|this\s+past)\s+(?P<month>{'|'.join(_MONTHS)})(?![\w-])"
+)
 _PROSPECT = _LEX.rx("prospect")
 
 
@@ -79,6 +86,7 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
         or _now_signal(doc, sent, cs, ce, default)
         or _alias_signal(doc, cs, ce)
         or _year_signal(doc, cs, ce)
+        or _last_month_signal(doc, sent, cs, ce)
         or _ago_signal(doc, sent, cs, ce, ref)
         or _earlier_later_signal(doc, sent, cs, ce, ref)
         or _people_signal(doc, sent, cs, ce, ref)
@@ -114,6 +122,22 @@ def _related_aliases(facts: Facts) -> list[tuple[str, str]]:
         if len(a.split()) >= 2
     ]
     return sorted(got, key=lambda x: -len(x[1]))
+
+
+def _last_month_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:
+    """2. "last October's election": the recorded contest of the year that month last
+    came round in before the article was published."""
+    if not doc.published or ("last" not in sent.words and "past" not in sent.words):
+        return None
+    m = _LAST_MONTH.search(doc.norm, cs, ce)
+    if m is None:
+        return None
+    month = _MONTHS.index(m.group("month")) + 1
+    target = doc.published.year - (month >= doc.published.month)
+    exact = [c.key for c in doc.facts.contests.values() if c.year == target]
+    if not exact:
+        return None
+    return ("this" if "this" in exact else exact[0]), f"'{m.group(0)}'"
 
 
 def _ago_signal(

@@ -48,3 +48,9 @@ def test_an_article_from_the_year_of_an_earlier_contest_before_nominations_is_ab
 def test_the_same_article_after_this_election_is_about_this_one(matcher):
     text = "Hemi Waaka won with 9,846 votes, ahead of Miriama Kerehoma on 9,112."
     assert figures(matcher, text, published="2025-07-02") == [text, text]
+
+
+def test_last_month_named_is_that_months_latest_contest(matcher):
+    text = "Waaka and Kerehoma were separated by 734 votes last October."
+    assert figures(matcher, text, published="2025-03-20") == []
+    assert figures(matcher, "Waaka and Kerehoma were separated by 734 votes.") != []
