@@ -18,7 +18,7 @@ from factwatch.claims.lexicon import lexicon
 from factwatch.claims.measure_words import Reading
 from factwatch.claims.numbers import NumberMention
 from factwatch.claims.owners import persons
-from factwatch.claims.rounds import round_of
+from factwatch.claims.rounds import names_a_round, round_of
 from factwatch.claims.text import Document, Mention, Sent
 
 _LEX = lexicon()
@@ -93,8 +93,8 @@ def _label_before(
         return False  # "As shares of valid votes: 44.0, 29.8": shares, not counts
     if _STAGE_AFTER.match(doc.norm, n.end, sent.end):
         return False  # "Exhausted ballots: 520 after the first transfer, ...": a part
-    if _LEX.rx("discourse_marker").fullmatch(label):
-        return None
+    if _LEX.rx("discourse_marker").fullmatch(label) or names_a_round(label):
+        return None  # "Second ballot: 38,092 papers returned": a round, not a count's name
     return _named(doc, label, [])
 
 

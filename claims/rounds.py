@@ -59,6 +59,11 @@ _ROUND_HINT = re.compile(
 )
 
 
+def names_a_round(words: str) -> bool:
+    """Are these words only a round's name ("First ballot", "round two", "final count")?"""
+    return _ROUND.fullmatch(words.strip().removeprefix("the ").strip()) is not None
+
+
 def round_of(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None = None) -> int | None:
     """The round a clause's numbers belong to (the number at ``pos``, when given): said
     in the clause ("in the fourth round", "that round" after one was named, "won the

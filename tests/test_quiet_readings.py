@@ -147,6 +147,13 @@ def findings(election: str, *paragraphs: str) -> list[str]:
             "nurses",
             "Leonie Marchetti won. More than seven in ten of those who voted did so online.",
         ),
+        # a label that names a round is no count's name
+        (
+            "tworound",
+            "Niamh Oduwole beat Marcus Delahaye, Gethin Rowlands, Priya Santhanam and Tobias "
+            "Wren. First ballot: 39,863 papers were returned. Second ballot: 38,092 papers "
+            "returned.",
+        ),
         # somebody's own seat
         ("partyleader", "Doug Penhallow lost his seat last spring by 3,410 votes."),
         # a parliamentary seat's majority
