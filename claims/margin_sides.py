@@ -57,6 +57,8 @@ def pair(
     separated = _separated(doc, n, ce, people)
     if separated is not None:
         return separated
+    if a is None:
+        a = _lead_in_apposition(doc, sent, n, cs, people)
     further = _further_back(doc, sent, n, cs, ce, people, a)
     if further is not None:
         return further
@@ -85,6 +87,23 @@ _MARGIN_VERB = re.compile(
 def _verb_just_before(doc: Document, sent: Sent, cs: int) -> bool:
     before = [c for c in sent.clauses if c[1] <= cs]
     return bool(before) and bool(_MARGIN_VERB.search(doc.norm, *before[-1]))
+
+
+# a live blog's time stamp before the sentence: "11.15", "12:41 a.m. -"
+_STAMP = re.compile(r"\W*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*[\u2013\u2014:-]?\s*")
+_APPOSED_LEAD = re.compile(r"\s*(?:a|an|the)\s+(?:[\w-]+\s+)?(?:lead|margin|majority)\s+of\s")
+
+
+def _lead_in_apposition(
+    doc: Document, sent: Sent, n: NumberMention, cs: int, people: list[Mention]
+) -> str | None:
+    """ "Corcoran's share is 44 per cent, a lead of 14.2 points over Moriarty": a lead set
+    beside what the sentence says of its first person is that person's."""
+    if not _APPOSED_LEAD.match(doc.norm, cs) or not people or people[0].start >= cs:
+        return None
+    first = people[0]
+    opens = _starts_clause(doc, sent, first) or _STAMP.fullmatch(doc.norm, sent.start, first.start)
+    return first.person if opens else None
 
 
 def _ahead_or_behind(

@@ -154,6 +154,13 @@ def findings(election: str, *paragraphs: str) -> list[str]:
             "Wren. First ballot: 39,863 papers were returned. Second ballot: 38,092 papers "
             "returned.",
         ),
+        # a lead set beside what is said of the sentence's first person is theirs
+        (
+            "teachers",
+            "Siobh\u00e1n Corcoran won ahead of Declan Moriarty, P\u00e1draig \u00d3 "
+            "S\u00failleabh\u00e1in and Karen Whelan. 11.15 Corcoran\u2019s share of valid "
+            "votes is 44 per cent, a lead of 14.2 points over Moriarty.",
+        ),
         # somebody's own seat
         ("partyleader", "Doug Penhallow lost his seat last spring by 3,410 votes."),
         # a parliamentary seat's majority
