@@ -97,30 +97,31 @@ def _compute_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, s
 
 def _alias_signal(doc: Document, cs: int, ce: int) -> tuple[str, str] | None:
     """A related contest called by one of the names its facts give it ("the annulled
-    ballot")."""
-    norm = doc.norm
-    for key, phrase in doc.facts.once("scope.related_aliases", _related_aliases):
-        at = norm.find(phrase, cs, ce)
-        end = at + len(phrase)
-        if (
-            at >= 0
-            and not (at and (norm[at - 1].isalnum() or norm[at - 1] == "-"))
-            and not (end < len(norm) and norm[end].isalnum())
-        ):
-            return key, f"the contest called '{phrase}'"
+    ballot", or "the annulled election": an alias's last word may be any word for a
+    contest)."""
+    for key, alias, rx in doc.facts.once("scope.related_aliases", _related_aliases):
+        if rx.search(doc.norm, cs, ce):
+            return key, f"the contest called '{alias}'"
     return None
 
 
-def _related_aliases(facts: Facts) -> list[tuple[str, str]]:
-    """(contest key, alias) for every related contest's alias of two or more words,
-    the longest first ("the annulled first ballot" before "the first ballot")."""
-    got = [
-        (c.key, normalise(a))
-        for c in facts.contests.values()
-        if c.key != "this"
-        for a in c.aliases
-        if len(a.split()) >= 2
-    ]
+_CONTEST_WORDS = "ballot election vote poll contest race count".split()
+
+
+def _related_aliases(facts: Facts) -> list[tuple[str, str, re.Pattern[str]]]:
+    """(contest key, alias, pattern) for every related contest's alias of two or more
+    words, the longest first ("the annulled first ballot" before "the first ballot")."""
+    got = []
+    for c in facts.contests.values():
+        for alias in c.aliases if c.key != "this" else ():
+            words = normalise(alias).split()
+            if len(words) < 2:
+                continue
+            parts = [re.escape(w) for w in words]
+            if words[-1].rstrip("s") in _CONTEST_WORDS:
+                parts[-1] = rf"(?:{'|'.join(_CONTEST_WORDS)})s?"
+            rx = re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])")
+            got.append((c.key, normalise(alias), rx))
     return sorted(got, key=lambda x: -len(x[1]))
 
 

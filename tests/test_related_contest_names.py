@@ -54,3 +54,16 @@ def test_last_month_named_is_that_months_latest_contest(matcher):
     text = "Waaka and Kerehoma were separated by 734 votes last October."
     assert figures(matcher, text, published="2025-03-20") == []
     assert figures(matcher, "Waaka and Kerehoma were separated by 734 votes.") != []
+
+
+def test_an_alias_may_end_in_any_word_for_a_contest(matcher):
+    text = "Waaka took 9,846 votes in the annulled race to Kerehoma\u2019s 9,112."
+    assert figures(matcher, text) == []
+
+
+def test_a_claim_about_a_related_contest_is_judged_in_that_contest(matcher):
+    body, paras = join_paragraphs(["The Authority found that Waaka rigged the first ballot."])
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-07-02")
+    a.sentences = segment(paras, body)
+    found = [f.rule_id for f in matcher.check(a) if f.kind == "unchallenged_claim"]
+    assert found == ["claim.the-authority-found-that-hemi-waaka"]

@@ -25,7 +25,7 @@ from factwatch.claims.claim_index import ClaimIndex, several, strip_people
 from factwatch.claims.concepts import WEAK, Reading
 from factwatch.claims.fact_details import details, states_fact
 from factwatch.claims.facts import Facts
-from factwatch.claims.lexicon import lexicon
+from factwatch.claims.lexicon import lexicon, normalise
 from factwatch.claims.model import Claim
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
@@ -162,6 +162,22 @@ def _within(a: int, b: int) -> bool:
     return a != b and not a & ~b
 
 
+def _contests_of(facts: Facts, claim: Claim) -> frozenset[str]:
+    """The contests a claim is about: this one, and a related one its words name by year
+    or alias ("Waaka rigged the 2024 ballot")."""
+    words = normalise(" ".join([claim.claim, *claim.paraphrases]))
+    named = {
+        c.key
+        for c in facts.contests.values()
+        if c.key != "this"
+        and (
+            (c.year and re.search(rf"(?<!\d){c.year}(?!\d)", words))
+            or any(normalise(a) in words for a in c.aliases)
+        )
+    }
+    return frozenset({"this", *named})
+
+
 def _widest(hits: list[Hit]) -> list[Hit]:
     """The claims a sentence repeats, less those another claim explains better: a claim
     whose matched words and people are all matched by another's, and fewer ("Union staff
@@ -205,6 +221,7 @@ class ClaimRule:
         self.index = ClaimIndex(facts)
         self.thesaurus = self.index.thesaurus
         self.details = {c.id: details(facts, c) for c in facts.claims}
+        self.about = {c.id: _contests_of(facts, c) for c in facts.claims}
 
     def check(self, doc: Document) -> list[Finding]:
         index = self.index
@@ -236,8 +253,12 @@ class ClaimRule:
             if not index.possible(reading.concepts | {"together"}, people):
                 continue
             best = self._best(doc, sent, reading)
-            if best and scope_at(doc, sent, sent.start).contest == "this":
-                hits.extend(_widest(list(best.values())))  # not about another contest
+            if best:
+                # not about another contest than the claim's own
+                contest = scope_at(doc, sent, sent.start).contest
+                hits.extend(
+                    h for h in _widest(list(best.values())) if contest in self.about[h.claim.id]
+                )
         return self._findings(doc, hits)
 
     def _best(self, doc: Document, sent: Sent, reading: Reading) -> dict[str, Hit]:
