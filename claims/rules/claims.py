@@ -98,6 +98,14 @@ _LEADING = re.compile(
     r"^\W*(?:(?:but|and|so|yet)\s+)?(?:(?:is|was|are|were|did|does|do|has|have|had|wo|would|ca|"
     r"could|should)n't|is\s+it\s+any\s+wonder)(?![\w-])"
 )
+# "Claims that postal votes went uncounted have been shared thousands of times": the
+# claim reported as going round, which the article goes on to check
+_CIRCULATING = re.compile(
+    r"\W*(?:the\s+)?(?:claims?|allegations?|rumou?rs?|suggestions?|stories|posts?)\s+"
+    r"(?:[^,;]{0,40}?\s+)?that\s[^;]{0,200}?\s(?:have|has|had)\s+(?:not\s+)?(?:been\s+)?"
+    r"(?:shared|circulat\w+|spread|surfaced|resurfaced|aired|swirled|gone\s+viral|"
+    r"done\s+the\s+rounds)(?![\w-])"
+)
 _GRANTED = WEAK | {"together"}  # concepts a sentence's words are not asked for
 _ASKED_WHETHER = re.compile(
     r"(?<![\w-])(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|query|queried|"
@@ -247,6 +255,8 @@ class ClaimRule:
                 continue  # a question asserts nothing: "Should there have been a runoff?"
             if _COUNTERFACTUAL.search(norm):
                 continue  # nor does what would have been: "Had his votes been added, ..."
+            if _CIRCULATING.match(norm):
+                continue  # nor a report that it goes round: "Claims that ... have been shared"
             if leading:  # its "isn't" denies nothing
                 norm = " " * leading.end() + norm[leading.end() :]
             reading = self.thesaurus.read(norm, sent.start)
