@@ -5,8 +5,7 @@
 
 The article is read once (``read``: sentences, clauses, quotations, the
 people and organisations named) and every registered rule
-(``claims.rules``) checks it when it names a candidate; when it names only our
-organisation, the known claims are still looked for.  Findings quote the sentence that carries the
+(``claims.rules``) checks it.  Findings quote the sentence that carries the
 offending words (``quote == article.text[start:end]``); the exact phrase and
 its offsets are in ``details``, and the explanation names the contest and
 the measure judged.
@@ -46,15 +45,10 @@ class Matcher:
 
     def check(self, article: Article) -> list[Finding]:
         doc = read(article, self.facts)
-        rules = self.rules
         if not self.relevant(doc):
-            if not self.about_us(doc):
-                return []
-            # No candidate named, but our organisation: a known claim can still be
-            # repeated ("Retired members were allowed to vote in this election").
-            rules = [r for r in rules if "unchallenged_claim" in r.kinds]
+            return []
         findings: list[Finding] = []
-        for rule in rules:
+        for rule in self.rules:
             findings.extend(rule.check(doc))
         if self.facts.quiet_patterns:  # the facts file's own "never flag" sentences
             findings = [f for f in findings if not self.facts.is_quiet(f.quote)]
@@ -67,11 +61,6 @@ class Matcher:
         return any(
             m.person in here and m.kind == "person" for s in doc.sentences for m in s.mentions
         )
-
-    @staticmethod
-    def about_us(doc: Document) -> bool:
-        """Does the article name our organisation (or the election by an alias)?"""
-        return any(m.kind == "ours" for s in doc.sentences for m in s.mentions)
 
 
 def check_article(article: Article, facts: Facts) -> list[Finding]:

@@ -123,23 +123,6 @@ def test_a_claim_thrown_out_or_waved_away_is_challenged(matcher, text):
     assert repeated(matcher, text) == []
 
 
-def _alone(matcher: Matcher, text: str) -> list[str]:
-    full, paras = join_paragraphs([text])
-    a = Article(url="t", canonical_url="t", text=full, paragraphs=paras)
-    a.sentences = segment(paras, full)
-    return [f.rule_id for f in matcher.check(a) if f.kind == "unchallenged_claim"]
-
-
-def test_a_claim_is_looked_for_in_an_article_naming_only_the_organisation(matcher):
-    text = f"Sir, as a member of Unite for 30 years I say this: {NEUTRALITY}."
-    assert _alone(matcher, text) == ["claim.neutrality-guidelines"]
-
-
-def test_nothing_is_looked_for_in_an_article_naming_neither(matcher):
-    text = "Sir, I say this: staff breached guidelines requiring them to stay neutral."
-    assert _alone(matcher, text) == []
-
-
 def test_a_claim_reported_as_going_round_is_not_repeated(matcher):
     text = f"Claims that {NEUTRALITY} have been shared thousands of times. Here is what we know."
     assert repeated(matcher, text) == []
