@@ -146,6 +146,8 @@ class Concepts:
             self.also[phrase] = pair[1]
         # A concept that entails another: signing people up makes them members.
         self.implies = _implications(data, groups, origin)
+        # A concept denied that says another: not having paid is being in arrears.
+        self.denied = _implications(data, groups, origin, "denied")
         self.by_key_word: dict[str, list[str]] = {}
         for phrase in self.phrase_to:
             self.by_key_word.setdefault(_key_word(phrase), []).append(phrase)
@@ -165,19 +167,26 @@ class Concepts:
 
     def triggers(self, concepts: set[str] | frozenset[str]) -> Trigger:
         """A quick test for sentences holding words or phrases of the given concepts."""
-        words = {w: c for w, c in self.word_to.items() if c in concepts}
+        # what a concept may bring with it: what it implies, what it says when denied
+        brings: dict[str, set[str]] = {}
+        for table in (self.implies, self.denied):
+            for c, other in table.items():
+                brings.setdefault(c, set()).add(other)
+        words = {
+            w: c
+            for w, c in self.word_to.items()
+            if c in concepts or brings.get(c, set()) & concepts
+        }
         words.update({w: c for w, c in self.comparisons.items() if c in concepts})
         words.update({c: c for c in concepts if c not in self.groups})
-        for w, c in list(self.word_to.items()):
-            if self.implies.get(c) in concepts:
-                words.setdefault(w, self.implies[c])
         phrases: dict[str, frozenset[str]] = {}
         for p, c in self.phrase_to.items():
             got = {c, self.also[p]} if p in self.also else {c}
-            got |= {self.implies[c] for c in got if c in self.implies}
+            got |= {x for c in list(got) for x in brings.get(c, ())}
             if got & concepts:
                 phrases[p] = frozenset(got & concepts)
-        return Trigger(words, phrases)
+        also = {c: frozenset(x & concepts) for c, x in brings.items() if x & concepts}
+        return Trigger(words, phrases, also)
 
     def read(self, norm: str, base: int = 0) -> Reading:
         """The concepts of a normalised sentence: its phrases first, then its other
@@ -206,11 +215,21 @@ class Concepts:
                 self._compound(w, m.start(), found)
                 continue
             found.add(name or stem(w), m.start(), m.end())
+        self._entailed(found, base)
+        return Reading(found.concepts, found.negated, found.spans)
+
+    def _entailed(self, found: _Found, base: int) -> None:
+        """Add what the concepts found imply, and what the denied ones say."""
         for concept, implied in self.implies.items():
             if concept in found.concepts and implied not in found.concepts:
                 a, b = found.spans[concept]
                 found.add(implied, a - base, b - base)
-        return Reading(found.concepts, found.negated, found.spans)
+        for concept, said in self.denied.items():
+            if concept in found.negated and said not in found.concepts:
+                found.concepts.add(said)
+                found.spans[said] = found.spans[concept]
+                # the denial is what it says, no longer a denial of the claim's words
+                found.negated -= {concept, self.implies.get(concept)}
 
     def _compound(self, word: str, at: int, found: _Found) -> None:
         """A hyphenated word the thesaurus does not know: the word written solid
@@ -254,8 +273,14 @@ class Trigger:
     """Which of a set of concepts may a sentence hold, by its words (or their stems) and
     phrases, before it is read?  At least every one its reading will hold."""
 
-    def __init__(self, words: dict[str, str], phrases: dict[str, frozenset[str]]):
+    def __init__(
+        self,
+        words: dict[str, str],
+        phrases: dict[str, frozenset[str]],
+        also: dict[str, frozenset[str]] | None = None,
+    ):
         self.words = words  # a word or stem -> its concept
+        self.also = also or {}  # a concept -> the ones it may bring (implied, denied)
         self.by_key: dict[str, list[tuple[re.Pattern[str], frozenset[str]]]] = {}
         for p, found in phrases.items():
             self.by_key.setdefault(_key_word(p), []).append((re.compile(alternation([p])), found))
@@ -276,6 +301,8 @@ class Trigger:
             for p, found in self.by_key[key]:
                 if not found <= got and p.search(norm):
                     got |= found
+        for c in list(got):
+            got |= self.also.get(c, frozenset())
         return got
 
 
@@ -288,13 +315,14 @@ def _word_list(data: dict, table: str, origin: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _implications(data: dict, groups: dict, origin: str) -> dict[str, str]:
-    """The ``[implies]`` table: concept groups mapped to the groups they entail."""
-    implies = data.get("implies", {})
+def _implications(data: dict, groups: dict, origin: str, table: str = "implies") -> dict[str, str]:
+    """The ``[implies]`` (or ``[denied]``) table: concept groups mapped to the groups they
+    entail (denied, for ``[denied]``)."""
+    implies = data.get(table, {})
     if not isinstance(implies, dict) or not all(
         k in groups and v in groups for k, v in implies.items()
     ):
-        raise FactsError(f"{origin}: implies: expected concept groups mapped to groups")
+        raise FactsError(f"{origin}: {table}: expected concept groups mapped to groups")
     return dict(implies)
 
 

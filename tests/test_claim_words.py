@@ -126,3 +126,19 @@ def test_a_claim_thrown_out_or_waved_away_is_challenged(matcher, text):
 def test_a_claim_reported_as_going_round_is_not_repeated(matcher):
     text = f"Claims that {NEUTRALITY} have been shared thousands of times. Here is what we know."
     assert repeated(matcher, text) == []
+
+
+def test_members_who_had_not_paid_their_dues_are_in_arrears():
+    from factwatch.claims.concepts import concepts
+
+    reading = concepts().read("members who hadn't paid their dues got ballot packs")
+    assert "arrears" in reading.concepts
+    assert not reading.negated & {"pay", "money"}  # what it says, not a denial of the claim
+
+
+def test_a_denied_concept_must_say_a_concept_group():
+    from factwatch.claims.concepts import Concepts
+    from factwatch.core.errors import FactsError
+
+    with pytest.raises(FactsError, match="denied"):
+        Concepts({"concepts": {"pay": ["paid"]}, "denied": {"pay": "arrears"}})
