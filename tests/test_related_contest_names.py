@@ -67,3 +67,11 @@ def test_a_claim_about_a_related_contest_is_judged_in_that_contest(matcher):
     a.sentences = segment(paras, body)
     found = [f.rule_id for f in matcher.check(a) if f.kind == "unchallenged_claim"]
     assert found == ["claim.the-authority-found-that-hemi-waaka"]
+
+
+def test_a_re_run_is_a_contest_word_for_two_way_wording(matcher):
+    text = "This year\u2019s two-horse re-run between Miriama Kerehoma and Hemi Waaka is over."
+    body, paras = join_paragraphs([text])
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-07-02")
+    a.sentences = segment(paras, body)
+    assert [f.kind for f in matcher.check(a) if f.kind == "framing"] == ["framing"]
