@@ -75,3 +75,15 @@ def test_a_re_run_is_a_contest_word_for_two_way_wording(matcher):
     a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-07-02")
     a.sentences = segment(paras, body)
     assert [f.kind for f in matcher.check(a) if f.kind == "framing"] == ["framing"]
+
+
+def test_a_two_way_contest_others_expected_and_the_text_corrects_is_no_framing(matcher):
+    paragraphs = [
+        "When the re-run was ordered, many expected a straight rematch between Hemi Waaka and "
+        "Miriama Kerehoma. It has not turned out that way.",
+        "Three names will be on the ballot paper: Kerehoma, Waaka and Tavita Fuimaono.",
+    ]
+    body, paras = join_paragraphs(paragraphs)
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-05-28")
+    a.sentences = segment(paras, body)
+    assert [f.kind for f in matcher.check(a) if f.kind == "framing"] == []
