@@ -288,9 +288,11 @@ class Trigger:
     def held(self, words: frozenset[str], norm: str) -> set[str]:
         """``words``: the sentence's words (see ``Sent.words``); ``norm`` its text."""
         table = self.words
-        got = {table[w] for w in words if w in table}
-        got.update(table[s] for s in map(stem, words) if s in table)
-        for w in words:
+        keys = table.keys()
+        # (set intersections with the table's keys: the same look-ups, done in one step)
+        got = {table[w] for w in keys & words}
+        got.update(table[s] for s in keys & set(map(stem, words)))
+        for w in words if "-" in norm else ():  # no hyphen in the text, none in its words
             if "-" in w:  # read as ``Concepts._compound`` reads it
                 got.update(
                     table[x]
