@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from factwatch.claims.lexicon import lexicon, normalise, title
 from factwatch.claims.numbers import NumberMemo, NumberMention, find_numbers
@@ -66,6 +66,27 @@ _CLAUSE_BREAK = re.compile(
     # "rose to 55% from the 48.5% she won in 2022": each figure keeps its own time
     r"|(?<=[\d%])\s+(?=from\s)|(?<=cent)\s+(?=from\s))"
 )
+_T = TypeVar("_T")
+
+
+class _Once(Generic[_T]):
+    """A property worked out on first read and kept on the instance: what
+    ``functools.cached_property`` does, without the lock Python 3.11 takes on each first
+    read (every sentence's words are read, so the lock shows in the matcher's time; a
+    document is read by one thread)."""
+
+    def __init__(self, func: Callable[[Any], _T]):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj: object, owner: type | None = None) -> _T:
+        if obj is None:
+            return self  # type: ignore[return-value]  # read on the class: the descriptor
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 # Words of any alphabet ("lafrenière", "siobhán"), numbers, and single punctuation marks.
 _TOKEN = re.compile(r"[^\W_]+(?:[-.,'][^\W_]+)*|[^\s\w]|_")
 
@@ -107,7 +128,7 @@ class Sent:
     reported: tuple[int, str | None, str | None] | None = None  # (from, speaker, person)
     mentions: list[Mention] = field(default_factory=list)  # filled by entities
 
-    @cached_property
+    @_Once
     def words(self) -> frozenset[str]:
         """Every word of the sentence, hyphenated words also in pieces (for prefilters)."""
         out = set(self.token_words)
@@ -116,7 +137,7 @@ class Sent:
                 out.update(w.split("-"))
         return frozenset(out)
 
-    @cached_property
+    @_Once
     def token_words(self) -> frozenset[str]:
         """The words of ``tokens`` (a possessive 's split off), read without their offsets."""
         out = set(_TOKEN.findall(self.norm))
@@ -132,7 +153,7 @@ class Sent:
                     out.add(w)
         return frozenset(out)
 
-    @cached_property
+    @_Once
     def tokens(self) -> list[tuple[int, int, str]]:
         """Words and punctuation with absolute offsets; a possessive 's is its own token."""
         base = self.start
