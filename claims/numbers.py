@@ -139,13 +139,15 @@ _SKIP_AFTER = re.compile(
     re.IGNORECASE,
 )
 # (the lookahead, the first characters of the words below, lets the scan skip other places)
+# (one word edge before all the words: each alternative then starts with a letter, which
+# the scan tests before trying the rest of it)
 _SKIP_BEFORE = re.compile(
     r"(?=[£$€abcdfgijlmnopqrstuw])"
-    rf"(?:[£$€]\s*|\b{_MONTHS}\.?\s+|\bage[sd]?\s+|\baged\s+|\bpage\s+|\bno\.?\s+|\bnumber\s+|"
-    r"\bsection\s+|\brule\s+|\bclause\s+|\bstep\s+|\btier\s+|\bgrade\s+|\bband\s+|"
+    rf"(?:[£$€]\s*|\b(?:{_MONTHS}\.?|age[sd]?|aged|page|no\.?|number|"
+    r"section|rule|clause|step|tier|grade|band|"
     # a name with a number: "Region 7", "Local 88", "Ward 3", "Article 12"
-    r"\bregion\s+|\bdistrict\s+|\blocal\s+|\bward\s+|\barticle\s+|\bchapter\s+|"
-    r"\bdivision\s+|\bprecinct\s+|\bunit\s+|\bitem\s+|\btable\s+|\bquestion\s+)$",
+    r"region|district|local|ward|article|chapter|"
+    r"division|precinct|unit|item|table|question)\s+)$",
     re.IGNORECASE,
 )
 # Qualifiers from the lexicon ("just over" before "over"), looked up by the words
