@@ -41,6 +41,28 @@ _HAS_NUMBER = re.compile(
     rf"(?=[\d{''.join(sorted({w[0] for w in _NUMBER_WORDS}))}])"
     rf"(?:\d|\b(?:{'|'.join(_NUMBER_WORDS)})\b)"
 )
+_DIGIT = re.compile(r"\d")
+# The words of _HAS_NUMBER grouped by their first letter, each alternative starting with
+# that letter and testing the word edge before it once it is read ("(?<!\w.)": no word
+# character before the letter, which is \b there): a pattern whose every alternative
+# starts with a letter is scanned for those letters alone, several times faster than one
+# that starts with a test.  Together with _DIGIT it finds what _HAS_NUMBER finds.
+_NUMBER_WORD = re.compile(
+    "(?:"
+    + "|".join(
+        rf"{a}(?<!\w.)(?:{'|'.join(w[1:] for w in _NUMBER_WORDS if w[0] == a)})"
+        for a in sorted({w[0] for w in _NUMBER_WORDS})
+    )
+    + r")\b"
+)
+
+
+def _has_number(text: str, start: int = 0, end: int | None = None) -> bool:
+    """``_HAS_NUMBER.search(text, start, end)``, in two quicker scans."""
+    end = len(text) if end is None else end
+    return bool(_DIGIT.search(text, start, end) or _NUMBER_WORD.search(text, start, end))
+
+
 _SUPERSEDED = re.compile(
     r"\b(?:misstated|misreported|misquoted|mistyped|misprinted|corrected|correction)\b"
     r"|\b(?:the|that|an|our|this)\s+(?:same\s+|earlier\s+|original\s+)?(?:article|story|report|"
@@ -118,7 +140,7 @@ class FigureRule:
             # quoting the number written most plainly.
             mine: dict[str, tuple[NumberMention, Figure, Reading, Scope]] = {}
             for cs, ce in sent.clauses:
-                if not _HAS_NUMBER.search(doc.norm, cs, ce):
+                if not _has_number(doc.norm, cs, ce):
                     continue
                 for n in doc.numbers_in(cs, ce):
                     found = self._judge(doc, sent, n, cs, ce)
@@ -391,7 +413,7 @@ def _passed_over(doc: Document, sent: Sent) -> bool:
     """A sentence with no number, a correction quoting the number it withdraws, or a
     claim set out to be checked ("Claim: 20,000 votes were lost")."""
     return (
-        not _HAS_NUMBER.search(sent.norm)
+        not _has_number(sent.norm)
         or bool(_SUPERSEDED_HINT.search(sent.norm) and _SUPERSEDED.search(sent.norm))
         or set_out_to_check(doc, sent)
         or quoted_for_correction(doc, sent)
