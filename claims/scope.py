@@ -285,9 +285,15 @@ _POLL_PUTS = re.compile(
     r"\d{1,2}(?:\.\d)?(?![\d,])(?!\s*(?:st|nd|rd|th)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\b)"
 )
+_RESULT_STARTS = "".join(
+    sorted({re.escape(w[0]) for w in _LEX.words("result_word")} | set("decfsl"))
+)
 _RESULTS = re.compile(
-    rf"{_LEX.alt('result_word')}|(?<![\w-])(?:declared|elected|re-elected|count|"
-    r"(?:first|second|final|last)[\s-]+(?:round|ballot))(?![\w-])"
+    # (every result word and every word below starts with one of _RESULT_STARTS: the
+    # lookahead lets the scan skip other places quickly)
+    rf"(?=[{_RESULT_STARTS}])"
+    rf"(?:{_LEX.alt('result_word')}|(?<![\w-])(?:declared|elected|re-elected|count|"
+    r"(?:first|second|final|last)[\s-]+(?:round|ballot))(?![\w-]))"
 )
 
 
