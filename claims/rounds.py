@@ -69,7 +69,11 @@ def round_of(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None = None
     in the clause ("in the fourth round", "that round" after one was named, "won the
     second by" after a round was named), a final standing, or the sentence's one round
     word; None (any round) when the sentence names several."""
-    if not _ROUND_HINT.search(doc.norm, sent.start, sent.end):
+    key = ("rounds.hint", sent.index)  # asked for each number of the sentence: once
+    hint = doc.memo.get(key)
+    if hint is None:
+        hint = doc.memo[key] = bool(_ROUND_HINT.search(doc.norm, sent.start, sent.end))
+    if not hint:
         return None
     return _named_round(doc, sent, cs, ce, pos)
 
