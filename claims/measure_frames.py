@@ -138,7 +138,11 @@ _GAP_WORDS = (
     r"(?:(?:got|had|by|with|on)\s+)?(?:(?:about|around|roughly|nearly|almost|some|just|only|"
     r"over|under|(?:fewer|less|more)\s+than)\s+)?"
 )
-_LISTED = re.compile(r"(?:,|;|\band)\s+(?:[\w\u00c0-\u017f'\u2019-]+\s+){1,4}" + _GAP_WORDS + "$")
+# ("a(?<!\w.)nd" is "\band": no word character before the "a"; written so, every
+# alternative starts with a character the scan can look for)
+_LISTED = re.compile(
+    r"(?:,|;|a(?<!\w.)nd)\s+(?:[\w\u00c0-\u017f'\u2019-]+\s+){1,4}" + _GAP_WORDS + "$"
+)
 # The first item of a list whose later items are gapped: a verb and its number ("Penhallow
 # filed 987, Sandhar 612 and Gallant 318", "Hanlon won 48 percent of the delegates, vice
 # president Reyes about 30 percent").
@@ -232,7 +236,9 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
         and any(m.start >= n.end and m.start - n.end < 30 and m.person for m in persons(sent))
     ):
         return True  # "720 to Lind": a transfer between rounds, not a tally
-    if _OVER_MARK.search(doc.norm, max(sent.start, qs - 60), qs):
+    near = max(sent.start, qs - 60)
+    # (every mark above ends "by" and a space: a cheap test before the search)
+    if doc.norm[near:qs].rstrip().endswith("by") and _OVER_MARK.search(doc.norm, near, qs):
         return True
     short = _SHORT.match(post)
     lo = doc.sentences[sent.index - 1].start if sent.index else sent.start
