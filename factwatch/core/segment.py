@@ -76,8 +76,9 @@ _ABBREVIATIONS = {
 }
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets,
-# then whitespace.
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
+# then whitespace.  ("[.!?][.!?]*" is "[.!?]+" written so that the scan looks for those
+# characters alone.)
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)\]]*(?=\s+)")
 _OPENER = re.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S)")
 
 
