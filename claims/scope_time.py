@@ -15,7 +15,10 @@ from factwatch.claims.text import Document, Sent
 
 _LEX = lexicon()
 
-_YEAR = re.compile(r"(?<![\d,.$£€-])(19[5-9]\d|20[0-9]\d)(?![\d%]|,\d|\.\d)")
+# A year, not inside a number, an amount or a span.  (The test of the character before it
+# is made after its first digit, "1(?<![...].)" for "(?<![...])1", so that the scan looks
+# for the digits 1 and 2 alone.)
+_YEAR = re.compile(r"(1(?<![\d,.$£€-].)9[5-9]\d|2(?<![\d,.$£€-].)0[0-9]\d)(?![\d%]|,\d|\.\d)")
 _EARLIER = _LEX.rx("earlier_phrase")
 # "his opponent then": somebody's role at an earlier time the paragraph spoke of
 _THEN_NP = re.compile(r"(?:'s|\bhis|\bher|\btheir)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+then(?![\w-])")
