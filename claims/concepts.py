@@ -281,17 +281,25 @@ class Trigger:
     ):
         self.words = words  # a word or stem -> its concept
         self.also = also or {}  # a concept -> the ones it may bring (implied, denied)
-        self.by_key: dict[str, list[tuple[re.Pattern[str], frozenset[str]]]] = {}
+        # (frozen copies of the keys: intersecting a frozenset is quicker than a dict's keys)
+        self._word_keys = frozenset(words)
+        # key word -> (the phrase's pattern, its concepts, its words: each is in any text
+        # the pattern matches, a cheap test before the search)
+        self.by_key: dict[str, list[tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]]] = {}
         for p, found in phrases.items():
-            self.by_key.setdefault(_key_word(p), []).append((re.compile(alternation([p])), found))
+            pieces = tuple(w for w in re.split(r"[\s-]+", p.strip()) if w)
+            self.by_key.setdefault(_key_word(p), []).append(
+                (re.compile(alternation([p])), found, pieces)
+            )
+        self._phrase_keys = frozenset(self.by_key)
 
     def held(self, words: frozenset[str], norm: str) -> set[str]:
         """``words``: the sentence's words (see ``Sent.words``); ``norm`` its text."""
         table = self.words
-        keys = table.keys()
+        keys = self._word_keys
         # (set intersections with the table's keys: the same look-ups, done in one step)
-        got = {table[w] for w in keys & words}
-        got.update(table[s] for s in keys & set(map(stem, words)))
+        got = {table[w] for w in keys.intersection(words)}
+        got.update(table[s] for s in keys.intersection(map(stem, words)))
         for w in words if "-" in norm else ():  # no hyphen in the text, none in its words
             if "-" in w:  # read as ``Concepts._compound`` reads it
                 got.update(
@@ -299,9 +307,9 @@ class Trigger:
                     for x in (stem(w.replace("-", "")), *w.split("-"), *map(stem, w.split("-")))
                     if x in table
                 )
-        for key in self.by_key.keys() & words:
-            for p, found in self.by_key[key]:
-                if not found <= got and p.search(norm):
+        for key in self._phrase_keys.intersection(words):
+            for p, found, pieces in self.by_key[key]:
+                if not found <= got and all(w in norm for w in pieces) and p.search(norm):
                     got |= found
         for c in list(got):
             got |= self.also.get(c, frozenset())
