@@ -232,6 +232,9 @@ _MADE_BEFORE = re.compile(r"(?<![\w-])(?:made|elected|re-elected|installed|chose
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may)\s+(?:\w+\s+)?$")
+# _MODAL_BEFORE, _WOULD_HAVE and _MODAL_AFTER each need one of these in what they read
+# ("ould": would, could, should): a cheap test before the three searches.
+_MODAL_PIECES = ("ould", "will", "might", "may")
 
 
 def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
@@ -248,14 +251,17 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
         doc.memo.setdefault("scope.ref_year", ctx.ref_year)
         placed = doc.memo[clause_key] = _clause_contest(doc, sent, cs, ce, ctx)
     contest, why = placed
-    before = doc.norm[max(sent.start, cs - 40) : pos]
+    lo, hi = min(sent.start, pos), max(sent.start, pos, ce)  # all that the three read
     prospective = _LEX.maybe("prospect", sent.words) and (
         bool(_PROSPECT.search(doc.norm, cs, max(pos, cs)))
-        or bool(_MODAL_BEFORE.search(before))
-        # what would have happened: "he would have finished with 429, 241 behind"
-        or bool(_WOULD_HAVE.search(doc.norm, sent.start, max(pos, sent.start)))
-        # "a lead of more than five points would be decisive"
-        or bool(_MODAL_AFTER.match(doc.norm, pos, ce))
+        or any(doc.norm.find(w, lo, hi) >= 0 for w in _MODAL_PIECES)
+        and (
+            bool(_MODAL_BEFORE.search(doc.norm[max(sent.start, cs - 40) : pos]))
+            # what would have happened: "he would have finished with 429, 241 behind"
+            or bool(_WOULD_HAVE.search(doc.norm, sent.start, max(pos, sent.start)))
+            # "a lead of more than five points would be decisive"
+            or bool(_MODAL_AFTER.match(doc.norm, pos, ce))
+        )
     )
     poll = _poll(doc, sent)
     scope = Scope(contest, why, prospective, poll)
