@@ -164,7 +164,9 @@ class FigureRule:
         qs = n.qual_start if n.qual_start is not None else n.start
         head = doc.norm[max(cs, qs - 40) : qs]
         if _COMPARED_BEFORE.search(head) or (
-            _FROM_BEFORE.search(head) and _TO_AFTER.match(doc.norm, n.end, ce)
+            "from" in head  # (a cheap test before the search)
+            and _FROM_BEFORE.search(head)
+            and _TO_AFTER.match(doc.norm, n.end, ce)
         ):
             return None  # the earlier or compared figure ("up from 10%", "from 15% to 12%")
         reading = read_number(doc, sent, n, cs, ce)
