@@ -138,9 +138,14 @@ class Sent:
         return frozenset(out)
 
     @_Once
+    def token_texts(self) -> list[str]:
+        """The text of each token in order (before a possessive 's is split off)."""
+        return _TOKEN.findall(self.norm)
+
+    @_Once
     def token_words(self) -> frozenset[str]:
         """The words of ``tokens`` (a possessive 's split off), read without their offsets."""
-        out = set(_TOKEN.findall(self.norm))
+        out = set(self.token_texts)
         if "'" in self.norm:
             odd = [w for w in out if "'" in w]
             out.difference_update(odd)
@@ -156,8 +161,14 @@ class Sent:
     @_Once
     def tokens(self) -> list[tuple[int, int, str]]:
         """Words and punctuation with absolute offsets; a possessive 's is its own token."""
-        base = self.start
-        found = [(m.start() + base, m.end() + base, m.group()) for m in _TOKEN.finditer(self.norm)]
+        base, norm = self.start, self.norm
+        # Every character that is not a space is in a token, so each token is the first
+        # place its text is found after the one before: its offsets, without a second scan.
+        found, at = [], 0
+        for w in self.token_texts:
+            at = norm.find(w, at)
+            found.append((at + base, at + len(w) + base, w))
+            at += len(w)
         if "'" not in self.norm:
             return found
         out: list[tuple[int, int, str]] = []
