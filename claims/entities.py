@@ -191,7 +191,8 @@ def _first_words(facts: Facts) -> tuple[frozenset[str], frozenset[str]]:
 
 _ORD = {**ORDINALS, "last": -1}
 _ROLE_RX = re.compile(
-    r"(?<![\w-])the\s+(?:(?P<win>winner|victor|winning\s+candidate|re-elected\s+[\w-]+"
+    # ("t(?<![\w-].)he": "(?<![\w-])the", scanned for its "t" alone)
+    r"t(?<![\w-].)he\s+(?:(?P<win>winner|victor|winning\s+candidate|re-elected\s+[\w-]+"
     r"|newly[\s-]elected\s+[\w-]+)"
     r"|(?P<inc>incumbent|sitting\s+[\w-]+(?:\s+secretary)?)"
     r"|(?P<ru>runner-up|runner\s+up|second-placed\s+candidate|second-place\s+candidate)"
@@ -321,7 +322,9 @@ def _office_rx(facts: Facts) -> re.Pattern[str] | None:
     owner = r"(?:the\s+union's\s+|its\s+" + (rf"|{re.escape(org)}'s\s+" if org else "") + r")?"
     words = r"\s+".join(re.escape(w) for w in office.split())
     return re.compile(
-        rf"(?<![\w-])the\s+{owner}{words}"
+        # ("t(?<![\w-].)he" is "(?<![\w-])the" with the test made after the "t", so that
+        # the scan looks for a "t" alone)
+        rf"t(?<![\w-].)he\s+{owner}{words}"
         r"(?!\s+(?:election|contest|race|ballot|post|job|role|vote|candidates?|nominations?)\b)"
         r"(?![\w-])"
     )
