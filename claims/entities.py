@@ -44,7 +44,9 @@ _TWO_CAPS = re.compile(
 _UPPER_PAIR = re.compile(r"[A-Z][A-Z]")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,5}s?(?![\w-])")
 _NOT_ACRONYMS = frozenset("I II III IV VI TV UK US USA EU UN PM MP MPS OK AM PM CEO TBC".split())
-_PRONOUN = re.compile(r"(?<![\w'-])(he|him|his|she|her|hers|himself|herself)(?![\w'-])")
+# (each pronoun is a whole word, so at most one of them matches at a place, in any order;
+# grouped by first letter with the word-edge test after it, the scan looks for "h" and "s")
+_PRONOUN = re.compile(r"(h(?<![\w'-].)(?:e|im|is|er|ers|imself|erself)|s(?<![\w'-].)he)(?![\w'-])")
 _SENTENCE_WORDS = frozenset(
     "The A An In On At But And It He She They His Her Their This That These Those There "
     "Turnout When While After Before Under With Without As If Although Though Yet So For "

@@ -71,7 +71,8 @@ WIN_REL = re.compile(
 )
 # A definite description and the clause that makes it a loser: "the lawmaker she beat".
 DESCRIBED = re.compile(
-    rf"(?<![\w-])the\s+(?:[a-z][\w'-]*\s+){{0,3}}?(?P<head>[a-z][\w'-]*)"
+    # ("t(?<![\w-].)he": "(?<![\w-])the", scanned for its "t" alone)
+    rf"t(?<![\w-].)he\s+(?:[a-z][\w'-]*\s+){{0,3}}?(?P<head>[a-z][\w'-]*)"
     rf"(?:\s+(?:whom\s+|that\s+)?(?P<who>he|she)\s+(?:had\s+|narrowly\s+|comfortably\s+|"
     rf"just\s+)?(?:{LEX.alt('win_verb')})"
     rf"|\s*,?\s*(?:who|that)\s+(?:had\s+|has\s+|narrowly\s+|just\s+|ultimately\s+|"
