@@ -167,8 +167,9 @@ class Sent:
         found, at = [], 0
         for w in self.token_texts:
             at = norm.find(w, at)
-            found.append((at + base, at + len(w) + base, w))
-            at += len(w)
+            end = at + len(w)
+            found.append((at + base, end + base, w))
+            at = end
         if "'" not in self.norm:
             return found
         out: list[tuple[int, int, str]] = []
