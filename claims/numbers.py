@@ -138,9 +138,9 @@ _SKIP_AFTER = re.compile(
     r"-(?:way|horse|cornered|candidate|strong)\b)",
     re.IGNORECASE,
 )
-# (the lookahead, the first characters of the words below, lets the scan skip other places)
-# (one word edge before all the words: each alternative then starts with a letter, which
-# the scan tests before trying the rest of it)
+# (the lookahead, the first characters of the words below, lets the scan skip other places;
+# one word edge before all the words lets each alternative start with a letter, which is
+# tested before the rest of it is tried)
 _SKIP_BEFORE = re.compile(
     r"(?=[£$€abcdfgijlmnopqrstuw])"
     rf"(?:[£$€]\s*|\b(?:{_MONTHS}\.?|age[sd]?|aged|page|no\.?|number|"
