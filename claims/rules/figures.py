@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from factwatch.claims.corrections import quoted_for_correction
+from factwatch.claims.count_nouns import counts_noun, stem
 from factwatch.claims.earlier import said_of
 from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import lexicon
@@ -283,11 +284,11 @@ class FigureRule:
         if r.measure == "nominations":
             figs = self._qualified(figs, r.counts)
         if r.measure == "count":
-            said = frozenset(_stem(w) for w in _LETTERS.findall(text))
+            said = frozenset(stem(w) for w in _LETTERS.findall(text))
             # Somebody's count ("41 local parties behind him") is not the organisation's
             # ("the party's 412 local parties"): with a subject, only that person's.
             figs = [
-                f for f in figs if _counts_noun(f.counts, r.counts, said) and f.subject == r.subject
+                f for f in figs if counts_noun(f.counts, r.counts, said) and f.subject == r.subject
             ]
             if r.subject is None and _NOMINATING.search(before + " " + text):
                 # "led the nominations, with 41 local parties": somebody's nominations,
@@ -303,7 +304,7 @@ class FigureRule:
                     for f in kinds
                     if f.subject == r.subject
                     and "nominat" in f.counts
-                    and _counts_noun(f.counts, r.counts, said)
+                    and counts_noun(f.counts, r.counts, said)
                 ] or [f for f in noms if f.subject == r.subject]
         if r.round is not None and any(f.round for f in figs):
             last = max((f.round or 1) for f in figs)
@@ -344,8 +345,8 @@ class FigureRule:
         def mods(f: Figure) -> list[str]:
             return [w for w in f.counts.split() if not w.startswith("nominat")]
 
-        said = {_stem(w) for w in _LETTERS.findall(words.lower())}  # "local-party": both
-        special = [f for f in figs if mods(f) and all(_stem(m.lower()) in said for m in mods(f))]
+        said = {stem(w) for w in _LETTERS.findall(words.lower())}  # "local-party": both
+        special = [f for f in figs if mods(f) and all(stem(m.lower()) in said for m in mods(f))]
         general = [f for f in figs if not mods(f)]
         if special and all(f.as_of for f in special):
             # counts taken before the final one ("18 local-party nominations at the interim
@@ -444,53 +445,6 @@ def _indexed(figures: list[Figure]) -> dict[tuple[str, str, str], list[Figure]]:
     for f in figures:
         out.setdefault((f.contest, f.measure, f.unit), []).append(f)
     return out
-
-
-def _stem(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"  # "parties": "party"
-    return word[:-1] if word.endswith("s") else word
-
-
-def _same_noun(a: str, b: str) -> bool:
-    return _stem(a.lower()) == _stem(b.lower())
-
-
-def _counts_noun(recorded: str, read: str, said: frozenset[str]) -> bool:
-    """Could a count of ``read`` be the recorded count of ``recorded``?  The same words,
-    the same last word, or the read noun among the recorded words when the sentence
-    holds the others too ("143 were cancelled" of "memberships cancelled")."""
-    if not read:
-        return False
-    words = recorded.split()
-    noun = read.split()[-1]
-    if read == recorded:
-        return True
-    post = next((i for i, w in enumerate(words) if i and w in _POST_MODIFIER), None)
-    if post is not None:
-        # "first-ballot votes of the three eliminated candidates": a count of votes, and
-        # only when the sentence says the rest too
-        return _same_noun(words[post - 1], noun) and all(
-            _stem(w.lower()) in said for w in words if w not in _POST_MODIFIER
-        )
-    if _same_noun(words[-1], noun):
-        # "86 delegates" (who did something) is no count of "credentialed delegates" unless
-        # the sentence says "credentialed" too: people are counted for many things
-        return (
-            len(read.split()) > 1
-            or _stem(noun) not in _PEOPLE
-            or all(_stem(w.lower()) in said for w in words[:-1])
-        )
-    if not any(_same_noun(w, noun) for w in words):
-        return False
-    return all(_stem(w.lower()) in said for w in words)
-
-
-_PEOPLE = frozenset(
-    _stem(w)
-    for w in "members delegates voters electors people workers supporters memberships".split()
-)
-_POST_MODIFIER = frozenset("of for from in by who that which with to on at".split())
 
 
 def _most_precise(figs: list[Figure]) -> list[Figure]:
