@@ -92,13 +92,13 @@ DEV_FLOORS = {
     "leadership": 0.95,
     "federation": 0.85,
     "mayoral": 0.84,
-    "partyleader": 0.83,
-    "tworound": 0.81,
-    "convention": 0.8,
+    "partyleader": 0.84,
+    "tworound": 0.83,
+    "convention": 0.82,
     "twin": 0.85,
     "teachers": 0.87,
-    "nurses": 0.74,
-    "rerun": 0.7,
+    "nurses": 0.78,
+    "rerun": 0.8,
 }
 
 
@@ -148,11 +148,11 @@ def test_each_elections_test_half_is_scored_and_reported(election, capsys):
 NEWER_QUIET = {
     "convention": 20.0,
     "federation": 11.0,
-    "nurses": 14.0,
-    "partyleader": 14.0,
-    "rerun": 34.0,
+    "nurses": 10.0,
+    "partyleader": 12.0,
+    "rerun": 7.0,
     "teachers": 7.0,
-    "tworound": 11.0,
+    "tworound": 9.0,
     "twin": 17.0,
 }
 
