@@ -106,7 +106,10 @@ _BETWEEN_ROUNDS = re.compile(
 _SHORT = re.compile(
     r"\s*(?:votes?\s+|points?\s+)?(?:short|shy)(?![\w-])(?P<mark>\s+of\s+(?:it|that|this|half"
     r"(?![\w-])|(?:a|an|the|outright)?\s*(?:[\w-]+\s+)?(?:majority|mark|threshold|target|quota|"
-    r"winning\s+post|line|bar|hurdle)))?"
+    r"winning\s+post|line|bar|hurdle)"
+    # "4,873 votes short of winning outright", "of an outright win"
+    r"|winning\s+(?:outright|it|on\s+the\s+first\s+(?:ballot|round|count))"
+    r"|(?:an\s+)?outright\s+(?:win|victory)))?"
 )
 # "clearing the majority bar by nine votes", "over the line by 9": a surplus over a mark
 _OVER_MARK = re.compile(

@@ -167,13 +167,22 @@ def _own(doc: Document, m: re.Match[str], pos: int | None) -> bool:
 
 
 _NUMBER_AFTER = re.compile(r"\s*\d")
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s+$")
+_POSSESSED = re.compile(r"'s?\s+$")
 
 
 def _another_numbers(doc: Document, m: re.Match[str], pos: int) -> bool:
-    """Is the round word written before another number than the one at ``pos``, as its
-    modifier ("her 19,688 is not her first-round 12,407")?"""
+    """Is the round word written on another number than the one at ``pos``: before it,
+    as its modifier ("her 19,688 is not her first-round 12,407"), or after it when the
+    number at ``pos`` is somebody's own ("Wren's 1,346 first-ballot votes were not added
+    to Delahaye's 17,907")?"""
     after = _NUMBER_AFTER.match(doc.norm, m.end())
-    return bool(after and after.end() - 1 != pos)
+    if after and after.end() - 1 != pos:
+        return True
+    before = _NUMBER_BEFORE.search(doc.norm, max(0, m.start() - 16), m.start())
+    return bool(
+        before and before.start() != pos and _POSSESSED.search(doc.norm, max(0, pos - 4), pos)
+    )
 
 
 # A round the words head for, after the numbers: where they go, not where they were won.

@@ -161,6 +161,20 @@ def findings(election: str, *paragraphs: str) -> list[str]:
             "S\u00failleabh\u00e1in and Karen Whelan. 11.15 Corcoran\u2019s share of valid "
             "votes is 44 per cent, a lead of 14.2 points over Moriarty.",
         ),
+        # a round word after another number is not somebody else's own number's
+        (
+            "tworound",
+            "Niamh Oduwole beat Marcus Delahaye, Gethin Rowlands, Priya Santhanam and Tobias "
+            "Wren. Tobias Wren\u2019s 1,346 first-ballot votes were not added to Marcus "
+            "Delahaye\u2019s 17,907 either.",
+        ),
+        # how far somebody was from winning outright is no margin over anyone
+        (
+            "tworound",
+            "Niamh Oduwole beat Marcus Delahaye, Gethin Rowlands, Priya Santhanam and Tobias "
+            "Wren. In the first ballot Mr Delahaye had been 4,873 votes short of winning "
+            "outright.",
+        ),
         # somebody's own seat
         ("partyleader", "Doug Penhallow lost his seat last spring by 3,410 votes."),
         # a parliamentary seat's majority
