@@ -142,6 +142,9 @@ def _recounted(doc: Document, sent: Sent) -> bool:
     return bool(_RECOUNT.search(doc.norm, lo, sent.end))
 
 
+_FRACTIONAL = re.compile(r"\d\.\d")
+
+
 def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -> Reading | None:
     """What ``n`` measures and whose it is, or None when the words do not say.
 
@@ -180,8 +183,19 @@ def read_number(doc: Document, sent: Sent, n: NumberMention, cs: int, ce: int) -
         if n.unit == "percent"
         else _count(doc, sent, n, cs, ce, pre, post, rnd)
     )
-    if got is not None and got.measure in _TOTALS and got.round is None and rnd is not None:
-        got = replace(got, round=rnd)  # "turnout in the run-off": that ballot's
+    return _settled(got, n, rnd)
+
+
+def _settled(got: Reading | None, n: NumberMention, rnd: int | None) -> Reading | None:
+    """A reading's last checks: a total takes the round the clause names ("turnout in the
+    run-off"); votes written with a fraction are no votes ("Whelan 9.0" in a list of
+    shares: nobody polls nine and a fraction votes)."""
+    if got is None:
+        return None
+    if got.measure in _TOTALS and got.round is None and rnd is not None:
+        return replace(got, round=rnd)
+    if got.measure == "votes" and n.value < 100 and _FRACTIONAL.search(n.text):
+        return None
     return got
 
 

@@ -175,6 +175,13 @@ def findings(election: str, *paragraphs: str) -> list[str]:
             "Wren. In the first ballot Mr Delahaye had been 4,873 votes short of winning "
             "outright.",
         ),
+        # a number written with a fraction is nobody's votes
+        (
+            "teachers",
+            "Siobh\u00e1n Corcoran won. On the valid-vote basis the order is: Ms Corcoran 44.0 "
+            "per cent, Declan Moriarty 29.8, P\u00e1draig \u00d3 S\u00failleabh\u00e1in 17.2 "
+            "and Karen Whelan 9.0.",
+        ),
         # somebody's own seat
         ("partyleader", "Doug Penhallow lost his seat last spring by 3,410 votes."),
         # a parliamentary seat's majority
