@@ -111,6 +111,12 @@ _SHORT = re.compile(
     r"|winning\s+(?:outright|it|on\s+the\s+first\s+(?:ballot|round|count))"
     r"|(?:an\s+)?outright\s+(?:win|victory)))?"
 )
+# "decided by nine votes over the majority line": a surplus over a mark, said after it
+_OVER_MARK_AFTER = re.compile(
+    r"\s*(?:votes?\s+|points?\s+)?(?:over|above|past|beyond|clear\s+of|more\s+than)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:line|mark|threshold|bar|hurdle|quota|target|"
+    r"winning\s+post)(?![\w-])"
+)
 # "clearing the majority bar by nine votes", "over the line by 9": a surplus over a mark
 _OVER_MARK = re.compile(
     r"(?<![\w-])(?:clear(?:ing|ed|s)?|over|above|past|beyond|cross(?:ing|ed|es)?|pass(?:ing|ed|es)?)"
@@ -241,7 +247,9 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
         return True  # "720 to Lind": a transfer between rounds, not a tally
     near = max(sent.start, qs - 60)
     # (every mark above ends "by" and a space: a cheap test before the search)
-    if doc.norm[near:qs].rstrip().endswith("by") and _OVER_MARK.search(doc.norm, near, qs):
+    if (
+        doc.norm[near:qs].rstrip().endswith("by") and _OVER_MARK.search(doc.norm, near, qs)
+    ) or _OVER_MARK_AFTER.match(post):
         return True
     short = _SHORT.match(post)
     lo = doc.sentences[sent.index - 1].start if sent.index else sent.start

@@ -182,6 +182,12 @@ def findings(election: str, *paragraphs: str) -> list[str]:
             "per cent, Declan Moriarty 29.8, P\u00e1draig \u00d3 S\u00failleabh\u00e1in 17.2 "
             "and Karen Whelan 9.0.",
         ),
+        # a surplus over a mark, said after the number, is no margin over anyone
+        (
+            "federation",
+            "Deborah Kolovos beat Warren Tuckey, Marisol Quintanar and Lamar Pettibone. In an "
+            "election decided by nine votes over the majority line, that matters.",
+        ),
         # somebody's own seat
         ("partyleader", "Doug Penhallow lost his seat last spring by 3,410 votes."),
         # a parliamentary seat's majority
