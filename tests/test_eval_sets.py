@@ -152,7 +152,7 @@ NEWER_QUIET = {
     "partyleader": 12.0,
     "rerun": 7.0,
     "teachers": 7.0,
-    "tworound": 9.0,
+    "tworound": 8.0,
     "twin": 17.0,
 }
 
