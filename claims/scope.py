@@ -128,7 +128,7 @@ def _phase(this: Contest, published: dt.date | None) -> str:
 
 
 def _earlier_default(doc: Document) -> tuple[str, str]:
-    """An article published before nominations opened, in the year an earlier recorded
+    """An article published before nominations closed, in the year an earlier recorded
     contest for the post was decided: that contest (this one has no field yet)."""
     published = doc.published
     for c in doc.facts.contests.values():
