@@ -316,7 +316,7 @@ def _margin_words(doc: Document, sent: Sent, n: NumberMention, pre: str, post: s
 
 
 # A share of a group, then the group's size: "three in five of the party's", "60% of its"
-_SHARE_OF = re.compile(
+_A_SHARE_OF_GROUP = re.compile(
     r"(?:\bin\s+(?:\d+|[a-z]+)|per\s?cent|%|\bhalf|\bthirds?|\bquarters?|\bfifths?)\s+of\s+"
     r"(?:the\s+|its\s+|their\s+)?(?:[\w\u00c0-\u017f-]+'s\s+)?$"
 )
@@ -334,7 +334,7 @@ def _people_or_things(
 ) -> Reading | None:
     """A count of people (the number who voted, members who backed a candidate) or of
     things (branches, signatures); members, staff and people are nobody's tally."""
-    if noun in _PEOPLE_NOUNS and _SHARE_OF.search(pre):
+    if noun in _PEOPLE_NOUNS and _A_SHARE_OF_GROUP.search(pre):
         # "three in five of the party's 126,480 eligible members voted": the whole
         return Reading("electorate", why="the whole a share of those who voted is taken of")
     if noun in _PEOPLE_NOUNS and _VOTED_AFTER.match(post) and not _ABSTAIN.search(post[:40]):

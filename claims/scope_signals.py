@@ -41,7 +41,7 @@ from factwatch.claims.scope_people import _people_signal
 from factwatch.claims.scope_time import _YEAR, _earlier_later_signal, _now_signal, _year_signal
 from factwatch.claims.text import Document, Sent
 
-__all__ = ["sentence_signal", "signal", "weak_signal"]
+__all__ = ["related_aliases", "sentence_signal", "signal", "weak_signal"]
 
 _LEX = lexicon()
 
@@ -99,7 +99,7 @@ def _alias_signal(doc: Document, cs: int, ce: int) -> tuple[str, str] | None:
     """A related contest called by one of the names its facts give it ("the annulled
     ballot", or "the annulled election": an alias's last word may be any word for a
     contest)."""
-    for key, alias, rx in doc.facts.once("scope.related_aliases", _related_aliases):
+    for key, alias, rx in doc.facts.once("scope.related_aliases", related_aliases):
         if rx.search(doc.norm, cs, ce):
             return key, f"the contest called '{alias}'"
     return None
@@ -108,7 +108,7 @@ def _alias_signal(doc: Document, cs: int, ce: int) -> tuple[str, str] | None:
 _CONTEST_WORDS = "ballot election vote poll contest race count".split()
 
 
-def _related_aliases(facts: Facts) -> list[tuple[str, str, re.Pattern[str]]]:
+def related_aliases(facts: Facts) -> list[tuple[str, str, re.Pattern[str]]]:
     """(contest key, alias, pattern) for every related contest's alias of two or more
     words, the longest first ("the annulled first ballot" before "the first ballot")."""
     got = []

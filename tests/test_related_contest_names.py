@@ -21,11 +21,19 @@ def matcher() -> Matcher:
     return Matcher(load_facts(FACTS))
 
 
-def figures(matcher: Matcher, text: str, published: str = "2025-07-02") -> list[str]:
-    body, paras = join_paragraphs([text])
+def article(*paragraphs: str, published: str = "2025-07-02") -> Article:
+    body, paras = join_paragraphs(list(paragraphs))
     a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published=published)
     a.sentences = segment(paras, body)
-    return [f.quote for f in matcher.check(a) if f.kind == "figure"]
+    return a
+
+
+def kinds(matcher: Matcher, kind: str, *paragraphs: str, published: str = "2025-07-02"):
+    return [f for f in matcher.check(article(*paragraphs, published=published)) if f.kind == kind]
+
+
+def figures(matcher: Matcher, text: str, published: str = "2025-07-02") -> list[str]:
+    return [f.quote for f in kinds(matcher, "figure", text, published=published)]
 
 
 def test_a_statement_naming_the_contest_by_an_alias_is_about_it(matcher):
@@ -62,19 +70,14 @@ def test_an_alias_may_end_in_any_word_for_a_contest(matcher):
 
 
 def test_a_claim_about_a_related_contest_is_judged_in_that_contest(matcher):
-    body, paras = join_paragraphs(["The Authority found that Waaka rigged the first ballot."])
-    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-07-02")
-    a.sentences = segment(paras, body)
-    found = [f.rule_id for f in matcher.check(a) if f.kind == "unchallenged_claim"]
+    text = "The Authority found that Waaka rigged the first ballot."
+    found = [f.rule_id for f in kinds(matcher, "unchallenged_claim", text)]
     assert found == ["claim.the-authority-found-that-hemi-waaka"]
 
 
 def test_a_re_run_is_a_contest_word_for_two_way_wording(matcher):
     text = "This year\u2019s two-horse re-run between Miriama Kerehoma and Hemi Waaka is over."
-    body, paras = join_paragraphs([text])
-    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-07-02")
-    a.sentences = segment(paras, body)
-    assert [f.kind for f in matcher.check(a) if f.kind == "framing"] == ["framing"]
+    assert [f.kind for f in kinds(matcher, "framing", text)] == ["framing"]
 
 
 def test_a_two_way_contest_others_expected_and_the_text_corrects_is_no_framing(matcher):
@@ -83,7 +86,4 @@ def test_a_two_way_contest_others_expected_and_the_text_corrects_is_no_framing(m
         "Miriama Kerehoma. It has not turned out that way.",
         "Three names will be on the ballot paper: Kerehoma, Waaka and Tavita Fuimaono.",
     ]
-    body, paras = join_paragraphs(paragraphs)
-    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-05-28")
-    a.sentences = segment(paras, body)
-    assert [f.kind for f in matcher.check(a) if f.kind == "framing"] == []
+    assert kinds(matcher, "framing", *paragraphs, published="2025-05-28") == []

@@ -30,6 +30,7 @@ from factwatch.claims.model import Claim
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
 from factwatch.claims.scope import scope_at
+from factwatch.claims.scope_signals import related_aliases
 from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
 
@@ -174,16 +175,17 @@ def _contests_of(facts: Facts, claim: Claim) -> frozenset[str]:
     """The contests a claim is about: this one, and a related one its words name by year
     or alias ("Waaka rigged the 2024 ballot")."""
     words = normalise(" ".join([claim.claim, *claim.paraphrases]))
-    named = {
+    by_year = {
         c.key
         for c in facts.contests.values()
-        if c.key != "this"
-        and (
-            (c.year and re.search(rf"(?<!\d){c.year}(?!\d)", words))
-            or any(normalise(a) in words for a in c.aliases)
-        )
+        if c.key != "this" and c.year and re.search(rf"(?<!\d){c.year}(?!\d)", words)
     }
-    return frozenset({"this", *named})
+    by_alias = {
+        key
+        for key, _, rx in facts.once("scope.related_aliases", related_aliases)
+        if rx.search(words)
+    }
+    return frozenset({"this", *by_year, *by_alias})
 
 
 def _widest(hits: list[Hit]) -> list[Hit]:
