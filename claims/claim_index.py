@@ -78,14 +78,30 @@ class Variant:
 
 
 def people_in(facts: Facts, text: str) -> set[str]:
-    """The keys of the people a text names."""
+    """The keys of the people a text names: by name or spelling, or by a surname, which,
+    when several people share it, is the one named in full, else this contest's
+    candidate ("Pike's convoy" is the candidate's, not her late father's)."""
     found = set()
     norm = normalise(text)
+    by_surname: dict[str, list[str]] = {}
     for p in facts.people.values():
-        for name in (p.name, *p.variants, p.name.split()[-1]):
-            if re.search(rf"(?<![\w-]){re.escape(normalise(name))}(?![\w-])", norm):
-                found.add(p.key)
+        if any(_names(normalise(n), norm) for n in (p.name, *p.variants)):
+            found.add(p.key)
+        else:
+            by_surname.setdefault(normalise(p.name.split()[-1]), []).append(p.key)
+    here = set(facts.this.people)
+    for surname, keys in by_surname.items():
+        if not _names(surname, norm):
+            continue
+        if any(normalise(facts.people[k].name.split()[-1]) == surname for k in found):
+            continue  # the one named in full
+        ours = [k for k in keys if k in here]
+        found.update(ours if len(keys) > 1 and ours else keys)
     return found
+
+
+def _names(name: str, norm: str) -> bool:
+    return name in norm and bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", norm))
 
 
 def strip_people(facts: Facts, text: str) -> str:
@@ -113,6 +129,9 @@ def _proper_nouns(facts: Facts, text: str) -> list[str]:
         w.lower() for p in facts.people.values() for n in (p.name, *p.variants) for w in n.split()
     }
     known |= {w.lower() for w in facts.election.organisation.split()}
+    # the election's own names ("Eastvale"): its setting, said or not
+    el = facts.election
+    known |= {w.lower() for t in (el.name, *el.aliases) for w in t.split()}
     words = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", text.strip())
     return [w for w in words if w.lower() not in known]
 

@@ -29,15 +29,35 @@ _NEGATION_FIRST = lexicon().classes["negation"].first
 
 def _key_word(phrase: str) -> str:
     """The longest word of a phrase: present whenever the phrase is (a prefilter)."""
-    return max(re.split(r"[\s-]+", phrase), key=len)
+    return max((w.strip("'") for w in re.split(r"[\s-]+", phrase)), key=len)
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    """The thesaurus's ``[irregular]`` table: each form of an irregular verb -> its base
+    ("ran" -> "run", "paid" -> "pay")."""
+    res = files("factwatch.claims") / "grammar" / "thesaurus.toml"
+    table = tomllib.loads(res.read_text(encoding="utf-8")).get("irregular", {})
+    return {form: base for base, forms in table.items() for form in forms}
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light stem: "campaigned" -> "campaign", "guidelines" -> "guideline"."""
+    """A light stem, the same for every form of a word: "campaigned" -> "campaign",
+    "guidelines" -> "guidelin", "voted" and "vote" -> "vot", "ran" -> "run"."""
     w = american(word.lower().strip("'"))
     if w.endswith("'s"):
         w = w[:-2]
+    w = _irregular().get(w, w)
+    return _without_e(_suffixless(w))
+
+
+def _without_e(w: str) -> str:
+    """A silent final e dropped, so that "vote" meets "voted" and "voting"."""
+    return w[:-1] if len(w) > 3 and w.endswith("e") and not w.endswith("ee") else w
+
+
+def _suffixless(w: str) -> str:
     for suffix, keep in (
         ("ingly", 5),
         ("ings", 5),
@@ -53,9 +73,11 @@ def stem(word: str) -> str:
             base = w[: -len(suffix)]
             if suffix in ("ied", "ies"):
                 base += "y"
+            if suffix == "ed" and base.endswith("e"):
+                base += "e"  # "agreed": "agree"
             if suffix == "es" and not re.search(r"(?:s|x|z|ch|sh)$", base):
                 base = w[:-1]
-            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "ls":
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsaeiou":
                 base = base[:-1]
             return base
     return w
@@ -111,12 +133,7 @@ class Concepts:
         self.word_to: dict[str, str] = {}
         for name, words in groups.items():
             for w in words:
-                w = normalise(w)
-                target = self.phrase_to if (" " in w or "-" in w) else self.word_to
-                target.setdefault(w, name)
-                target.setdefault(american(w), name)
-                if target is self.word_to:
-                    self.word_to.setdefault(stem(w), name)
+                self._add_word(normalise(w), name)
         for name, frame in data.get("frames", {}).items():
             for phrase in _frame_phrases(name, frame, origin, groups):
                 self.phrase_to.setdefault(phrase, name)
@@ -137,7 +154,15 @@ class Concepts:
         )
         # What the quantities compared must be for a comparison to count ("more ballots
         # than members"; not "more money than scruples"): concepts or stems.
-        self.compared = _word_list(data, "compared", origin)
+        self.compared = frozenset(
+            c if c in self.groups else stem(c) for c in _word_list(data, "compared", origin)
+        )
+        # Words and phrases that say a concept denied: "unwitting" is not knowing.
+        negative = _negative(data, groups, origin)
+        self.negative = frozenset(w for ws in negative.values() for w in ws)
+        for name, words in negative.items():
+            for w in words:
+                (self.phrase_to if " " in w or "-" in w else self.word_to).setdefault(w, name)
         # A phrase may carry two concepts: "not been neutral" is a breach of neutrality.
         self.also: dict[str, str] = {}
         for phrase, pair in data.get("pairs", {}).items():
@@ -153,6 +178,18 @@ class Concepts:
             self.by_key_word.setdefault(_key_word(phrase), []).append(phrase)
         self.phrase_first = frozenset(self.by_key_word)
         self._phrase_rx: dict[frozenset[str], re.Pattern[str]] = {}
+
+    def _add_word(self, w: str, name: str) -> None:
+        """A group's word or phrase, with its American spelling and (a word) its stem."""
+        target = self.phrase_to if (" " in w or "-" in w) else self.word_to
+        target.setdefault(w, name)
+        target.setdefault(american(w), name)
+        if target is self.word_to and name in WEAK:
+            # the weak nouns and their plurals only: "members voted" keeps its verb, or
+            # "retired members voted" would be just "retired members"
+            self.word_to.setdefault(w + ("es" if w.endswith("s") else "s"), name)
+        elif target is self.word_to:
+            self.word_to.setdefault(stem(w), name)
 
     def _phrases(self, keys: frozenset[str]) -> re.Pattern[str]:
         """One alternation of the phrases whose longest word is present (the others
@@ -215,6 +252,8 @@ class Concepts:
                 self._compound(w, m.start(), found)
                 continue
             found.add(name or stem(w), m.start(), m.end())
+            if name is not None and w in self.negative:
+                found.negated.add(name)  # "unwitting": not knowing
         self._entailed(found, base)
         return Reading(found.concepts, found.negated, found.spans)
 
@@ -262,6 +301,8 @@ class Concepts:
             for i in range(m.start(), m.end()):
                 taken[i] = True
             found.add(name, m.start(), m.end())
+            if m.group(0) in self.negative:
+                found.negated.add(name)  # "no idea", "behind their backs": not knowing
             extra = self.also.get(re.sub(r"\s+", " ", m.group(0)))
             if extra:
                 found.concepts.add(extra)
@@ -314,6 +355,16 @@ class Trigger:
         for c in list(got):
             got |= self.also.get(c, frozenset())
         return got
+
+
+def _negative(data: dict, groups: dict, origin: str) -> dict[str, list[str]]:
+    """The ``[negative]`` table: concept groups mapped to the words that deny them."""
+    negative = data.get("negative", {})
+    if not isinstance(negative, dict) or not all(
+        isinstance(c, str) and c in groups and isinstance(ws, list) for c, ws in negative.items()
+    ):
+        raise FactsError(f"{origin}: negative: expected concept groups mapped to word lists")
+    return {c: [normalise(w) for w in ws] for c, ws in negative.items()}
 
 
 def _word_list(data: dict, table: str, origin: str) -> frozenset[str]:

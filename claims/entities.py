@@ -244,10 +244,28 @@ def _by_name(doc: Document, sent: Sent, known: _Known) -> list[Mention]:
     if not known.firsts[0].isdisjoint(sent.words):
         for m in known.names.finditer(doc.norm, sent.start, sent.end):
             key = known.table.get(m.group(0))
+            if key is None and doc.text[m.start()].isupper():
+                key = _named_in_full_before(doc, m.start(), m.group(0))
             if key is None or not doc.text[m.start()].isupper():
                 continue
             found.append(Mention(m.start(), m.end(), "person", key, by_name=True))
     return found + _joined_names(doc, sent, known)
+
+
+def _named_in_full_before(doc: Document, pos: int, surname: str) -> str | None:
+    """A surname several people share is the one of them the text last named in full
+    before it ("Meera Rowe won ... Rowe's campaign"), if any."""
+    best, at = None, -1
+    for p in doc.facts.people.values():
+        if normalise(p.name.split()[-1]) != surname:
+            continue
+        for name in (p.name, *p.variants):
+            if len(name.split()) < 2:
+                continue
+            i = doc.norm.rfind(normalise(name), 0, pos)
+            if i > at:
+                best, at = p.key, i
+    return best
 
 
 def _joined_names(doc: Document, sent: Sent, known: _Known) -> list[Mention]:

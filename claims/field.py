@@ -12,8 +12,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from factwatch.claims.facts_records import Facts
 from factwatch.claims.lexicon import lexicon
 from factwatch.claims.numbers import ORDINALS
+
+# A candidate on the ballot with less than this share of the first count is a minor one:
+# coverage that leaves them out, or calls a race of three contenders and four minor
+# candidates "a three-way fight", misleads nobody.
+MINOR_SHARE = 0.03
 
 _NUM = {
     2: "two|2",
@@ -93,3 +99,26 @@ def states_field(norm: str, n: int, losers: int) -> bool:
 def acknowledges_field(norm: str, n: int, losers: int) -> bool:
     """Does the text say there were more candidates, without naming them?"""
     return bool(_patterns(n, losers)[1].search(norm))
+
+
+def contenders(facts: Facts) -> tuple[str, ...]:
+    """The candidates on the ballot who drew at least ``MINOR_SHARE`` of the first count's
+    votes; all of them when the facts do not record every one's votes."""
+    return facts.once("field.contenders", _contenders)
+
+
+def _contenders(facts: Facts) -> tuple[str, ...]:
+    on = facts.this.on_ballot
+    votes = {
+        f.subject: f.value
+        for f in facts.figures
+        if f.contest == "this"
+        and f.measure == "votes"
+        and f.round in (None, 1)
+        and not f.derived
+        and f.subject in on
+    }
+    total = sum(votes.values())
+    if len(votes) < len(on) or not total:
+        return tuple(on)
+    return tuple(p for p in on if votes[p] >= MINOR_SHARE * total)

@@ -83,6 +83,8 @@ NOT_PEOPLE = frozenset(
     "election elections race contest ballot vote votes poll seat seats post job primary "
     "nomination fight battle campaign count round case appeal argument motion bid war "
     "title match game referendum majority lead time year day week month "
+    "end beginning start finish morning afternoon evening night weekend hour moment "
+    "way manner style process event meantime "  # "in the end she beat", "the way he won"
     "pair duo trio couple rest field group crowd others".split()  # several people, not one
 )
 OTHER_REL = re.compile(

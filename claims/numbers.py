@@ -53,6 +53,13 @@ _SCALES = {
     "m": 1_000_000,
     "bn": 1_000_000_000,
     "k": 1_000,
+    # South Asian: "2.42 lakh" is 242,000; "1.5 crore" 15,000,000
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "lac": 100_000,
+    "lacs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
 }
 _FRACTIONS = {
     "half": 50.0,
@@ -92,7 +99,7 @@ def word_number(word: str) -> int | None:
     return 100 if word == "hundred" else _UNITS.get(word)
 
 
-_SCALE_WORDS = r"(?:hundred|thousand|million|billion)"
+_SCALE_WORDS = r"(?:hundred|thousand|million|billion|lakhs?|crores?)"
 # "fifty-nine thousand and sixty-seven", "five and a half thousand", "two hundred",
 # "a hundred and twenty".
 _WORDGROUP = rf"{_WORD}(?:[\s-]+(?:and\s+)?{_WORD})*(?:\s+and\s+a\s+half)?"
@@ -101,11 +108,13 @@ _WORDNUM = (
     rf"{_SCALE_WORDS}\b))?)*|a\s+{_SCALE_WORDS}(?:\s+and\s+{_WORDGROUP})?)"
 )
 _DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    # South Asian grouping, pairs of digits before the last three: "2,41,876", "1,02,345"
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:,\s\d{3})+(?![\d%]|\.\d|\s*(?:per\s?cent|percent|pc)\b|,\s?\d)"
     r"|\d+(?:\.\d+)?)"
 )
-_SCALE = r"(?:\s*(?:m|bn|k)\b|\s+(?:million|thousand|billion)\b)"
+_SCALE = r"(?:\s*(?:m|bn|k)\b|\s+(?:million|thousand|billion|lakhs?|lacs?|crores?)\b)"
 _PCT = (
     r"(?:\s*%|\s*per\s?cent\b|\s*percent\b|\s*pc\b|\s+(?:percentage\s+)?points?\b|\s*pts?\b"
     r"|-(?:percentage-)?points?\b(?![\s-]+plan))"
@@ -122,7 +131,7 @@ _NUMBER = re.compile(
     rf"(?:member|voter|person|worker|elector|vote|ballot|paper|delegate)\s+)?in\s+(?:every\s+)?"
     rf"(?P<den>\d+|{_WORD}|hundred))"
     rf"|(?P<frac>\b(?:{_FRACTION_WORDS})\b(?=\s+(?:of|the)\b))"
-    rf"|(?P<num>(?<![\w.,£$€])(?:{_DIGITS}{_SCALE}?|\b{_WORDNUM}\b))(?P<pct>{_PCT})?)",
+    rf"|(?P<num>(?<![\w.,£$€₹])(?:{_DIGITS}{_SCALE}?|\b{_WORDNUM}\b))(?P<pct>{_PCT})?)",
     re.IGNORECASE,
 )
 _MONTHS = (
@@ -142,8 +151,8 @@ _SKIP_AFTER = re.compile(
 # one word edge before all the words lets each alternative start with a letter, which is
 # tested before the rest of it is tried)
 _SKIP_BEFORE = re.compile(
-    r"(?=[£$€abcdfgijlmnopqrstuw])"
-    rf"(?:[£$€]\s*|\b(?:{_MONTHS}\.?|age[sd]?|aged|page|no\.?|number|"
+    r"(?=[£$€₹abcdfgijlmnopqrstuw])"
+    rf"(?:[£$€₹]\s*|\b(?:{_MONTHS}\.?|age[sd]?|aged|page|no\.?|number|rs\.?|inr|"
     r"section|rule|clause|step|tier|grade|band|"
     # a name with a number: "Region 7", "Local 88", "Ward 3", "Article 12"
     r"region|district|local|ward|article|chapter|"
@@ -265,7 +274,9 @@ def _words_value(text: str) -> tuple[float, int] | None:
     return value, max(1, len(digits))
 
 
-_DIGITS_VALUE = re.compile(r"([\d,\s.]+?)\s*(m|bn|k|million|thousand|billion)?$", re.IGNORECASE)
+_DIGITS_VALUE = re.compile(
+    r"([\d,\s.]+?)\s*(m|bn|k|million|thousand|billion|lakhs?|lacs?|crores?)?$", re.IGNORECASE
+)
 _DIGIT_SEPARATORS = re.compile(r"[,\s]")
 
 
@@ -279,7 +290,7 @@ def _digits_value(text: str) -> tuple[float, int]:
     else:
         sig = len(raw.lstrip("0").rstrip("0")) or 1
     if m.group(2):
-        value *= _SCALES[m.group(2).lower()]
+        value = round(value * _SCALES[m.group(2).lower()], 6)
     return value, max(1, sig)
 
 

@@ -403,11 +403,13 @@ def _opens_clause(doc: Document, sent: Sent, m: Mention) -> bool:
 
 
 def _starts_clause(doc: Document, sent: Sent, m: Mention) -> bool:
-    """Does ``m`` open its clause, with nothing before it but a conjunction or title?"""
+    """Does ``m`` open its clause, with nothing before it but a conjunction, a title or
+    a party's possessive ("The Greens' Kit Lund", "Labour's Sam Pike")?"""
     cs, _ = doc.clause_of(sent, m.start)
     return bool(
         re.fullmatch(
-            rf"\s*(?:(?:and|but|while|whereas|so|then|with|the|a|an)\s+|{title()})*",
+            rf"\s*(?:(?:and|but|while|whereas|so|then|with|the|a|an)\s+|{title()})*"
+            rf"(?:[\w.&-]+(?:\s+[\w.&-]+)?'s\s+{title()}?)?",
             doc.norm[cs : m.start],
         )
     )

@@ -34,6 +34,7 @@ import re
 
 from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import lexicon, normalise
+from factwatch.claims.model import Contest
 from factwatch.claims.numbers import word_number
 from factwatch.claims.scope_office import _office_signal
 from factwatch.claims.scope_other import _other_contest_signal, recorded_org_signal
@@ -101,6 +102,8 @@ def _alias_signal(doc: Document, cs: int, ce: int) -> tuple[str, str] | None:
     contest)."""
     for key, alias, rx in doc.facts.once("scope.related_aliases", related_aliases):
         if rx.search(doc.norm, cs, ce):
+            if " " not in alias:  # a name of its own: a place, not a name of the contest
+                return key, f"'{alias}', a name only that contest has"
             return key, f"the contest called '{alias}'"
     return None
 
@@ -122,7 +125,39 @@ def related_aliases(facts: Facts) -> list[tuple[str, str, re.Pattern[str]]]:
                 parts[-1] = rf"(?:{'|'.join(_CONTEST_WORDS)})s?"
             rx = re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])")
             got.append((c.key, normalise(alias), rx))
+        for word in _own_name(facts, c) if c.key != "this" and c.aliases else ():
+            got.append((c.key, word, re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")))
     return sorted(got, key=lambda x: -len(x[1]))
+
+
+def _own_name(facts: Facts, contest: Contest) -> list[str]:
+    """The proper nouns a related contest's name and every alias give it, and that name
+    nothing of this election or its people ("Northgate", of "Northgate Assembly by-election
+    2025", "the Northgate bypoll"): said alone, they still name that contest."""
+    el = facts.election
+    here = {
+        w
+        for t in (el.name, *el.aliases, el.office, el.organisation)
+        for w in normalise(t).replace("-", " ").split()
+    }
+    here |= {
+        w
+        for p in facts.people.values()
+        for n in (p.name, *p.variants)
+        for w in normalise(n).split()
+    }
+    return [w for w in proper_names(contest.name, contest.aliases) if w not in here]
+
+
+def proper_names(name: str, aliases: tuple[str, ...] | list[str]) -> list[str]:
+    """The proper nouns (normalised) a contest's name and every one of its aliases give
+    it: "eastvale", of "Eastvale Assembly by-election 2025" and "the Eastvale seat"."""
+    forms = [name, *aliases]
+    common = set.intersection(*(set(_PROPER.findall(t)) for t in forms))
+    return sorted(normalise(w) for w in common if len(w) >= 4)
+
+
+_PROPER = re.compile(r"(?<![\w'])[A-Z][\w']+")
 
 
 def _last_month_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, str] | None:

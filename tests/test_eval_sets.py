@@ -86,19 +86,20 @@ OWN_FLOORS = {
 }
 DEV_FLOORS = {
     "unite-2017": 0.92,
-    "twohorse": 0.88,
+    "twohorse": 0.9,
     "withdrawal": 0.86,
-    "runoff": 0.9,
+    "runoff": 0.92,
     "leadership": 0.95,
     "federation": 0.85,
     "mayoral": 0.84,
-    "partyleader": 0.84,
+    "partyleader": 0.88,
     "tworound": 0.83,
-    "convention": 0.82,
+    "convention": 0.84,
     "twin": 0.85,
     "teachers": 0.87,
     "nurses": 0.78,
-    "rerun": 0.8,
+    "rerun": 0.82,
+    "bypoll": 0.87,
 }
 
 
@@ -119,6 +120,7 @@ def test_each_elections_dev_half_stays_above_its_floor(election, floor):
 # Elections whose test and quiet sets were written after the rules and never tuned on
 # (their tuned sets are dev.jsonl and quiet-dev.jsonl): scored and reported, not gated.
 HELD_OUT = (
+    "bypoll",
     "caucus",
     "convention",
     "federation",

@@ -87,3 +87,11 @@ def test_a_two_way_contest_others_expected_and_the_text_corrects_is_no_framing(m
         "Three names will be on the ballot paper: Kerehoma, Waaka and Tavita Fuimaono.",
     ]
     assert kinds(matcher, "framing", *paragraphs, published="2025-05-28") == []
+
+
+def test_a_winning_margin_is_of_the_contest_its_winner_won(matcher):
+    # Kerehoma lost last year's annulled ballot: a margin she won by is this contest's
+    text = "Kerehoma\u2019s winning margin of 1,646 votes makes up for the farce of last year."
+    assert figures(matcher, text) == [text]
+    right = "Kerehoma\u2019s winning margin of 1,466 votes makes up for the farce of last year."
+    assert figures(matcher, right) == []

@@ -10,6 +10,21 @@ from factwatch.claims.scope import Scope
 from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
 
+# How a finding's explanation names each measure.
+MEASURE_NAMES = {
+    "votes": "votes",
+    "share": "share of the vote",
+    "margin": "margin",
+    "total": "total vote",
+    "valid": "valid votes",
+    "spoiled": "spoiled ballots",
+    "turnout": "turnout",
+    "electorate": "electorate",
+    "nominations": "nominations",
+    "count": "count",
+    "gain": "gain between rounds",
+}
+
 
 def contest_words(facts: Facts, scope: Scope | None) -> str:
     """How an explanation names the contest judged."""

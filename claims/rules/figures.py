@@ -13,19 +13,25 @@ withdrawn figure and counts of things the facts do not record are passed.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from factwatch.claims.corrections import quoted_for_correction
-from factwatch.claims.count_nouns import counts_noun, stem
 from factwatch.claims.earlier import said_of
 from factwatch.claims.facts import Facts
 from factwatch.claims.lexicon import lexicon
-from factwatch.claims.measure_counts import _NOMINATING
 from factwatch.claims.measures import Reading, read_number
-from factwatch.claims.model import EarlierCount, Figure
+from factwatch.claims.model import Contest, EarlierCount, Figure
 from factwatch.claims.numbers import NumberMention
 from factwatch.claims.precision import consistent
 from factwatch.claims.rules import register
-from factwatch.claims.rules.base import contest_words, make_finding, set_out_to_check
+from factwatch.claims.rules.base import (
+    MEASURE_NAMES,
+    contest_words,
+    make_finding,
+    set_out_to_check,
+)
+from factwatch.claims.rules.figure_index import FigureIndex, most_precise
+from factwatch.claims.rules.misprints import Misprints, misprint_finding
 from factwatch.claims.scope import Scope, context, scope_at
 from factwatch.claims.scope_signals import signal
 from factwatch.claims.text import Document, Sent
@@ -92,24 +98,18 @@ _TO_AFTER = re.compile(r"[^;:]{0,30}?\bto\s+(?:[a-z]+\s+){0,3}?\d")
 _INTERIM = re.compile(
     r"(?<![\w-])(?:interim|provisional|so\s+far|at\s+that\s+(?:stage|point))(?![\w-])"
 )
+# a turnout while voting goes on: "Turnout at 9 am stands at 8.9 per cent", "by 3 pm",
+# "till 1 p.m.", "provisional turnout", "turnout so far"
+_TURNOUT_SO_FAR = re.compile(
+    r"(?<![\w-])(?:interim|provisional|so\s+far|till\s+now|until\s+now|(?:at|by|till|until|"
+    r"as\s+of|up\s+to)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs|o'clock)|"
+    r"(?:at|by)\s+(?:noon|midday|lunchtime))(?![\w-])"
+)
 _LETTERS = re.compile(r"[a-z]+")
 # a label written before its count: "Blank 208", "spoiled: 187"
 _LABEL_BEFORE = re.compile(r"(?<![\w-])([a-z]+):?\s+$")
 _SPACES = re.compile(r"\s+")
 _GENERIC_NOUNS = frozenset("papers ballots votes ballot paper vote members people".split())
-_WHAT = {
-    "votes": "votes",
-    "share": "share of the vote",
-    "margin": "margin",
-    "total": "total vote",
-    "valid": "valid votes",
-    "spoiled": "spoiled ballots",
-    "turnout": "turnout",
-    "electorate": "electorate",
-    "nominations": "nominations",
-    "count": "count",
-    "gain": "gain between rounds",
-}
 
 
 # How an explanation names a share's whole.
@@ -127,8 +127,9 @@ class FigureRule:
 
     def __init__(self, facts: Facts):
         self.facts = facts
-        self.index = _indexed(facts.figures)
-        self.earlier = [(count, _indexed(count.figures)) for count in facts.earlier]
+        self.index = FigureIndex(facts)
+        self.earlier = [(count, FigureIndex(facts, count.figures)) for count in facts.earlier]
+        self.misprints = Misprints(facts)
 
     def check(self, doc: Document) -> list[Finding]:
         out: list[Finding] = []
@@ -146,6 +147,7 @@ class FigureRule:
                 for n in doc.numbers_in(cs, ce):
                     found = self._judge(doc, sent, n, cs, ce)
                     if found is None:
+                        out.extend(self._misprinted(doc, sent, n, mine))
                         continue
                     fig, reading, scope = found
                     prev = mine.get(fig.id)
@@ -172,21 +174,19 @@ class FigureRule:
             return None  # the earlier or compared figure ("up from 10%", "from 15% to 12%")
         reading = read_number(doc, sent, n, cs, ce)
         if reading is None:
+            self._misprint(doc, sent, n)
             return None
-        scope = scope_at(doc, sent, n.start)
-        if scope.prospective or scope.poll or scope.contest != "this":
+        scope = self._placed(doc, sent, n, cs, reading)
+        if scope is None:
             return None  # predictions, polls and other contests' numbers are theirs
-        if (
-            reading.measure == "margin"
-            and not (reading.subject or reading.other)
-            and not (_RESULT_WORDS.search(doc.norm, cs, ce))
-        ):
-            return None  # "12 points further back": a gap, but in what?
-        if reading.measure == "nominations" and _not_final_nominations(doc, cs, ce):
+        if _not_yet_a_figure(doc, reading, cs, ce):
             return None
         before = doc.sentences[sent.index - 1].norm if sent.index else ""
-        figures = self._candidates(scope.contest, reading, n, sent.norm, before)
-        if not figures or any(consistent(n, f) for f in _most_precise(figures)):
+        figures = self.index.candidates(scope.contest, reading, n, sent.norm, before)
+        if not figures:
+            self._misprint(doc, sent, n)
+            return None
+        if any(consistent(n, f) for f in most_precise(figures)):
             return None
         if _INTERIM.search(sent.norm) and any(f.measure == "nominations" for f in figures):
             return None  # an interim count ("the interim bulletin of 12 September")
@@ -201,13 +201,57 @@ class FigureRule:
         fig = min(figures, key=lambda f: (f.derived, abs(f.value - n.value)))
         return fig, reading, scope
 
+    def _placed(
+        self, doc: Document, sent: Sent, n: NumberMention, cs: int, r: Reading
+    ) -> Scope | None:
+        """The scope a number is judged in, when it is this contest's result as it stands:
+        not a prediction (a count of the facts' own kind is of the set-up, in any tense:
+        "voting will go on at all 217 polling stations"), a poll or another contest's."""
+        scope = scope_at(doc, sent, n.start)
+        if r.measure == "margin" and self._won_this(doc, n, cs, r, scope):
+            scope = Scope("this", "the margin is of a win, and its winner won this contest only")
+        ahead = scope.prospective and r.measure != "count"
+        if ahead or scope.poll or scope.contest != "this":
+            return None
+        return scope
+
+    def _misprinted(
+        self, doc: Document, sent: Sent, n: NumberMention, mine: Mapping[str, object]
+    ) -> list[Finding]:
+        """The finding for a number ``_judge`` passed as unread that is a misprint."""
+        slip = doc.memo.get(("figures.misprint", n.start))
+        if isinstance(slip, tuple) and slip[0].id not in mine:
+            return [misprint_finding(doc, sent, n, *slip)]
+        return []
+
+    def _won_this(self, doc: Document, n: NumberMention, cs: int, r: Reading, scope: Scope) -> bool:
+        """Is a margin placed in a related contest one its subject won by, when they won
+        this contest and not that one ("Rowe's winning margin of 1,646 votes puts paid
+        to the farce of last year", when she lost last year's)?"""
+        contests = self.facts.contests
+        if scope.contest not in contests or scope.contest == "this" or not r.subject:
+            return False
+        if not _WON_BY.search(doc.norm, max(cs, n.start - 50), n.start):
+            return False
+        return _won(contests["this"], r.subject) and not _won(contests[scope.contest], r.subject)
+
+    def _misprint(self, doc: Document, sent: Sent, n: NumberMention) -> None:
+        """A number read as nothing the facts record may still be a recorded count
+        misprinted: kept in ``doc.memo`` for ``check`` to report."""
+        scope = scope_at(doc, sent, n.start)
+        if scope.prospective or scope.poll or scope.contest == "other":
+            return
+        fig = self.misprints.of(doc, sent, n, scope.contest)
+        if fig is not None:
+            doc.memo[("figures.misprint", n.start)] = (fig, scope)
+
     def _of_earlier_count(
         self, doc: Document, sent: Sent, n: NumberMention, r: Reading, contest: str, before: str
     ) -> bool:
         """Does ``n`` agree with a count later replaced, and is it said of that count?  When
         it agrees but is not, the finding will name the count (kept in ``doc.memo``)."""
         for count, index in self.earlier:
-            figs = self._candidates(contest, r, n, sent.norm, before, index=index)
+            figs = index.candidates(contest, r, n, sent.norm, before)
             if any(consistent(n, f) for f in figs):
                 if said_of(doc, sent, count):
                     return True
@@ -239,7 +283,7 @@ class FigureRule:
         last = _last_named(doc, sent, cs)
         if last in (None, contest, "this", "other"):
             return False
-        return any(consistent(n, f) for f in self._candidates(last, r, n, sent.norm, before))
+        return any(consistent(n, f) for f in self.index.candidates(last, r, n, sent.norm, before))
 
     def _recorded_as_said(self, doc: Document, n: NumberMention, contest: str) -> bool:
         """A count the facts record in the words right after the number, or in a label
@@ -256,110 +300,15 @@ class FigureRule:
             and f.subject is None
             and after & (set(f.counts.split()) - _GENERIC_NOUNS)
             and consistent(n, f)
-            for f in self.index.get((contest, "count", n.unit), [])
+            for f in self.index.get((contest, "count", n.unit))
         )
-
-    def _candidates(
-        self,
-        contest: str,
-        r: Reading,
-        n: NumberMention,
-        text: str = "",
-        before: str = "",
-        *,
-        index: dict[tuple[str, str, str], list[Figure]] | None = None,
-    ) -> list[Figure]:
-        """The recorded figures (of ``index``: the result's by default) the reading may be
-        judged against; ``text`` is the sentence, ``before`` the one before it."""
-        unit = n.unit
-        figs = (self.index if index is None else index).get((contest, r.measure, unit), [])
-        if r.measure in ("votes", "share", "nominations", "gain"):
-            figs = [f for f in figs if f.subject == r.subject]
-        if r.measure == "share" and r.bases:
-            figs = [f for f in figs if f.basis in r.bases]
-        if r.measure == "margin":
-            figs = self._margins(contest, figs, r)
-            if r.bases:  # "by 20.3 points of all ballots cast"
-                figs = [f for f in figs if f.basis in r.bases or f.basis is None]
-        if r.measure == "nominations":
-            figs = self._qualified(figs, r.counts)
-        if r.measure == "count":
-            said = frozenset(stem(w) for w in _LETTERS.findall(text))
-            # Somebody's count ("41 local parties behind him") is not the organisation's
-            # ("the party's 412 local parties"): with a subject, only that person's.
-            figs = [
-                f for f in figs if counts_noun(f.counts, r.counts, said) and f.subject == r.subject
-            ]
-            if r.subject is None and _NOMINATING.search(before + " " + text):
-                # "led the nominations, with 41 local parties": somebody's nominations,
-                # not the organisation's 412 local parties
-                figs = [f for f in figs if _NOMINATING.search(f.counts)]
-            if not figs and r.subject and (r.nominating or _NOMINATING.search(before + " " + text)):
-                # "221 branches behind her" when nominations close: her nominations, or
-                # her count of nominations of that kind ("128 local parties")
-                noms = self.index.get((contest, "nominations", unit), [])
-                kinds = self.index.get((contest, "count", unit), [])
-                figs = [
-                    f
-                    for f in kinds
-                    if f.subject == r.subject
-                    and "nominat" in f.counts
-                    and counts_noun(f.counts, r.counts, said)
-                ] or [f for f in noms if f.subject == r.subject]
-        if r.round is not None and any(f.round for f in figs):
-            last = max((f.round or 1) for f in figs)
-            want = last if r.round == -1 else r.round
-            figs = [f for f in figs if (f.round or 1) == want]
-        return figs
-
-    def _margins(self, contest: str, figs: list[Figure], r: Reading) -> list[Figure]:
-        if r.subject and r.other:
-            pair = {r.subject, r.other}
-            return [f for f in figs if {f.subject, f.other} == pair]
-        this = self.facts.contests.get(contest)
-        if this is None:
-            return []
-        person = r.subject or r.other
-        # "won by 5,523": over the next one behind; with nobody named, winner over runner-up.
-        best: list[Figure] = []
-        for f in figs:
-            if person and person not in (f.subject, f.other):
-                continue
-            if not person and f.subject not in this.winners:
-                continue
-            best.append(f)
-        if not best:
-            return []
-        by_round: dict[int, list[Figure]] = {}
-        for f in best:
-            by_round.setdefault(f.round or 1, []).append(f)
-        out: list[Figure] = []
-        for group in by_round.values():
-            smallest = min(f.value for f in group if f.unit == group[0].unit)
-            closest_pair = {(f.subject, f.other) for f in group if f.value == smallest}
-            out.extend(f for f in group if (f.subject, f.other) in closest_pair)
-        return out
-
-    @staticmethod
-    def _qualified(figs: list[Figure], words: str) -> list[Figure]:
-        def mods(f: Figure) -> list[str]:
-            return [w for w in f.counts.split() if not w.startswith("nominat")]
-
-        said = {stem(w) for w in _LETTERS.findall(words.lower())}  # "local-party": both
-        special = [f for f in figs if mods(f) and all(stem(m.lower()) in said for m in mods(f))]
-        general = [f for f in figs if not mods(f)]
-        if special and all(f.as_of for f in special):
-            # counts taken before the final one ("18 local-party nominations at the interim
-            # bulletin") do not displace the final count of the same kind
-            return special + general
-        return special or general
 
     def _finding(
         self, doc: Document, sent: Sent, n: NumberMention, fig: Figure, r: Reading, scope: Scope
     ) -> Finding:
         facts = self.facts
         who = facts.people[fig.subject].name if fig.subject else ""
-        what = _WHAT.get(fig.measure, fig.measure)
+        what = MEASURE_NAMES.get(fig.measure, fig.measure)
         if fig.measure == "margin" and fig.other:
             what = f"margin over {facts.people[fig.other].name}"
         if fig.measure == "count" or (fig.measure == "nominations" and fig.counts != "nominations"):
@@ -412,6 +361,29 @@ class FigureRule:
         )
 
 
+# a win's margin: "'s winning margin of", "won by", "beat Pike by", "a victory of"
+_WON_BY = re.compile(
+    r"(?:'s\s+(?:winning\s+)?(?:margin|majority)|\b(?:won|wins|beat|beats|defeated)\b[^,;:.]*"
+    r"\bby|\bvictory\s+(?:by|of))\s+(?:a\s+margin\s+of\s+|of\s+)?[a-z ]{0,12}$"
+)
+
+
+def _not_yet_a_figure(doc: Document, r: Reading, cs: int, ce: int) -> bool:
+    """A gap between nobody named ("12 points further back": in what?), nominations
+    before they closed, a turnout while the polls are open."""
+    if r.measure == "margin" and not (r.subject or r.other):
+        return not _RESULT_WORDS.search(doc.norm, cs, ce)
+    if r.measure == "nominations":
+        return _not_final_nominations(doc, cs, ce)
+    if r.measure in ("turnout", "total"):
+        return bool(_TURNOUT_SO_FAR.search(doc.norm, cs, ce))
+    return False
+
+
+def _won(contest: Contest, person: str) -> bool:
+    return any(s.person == person and s.outcome == "winner" for s in contest.standings)
+
+
 def _passed_over(doc: Document, sent: Sent) -> bool:
     """A sentence with no number, a correction quoting the number it withdraws, or a
     claim set out to be checked ("Claim: 20,000 votes were lost")."""
@@ -437,27 +409,6 @@ def _last_named(doc: Document, sent: Sent, cs: int) -> str | None:
             if placed.why != default:
                 return placed.contest
     return None
-
-
-def _indexed(figures: list[Figure]) -> dict[tuple[str, str, str], list[Figure]]:
-    """Figures by contest, measure and unit."""
-    out: dict[tuple[str, str, str], list[Figure]] = {}
-    for f in figures:
-        out.setdefault((f.contest, f.measure, f.unit), []).append(f)
-    return out
-
-
-def _most_precise(figs: list[Figure]) -> list[Figure]:
-    """Of figures for the same thing (the recorded "6.5%" and the 6.51% worked out from
-    the votes), the most precise: a writer's "6.4%" is wrong for either."""
-    best: dict[tuple[object, ...], Figure] = {}
-    for f in figs:
-        # two recorded counts of one thing (each ballot's) both stand
-        own = f.id if f.measure == "count" and not f.derived else ""
-        key = (f.measure, f.subject, f.other, f.basis, f.round or 1, f.counts, own)
-        if key not in best or f.half_unit < best[key].half_unit:
-            best[key] = f
-    return list(best.values())
 
 
 _NOW_NOMINATED = re.compile(

@@ -45,6 +45,7 @@ from factwatch.claims.rounds import round_of
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
 from factwatch.claims.scope import MODAL_PERFECT, scope_at
+from factwatch.claims.scope_signals import proper_names
 from factwatch.claims.scope_time import earlier_contest
 from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
@@ -351,7 +352,11 @@ class FramingRule:
         el = self.facts.election
         words = [w.lower() for w in (el.office, *el.aliases) if w]
         text = " ".join(s.norm for s in near) + " " + doc.title.lower()
-        return any(w in text for w in words)
+        if any(w in text for w in words):
+            return True
+        # a name every name of the contest holds: "what Eastvale 'means'"
+        own = self.facts.once("framing.own", lambda f: proper_names(el.name, el.aliases))
+        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in own)
 
     def _beside_outsider(self, doc: Document, sent: Sent, h: Hit) -> bool:
         """ "the defeated candidate, Dee Hale": set beside somebody who did not stand here."""

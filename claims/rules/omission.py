@@ -18,7 +18,7 @@ import re
 
 from factwatch.claims.corrections import quoted_for_correction
 from factwatch.claims.facts import Facts
-from factwatch.claims.field import acknowledges_field
+from factwatch.claims.field import acknowledges_field, contenders
 from factwatch.claims.lexicon import lexicon
 from factwatch.claims.model import Contest
 from factwatch.claims.rules import register
@@ -93,11 +93,13 @@ class OmissionRule:
         named_here, reports = self._named_in_report(doc)
         if not (named_here & winners) or not (named_here & (set(on) - winners)) or not reports:
             return []
+        major = contenders(self.facts)
         missing = [
             p
             for p in on
             if p not in anywhere
             and p not in winners
+            and p in major  # a minor candidate left out misleads nobody
             and not misspelt(self.facts.people[p].name, doc.text)
         ]
         if not missing:

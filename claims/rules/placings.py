@@ -16,6 +16,7 @@ import re
 
 from factwatch.claims.entities import ranking
 from factwatch.claims.facts import Facts
+from factwatch.claims.field import contenders
 from factwatch.claims.numbers import ORDINALS, word_number
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding, set_out_to_check
@@ -302,6 +303,8 @@ class PlacingRule:
             if not self._this(doc, sent, m.start()):
                 continue
             allowed = {on_ballot - 1} if rivals else {on_ballot}
+            if m.group("n"):  # "a three-way fight": its contenders, the minor ones aside
+                allowed.add(len(contenders(self.facts)))
             early = doc.published is None or any(doc.published < w for w in withdrawn)
             if nominated != on_ballot and (
                 early or _NOMINATED.search(doc.norm, sent.start, sent.end)
