@@ -336,6 +336,7 @@ def _clause_subject(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Men
 
 
 _COORD = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+_COORD_PEOPLE = re.compile(rf"\s*(?:,\s*and|,|and)\s*{title()}?")  # "X and Comrade Y"
 _COORD_NEXT = re.compile(r"(?:\s*(?:%|per\s?cent|votes?))?\s*(?:,\s*and|,|and)\s*(?:[a-z]+\s+)?\d")
 _COORD_PREV = re.compile(r"\d(?:\s*(?:%|per\s?cent|votes?))?\s*(?:,\s*and|,|and)\s*(?:[a-z]+\s+)?$")
 
@@ -365,7 +366,7 @@ def _respectively(doc: Document, sent: Sent, n: NumberMention) -> Mention | None
         return None
     people = [m for m in persons(sent) if m.end <= nums[lo].start and m.person]
     group = people[-1:]
-    while len(group) < len(people) and _COORD.fullmatch(
+    while len(group) < len(people) and _COORD_PEOPLE.fullmatch(
         doc.norm[people[-len(group) - 1].end : group[0].start]
     ):
         group.insert(0, people[-len(group) - 1])

@@ -41,12 +41,24 @@ _VERDICT = lexicon().rx("verdict")
 _ALARM = re.compile(r"(?:something|anything|what|nothing|things)\s+$")
 
 
+# What a losing side rejects or disputes when it protests: the result, not a claim
+_THE_RESULT = re.compile(
+    r"\s+(?:the\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+)?(?:outcome|result|results|declaration|"
+    r"verdict|victory|win|election|poll|vote|count)(?![\w-])"
+)
+
+
 def _rebuts(norm: str) -> bool:
-    """The rebuttal words, but not a claimant's own alarm ("he knew something was wrong")."""
+    """The rebuttal words, but not a claimant's own alarm ("he knew something was wrong"),
+    nor a side rejecting the result ("the campaign has rejected the outcome")."""
     return any(
         not (m.group(0).endswith("wrong") and _ALARM.search(norm, 0, m.start()))
+        and not (m.group(0) in _PROTEST_VERBS and _THE_RESULT.match(norm, m.end()))
         for m in _REBUT.finditer(norm)
     )
+
+
+_PROTEST_VERBS = frozenset("rejected rejects disputed disputes".split())
 
 
 _STRONG_REBUT = re.compile(
@@ -61,7 +73,7 @@ _STRONG_REBUT = re.compile(
     r"(?:is|was|are|were)n't\s+(?:true|right|correct|so)|^(?:it|that|this|they)\s+"
     r"(?:wasn't|was\s+not|isn't|is\s+not|weren't|were\s+not|didn't|did\s+not)(?![\w-])|"
     r"(?:rejected|rejects|denied|denies|dismissed|dismisses|disputed|disputes|refuted|refutes|"
-    r"rebutted|contradicted|debunked)(?:\s+[\w'\u2019-]+){0,5}?"
+    r"rebutted|contradicted|debunked)(?:\s+[\w'\"\u2018\u2019\u201c\u201d-]+){0,5}?"
     r"\s+(?:claims?|allegations?|complaints?|accusations?|charges?|suggestions?|assertions?|"
     r"wrongdoing|it|them|this|that)|(?:claims?|allegations?|complaints?|accusations?)\s+"
     # "Claims that lapsed members were left on the roll were rejected by ..."
@@ -107,6 +119,8 @@ _CIRCULATING = re.compile(
     r"(?:shared|circulat\w+|spread|surfaced|resurfaced|aired|swirled|gone\s+viral|"
     r"done\s+the\s+rounds)(?![\w-])"
 )
+# a scope's reason that is time words the text gave: "'last year'"
+_QUOTED_TIME = re.compile(r"'((?:last|next|this|previous)\s+(?:year|month|week|time))'")
 _GRANTED = WEAK | {"together"}  # concepts a sentence's words are not asked for
 _ASKED_WHETHER = re.compile(
     r"(?<![\w-])(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|query|queried|"
@@ -267,11 +281,22 @@ class ClaimRule:
             best = self._best(doc, sent, reading)
             if best:
                 # not about another contest than the claim's own
-                contest = scope_at(doc, sent, sent.start).contest
+                scope = scope_at(doc, sent, sent.start)
                 hits.extend(
-                    h for h in _widest(list(best.values())) if contest in self.about[h.claim.id]
+                    h
+                    for h in _widest(list(best.values()))
+                    if scope.contest in self.about[h.claim.id] or self._own_time(h, scope.why)
                 )
         return self._findings(doc, hits)
+
+    def _own_time(self, hit: Hit, why: str) -> bool:
+        """Is the time that placed the sentence in another contest a word of the claim
+        itself ("Bukar retired last year": when she retired, not which election)?"""
+        m = _QUOTED_TIME.fullmatch(why)
+        if m is None:
+            return False
+        words = set().union(*(self.thesaurus.read(w).concepts for w in m.group(1).split()))
+        return bool(words) and words <= {c for c, _ in hit.named}
 
     def _best(self, doc: Document, sent: Sent, reading: Reading) -> dict[str, Hit]:
         """Claim id -> the variant the sentence repeats best (a statement before a denial),

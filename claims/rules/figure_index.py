@@ -55,6 +55,14 @@ class FigureIndex:
             figs = [
                 f for f in figs if counts_noun(f.counts, r.counts, said) and f.subject == r.subject
             ]
+            if not figs and r.subject is None:
+                # "1,986 delegates were accredited": the electorate, in the words the facts
+                # count it in ("accredited delegates")
+                figs = [
+                    f
+                    for f in self.by.get((contest, "electorate", unit), [])
+                    if f.counts and counts_noun(f.counts, r.counts, said)
+                ]
             if r.subject is None and _NOMINATING.search(before + " " + text):
                 # "led the nominations, with 41 local parties": somebody's nominations,
                 # not the organisation's 412 local parties

@@ -105,6 +105,17 @@ _TURNOUT_SO_FAR = re.compile(
     r"as\s+of|up\s+to)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs|o'clock)|"
     r"(?:at|by)\s+(?:noon|midday|lunchtime))(?![\w-])"
 )
+# a count still going on: "early count from the first two boxes", "after the fifth round
+# of counting", "was leading by 2,300 votes", "with 12 of 40 boxes counted" (not merely
+# "unofficial": a whole count later replaced may be, and is judged as that count)
+_PARTIAL = re.compile(
+    r"(?<![\w-])(?:early\s+(?:count|counts|returns|results|tally|figures|trends)|"
+    r"partial\s+(?:count|results?|returns|tally|figures)|"
+    r"(?:first|early)\s+(?:\w+\s+)?(?:boxes|ballot\s+boxes|precincts|wards|booths)|"
+    r"rounds?\s+of\s+counting|(?:is|was|are|were|still)\s+leading\s+by|"
+    r"(?:with|after)\s+\w+\s+(?:of|out\s+of)\s+(?:the\s+)?\w+\s+(?:boxes|precincts|wards|booths|"
+    r"polling\s+stations)\s+(?:counted|in|reporting|declared))(?![\w-])"
+)
 _LETTERS = re.compile(r"[a-z]+")
 # a label written before its count: "Blank 208", "spoiled: 187"
 _LABEL_BEFORE = re.compile(r"(?<![\w-])([a-z]+):?\s+$")
@@ -179,7 +190,7 @@ class FigureRule:
         scope = self._placed(doc, sent, n, cs, reading)
         if scope is None:
             return None  # predictions, polls and other contests' numbers are theirs
-        if _not_yet_a_figure(doc, reading, cs, ce):
+        if _not_yet_a_figure(doc, sent, reading, cs, ce):
             return None
         before = doc.sentences[sent.index - 1].norm if sent.index else ""
         figures = self.index.candidates(scope.contest, reading, n, sent.norm, before)
@@ -368,9 +379,13 @@ _WON_BY = re.compile(
 )
 
 
-def _not_yet_a_figure(doc: Document, r: Reading, cs: int, ce: int) -> bool:
+def _not_yet_a_figure(doc: Document, sent: Sent, r: Reading, cs: int, ce: int) -> bool:
     """A gap between nobody named ("12 points further back": in what?), nominations
-    before they closed, a turnout while the polls are open."""
+    before they closed, a turnout while the polls are open, a count still going on."""
+    if r.measure in ("votes", "share", "margin", "total", "valid", "spoiled") and (
+        _PARTIAL.search(doc.norm, sent.start, sent.end)
+    ):
+        return True
     if r.measure == "margin" and not (r.subject or r.other):
         return not _RESULT_WORDS.search(doc.norm, cs, ce)
     if r.measure == "nominations":
