@@ -49,40 +49,45 @@ class FigureIndex:
         if r.measure == "nominations":
             figs = self._qualified(figs, r.counts)
         if r.measure == "count":
-            said = frozenset(stem(w) for w in _LETTERS.findall(text))
-            # Somebody's count ("41 local parties behind him") is not the organisation's
-            # ("the party's 412 local parties"): with a subject, only that person's.
-            figs = [
-                f for f in figs if counts_noun(f.counts, r.counts, said) and f.subject == r.subject
-            ]
-            if not figs and r.subject is None:
-                # "1,986 delegates were accredited": the electorate, in the words the facts
-                # count it in ("accredited delegates")
-                figs = [
-                    f
-                    for f in self.by.get((contest, "electorate", unit), [])
-                    if f.counts and counts_noun(f.counts, r.counts, said)
-                ]
-            if r.subject is None and _NOMINATING.search(before + " " + text):
-                # "led the nominations, with 41 local parties": somebody's nominations,
-                # not the organisation's 412 local parties
-                figs = [f for f in figs if _NOMINATING.search(f.counts)]
-            if not figs and r.subject and (r.nominating or _NOMINATING.search(before + " " + text)):
-                # "221 branches behind her" when nominations close: her nominations, or
-                # her count of nominations of that kind ("128 local parties")
-                noms = self.by.get((contest, "nominations", unit), [])
-                kinds = self.by.get((contest, "count", unit), [])
-                figs = [
-                    f
-                    for f in kinds
-                    if f.subject == r.subject
-                    and "nominat" in f.counts
-                    and counts_noun(f.counts, r.counts, said)
-                ] or [f for f in noms if f.subject == r.subject]
+            figs = self._counts(contest, figs, r, unit, text, before)
         if r.round is not None and any(f.round for f in figs):
             last = max((f.round or 1) for f in figs)
             want = last if r.round == -1 else r.round
             figs = [f for f in figs if (f.round or 1) == want]
+        return figs
+
+    def _counts(
+        self, contest: str, figs: list[Figure], r: Reading, unit: str, text: str, before: str
+    ) -> list[Figure]:
+        """The recorded counts a count of things read in the text may be."""
+        said = frozenset(stem(w) for w in _LETTERS.findall(text))
+        # Somebody's count ("41 local parties behind him") is not the organisation's
+        # ("the party's 412 local parties"): with a subject, only that person's.
+        figs = [f for f in figs if counts_noun(f.counts, r.counts, said) and f.subject == r.subject]
+        if not figs and r.subject is None:
+            # "1,986 delegates were accredited": the electorate, in the words the facts
+            # count it in ("accredited delegates")
+            figs = [
+                f
+                for f in self.by.get((contest, "electorate", unit), [])
+                if f.counts and counts_noun(f.counts, r.counts, said)
+            ]
+        if r.subject is None and _NOMINATING.search(before + " " + text):
+            # "led the nominations, with 41 local parties": somebody's nominations,
+            # not the organisation's 412 local parties
+            figs = [f for f in figs if _NOMINATING.search(f.counts)]
+        if not figs and r.subject and (r.nominating or _NOMINATING.search(before + " " + text)):
+            # "221 branches behind her" when nominations close: her nominations, or
+            # her count of nominations of that kind ("128 local parties")
+            noms = self.by.get((contest, "nominations", unit), [])
+            kinds = self.by.get((contest, "count", unit), [])
+            figs = [
+                f
+                for f in kinds
+                if f.subject == r.subject
+                and "nominat" in f.counts
+                and counts_noun(f.counts, r.counts, said)
+            ] or [f for f in noms if f.subject == r.subject]
         return figs
 
     def _margins(self, contest: str, figs: list[Figure], r: Reading) -> list[Figure]:
