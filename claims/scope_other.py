@@ -149,6 +149,7 @@ def _our_org_before(sent: Sent, pos: int) -> bool:
 
 _SKIP_ORG = frozenset(
     "the a an his her their its this that in on at but and he she they general deputy "
+    "my our your i we you it these those "
     "assistant former new acting interim with without as after before for from by to of "
     "second third fourth fifth "
     "into over under during since until while when where how what which who if unless "

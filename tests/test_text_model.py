@@ -430,3 +430,9 @@ def test_a_clause_after_a_colon_is_a_clause_not_an_apposition():
     s = d.sentences[0]
     cs, _ = s.clauses[-1]
     assert scope_at(d, s, cs).contest != "this"
+
+
+def test_my_ballot_is_no_other_organisations_contest(facts):
+    d = doc(facts, "Len McCluskey won. My ballot reached me a week late.")
+    s = d.sentences[1]
+    assert scope_at(d, s, s.start).contest == "this"
