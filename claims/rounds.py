@@ -64,6 +64,11 @@ def names_a_round(words: str) -> bool:
     return _ROUND.fullmatch(words.strip().removeprefix("the ").strip()) is not None
 
 
+def mentions_a_round(words: str) -> bool:
+    """Do these words name a round anywhere ("the defeated run-off candidate")?"""
+    return _ROUND.search(words) is not None
+
+
 def round_of(doc: Document, sent: Sent, cs: int, ce: int, pos: int | None = None) -> int | None:
     """The round a clause's numbers belong to (the number at ``pos``, when given): said
     in the clause ("in the fourth round", "that round" after one was named, "won the

@@ -161,7 +161,12 @@ def _lead_default(doc: Document, default: str, why: str) -> tuple[str, str]:
     if default != "this" or not lead or any(m and m[0] == "this" for m in marks):
         return default, why
     strong = [
-        m for i, m in enumerate(marks) if m and _strong_mark(m[1]) and (i < 2 or not names_here)
+        m
+        for i, m in enumerate(marks)
+        if m
+        and _strong_mark(m[1])
+        and (i < 2 or not names_here)
+        and not _life_year(doc, lead[i], m)
     ]
     won_there = [
         m
@@ -173,6 +178,18 @@ def _lead_default(doc: Document, default: str, why: str) -> tuple[str, str]:
         return default, why
     _forget_signals(doc)
     return others[0][0], "the article opens about " + others[0][1]
+
+
+def _life_year(doc: Document, sent: Sent, mark: tuple[str, str]) -> bool:
+    """A year no recorded contest was held in, in a sentence about no election ("When
+    Marchetti walked into the hospital as a graduate midwife in 2001"): a profile's
+    opening, not an article about another contest."""
+    return (
+        mark[0] == "other"
+        and mark[1].startswith("the year")
+        and not _RESULTS.search(doc.norm, sent.start, sent.end)
+        and not _LEX.maybe("election_noun", sent.words)
+    )
 
 
 def _field_default(doc: Document, default: str, why: str) -> tuple[str, str]:
@@ -413,7 +430,7 @@ def _paragraph_state(doc: Document, sent: Sent, ctx: Context) -> tuple[str, str]
     i = sent.index - 1
     while i >= 0 and doc.sentences[i].paragraph == sent.paragraph:
         prev = doc.sentences[i]
-        sig = sentence_signal(doc, prev) or _pointed_back(doc, prev)
+        sig = sentence_signal(doc, prev, main_only=True) or _pointed_back(doc, prev)
         if sig:
             state = sig
             break

@@ -233,6 +233,9 @@ def _aliases(doc: Document) -> list[str]:
     return out
 
 
+_STAMP = re.compile(
+    r"\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}\b)?\s*[-\u2013\u2014]?\s*"
+)
 # Clauses that hang on another (relative, comparative, absolute): "..., down on the
 # 53,544 he won in 2017, when he finished second, with Lund third."
 _SUBORDINATE = re.compile(
@@ -273,10 +276,14 @@ def sentence_signal(
     """A sentence-wide sign: one sign shared by its clauses (``main_only``: leaving out
     relative clauses and appositions, "who first won in 2010", and plans, "will
     contest every ward in 2025")."""
+    # (a live blog's time stamp, "7:48 p.m. -", opens no clause: the main one follows it)
+    first = next(
+        (j for j, (a, b) in enumerate(sent.clauses) if not _STAMP.fullmatch(doc.norm[a:b])), 0
+    )
     clauses = [
         (a, b)
         for j, (a, b) in enumerate(sent.clauses)
-        if not (main_only and j > 0 and _SUBORDINATE.match(doc.norm[a:b]))
+        if not (main_only and j > first and _SUBORDINATE.match(doc.norm[a:b]))
     ]
     sigs = [
         sig

@@ -41,7 +41,7 @@ from factwatch.claims.field import states_field
 from factwatch.claims.framing_phrases import HEADS, LOSS, Hit, Phrases
 from factwatch.claims.lexicon import lexicon, plural, title
 from factwatch.claims.model import Contest, Standing
-from factwatch.claims.rounds import round_of
+from factwatch.claims.rounds import mentions_a_round, round_of
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding
 from factwatch.claims.scope import MODAL_PERFECT, scope_at
@@ -76,6 +76,7 @@ _QUOTED_TITLE = re.compile(
 _AT_THE_END = re.compile(r"(?<![\w-])(?:at|in)\s+the\s+(?:very\s+)?end(?![\w-])")
 # A noun phrase dated by what follows it: "his opponent then", "her rival at the time"
 _THEN_AFTER = re.compile(r"\s+(?:back\s+)?then(?![\w-])|,?\s+at\s+the\s+time(?![\w-])")
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|whose|whom)\s")
 _COPULA = re.compile(r"(?:is|was|will\s+be|would\s+be|became|has\s+become|looks)\s")
 
 
@@ -175,6 +176,11 @@ class FramingRule:
         if not contest.ballots or h.family == "withdrawn":
             return None
         cs, ce = doc.clause_of(h.sent, h.start)
+        if _RELATIVE_AFTER.match(doc.norm, h.end) and not mentions_a_round(doc.norm[cs : h.end]):
+            # "The defeated candidate, who won 47.6 per cent in the second ballot, ...":
+            # the relative clause gives the loser's score there; it does not pick the
+            # ballot the description is about
+            return None
         rnd = round_of(doc, h.sent, cs, ce, h.start)
         fcs, fce = h.sent.clauses[0]
         if (fcs, fce) != (cs, ce) and _COPULA.match(doc.norm, cs):
