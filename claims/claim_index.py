@@ -168,6 +168,15 @@ def read_variant(facts: Facts, thesaurus: Concepts, claim: Claim, text: str) -> 
         for n in _proper_nouns(facts, text)
         if thesaurus.read(normalise(n)).concepts
     )
+    # The candidates' parties and sides (words of their descriptors) are required, but
+    # do not stand in for the claim's own words: "Pike preferenced the Nationals ahead of
+    # the Progressives" is not repeated by a sentence of the parties' results in which
+    # somebody led.
+    sides = names & content & facts.once("claims.sides", _side_words)
+    own = content - sides
+    if sides and own:
+        need_own = len(own) if len(own) <= 2 else math.ceil(0.7 * len(own))
+        need = max(need, need_own + len(sides))
     ordered = sorted(specific, key=lambda c: reading.spans[c][0])
     return Variant(
         claim,
@@ -180,6 +189,25 @@ def read_variant(facts: Facts, thesaurus: Concepts, claim: Claim, text: str) -> 
         names,
         ordered[-1] if ordered else "",
     )
+
+
+_SIDE = re.compile(
+    r"\b((?:[A-Z][\w'-]+\s+)+)(?:candidate|party|nominee|independent|slate|ticket|challenger)\b"
+)
+
+
+def _side_words(facts: Facts) -> frozenset[str]:
+    """The concepts of the parties and sides the people's descriptors name ("the National
+    Liberal candidate", "the Green slate"): words every story of the election holds."""
+    thesaurus = concepts()
+    words = {
+        w
+        for p in facts.people.values()
+        for d in p.descriptors
+        for m in _SIDE.finditer(d)
+        for w in m.group(1).split()
+    }
+    return frozenset(c for w in words for c in thesaurus.read(normalise(w)).concepts)
 
 
 def _fact_parts(fact: str) -> list[str]:

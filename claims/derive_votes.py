@@ -87,6 +87,32 @@ def _round(
         )
     _margins(figs, votes, bases, r, suffix, when, source)
     _share_margins(figs, votes, recorded, basis, r, suffix, when, source)
+    if n_rounds > 1 and r == n_rounds and len(votes) == 2:
+        _over_half(figs, votes, r, suffix, when, source)
+
+
+def _over_half(
+    figs: _Figures, votes: dict[str, int], r: int, suffix: str, when: str, source: str
+) -> None:
+    """The last two of a preferential count: the winner's share over half, as that
+    count's coverage gives its margin ("51.1 per cent of the final count, a margin of
+    1.1 per cent")."""
+    (a, va), (b, vb) = sorted(votes.items(), key=lambda kv: -kv[1])
+    pts = 100.0 * va / (va + vb) - 50.0
+    figs.add(
+        f"points.{a}.{b}{suffix}.over-half",
+        "margin",
+        "percent",
+        pts,
+        0.0,
+        f"{figs.name(a)} won {pts + 50:.1f}% of the final count{when}, {pts:.1f} points over half.",
+        subject=a,
+        other=b,
+        round=r,
+        basis="continuing",
+        derived=True,
+        source=source,
+    )
 
 
 def _margins(

@@ -140,7 +140,7 @@ _MONTHS = (
 )
 _SKIP_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)?\s*(?:{_MONTHS}\b|years?\b|yrs?\b|months?\b|weeks?\b|days?\b|hours?\b|"
-    r"minutes?\b|[ap]\.?m\b|o'clock|pounds?\b|p\b|seats?\b|jobs?\b|miles?\b|km\b|"
+    r"minutes?\b|[ap]\.?m\b|o'clock|pounds?\b|p\b|seats?\b|-seats?\b|jobs?\b|miles?\b|km\b|"
     r"times\b|terms?\b|regions?\b|-year|-month|-week|-day|-point plan|per hour|an hour|"
     r"councils?\b|councillors?\b|constituenc|"
     # "a three-way vote", "a two-horse race": how many took part, never a figure.
@@ -413,7 +413,12 @@ def _figure(text: str, m: re.Match[str]) -> NumberMention | None:
                 return None  # "two", "three": figures only when they count votes or the like
     if not pct and value != int(value) and not _LETTER_END.search(num):
         return None  # "Rowe 45.4": a bare decimal is a share, never a count
-    if not pct and value < 100 and _AFTER_BARE_SHARES.search(text, max(0, s - 70), s):
+    if (
+        not pct
+        and value < 100
+        and not _COUNTED.match(after)
+        and _AFTER_BARE_SHARES.search(text, max(0, s - 110), s)
+    ):
         return None  # "Rowlands 17.6, Santhanam just under 10": one more share
     form = "points" if _POINTS.search(pct) else "number"
     unit = "percent" if pct else "count"
@@ -474,6 +479,10 @@ def _score(m: re.Match[str], num: str, before: str, after: str) -> bool:
 # a list of bare shares before: "Oduwole 31.4, Rowlands 17.6, Santhanam just under "
 _AFTER_BARE_SHARES = re.compile(
     r"\d\.\d\s*,\s*(?:and\s+)?[^\W\d][\w'\u2019 -]{1,30}?\s+(?:[a-z]+\s+){0,2}$"
+    # ... or a share in per cent before, and the list goes on: "Rowe is on 36 per cent
+    # of the primary vote, Pike 27, independent Kit Lund 19"
+    r"|\d\s*(?:%|per\s?cent|percent)[^.;:]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:[^\W\d][\w'\u2019-]*\s+){1,4}$"
 )
 
 # "13-14%", "13 to 14 per cent", "between 5,000 and 6,000 votes": one range.

@@ -17,8 +17,11 @@ from factwatch.claims.text import Document, Sent
 _ROUND = re.compile(
     # not "of all 78,535 valid first-count ballots": the basis of a share, not its round
     # (the lookahead, the first letters of the words below, lets the scan skip other places)
-    r"(?=[adfilorst])(?<![\w-])(?<!valid\s)(?:(?P<first>first|opening|initial)[\s-]+"
+    r"(?=[adfilnoprst])(?<![\w-])(?<!valid\s)(?:(?P<first>first|opening|initial)[\s-]+"
     r"(?:round|count|preferences?|choices?|ballot|stage)"
+    # the count of first preferences in a preferential count: "on the primary vote",
+    # "third on primaries", "primary count"
+    r"|(?P<primary>primary\s+(?:votes?|count|tally)|(?:on|in)\s+(?:the\s+)?primaries)"
     r"|first[\s-]preference|(?P<ord>second|third|fourth|fifth|sixth)[\s-]+"
     r"(?:round|count|stage|ballot)"
     r"|(?P<final>final|last|deciding|decisive|run-?off)[\s-]+"
@@ -55,7 +58,8 @@ _FINAL_STANDING = re.compile(
 _ROUND_HINT = re.compile(
     r"round|count|preference|choice|tally|ballot|stage|transfers|redistribution|runoff|run-off|"
     r"opening|"
-    r"opened|starting|started|beginning|began|finishing|finished|ending|ended|closing|closed"
+    r"opened|starting|started|beginning|began|finishing|finished|ending|ended|closing|closed|"
+    r"primar"
 )
 
 
@@ -228,7 +232,7 @@ def _ellipsis_after(doc: Document, sent: Sent, pos: int) -> int | None:
 
 
 def _round_number(m: re.Match[str]) -> int:
-    if m.group("first") or "first" in m.group(0):
+    if m.group("first") or m.group("primary") or "first" in m.group(0):
         return 1
     if m.group("n") or m.group("ord"):
         n = m.group("n") or m.group("ord")

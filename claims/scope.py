@@ -269,15 +269,22 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
         placed = doc.memo[clause_key] = _clause_contest(doc, sent, cs, ce, ctx)
     contest, why = placed
     lo, hi = min(sent.start, pos), max(sent.start, pos, ce)  # all that the three read
-    prospective = _LEX.maybe("prospect", sent.words) and (
-        bool(_PROSPECT.search(doc.norm, cs, max(pos, cs)))
-        or any(doc.norm.find(w, lo, hi) >= 0 for w in _MODAL_PIECES)
+    colon = doc.norm.rfind(":", sent.start, pos)
+    prospective = (
+        _LEX.maybe("prospect", sent.words)
         and (
-            bool(_MODAL_BEFORE.search(doc.norm[max(sent.start, cs - 40) : pos]))
-            # what would have happened: "he would have finished with 429, 241 behind"
-            or bool(_WOULD_HAVE.search(doc.norm, sent.start, max(pos, sent.start)))
-            # "a lead of more than five points would be decisive"
-            or bool(_MODAL_AFTER.match(doc.norm, pos, ce))
+            bool(_PROSPECT.search(doc.norm, cs, max(pos, cs)))
+            # a label over a list: "My rough guess at primaries: Rowe 35, Pike 28"
+            or colon > 0
+            and bool(_PROSPECT.search(doc.norm, sent.start, colon))
+            or any(doc.norm.find(w, lo, hi) >= 0 for w in _MODAL_PIECES)
+            and (
+                bool(_MODAL_BEFORE.search(doc.norm[max(sent.start, cs - 40) : pos]))
+                # what would have happened: "he would have finished with 429, 241 behind"
+                or bool(_WOULD_HAVE.search(doc.norm, sent.start, max(pos, sent.start)))
+                # "a lead of more than five points would be decisive"
+                or bool(_MODAL_AFTER.match(doc.norm, pos, ce))
+            )
         )
     )
     poll = _poll(doc, sent)

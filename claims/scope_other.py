@@ -18,7 +18,10 @@ _OTHER_ELECTION = re.compile(
     r"referendum|mayoral|"
     r"presidential|council\s+elections?|local\s+elections?|european\s+elections?|"
     r"deputy\s+leadership|leadership\s+(?:election|contest|race|ballot|bid)|"
-    r"parliamentary\s+selection|selection\s+contest|primary|primaries|caucus(?:es)?|"
+    r"parliamentary\s+selection|selection\s+contest|"
+    # (not a preferential count's first preferences: "on primaries", "the primary vote")
+    r"(?<!on\s)(?<!on\sthe\s)(?<!in\sthe\s)(?:primary(?!\s+(?:votes?|count|tally))|primaries)|"
+    r"caucus(?:es)?|"
     r"midterms?|senate\s+race|governor(?:'s)?\s+race|gubernatorial|"
     # "one of the party's nine Commons seats, with a majority of 3,412": a seat's own race
     r"(?:commons|parliamentary|westminster|assembly|senate|council)\s+seats?)(?![\w-])"

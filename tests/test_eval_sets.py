@@ -101,6 +101,7 @@ DEV_FLOORS = {
     "rerun": 0.82,
     "bypoll": 0.87,
     "delegates": 0.8,
+    "preferential": 0.64,
 }
 
 
@@ -129,6 +130,7 @@ HELD_OUT = (
     "mayoral",
     "nurses",
     "partyleader",
+    "preferential",
     "rerun",
     "teachers",
     "twin",
@@ -155,6 +157,7 @@ NEWER_QUIET = {
     "federation": 11.0,
     "nurses": 10.0,
     "partyleader": 12.0,
+    "preferential": 41.0,
     "rerun": 7.0,
     "teachers": 7.0,
     "tworound": 8.0,

@@ -76,6 +76,20 @@ _QUOTED_TITLE = re.compile(
 _AT_THE_END = re.compile(r"(?<![\w-])(?:at|in)\s+the\s+(?:very\s+)?end(?![\w-])")
 # A noun phrase dated by what follows it: "his opponent then", "her rival at the time"
 _THEN_AFTER = re.compile(r"\s+(?:back\s+)?then(?![\w-])|,?\s+at\s+the\s+time(?![\w-])")
+_TITLE = re.compile(rf"(?i){title()}")
+_CAPITAL = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*")
+
+
+def _own_words(facts: Facts) -> frozenset[str]:
+    """The words of this election's names and its organisation's, in lower case."""
+    el = facts.election
+    return frozenset(
+        w.strip("'\u2019s").lower()
+        for t in (el.name, el.organisation, el.office, *el.aliases)
+        for w in t.split()
+    )
+
+
 _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|whose|whom)\s")
 _COPULA = re.compile(r"(?:is|was|will\s+be|would\s+be|became|has\s+become|looks)\s")
 
@@ -245,6 +259,8 @@ class FramingRule:
             return False
         if h.family == "loser" and self._the_incumbent(doc, h, contest):
             return False  # "Tuckey, the president she unseated": one post-holder, no loser
+        if h.family in ("loser", "rival") and self._party_named(doc, h):
+            return False  # "the defeated Progressive candidate": the party picks one out
         return not self._excused(doc, h, contest)
 
     def _the_incumbent(self, doc: Document, h: Hit, contest: Contest) -> bool:
@@ -262,6 +278,23 @@ class FramingRule:
             or office
             and re.search(rf"(?<![\w-]){re.escape(office[-1])}(?![\w-])", words)
         )
+
+    def _party_named(self, doc: Document, h: Hit) -> bool:
+        """Does a capitalised word inside the description, other than a name of this
+        election or its organisation, name the candidate's party or slate ("the defeated
+        Progressive candidate", "the Green challenger")?"""
+        own = self.facts.once("framing.own_words", _own_words)
+        people = [m for m in h.sent.mentions if m.kind in ("person", "other", "pronoun")]
+        for m in _CAPITAL.finditer(doc.text, h.start, h.end):
+            on = [x for x in people if x.start <= m.start() < x.end]
+            if any(x.kind == "person" and not x.by_name for x in on):
+                return True  # a candidate's own descriptor ("the Progressive candidate")
+            if m.start() == h.start or on:
+                continue  # the description's first word, or a name ("the man Ms Rowe beat")
+            word = m.group(0).rstrip("'\u2019s").lower()
+            if word not in own and not _TITLE.fullmatch(m.group(0) + " "):
+                return True
+        return False
 
     def _miscounts(self, h: Hit, contest: Contest) -> bool:
         """Do the words presume fewer than there were (a counted set: another number)?

@@ -48,7 +48,9 @@ _PLACE_BEFORE = re.compile(
 _FIRST_ROUND = re.compile(
     r"(?<![\w-])(?:first|opening|initial)[\s-]+(?:round|count|stage|ballot|preferences?)|"
     r"first[\s-]preference|"
-    r"round\s+one|on\s+first\s+preferences"
+    r"round\s+one|on\s+first\s+preferences|"
+    # a preferential count's first preferences: "second on the primary vote", "on primaries"
+    r"primary\s+(?:votes?|count|tally)|(?:on|in)\s+(?:the\s+)?primaries"
 )
 _ROUNDS = re.compile(
     r"(?<![\w-])(?:after|in|over|took|needed|went\s+to|required|across)\s+(?:just\s+|only\s+|all\s+)?"
@@ -155,7 +157,7 @@ class PlacingRule:
                 )
                 or bool(
                     re.match(
-                        r"[^.;,]{0,20}(?:on|in|after)\s+(?:the\s+)?first",
+                        r"[^.;,]{0,20}(?:on|in|after)\s+(?:the\s+)?(?:first|primar)",
                         doc.norm[span[1] : ce + 30],
                     )
                 )

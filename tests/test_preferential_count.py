@@ -1,0 +1,95 @@
+"""Coverage of a count by preferences, in its own words: "the primary vote" is the
+first count; a margin in a count of several rounds may be any two candidates' in any
+round; the final two-candidate count's margin may be given over half; a guess or an
+indicative count labelling a list is no result; a list of shares goes on without "per
+cent"; a party in a description picks one candidate out; a claim's parties do not
+stand in for its own words.
+
+The facts are the by-election's: six on the ballot, five counts, the winner third on
+primaries, three known false claims.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factwatch.claims.facts import load_facts
+from factwatch.claims.matcher import Matcher
+from factwatch.core.records import Article, Finding
+from factwatch.core.segment import join_paragraphs, segment
+
+FACTS = Path(__file__).parent / "fixtures" / "elections" / "preferential" / "facts.toml"
+LEAD = (
+    "Independent Naomi Sandercock has won Kellerton on preferences, ahead of Progressive "
+    "Marcus Delahunty, with Simone Aldridge, Callum Reid, Wayne Brodribb and Tegan Oakhurst "
+    "excluded along the way."
+)
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_facts(FACTS))
+
+
+def check(matcher: Matcher, *paragraphs: str, lead: str = LEAD) -> list[Finding]:
+    body, paras = join_paragraphs([lead, *paragraphs])
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-08-30")
+    a.sentences = segment(paras, body)
+    return matcher.check(a)
+
+
+def kinds(found: list[Finding], kind: str) -> list[str]:
+    return [f.quote for f in found if f.kind == kind]
+
+
+def test_second_on_the_primary_vote_is_a_place_in_the_first_count(matcher):
+    text = "Simone Aldridge came second on the primary vote with 26.9 per cent."
+    assert kinds(check(matcher, text), "figure") == []
+
+
+def test_second_overall_is_still_the_final_order(matcher):
+    text = "Simone Aldridge finished second overall."
+    assert kinds(check(matcher, text), "figure") == [text]
+
+
+def test_a_margin_of_some_two_in_some_round_is_no_error(matcher):
+    text = "Marcus Delahunty topped the primary count, on 34.6 per cent, and lost by 889 votes."
+    assert kinds(check(matcher, text), "figure") == []
+
+
+def test_the_final_counts_margin_over_half(matcher):
+    text = "Her final count of 51.1 per cent gives Naomi Sandercock a margin of 1.1 per cent."
+    assert kinds(check(matcher, text), "figure") == []
+
+
+def test_a_guess_labelling_a_list_is_no_result(matcher):
+    text = "My rough guess at primaries: Delahunty 35, Aldridge 28, Sandercock 20, Reid 11."
+    assert kinds(check(matcher, text), "figure") == []
+
+
+def test_a_list_of_shares_goes_on_without_per_cent(matcher):
+    text = (
+        "Marcus Delahunty is on 35 per cent of the primary vote, Simone Aldridge 27, "
+        "independent Naomi Sandercock 22."
+    )
+    assert kinds(check(matcher, text), "figure") == []
+
+
+def test_a_seat_count_is_no_figure_of_the_contest(matcher):
+    text = "The Progressives keep their majority in the 57-seat Legislative Assembly."
+    assert kinds(check(matcher, text), "figure") == []
+
+
+def test_a_partys_candidate_is_one_of_the_defeated(matcher):
+    text = "The review will hear from the defeated Progressive candidate, Marcus Delahunty."
+    assert kinds(check(matcher, text), "framing") == []
+
+
+def test_a_claims_parties_do_not_stand_in_for_its_words(matcher):
+    text = (
+        "Progressive Marcus Delahunty led with 34.6 per cent, ahead of National Liberal "
+        "Simone Aldridge, with independent Naomi Sandercock third."
+    )
+    assert kinds(check(matcher, text), "unchallenged_claim") == []
