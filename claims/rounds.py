@@ -17,7 +17,7 @@ from factwatch.claims.text import Document, Sent
 _ROUND = re.compile(
     # not "of all 78,535 valid first-count ballots": the basis of a share, not its round
     # (the lookahead, the first letters of the words below, lets the scan skip other places)
-    r"(?=[adfilnoprst])(?<![\w-])(?<!valid\s)(?:(?P<first>first|opening|initial)[\s-]+"
+    r"(?=[adfilnoprstw])(?<![\w-])(?<!valid\s)(?:(?P<first>first|opening|initial)[\s-]+"
     r"(?:round|count|preferences?|choices?|ballot|stage)"
     # the count of first preferences in a preferential count: "on the primary vote",
     # "third on primaries", "primary count"
@@ -27,6 +27,9 @@ _ROUND = re.compile(
     r"|(?P<final>final|last|deciding|decisive|run-?off)[\s-]+"
     r"(?:round|count|stage|ballot|tally)|after\s+(?:transfers|redistribution|preferences|"
     r"(?:second\s+)?preferences\s+were\s+(?:counted|redistributed))|runoff|run-off"
+    # "once every preference had been counted": the count's end
+    r"|(?:once|after|when)\s+(?:all|every)\s+(?:the\s+)?preferences?\s+(?:had\s+been|has\s+been|"
+    r"were|was)\s+(?:counted|distributed|allocated|thrown)"
     r"|round\s+(?P<n>one|two|three|four|five|\d)|(?P<that>that|the\s+same)\s+(?:round|count))"
     r"(?![\w-])"
 )

@@ -93,3 +93,19 @@ def test_a_claims_parties_do_not_stand_in_for_its_words(matcher):
         "Simone Aldridge, with independent Naomi Sandercock third."
     )
     assert kinds(check(matcher, text), "unchallenged_claim") == []
+
+
+def test_once_every_preference_was_counted_is_the_final_count(matcher):
+    text = (
+        "Naomi Sandercock came from third on first preferences to win, beating Marcus "
+        "Delahunty by 889 votes once every preference had been counted."
+    )
+    assert kinds(check(matcher, text), "figure") == []
+
+
+def test_the_runner_up_is_second_at_the_end_of_the_count(matcher):
+    text = (
+        "Naomi Sandercock came from third on first preferences to take the seat, beating "
+        "runner-up Marcus Delahunty of the Progressives."
+    )
+    assert kinds(check(matcher, text), "figure") == []

@@ -146,22 +146,8 @@ class PlacingRule:
                 continue  # "X, who also stood for deputy, came second in that contest"
             if self._apposed_person(sent, m, span):
                 continue
-            cs, ce = doc.clause_of(sent, span[1] - 1)
-            fcs, fce = sent.clauses[0]
-            first_round = (
-                bool(_FIRST_ROUND.search(doc.norm, cs, ce))
-                or (
-                    (fcs, fce) != (cs, ce)
-                    and fce <= span[0]
-                    and bool(_FIRST_ROUND.search(doc.norm, fcs, fce))
-                )
-                or bool(
-                    re.match(
-                        r"[^.;,]{0,20}(?:on|in|after)\s+(?:the\s+)?(?:first|primar)",
-                        doc.norm[span[1] : ce + 30],
-                    )
-                )
-            )
+            # (the runner-up is second at the end of the count, whatever the sentence says)
+            first_round = word != "runner-up" and _on_first_count(doc, sent, span)
             table = self.first if first_round else self.final
             actual = table[m.person]
             # With no round named, a first ballot declared on its own (a run-off held as a
@@ -340,3 +326,24 @@ class PlacingRule:
                 )
             )
         return out
+
+
+def _on_first_count(doc: Document, sent: Sent, span: tuple[int, int]) -> bool:
+    """Do the words give the place on first preferences ("second in the first round",
+    "third on primaries", a first clause naming the first count)?"""
+    cs, ce = doc.clause_of(sent, span[1] - 1)
+    fcs, fce = sent.clauses[0]
+    return (
+        bool(_FIRST_ROUND.search(doc.norm, cs, ce))
+        or (
+            (fcs, fce) != (cs, ce)
+            and fce <= span[0]
+            and bool(_FIRST_ROUND.search(doc.norm, fcs, fce))
+        )
+        or bool(
+            re.match(
+                r"[^.;,]{0,20}(?:on|in|after)\s+(?:the\s+)?(?:first|primar)",
+                doc.norm[span[1] : ce + 30],
+            )
+        )
+    )
