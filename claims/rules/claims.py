@@ -291,7 +291,7 @@ class ClaimRule:
 
     def _own_time(self, hit: Hit, why: str) -> bool:
         """Is the time that placed the sentence in another contest a word of the claim
-        itself ("Bukar retired last year": when she retired, not which election)?"""
+        itself ("Pike retired last year": when she retired, not which election)?"""
         m = _QUOTED_TIME.fullmatch(why)
         if m is None:
             return False
