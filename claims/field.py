@@ -20,6 +20,7 @@ from factwatch.claims.numbers import ORDINALS
 # coverage that leaves them out, or calls a race of three contenders and four minor
 # candidates "a three-way fight", misleads nobody.
 MINOR_SHARE = 0.03
+FRONT_SHARE = 0.15
 
 _NUM = {
     2: "two|2",
@@ -104,10 +105,17 @@ def acknowledges_field(norm: str, n: int, losers: int) -> bool:
 def contenders(facts: Facts) -> tuple[str, ...]:
     """The candidates on the ballot who drew at least ``MINOR_SHARE`` of the first count's
     votes; all of them when the facts do not record every one's votes."""
-    return facts.once("field.contenders", _contenders)
+    return facts.once("field.contenders", lambda f: _contenders(f, MINOR_SHARE))
 
 
-def _contenders(facts: Facts) -> tuple[str, ...]:
+def front_runners(facts: Facts) -> tuple[str, ...]:
+    """The candidates who drew at least ``FRONT_SHARE`` of the first count's votes: a
+    race of three front-runners and two lesser contenders is "a three-cornered contest"
+    to much coverage, and "a five-way race" to the rest."""
+    return facts.once("field.front", lambda f: _contenders(f, FRONT_SHARE))
+
+
+def _contenders(facts: Facts, share: float) -> tuple[str, ...]:
     on = facts.this.on_ballot
     votes = {
         f.subject: f.value
@@ -121,4 +129,4 @@ def _contenders(facts: Facts) -> tuple[str, ...]:
     total = sum(votes.values())
     if len(votes) < len(on) or not total:
         return tuple(on)
-    return tuple(p for p in on if votes[p] >= MINOR_SHARE * total)
+    return tuple(p for p in on if votes[p] >= share * total)

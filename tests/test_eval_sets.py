@@ -157,7 +157,7 @@ NEWER_QUIET = {
     "federation": 11.0,
     "nurses": 10.0,
     "partyleader": 12.0,
-    "preferential": 27.0,
+    "preferential": 21.0,
     "rerun": 7.0,
     "teachers": 7.0,
     "tworound": 8.0,

@@ -109,3 +109,13 @@ def test_the_runner_up_is_second_at_the_end_of_the_count(matcher):
         "runner-up Marcus Delahunty of the Progressives."
     )
     assert kinds(check(matcher, text), "figure") == []
+
+
+def test_a_three_cornered_contest_counts_the_front_runners(matcher):
+    text = "From early August it was a three-cornered contest."
+    assert kinds(check(matcher, text), "figure") == []
+
+
+def test_more_ways_than_candidates_is_still_wrong(matcher):
+    text = "In the end it was a seven-way contest."
+    assert len(kinds(check(matcher, text), "figure")) == 1

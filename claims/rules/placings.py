@@ -16,7 +16,7 @@ import re
 
 from factwatch.claims.entities import ranking
 from factwatch.claims.facts import Facts
-from factwatch.claims.field import contenders
+from factwatch.claims.field import contenders, front_runners
 from factwatch.claims.numbers import ORDINALS, word_number
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import make_finding, set_out_to_check
@@ -292,7 +292,9 @@ class PlacingRule:
                 continue
             allowed = {on_ballot - 1} if rivals else {on_ballot}
             if m.group("n"):  # "a three-way fight": its contenders, the minor ones aside
-                allowed.add(len(contenders(self.facts)))
+                allowed |= set(
+                    range(len(front_runners(self.facts)), len(contenders(self.facts)) + 1)
+                )
             early = doc.published is None or any(doc.published < w for w in withdrawn)
             if nominated != on_ballot and (
                 early or _NOMINATED.search(doc.norm, sent.start, sent.end)
