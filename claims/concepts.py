@@ -37,8 +37,29 @@ def _irregular() -> dict[str, str]:
     """The thesaurus's ``[irregular]`` table: each form of an irregular verb -> its base
     ("ran" -> "run", "paid" -> "pay")."""
     res = files("factwatch.claims") / "grammar" / "thesaurus.toml"
-    table = tomllib.loads(res.read_text(encoding="utf-8")).get("irregular", {})
-    return {form: base for base, forms in table.items() for form in forms}
+    data = tomllib.loads(res.read_text(encoding="utf-8"))
+    return irregular_forms(data, "claims/grammar/thesaurus.toml")
+
+
+def irregular_forms(data: dict, origin: str) -> dict[str, str]:
+    """The ``[irregular]`` table checked: base forms mapped to lists of their other forms,
+    and no form given two bases."""
+    table = data.get("irregular", {})
+    if not isinstance(table, dict) or not all(
+        isinstance(forms, list) and all(isinstance(f, str) for f in forms)
+        for forms in table.values()
+    ):
+        raise FactsError(f"{origin}: irregular: expected base forms mapped to lists of words")
+    got: dict[str, str] = {}
+    for base, forms in table.items():
+        for form in forms:
+            if got.get(form, base) != base:
+                raise FactsError(
+                    f"{origin}: irregular: {form!r} is a form of both {got[form]!r} and "
+                    f"{base!r}; keep it under one"
+                )
+            got[form] = base
+    return got
 
 
 @lru_cache(maxsize=65536)

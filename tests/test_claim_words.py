@@ -142,3 +142,19 @@ def test_a_denied_concept_must_say_a_concept_group():
 
     with pytest.raises(FactsError, match="denied"):
         Concepts({"concepts": {"pay": ["paid"]}, "denied": {"pay": "arrears"}})
+
+
+def test_a_malformed_irregular_table_names_the_table():
+    from factwatch.claims.concepts import irregular_forms
+    from factwatch.core.errors import FactsError
+
+    with pytest.raises(FactsError, match="irregular: expected base forms"):
+        irregular_forms({"irregular": {"run": "ran"}}, "thesaurus.toml")
+
+
+def test_a_form_under_two_irregular_bases_is_named():
+    from factwatch.claims.concepts import irregular_forms
+    from factwatch.core.errors import FactsError
+
+    with pytest.raises(FactsError, match="'left' is a form of both"):
+        irregular_forms({"irregular": {"leave": ["left"], "lift": ["left"]}}, "thesaurus.toml")

@@ -6,6 +6,8 @@ import re
 from typing import Any
 
 from factwatch.claims.facts import Facts
+from factwatch.claims.model import Figure
+from factwatch.claims.numbers import NumberMention
 from factwatch.claims.scope import Scope
 from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
@@ -83,6 +85,21 @@ def make_finding(
         confidence=confidence,
         details=info,
     )
+
+
+def figure_details(n: NumberMention, fig: Figure, scope: Scope, **extra: Any) -> dict[str, Any]:
+    """The details of a figure finding: the number as given, the recorded figure it was
+    judged against (a ``Figure``) and the contest."""
+    return {
+        "value": n.value,
+        "unit": n.unit,
+        "qualifier": n.qualifier,
+        "measure": fig.measure,
+        "subject": fig.subject,
+        "recorded": fig.value,
+        "contest": scope.contest,
+        **extra,
+    }
 
 
 def _lower(severity: str) -> str:

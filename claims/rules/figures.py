@@ -27,6 +27,7 @@ from factwatch.claims.rules import register
 from factwatch.claims.rules.base import (
     MEASURE_NAMES,
     contest_words,
+    figure_details,
     make_finding,
     set_out_to_check,
 )
@@ -376,15 +377,7 @@ class FigureRule:
             phrase=(qs, n.end),
             severity="high" if gap > 0.15 else "medium",
             confidence=0.85 if r.measure in ("votes", "share", "turnout", "margin") else 0.7,
-            details={
-                "value": n.value,
-                "unit": n.unit,
-                "qualifier": n.qualifier,
-                "measure": fig.measure,
-                "subject": fig.subject,
-                "recorded": fig.value,
-                "contest": scope.contest,
-            },
+            details=figure_details(n, fig, scope),
         )
 
 

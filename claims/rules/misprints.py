@@ -27,7 +27,7 @@ import re
 from factwatch.claims.facts import Facts
 from factwatch.claims.model import Figure
 from factwatch.claims.numbers import NumberMention
-from factwatch.claims.rules.base import MEASURE_NAMES, contest_words, make_finding
+from factwatch.claims.rules.base import MEASURE_NAMES, contest_words, figure_details, make_finding
 from factwatch.claims.scope import Scope
 from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
@@ -137,14 +137,5 @@ def misprint_finding(
         phrase=(n.start, n.end),
         severity="medium",
         confidence=0.6,
-        details={
-            "value": n.value,
-            "unit": n.unit,
-            "qualifier": n.qualifier,
-            "measure": fig.measure,
-            "subject": fig.subject,
-            "recorded": fig.value,
-            "contest": scope.contest,
-            "misprint": slip,
-        },
+        details=figure_details(n, fig, scope, misprint=slip),
     )
