@@ -554,6 +554,13 @@ def _pronoun_person(
         pool = [here[0]] + [x for x in reversed(here) if x is not here[0]]
     else:
         pool = [x for x in reversed(here)]
+    # An object pronoun never means its own clause's subject: in "..., but Rowe beat him
+    # 59,067 to 53,544" he is somebody else.
+    if _object_pronoun(doc, m):
+        cs, _ = doc.clause_of(sent, m.start)
+        subject = next((x for x in here if x.start >= cs), None)
+        if subject is not None and subject.person:
+            pool = [x for x in pool if x.person != subject.person]
     pool += last_subject
     blocked = next((i for i, x in enumerate(pool) if x.kind == "other"), len(pool))
     pool = pool[:blocked]
@@ -581,6 +588,26 @@ def _pronoun_person(
     return next(
         (x.person for x in pool if pron.get(x.person or "", "") in ("", gender, "they")), None
     )
+
+
+# "beat him", "defeated her 59,067 to ...", "thanked them.": an object after a verb (not
+# "her campaign", a possessive, nor "with him", after a preposition)
+_OBJECT_AFTER = re.compile(
+    r"(?:\s*[,.;:!?)\u2014\u2013-]|\s+(?:\d|by|to|in|on|at|with|for|and|but|after|before|from|as|when|while|because|$))"
+)
+_VERB_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?!(?:was|is|as|has|does|this|his|its|us|thus|unless|less)\s)[a-z]+(?:ed|s)|"
+    r"beat|won|ran|led|outpolled|edged|pipped|trounced|thrashed)\s+$"
+)
+
+
+def _object_pronoun(doc: Document, m: Mention) -> bool:
+    word = doc.norm[m.start : m.end]
+    if word not in ("him", "her", "them"):
+        return False
+    if word == "her" and not _OBJECT_AFTER.match(doc.norm, m.end):
+        return False
+    return bool(_VERB_BEFORE.search(doc.norm, max(0, m.start - 30), m.start))
 
 
 def _resolve_speakers(doc: Document) -> None:

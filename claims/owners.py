@@ -6,7 +6,8 @@ nobody is named for it, or False when somebody the facts do not know is
 order of evidence:
 
 1. a score's second number is the beaten side's ("beat Pike by 59,067 votes
-   to 53,544");
+   to 53,544"), and its first, right after the beaten side's name, the winner's
+   ("beat Pike 59,067 to 53,544");
 2. the words between a person and the number: "Rowe's 59,067", "Rowe won
    59,067", "Pike (41.2%)", "Rowe, 59,067" in a list; across a clause break
    only a verb frame from the sentence's subject ("Rowe, 66, won 59,067");
@@ -425,12 +426,41 @@ def antecedent(doc: Document, sent: Sent, cs: int) -> Mention | None:
     return m if m.person and m.kind != "other" else None
 
 
+# a number that opens a score: "59,067 to 53,544", "59,067-53,544", "59,067 votes to ..."
+_SCORE_FIRST = re.compile(r"\s*(?:votes?\s+)?(?:to|-|\u2013|versus|against)\s*\d")
+
+
+def _score_first(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
+    """ "beat Pike 59,067 to 53,544": a score's first number, right after the beaten
+    rival's name, is the winner's, the subject of the comparison."""
+    start = n.qual_start if n.qual_start is not None else n.start
+    if not _SCORE_FIRST.match(doc.norm, n.end):
+        return None
+    before = [m for m in persons(sent) if m.end <= start]
+    if not before or not re.fullmatch(r"[\s,]*", doc.norm[before[-1].end : start]):
+        return None
+    rival = before[-1]
+    if not _COMPARE_BEFORE.search(doc.norm[max(sent.start, rival.start - 60) : rival.start]):
+        return None
+    cs, _ = doc.clause_of(sent, rival.start)
+    inside = [
+        m
+        for m in persons(sent)
+        if cs <= m.start and m.end <= rival.start and m.person and m.person != rival.person
+    ]
+    subject = inside[-1] if inside else _sentence_subject(sent, rival)
+    return subject if subject is not None and subject.person != rival.person else None
+
+
 def subject_of(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | None | bool:
     """Whose ``n`` is, in the order of evidence the module describes (None: nobody's;
     False: somebody's the facts do not know)."""
     second = _score_second(doc, sent, n)
     if second is not None:
         return second
+    first = _score_first(doc, sent, n)
+    if first is not None:
+        return first
     paired = _respectively(doc, sent, n)
     if paired is not None:
         return paired

@@ -53,6 +53,8 @@ WRONG = [
     ("Allinson received 90 nominations.", "nominations.ian-allinson"),
     ("The result: McCluskey 59,067, Coyne 53,544, Allinson 19,143.", "votes.ian-allinson"),
     ("McCluskey won by a margin of only 2,000.", "margin.len-mccluskey.gerard-coyne"),
+    ("McCluskey beat Coyne 59,067 to 43,544.", "votes.gerard-coyne"),
+    ("McCluskey beat Coyne 69,067 to 53,544.", "votes.len-mccluskey"),
     ("Turnout was just under 15%.", "turnout"),
     ("More than 15% of members voted.", "turnout"),
     ("He was re-elected with 55 per cent of the vote.", "share.len-mccluskey"),
@@ -119,6 +121,12 @@ RIGHT = [
     "including 21 workplace nominations.",
     "Ian Allinson spoke. He stood by his pile of 17143 votes, while the media chased Gerard Coyne.",
     "With 59,067 votes, McCluskey won.",
+    # a score straight after the beaten rival's name: its first number is the winner's
+    "McCluskey beat Coyne 59,067 to 53,544.",
+    "McCluskey defeated him 59,067-53,544 after a bruising campaign.",
+    "He won the ballot, beating Gerard Coyne 59,067 votes to 53,544.",
+    "Coyne lost to McCluskey 53,544 to 59,067.",
+    "Coyne ran him close, but in the end McCluskey beat him 59,067 to 53,544.",
 ]
 
 

@@ -102,6 +102,21 @@ def test_a_pronoun_means_somebody_named_in_its_sentence_before_an_older_subject(
     assert pron[0].person == "jerry-hicks"
 
 
+def test_an_object_pronoun_is_not_its_own_clauses_subject(facts):
+    d = doc(facts, "Gerard Coyne ran him close, but in the end Len McCluskey beat him.")
+    pron = [m for m in d.sentences[0].mentions if m.kind == "pronoun"]
+    assert pron[-1].person == "gerard-coyne"
+
+
+def test_a_possessive_her_may_be_its_clauses_subject():
+    tworound = load_facts(
+        Path(__file__).parent / "fixtures" / "elections" / "tworound" / "facts.toml"
+    )
+    d = doc(tworound, "Marcus Delahaye led, but Niamh Oduwole doubled her vote.")
+    pron = [m for m in d.sentences[0].mentions if m.kind == "pronoun"]
+    assert pron[-1].person == "niamh-oduwole"
+
+
 def test_somebody_the_facts_do_not_know_is_an_other_person(facts):
     d = doc(facts, "Jane Roe topped the nominations with 410.")
     assert [d.text[m.start : m.end] for m in d.sentences[0].mentions if m.kind == "other"] == [
