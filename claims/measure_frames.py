@@ -131,7 +131,10 @@ _MARK = re.compile(
     r"(?![\w-])"
 )
 _WITHIN = re.compile(r"\s*(?:votes?\s+|percentage\s+points?\s+|points?\s+)?of\s+")
-_DIFFERENCE = re.compile(r"\s*(?:votes?\s+)?(?:more|fewer|less)\s+(?:votes?\s+)?than(?![\w-])")
+# what a count of votes may be called between a number and "than": "votes", "first
+# choices", "first-preference votes", "ballots"
+_VOTES_CALLED = r"(?:(?:[\w-]+\s+){0,2}?(?:votes?|ballots?|choices?|preferences?)\s+)?"
+_DIFFERENCE = re.compile(rf"\s*(?:votes?\s+)?(?:more|fewer|less)\s+{_VOTES_CALLED}than(?![\w-])")
 _BACKING_OF = re.compile(
     r"(?:with|on|thanks\s+to|by)\s+the\s+(?:votes?|backing|support|ballots)\s+of\s+" + _Q + "$"
 )
@@ -283,6 +286,12 @@ def _difference(
     after = [m for m in persons(sent) if m.start >= n.end and m.person and m.by_name]
     subject = subject_of(doc, sent, n, cs)
     a = subject.person if isinstance(subject, Mention) else None
+    if subject is None and not [m for m in persons(sent) if cs <= m.start < n.start]:
+        # "Rowe led, taking 31,240 (39.8 per cent), 11,125 more than Pike": a comparison
+        # tacked on with no subject of its own is the sentence's subject's
+        opener = next((m for m in persons(sent) if m.start < cs), None)
+        if opener is not None and opener.person and opener.kind != "other":
+            a = opener.person
     than = _DIFFERENCE.match(norm, n.end, sent.end)
     if (
         after

@@ -54,6 +54,11 @@ WRONG = [
     ("The result: McCluskey 59,067, Coyne 53,544, Allinson 19,143.", "votes.ian-allinson"),
     ("McCluskey won by a margin of only 2,000.", "margin.len-mccluskey.gerard-coyne"),
     ("McCluskey beat Coyne 59,067 to 43,544.", "votes.gerard-coyne"),
+    ("McCluskey polled 8,523 more ballots than Coyne.", "margin.len-mccluskey.gerard-coyne"),
+    (
+        "McCluskey held on, taking 59,067 votes (45.4 per cent), 6,523 more than Coyne.",
+        "margin.len-mccluskey.gerard-coyne",
+    ),
     ("McCluskey beat Coyne 69,067 to 53,544.", "votes.len-mccluskey"),
     ("Turnout was just under 15%.", "turnout"),
     ("More than 15% of members voted.", "turnout"),
@@ -126,6 +131,8 @@ RIGHT = [
     "McCluskey defeated him 59,067-53,544 after a bruising campaign.",
     "He won the ballot, beating Gerard Coyne 59,067 votes to 53,544.",
     "Coyne lost to McCluskey 53,544 to 59,067.",
+    "McCluskey polled 5,523 more first-preference votes than Coyne.",
+    "McCluskey held on, taking 59,067 votes (45.4 per cent), 5,523 more than Coyne.",
     "Coyne ran him close, but in the end McCluskey beat him 59,067 to 53,544.",
 ]
 
@@ -1445,3 +1452,19 @@ def test_finished_on_is_the_final_rounds_count(tworound):
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
     a.sentences = segment(paras, text)
     assert [f for f in tworound.check(a) if f.kind == "figure"] == []
+
+
+def test_a_comparison_tacked_on_after_a_tally_is_the_subjects_margin():
+    leader = Matcher(
+        load_facts(Path(__file__).parent / "fixtures/elections/partyleader/facts.toml")
+    )
+    text, paras = join_paragraphs(
+        [
+            "Corinne Lafrenière won the leadership.",
+            "Lafrenière led from the opening count, taking 31,240 first choices "
+            "(39.8 per cent), 11,125 more than Penhallow.",
+        ]
+    )
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
+    a.sentences = segment(paras, text)
+    assert [f for f in leader.check(a) if f.kind == "figure"] == []
