@@ -108,6 +108,10 @@ class FigureIndex:
             best.append(f)
         if not best:
             return []
+        # "21,874 behind Pike": the one side named is ahead (a reading's subject is),
+        # over whoever is next behind in some round
+        if r.subject and not r.other:
+            best = [f for f in best if f.subject == r.subject] or best
         by_round: dict[int, list[Figure]] = {}
         for f in best:
             by_round.setdefault(f.round or 1, []).append(f)
