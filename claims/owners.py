@@ -430,6 +430,12 @@ def antecedent(doc: Document, sent: Sent, cs: int) -> Mention | None:
 _SCORE_FIRST = re.compile(r"\s*(?:votes?\s+)?(?:to|-|\u2013|versus|against)\s*\d")
 
 
+_LED_BEFORE = re.compile(
+    r"(?<![\w-])(?:led|leads|leading|edged|edges|edging|pipped|pips|trounced|thrashed|"
+    r"outpolled|outpolls)\s+(?:[a-z][\w'\u2019-]*\s+){0,3}$"
+)
+
+
 def _score_first(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
     """ "beat Pike 59,067 to 53,544": a score's first number, right after the beaten
     rival's name, is the winner's, the subject of the comparison."""
@@ -440,7 +446,8 @@ def _score_first(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
     if not before or not re.fullmatch(r"[\s,]*", doc.norm[before[-1].end : start]):
         return None
     rival = before[-1]
-    if not _COMPARE_BEFORE.search(doc.norm[max(sent.start, rival.start - 60) : rival.start]):
+    lead = doc.norm[max(sent.start, rival.start - 60) : rival.start]
+    if not (_COMPARE_BEFORE.search(lead) or _LED_BEFORE.search(lead)):
         return None
     cs, _ = doc.clause_of(sent, rival.start)
     inside = [

@@ -132,6 +132,7 @@ RIGHT = [
     "He won the ballot, beating Gerard Coyne 59,067 votes to 53,544.",
     "Coyne lost to McCluskey 53,544 to 59,067.",
     "McCluskey polled 5,523 more first-preference votes than Coyne.",
+    "At the declaration McCluskey led Coyne 59,067 to 53,544.",
     # the one side named is ahead: some candidate is 36,401 behind the runner-up
     "Ian Allinson's vote is the story. That was third of three, 36,401 behind the runner-up, "
     "Gerard Coyne.",
