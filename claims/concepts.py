@@ -111,6 +111,12 @@ class Reading:
     spans: dict[str, tuple[int, int]]  # concept -> first span (offsets in the text given)
 
 
+# "weren't put in the mail until a week later": lateness, not a denial
+_NOT_UNTIL = re.compile(r"(?:\s+[\w'-]+){0,6}?\s+until(?![\w-])")
+# words a negation reaches across without counting them: "not even a Northgate graduate"
+_TRANSPARENT = frozenset("a an the even ever really actually quite".split())
+
+
 class _Found:
     """The concepts found so far in one sentence, their first spans and negations."""
 
@@ -135,7 +141,7 @@ class _Found:
                 ne <= a
                 and not self.taken[ns]
                 and a - ne <= 30
-                and len(norm[ne:a].split()) <= 2
+                and len([w for w in norm[ne:a].split() if w not in _TRANSPARENT]) <= 2
                 and not re.search(r"[,;:]", norm[ne:a])
             ):
                 if not norm.startswith("only", ne + 1) and not norm.startswith("the only", ne + 1):
@@ -252,7 +258,11 @@ class Concepts:
         (offset by ``base``) and the ones a negation just before denies."""
         wordset = set(_WORD.findall(norm))
         negations = (
-            [m.span() for m in _NEGATION.finditer(norm)]
+            [
+                m.span()
+                for m in _NEGATION.finditer(norm)
+                if "until" not in wordset or not _NOT_UNTIL.match(norm, m.end())
+            ]
             if (not _NEGATION_FIRST.isdisjoint(wordset) or "n't" in norm)
             else []
         )

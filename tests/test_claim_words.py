@@ -158,3 +158,17 @@ def test_a_form_under_two_irregular_bases_is_named():
 
     with pytest.raises(FactsError, match="'left' is a form of both"):
         irregular_forms({"irregular": {"leave": ["left"], "lift": ["left"]}}, "thesaurus.toml")
+
+
+def test_not_until_is_lateness_not_a_denial():
+    from factwatch.claims.concepts import concepts
+
+    got = concepts().read("the packages weren't put in the mail until a week later")
+    assert "mailing" in got.concepts
+    assert "mailing" not in got.negated
+
+
+def test_a_negation_reaches_across_even_and_an_article():
+    from factwatch.claims.concepts import concepts
+
+    assert "graduat" in concepts().read("she is not even a northgate graduate").negated

@@ -615,3 +615,30 @@ def test_there_being_no_place_where_the_claim_held_challenges_it(tmp_path):
     )
     text = '"There is no region, anywhere, where the ballots outnumber the voters," she said.'
     assert claims(m, text) == []
+
+
+GRADUATE_CLAIM = """
+[sources]
+desk = "The desk's list of claims seen in the campaign"
+
+[[claims]]
+id = "claim.not-a-graduate"
+claim = "Coyne never studied at Warwick."
+paraphrases = ["Coyne is not a Warwick graduate."]
+fact = "Coyne graduated from Warwick in 1988."
+source = "desk"
+"""
+
+
+@pytest.fixture(scope="module")
+def with_graduate_claim(tmp_path_factory) -> Matcher:
+    return with_claims(tmp_path_factory.mktemp("facts"), "graduate.toml", GRADUATE_CLAIM)
+
+
+def test_a_sentence_affirming_what_a_claim_denies_does_not_repeat_it(with_graduate_claim):
+    assert claims(with_graduate_claim, "Coyne, a Warwick graduate, polled 53,544 votes.") == []
+
+
+def test_a_claim_that_denies_something_is_repeated_in_its_own_negation(with_graduate_claim):
+    found = claims(with_graduate_claim, "His critics say Coyne is not even a Warwick graduate.")
+    assert [f.rule_id for f in found] == ["claim.not-a-graduate"]

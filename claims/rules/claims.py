@@ -327,6 +327,9 @@ class ClaimRule:
             # the claim does not negate it, or the reverse.
             core = have & core_mask
             negated = bool((core & denied) ^ (core & v.negated_mask))
+            # A claim that denies something ("Pike is not a Northgate graduate") is
+            # contradicted by a sentence that affirms it ("Pike, a Northgate graduate").
+            negated = negated or bool(have & v.negated_mask & ~denied & ~core_mask)
             if prev is not None and (score, not negated) <= (prev.score, not prev.negated):
                 continue
             key = (v.claim.id, n)
