@@ -172,3 +172,26 @@ def test_a_negation_reaches_across_even_and_an_article():
     from factwatch.claims.concepts import concepts
 
     assert "graduat" in concepts().read("she is not even a northgate graduate").negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["she was taken off the ballot", "his name will come off the ballot", "struck off the list"],
+)
+def test_a_verb_with_off_is_a_removal(text):
+    from factwatch.claims.concepts import concepts
+
+    assert "suspend" in concepts().read(text).concepts
+
+
+def test_suspending_a_campaign_is_stopping_it_not_a_suspension():
+    from factwatch.claims.concepts import concepts
+
+    got = concepts().read("she has suspended her campaign").concepts
+    assert "resign" in got and "suspend" not in got
+
+
+def test_barely_is_no_bar():
+    from factwatch.claims.concepts import concepts
+
+    assert "ban" not in concepts().read("the party took barely 40 per cent").concepts
