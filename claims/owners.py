@@ -404,16 +404,23 @@ def _opens_clause(doc: Document, sent: Sent, m: Mention) -> bool:
     )
 
 
+_CLAUSE_LEAD = re.compile(
+    rf"\s*(?:(?:and|but|while|whereas|so|then|with|the|a|an)\s+|{title()})*"
+    rf"(?:(?P<owner>[\w.&-]+(?:\s+[\w.&-]+)?)'s\s+{title()}?)?"
+)
+
+
 def _starts_clause(doc: Document, sent: Sent, m: Mention) -> bool:
     """Does ``m`` open its clause, with nothing before it but a conjunction, a title or
     a party's possessive ("The Greens' Kit Lund", "Labour's Sam Pike")?"""
     cs, _ = doc.clause_of(sent, m.start)
-    return bool(
-        re.fullmatch(
-            rf"\s*(?:(?:and|but|while|whereas|so|then|with|the|a|an)\s+|{title()})*"
-            rf"(?:[\w.&-]+(?:\s+[\w.&-]+)?'s\s+{title()}?)?",
-            doc.norm[cs : m.start],
-        )
+    got = _CLAUSE_LEAD.fullmatch(doc.norm, cs, m.start)
+    if not got:
+        return False
+    # the possessive is a name ("Labour's", "New Commons'"), not "defeating Heritage's"
+    owner = got.group("owner")
+    return owner is None or all(
+        w[:1].isupper() for w in doc.text[got.start("owner") : got.end("owner")].split()
     )
 
 

@@ -56,6 +56,10 @@ WRONG = [
     ("McCluskey beat Coyne 59,067 to 43,544.", "votes.gerard-coyne"),
     ("McCluskey polled 8,523 more ballots than Coyne.", "margin.len-mccluskey.gerard-coyne"),
     (
+        "McCluskey won, defeating Birmingham's Gerard Coyne by 6,523 votes.",
+        "margin.len-mccluskey.gerard-coyne",
+    ),
+    (
         "McCluskey held on, taking 59,067 votes (45.4 per cent), 6,523 more than Coyne.",
         "margin.len-mccluskey.gerard-coyne",
     ),
@@ -133,6 +137,7 @@ RIGHT = [
     "Coyne lost to McCluskey 53,544 to 59,067.",
     "McCluskey polled 5,523 more first-preference votes than Coyne.",
     "At the declaration McCluskey led Coyne 59,067 to 53,544.",
+    "McCluskey won, defeating Birmingham's Gerard Coyne by 5,523 votes.",
     # the one side named is ahead: some candidate is 36,401 behind the runner-up
     "Ian Allinson's vote is the story. That was third of three, 36,401 behind the runner-up, "
     "Gerard Coyne.",
