@@ -1188,9 +1188,9 @@ def twin() -> Matcher:
     return Matcher(load_facts(folder / "facts.toml"))
 
 
-def _twin_figures(matcher: Matcher, text: str) -> list[str]:
+def _twin_figures(matcher: Matcher, text: str, published: str = "2023-04-22") -> list[str]:
     body, paras = join_paragraphs(["Helen Marchbank won the Civic Democrat leadership.", text])
-    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2023-04-22")
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published=published)
     a.sentences = segment(paras, body)
     return [f.quote for f in matcher.check(a) if f.kind == "figure"]
 
@@ -1379,7 +1379,8 @@ def test_a_whole_number_after_a_list_of_bare_shares_is_one_more_share(matcher):
 )
 def test_a_race_of_this_elections_own_kind_is_this_election(twin, race, flagged):
     text = f"Dafydd Rees-Morgan, who polled 31,204 votes in the {race}, was eliminated."
-    assert bool(_twin_figures(twin, text)) == flagged  # 31,204 was his deputy vote
+    # 31,204 was his deputy vote; published after the declaration
+    assert bool(_twin_figures(twin, text, "2023-07-10")) == flagged
 
 
 def test_members_who_returned_ballots_of_a_kind_are_the_number_who_voted(matcher):
@@ -1477,3 +1478,23 @@ def test_a_comparison_tacked_on_after_a_tally_is_the_subjects_margin():
     a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
     a.sentences = segment(paras, text)
     assert [f for f in leader.check(a) if f.kind == "figure"] == []
+
+
+def _slate_figures(published: str, *paragraphs: str):
+    slate = Matcher(load_facts(Path(__file__).parent / "fixtures/elections/slate/facts.toml"))
+    text, paras = join_paragraphs(list(paragraphs))
+    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published=published)
+    a.sentences = segment(paras, text)
+    return [f for f in slate.check(a) if f.kind == "figure"]
+
+
+def test_a_tally_before_the_ballot_opened_is_not_the_ballots():
+    nominating = (
+        "General President Frank Delahunt led the delegate vote with 1,146 of 1,788 votes cast."
+    )
+    assert _slate_figures("2025-06-26", nominating) == []
+
+
+def test_the_same_tally_after_the_count_is_judged():
+    wrong = "General President Frank Delahunt polled 1,146 votes in the ballot."
+    assert _slate_figures("2025-12-20", wrong)

@@ -191,7 +191,7 @@ class FigureRule:
         scope = self._placed(doc, sent, n, cs, reading)
         if scope is None:
             return None  # predictions, polls and other contests' numbers are theirs
-        if _not_yet_a_figure(doc, sent, reading, cs, ce):
+        if _not_yet_a_figure(doc, sent, reading, cs, ce) or _before_the_ballot(doc, scope, reading):
             return None
         before = doc.sentences[sent.index - 1].norm if sent.index else ""
         figures = self.index.candidates(scope.contest, reading, n, sent.norm, before)
@@ -402,6 +402,22 @@ def _not_yet_a_figure(doc: Document, sent: Sent, r: Reading, cs: int, ce: int) -
     if r.measure in ("turnout", "total"):
         return bool(_TURNOUT_SO_FAR.search(doc.norm, cs, ce))
     return False
+
+
+_BALLOT_MEASURES = frozenset("votes share margin points total valid spoiled turnout gain".split())
+
+
+def _before_the_ballot(doc: Document, scope: Scope, r: Reading) -> bool:
+    """A tally in an article published before this contest's ballot opened is of
+    something else (a nominating vote, a poll): the ballot had counted nothing yet."""
+    opened = doc.facts.this.dates.get("ballot_open")
+    return bool(
+        scope.contest == "this"
+        and r.measure in _BALLOT_MEASURES
+        and opened
+        and doc.published
+        and doc.published < opened
+    )
 
 
 def _won(contest: Contest, person: str) -> bool:
