@@ -268,6 +268,10 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
         doc.memo.setdefault("scope.ref_year", ctx.ref_year)
         placed = doc.memo[clause_key] = _clause_contest(doc, sent, cs, ce, ctx)
     contest, why = placed
+    if " and " in doc.norm[cs:ce] or " but " in doc.norm[cs:ce]:
+        own = _own_conjunct(doc, sent, cs, ce, pos)
+        if own is not None:
+            contest, why = own
     lo, hi = min(sent.start, pos), max(sent.start, pos, ce)  # all that the three read
     colon = doc.norm.rfind(":", sent.start, pos)
     prospective = (
@@ -291,6 +295,24 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
     scope = Scope(contest, why, prospective, poll)
     doc.memo[key] = scope
     return scope
+
+
+# "after winning an open race in 2015 and beating Pike in a two-way contest in 2020":
+# coordinated verb phrases, each with its own time
+_CONJUNCT = re.compile(r"\s(?:and|but)\s+(?=[a-z]+(?:ing|ed)\s)")
+
+
+def _own_conjunct(doc: Document, sent: Sent, cs: int, ce: int, pos: int) -> tuple[str, str] | None:
+    """The sign of the coordinated verb phrase of a clause that ``pos`` is in, when that
+    phrase has one of its own."""
+    cuts = [m.start() for m in _CONJUNCT.finditer(doc.norm, cs, ce)]
+    if not cuts:
+        return None
+    bounds = [cs, *cuts, ce]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if a <= pos < b:
+            return signal(doc, sent, a, b)
+    return None
 
 
 _YEAR_LABEL = re.compile(r"\s*(?:[a-z]+(?:\s+[a-z]+)?,\s*)?(?:in\s+)?(?:19|20)\d\d\s*:")
