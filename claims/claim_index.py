@@ -132,8 +132,14 @@ def _proper_nouns(facts: Facts, text: str) -> list[str]:
     # the election's own names ("Eastvale"): its setting, said or not
     el = facts.election
     known |= {w.lower() for t in (el.name, *el.aliases) for w in t.split()}
-    words = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", text.strip())
+    text = text.strip()
+    words = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", text)
+    # a first word that a number names is a name too ("Local 212 paid ...")
+    words += _NUMBERED_FIRST.findall(text)
     return [w for w in words if w.lower() not in known]
+
+
+_NUMBERED_FIRST = re.compile(r"^([A-Z][a-z]{2,})\s+\d")
 
 
 # "Boxes of postal votes", "thousands of members": how much of something, not what the

@@ -642,3 +642,31 @@ def test_a_sentence_affirming_what_a_claim_denies_does_not_repeat_it(with_gradua
 def test_a_claim_that_denies_something_is_repeated_in_its_own_negation(with_graduate_claim):
     found = claims(with_graduate_claim, "His critics say Coyne is not even a Warwick graduate.")
     assert [f.rule_id for f in found] == ["claim.not-a-graduate"]
+
+
+DUES_CLAIM = """
+[sources]
+desk = "The desk's list of claims seen in the campaign"
+
+[[claims]]
+id = "claim.local-paid"
+claim = "Local 212 bankrolled Coyne's campaign."
+fact = "An audit by the returning officer traced every expense to donations by individuals."
+source = "desk"
+"""
+
+
+@pytest.fixture(scope="module")
+def with_dues_claim(tmp_path_factory) -> Matcher:
+    return with_claims(tmp_path_factory.mktemp("facts"), "dues.toml", DUES_CLAIM)
+
+
+def test_a_claim_opening_with_a_numbered_name_needs_that_name(with_dues_claim):
+    assert claims(with_dues_claim, "A wealthy donor bankrolled Coyne's campaign, rivals say.") == []
+    found = claims(with_dues_claim, "His critics say Local 212 bankrolled Coyne's campaign.")
+    assert [f.rule_id for f in found] == ["claim.local-paid"]
+
+
+def test_demanding_to_be_told_who_paid_asserts_nothing(with_dues_claim):
+    text = "McCluskey demanded Coyne say who was paying for his campaign in Local 212."
+    assert claims(with_dues_claim, text) == []

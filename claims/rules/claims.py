@@ -125,6 +125,10 @@ _GRANTED = WEAK | {"together"}  # concepts a sentence's words are not asked for
 _ASKED_WHETHER = re.compile(
     r"(?<![\w-])(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|query|queried|"
     r"questions?\s+(?:over|about)|questioned)\s+(?:\w+\s+){0,2}?(?:whether|if)(?![\w-])"
+    # "demanded she say who was paying for it": a question put, nothing asserted
+    r"|(?<![\w-])(?:demand|demanded|demanding|demands|ask|asked|asking|asks|challenged|"
+    r"challenging|dared)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:say|explain|reveal|disclose|name|"
+    r"tell\s+\w+)\s+(?:who|whose)\s"
 )
 CHALLENGED = "challenged_claim"  # recorded, not flagged: the article rebuts the claim
 # A hedge on the saying, not on the deed: "falsely claimed", "alleged, without evidence,"
