@@ -277,7 +277,7 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
     prospective = (
         _LEX.maybe("prospect", sent.words)
         and (
-            bool(_PROSPECT.search(doc.norm, cs, max(pos, cs)))
+            looks_ahead(doc, cs, max(pos, cs))
             # a label over a list: "My rough guess at primaries: Rowe 35, Pike 28"
             or colon > 0
             and bool(_PROSPECT.search(doc.norm, sent.start, colon))
@@ -295,6 +295,22 @@ def scope_at(doc: Document, sent: Sent, pos: int) -> Scope:
     scope = Scope(contest, why, prospective, poll)
     doc.memo[key] = scope
     return scope
+
+
+# "you will all know by now that ...", "as you may have heard": what is known, not a prospect
+_KNOWN = re.compile(
+    r"\s+(?:all\s+|already\s+|surely\s+|doubtless\s+|no\s+doubt\s+)?(?:know|have\s+heard|"
+    r"have\s+seen|have\s+read|remember|recall|be\s+aware|realise|realize)(?![\w-])"
+)
+
+
+def looks_ahead(doc: Document, a: int, b: int) -> bool:
+    """Do the words in [a, b) look ahead (a modal, a condition), other than a modal of
+    what the reader knows already?"""
+    return any(
+        not (m.group(0) in ("will", "would", "may", "might") and _KNOWN.match(doc.norm, m.end()))
+        for m in _PROSPECT.finditer(doc.norm, a, b)
+    )
 
 
 # "after winning an open race in 2015 and beating Pike in a two-way contest in 2020":

@@ -220,3 +220,22 @@ def test_an_article_before_voting_opened_reports_no_result(published, flagged):
 def test_the_others_acknowledged_without_names_is_no_omission(matcher, others):
     text = f"Len McCluskey beat Gerard Coyne by 5,523 votes; {others} trailed far behind."
     assert omissions(matcher, text) == []
+
+
+def test_a_count_still_going_on_reports_no_outcome(matcher):
+    assert (
+        omissions(
+            matcher,
+            "11:42 a.m. - McCluskey is ahead by about 5,000 votes in the batches counted so "
+            "far, Coyne's observers say.",
+            "1:15 p.m. - Counting resumes at the count centre.",
+        )
+        == []
+    )
+
+
+def test_what_the_reader_will_know_by_now_is_no_prospect(matcher):
+    found = omissions(
+        matcher, "Friends, you will all know by now that Coyne was beaten by McCluskey."
+    )
+    assert len(found) == 1

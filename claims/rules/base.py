@@ -28,6 +28,19 @@ MEASURE_NAMES = {
 }
 
 
+# A count still going on: "early returns", "with 40 of 120 boxes counted", "is ahead by
+# about 2,000 votes in the batches counted so far"
+PARTIAL_COUNT = re.compile(
+    r"(?<![\w-])(?:early\s+(?:count|counts|returns|results|tally|figures|trends)|"
+    r"partial\s+(?:count|results?|returns|tally|figures)|"
+    r"(?:first|early)\s+(?:\w+\s+)?(?:boxes|ballot\s+boxes|precincts|wards|booths)|"
+    r"rounds?\s+of\s+counting|(?:is|was|are|were|still)\s+leading\s+by|"
+    r"(?:counted|declared|reported|in)\s+so\s+far|(?:is|are)\s+(?:now\s+)?ahead\s+by|"
+    r"(?:with|after)\s+\w+\s+(?:of|out\s+of)\s+(?:the\s+)?\w+\s+(?:boxes|precincts|wards|booths|"
+    r"polling\s+stations)\s+(?:counted|in|reporting|declared))(?![\w-])"
+)
+
+
 def contest_words(facts: Facts, scope: Scope | None) -> str:
     """How an explanation names the contest judged."""
     if scope is None or scope.contest == "this":

@@ -26,6 +26,7 @@ from factwatch.claims.precision import consistent
 from factwatch.claims.rules import register
 from factwatch.claims.rules.base import (
     MEASURE_NAMES,
+    PARTIAL_COUNT,
     contest_words,
     figure_details,
     make_finding,
@@ -109,14 +110,6 @@ _TURNOUT_SO_FAR = re.compile(
 # a count still going on: "early count from the first two boxes", "after the fifth round
 # of counting", "was leading by 2,300 votes", "with 12 of 40 boxes counted" (not merely
 # "unofficial": a whole count later replaced may be, and is judged as that count)
-_PARTIAL = re.compile(
-    r"(?<![\w-])(?:early\s+(?:count|counts|returns|results|tally|figures|trends)|"
-    r"partial\s+(?:count|results?|returns|tally|figures)|"
-    r"(?:first|early)\s+(?:\w+\s+)?(?:boxes|ballot\s+boxes|precincts|wards|booths)|"
-    r"rounds?\s+of\s+counting|(?:is|was|are|were|still)\s+leading\s+by|"
-    r"(?:with|after)\s+\w+\s+(?:of|out\s+of)\s+(?:the\s+)?\w+\s+(?:boxes|precincts|wards|booths|"
-    r"polling\s+stations)\s+(?:counted|in|reporting|declared))(?![\w-])"
-)
 _LETTERS = re.compile(r"[a-z]+")
 # a label written before its count: "Blank 208", "spoiled: 187"
 _LABEL_BEFORE = re.compile(r"(?<![\w-])([a-z]+):?\s+$")
@@ -392,7 +385,7 @@ def _not_yet_a_figure(doc: Document, sent: Sent, r: Reading, cs: int, ce: int) -
     """A gap between nobody named ("12 points further back": in what?), nominations
     before they closed, a turnout while the polls are open, a count still going on."""
     if r.measure in ("votes", "share", "margin", "total", "valid", "spoiled") and (
-        _PARTIAL.search(doc.norm, sent.start, sent.end)
+        PARTIAL_COUNT.search(doc.norm, sent.start, sent.end)
     ):
         return True
     if r.measure == "margin" and not (r.subject or r.other):

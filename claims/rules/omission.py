@@ -22,8 +22,8 @@ from factwatch.claims.field import acknowledges_field, contenders
 from factwatch.claims.lexicon import lexicon
 from factwatch.claims.model import Contest
 from factwatch.claims.rules import register
-from factwatch.claims.rules.base import make_finding
-from factwatch.claims.scope import context, scope_at
+from factwatch.claims.rules.base import PARTIAL_COUNT, make_finding
+from factwatch.claims.scope import context, looks_ahead, scope_at
 from factwatch.claims.text import Document, Sent
 from factwatch.core.records import Finding
 
@@ -34,6 +34,11 @@ _OUTCOME = re.compile(
 )
 
 
+# a count that reports something: a number, or somebody it put somewhere
+_SAYS_WHO_OR_HOW_MANY = re.compile(
+    rf"\d|{_LEX.alt('win_word')}|{_LEX.alt('win_verb')}|{_LEX.alt('loss_verb')}|"
+    r"(?<![\w-])(?:ahead|behind|first|second|third|top|topped|led)(?![\w-])"
+)
 _ACTIVITY_BEFORE = re.compile(r"(?<![\w-])(?:on|of|at|about|for|in|towards|to)\s+$")
 _PENDING = re.compile(
     r"\s+(?:is\s+|are\s+|was\s+)?(?:expected|due|awaited|will\s+be|would\s+be|"
@@ -152,12 +157,20 @@ class OmissionRule:
 
     @staticmethod
     def _outcome(doc: Document, cs: int, ce: int) -> bool:
+        if PARTIAL_COUNT.search(doc.norm, cs, ce):
+            return False  # a count still going on has no outcome yet
         for m in _OUTCOME.finditer(doc.norm, cs, ce):
             before = doc.norm[max(cs, m.start() - 50) : m.start()]
-            if _LEX.rx("prospect").search(before) or _PENDING.match(doc.norm, m.end(), ce):
+            if looks_ahead(doc, max(cs, m.start() - 50), m.start()) or _PENDING.match(
+                doc.norm, m.end(), ce
+            ):
                 continue
             if m.group(0).endswith("ing") and _ACTIVITY_BEFORE.search(before):
                 continue  # "a record on winning disputes": an activity, not this outcome
+            if m.group(0) in ("count", "tally") and (
+                before.endswith("to ") or not _SAYS_WHO_OR_HOW_MANY.search(doc.norm, cs, ce)
+            ):
+                continue  # "counting resumes at the count centre", "120,000 still to count"
             return True
         return False
 
