@@ -115,11 +115,14 @@ def related_aliases(facts: Facts) -> list[tuple[str, str, re.Pattern[str]]]:
     """(contest key, alias, pattern) for every related contest's alias of two or more
     words, the longest first ("the annulled first ballot" before "the first ballot")."""
     got = []
+    here = _names_here(facts)
     for c in facts.contests.values():
         for alias in c.aliases if c.key != "this" else ():
             words = normalise(alias).split()
-            if len(words) < 2:
-                continue
+            if len(words) < 2 and not (
+                alias[:1].isupper() and len(alias) >= 4 and words[0] not in here
+            ):
+                continue  # one word, unless a name of its own ("Port-Verreau-Est")
             parts = [re.escape(w) for w in words]
             if words[-1].rstrip("s") in _CONTEST_WORDS:
                 parts[-1] = rf"(?:{'|'.join(_CONTEST_WORDS)})s?"
@@ -134,6 +137,12 @@ def _own_name(facts: Facts, contest: Contest) -> list[str]:
     """The proper nouns a related contest's name and every alias give it, and that name
     nothing of this election or its people ("Northgate", of "Northgate Assembly by-election
     2025", "the Northgate bypoll"): said alone, they still name that contest."""
+    here = _names_here(facts)
+    return [w for w in proper_names(contest.name, contest.aliases) if w not in here]
+
+
+def _names_here(facts: Facts) -> set[str]:
+    """The words of this election's names and of its people's names."""
     el = facts.election
     here = {
         w
@@ -146,7 +155,7 @@ def _own_name(facts: Facts, contest: Contest) -> list[str]:
         for n in (p.name, *p.variants)
         for w in normalise(n).split()
     }
-    return [w for w in proper_names(contest.name, contest.aliases) if w not in here]
+    return here
 
 
 def proper_names(name: str, aliases: tuple[str, ...] | list[str]) -> list[str]:

@@ -95,3 +95,22 @@ def test_a_winning_margin_is_of_the_contest_its_winner_won(matcher):
     assert figures(matcher, text) == [text]
     right = "Kerehoma\u2019s winning margin of 1,466 votes makes up for the farce of last year."
     assert figures(matcher, right) == []
+
+
+@pytest.fixture(scope="module")
+def riding() -> Matcher:
+    return Matcher(load_facts(FACTS.parents[1] / "riding" / "facts.toml"))
+
+
+def test_a_one_word_place_alias_names_its_contest(riding):
+    text = "In Port-Verreau-Est, Heritage won a genuine two-horse race."
+    assert kinds(riding, "framing", "Annick Thériault won.", text, published="2025-09-30") == []
+
+
+def test_an_answer_pointing_back_is_about_the_contest_asked_about(riding):
+    paragraphs = (
+        "Annick Thériault won.",
+        "Q: What about the Port-Verreau-Est by-election?",
+        "A: That was a straight fight, and Heritage won it.",
+    )
+    assert kinds(riding, "framing", *paragraphs, published="2025-09-30") == []
