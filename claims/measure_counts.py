@@ -55,7 +55,7 @@ def _counted_things(facts: Facts) -> list[tuple[frozenset[str], Figure]]:
     return [
         (frozenset(stem(w) for w in f.counts.split()), f)
         for f in facts.figures
-        if f.contest == "this" and f.measure == "count" and f.counts
+        if f.contest == "this" and f.measure in ("count", "electorate") and f.counts
     ]
 
 
@@ -77,11 +77,18 @@ def _recorded_count(
     near = frozenset(after) | frozenset(heads)
     pairs = set(zip(after, after[1:], strict=False)) | set(zip(heads, heads[1:], strict=False))
     passive = _PASSIVE_AFTER.match(own)
+    best: tuple[frozenset[str], Figure] | None = None
     for words, fig in doc.facts.once("measures.counted", _counted_things):
         first = [stem(w) for w in fig.counts.split()[:2]]
         if len(words) < 2 or not words <= near or (first[0], first[1]) not in pairs:
             if not (passive and _named_before(doc, sent, words, stem(passive.group(1)))):
                 continue  # its words, its first two side by side ("28 blank or void" is no match)
+        if best is None or len(words) > len(best[0]):
+            best = (words, fig)  # the fullest match: "students and staff on the roll"
+    if best is not None:
+        words, fig = best
+        if fig.measure == "electorate":
+            return Reading("electorate", why=f"the whole of those entitled to vote ({fig.counts})")
         # Somebody's own ("431 signatures", "Strachan has 22 local parties") is judged
         # as theirs, never as the organisation's whole.
         who = subject_of(doc, sent, n, cs)

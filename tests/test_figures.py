@@ -1498,3 +1498,19 @@ def test_a_tally_before_the_ballot_opened_is_not_the_ballots():
 def test_the_same_tally_after_the_count_is_judged():
     wrong = "General President Frank Delahunt polled 1,146 votes in the ballot."
     assert _slate_figures("2025-12-20", wrong)
+
+
+def _rector_figures(text: str) -> list[str]:
+    rector = Matcher(load_facts(Path(__file__).parent / "fixtures/elections/rector/facts.toml"))
+    body, paras = join_paragraphs(["Catriona Ferrie was elected Rector.", text])
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-11-01")
+    a.sentences = segment(paras, body)
+    return [f.rule_id for f in rector.check(a) if f.kind == "figure"]
+
+
+def test_a_count_named_by_all_its_words_is_the_fullest_recorded_one():
+    # the electorate counts "students and staff on the roll"; "staff on the roll" is a part
+    assert _rector_figures("One in five of the 21,846 students and staff on the roll voted.") == []
+    assert _rector_figures("One in five of the 23,846 students and staff on the roll voted.") == [
+        "figure.electorate"
+    ]
