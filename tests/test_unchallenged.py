@@ -670,3 +670,12 @@ def test_a_claim_opening_with_a_numbered_name_needs_that_name(with_dues_claim):
 def test_demanding_to_be_told_who_paid_asserts_nothing(with_dues_claim):
     text = "McCluskey demanded Coyne say who was paying for his campaign in Local 212."
     assert claims(with_dues_claim, text) == []
+
+
+def test_a_claims_words_in_a_clause_about_another_time_do_not_repeat_it(tmp_path):
+    matcher = with_claims(tmp_path, "retired.toml", RETIRED_CLAIM)
+    text = (
+        "Allinson, at 71, was the only candidate who could remember the last time retired "
+        "members were allowed to vote in a ballot."
+    )
+    assert claims(matcher, text) == []

@@ -285,13 +285,17 @@ class ClaimRule:
             best = self._best(doc, sent, reading)
             if best:
                 # not about another contest than the claim's own
-                scope = scope_at(doc, sent, sent.start)
                 hits.extend(
-                    h
-                    for h in _widest(list(best.values()))
-                    if scope.contest in self.about[h.claim.id] or self._own_time(h, scope.why)
+                    h for h in _widest(list(best.values())) if self._about_its_contest(doc, h)
                 )
         return self._findings(doc, hits)
+
+    def _about_its_contest(self, doc: Document, hit: Hit) -> bool:
+        """Is the clause that says it about the claim's contest ("... who could remember
+        the last time staff votes carried extra weight": that time, not this election)?"""
+        span = hit.span
+        scope = scope_at(doc, hit.sent, span[0] if span else hit.sent.start)
+        return scope.contest in self.about[hit.claim.id] or self._own_time(hit, scope.why)
 
     def _own_time(self, hit: Hit, why: str) -> bool:
         """Is the time that placed the sentence in another contest a word of the claim
