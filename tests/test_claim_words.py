@@ -199,3 +199,9 @@ def test_a_degree_adverb_is_no_word_it_looks_like(text, concept):
     from factwatch.claims.concepts import concepts
 
     assert concept not in concepts().read(text).concepts
+
+
+def test_more_than_once_is_twice():
+    from factwatch.claims.concepts import concepts
+
+    assert "twice" in concepts().read("people voted more than once").concepts
