@@ -122,7 +122,14 @@ _PCT = (
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
 # Every number starts a word with a digit or with the first letter of a number word, a
 # fraction or "a" ("a hundred"): the lookahead lets the scan skip other places quickly.
-_FIRST_LETTERS = "".join(sorted({w[0] for w in (*_UNITS, *_FRACTIONS, "a")}))
+_FIRST_LETTERS = "".join(sorted({w[0] for w in (*_UNITS, *_FRACTIONS, "a", "majority")}))
+# "a majority of the vote", "an outright majority of valid votes": more than half (not "a
+# majority of 5,523", a margin)
+_MAJORITY = (
+    r"(?P<maj>\b(?:an?\s+(?:outright\s+|absolute\s+|overall\s+|clear\s+)?)?majority"
+    r"(?=\s+of\s+(?:the\s+|all\s+)?(?:(?:valid|first[\s-]preference|first[\s-]round)\s+)?"
+    r"(?:vote|votes|ballots|poll)\b))"
+)
 _NUMBER = re.compile(
     rf"\b(?=[\d{_FIRST_LETTERS}])"
     rf"(?:(?P<ratio>\b(?P<numr>one|two|three|four|five|six|seven|eight|nine|[1-9])\s+"
@@ -130,7 +137,7 @@ _NUMBER = re.compile(
     rf"first[\s-]choice\s+|first[\s-]preference\s+|valid\s+)?"
     rf"(?:member|voter|person|worker|elector|vote|ballot|paper|delegate)\s+)?in\s+(?:every\s+)?"
     rf"(?P<den>\d+|{_WORD}|hundred))"
-    rf"|(?P<frac>\b(?:{_FRACTION_WORDS})\b(?=\s+(?:of|the)\b))"
+    rf"|(?P<frac>\b(?:{_FRACTION_WORDS})\b(?=\s+(?:of|the)\b))|{_MAJORITY}"
     rf"|(?P<num>(?<![\w.,£$€₹])(?:{_DIGITS}{_SCALE}?|\b{_WORDNUM}\b))(?P<pct>{_PCT})?)",
     re.IGNORECASE,
 )
@@ -364,6 +371,9 @@ def _read_match(text: str, m: re.Match[str]) -> NumberMention | None:
         return _ratio(text, m)
     if m.group("frac"):
         return _fraction(text, m)
+    if m.group("maj"):
+        s, e = m.span()
+        return NumberMention(s, e, m.group(0), 50.0, "percent", 1, "over", "fraction", s)
     return _figure(text, m)
 
 

@@ -55,6 +55,7 @@ WRONG = [
     ("McCluskey won by a margin of only 2,000.", "margin.len-mccluskey.gerard-coyne"),
     ("McCluskey beat Coyne 59,067 to 43,544.", "votes.gerard-coyne"),
     ("McCluskey polled 8,523 more ballots than Coyne.", "margin.len-mccluskey.gerard-coyne"),
+    ("McCluskey won a majority of the votes cast.", "share.len-mccluskey"),
     (
         "McCluskey won, defeating Birmingham's Gerard Coyne by 6,523 votes.",
         "margin.len-mccluskey.gerard-coyne",
@@ -138,6 +139,8 @@ RIGHT = [
     "McCluskey polled 5,523 more first-preference votes than Coyne.",
     "At the declaration McCluskey led Coyne 59,067 to 53,544.",
     "McCluskey won, defeating Birmingham's Gerard Coyne by 5,523 votes.",
+    "No candidate won a majority of the vote.",
+    "McCluskey won with a majority of 5,523.",
     # the one side named is ahead: some candidate is 36,401 behind the runner-up
     "Ian Allinson's vote is the story. That was third of three, 36,401 behind the runner-up, "
     "Gerard Coyne.",

@@ -43,7 +43,7 @@ _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred thousand million billion half third thirds quarter quarters fifth fifths sixth "
-    "seventh eighth ninth tenth dozen"
+    "seventh eighth ninth tenth dozen majority"
 ).split()
 # (the lookahead, a digit or a number word's first letter, lets the scan skip other places)
 _HAS_NUMBER = re.compile(
