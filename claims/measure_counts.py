@@ -27,6 +27,7 @@ from factwatch.claims.measure_words import (
     _SCORE_AFTER,
     _VOTE_NOUNS,
     _VOTED_AFTER,
+    BY_ONE_CHANNEL,
     Reading,
     margin_before,
 )
@@ -345,6 +346,8 @@ def _people_or_things(
         # "three in five of the party's 126,480 eligible members voted": the whole
         return Reading("electorate", why="the whole a share of those who voted is taken of")
     if noun in _PEOPLE_NOUNS and _VOTED_AFTER.match(post) and not _ABSTAIN.search(post[:40]):
+        if BY_ONE_CHANNEL.search(post[:90]):
+            return None  # "9,900 people voted at the advance polls": a part of the whole
         return Reading("total", why="the number who voted")
     if noun in _PEOPLE_NOUNS and _BY_AGENT.search(pre):
         owner = [m for m in persons(sent) if m.end <= n.start and m.person]

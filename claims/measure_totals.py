@@ -20,6 +20,7 @@ from factwatch.claims.measure_words import (
     _SPOILED_WORD,
     _TURNOUT_BEFORE,
     _VOTED_AFTER,
+    BY_ONE_CHANNEL,
     Reading,
 )
 from factwatch.claims.numbers import NumberMention
@@ -87,6 +88,8 @@ def _number_who_voted(
     """ "fewer than 100,000 voted": a bare count that voted is the total, unless it is a
     candidate's."""
     if n.noun is None and _VOTED_AFTER.match(post) and not _ABSTAIN.search(post[:40]):
+        if BY_ONE_CHANNEL.search(post[:90]):
+            return None  # "9,900 people voted at the advance polls": a part of the whole
         if not subject_is_candidate(doc, sent, n, cs):
             return Reading("total", why="the number who voted")
     return None

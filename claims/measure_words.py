@@ -77,6 +77,15 @@ _TURNOUT_BEFORE = re.compile(
     rf"|participation\s+(?:rate\s+)?(?:of|was|at|stood\s+at)\s*{_Q}$"
 )
 
+# one way of voting of several: early, by post, in person, online, on the day
+BY_ONE_CHANNEL = re.compile(
+    r"(?:voted|took\s+part|cast\s+(?:a\s+)?(?:ballots?|votes?))\s+(?:early|by\s+(?:post|mail|"
+    r"proxy)|in\s+person|online|electronically|at\s+(?:the\s+|an\s+)?(?:advance|early|postal|"
+    r"mobile)\s+(?:polls?|voting|stations?)|on\s+(?:election|polling|the)\s+day|"
+    r"before\s+(?:election|polling)\s+day|in\s+advance)(?![\w-])"
+)
+
+
 _VOTED_AFTER = re.compile(
     r"\s*(?:of\s+(?:the\s+|its\s+|all\s+|[\w'-]+'s\s+)?(?:[\w-]+\s+){0,2}?)?"
     r"(?:(?:members|people|voters|electors|workers|those\s+eligible|the\s+electorate|"

@@ -56,6 +56,7 @@ WRONG = [
     ("McCluskey beat Coyne 59,067 to 43,544.", "votes.gerard-coyne"),
     ("McCluskey polled 8,523 more ballots than Coyne.", "margin.len-mccluskey.gerard-coyne"),
     ("McCluskey won a majority of the votes cast.", "share.len-mccluskey"),
+    ("Some 90,000 people voted in the ballot.", "total"),
     (
         "McCluskey won, defeating Birmingham's Gerard Coyne by 6,523 votes.",
         "margin.len-mccluskey.gerard-coyne",
@@ -140,6 +141,9 @@ RIGHT = [
     "At the declaration McCluskey led Coyne 59,067 to 53,544.",
     "McCluskey won, defeating Birmingham's Gerard Coyne by 5,523 votes.",
     "No candidate won a majority of the vote.",
+    # one way of voting is a part of the whole
+    "Some 9,900 people voted by post.",
+    "About 20,000 members voted online.",
     "McCluskey won with a majority of 5,523.",
     # the one side named is ahead: some candidate is 36,401 behind the runner-up
     "Ian Allinson's vote is the story. That was third of three, 36,401 behind the runner-up, "
