@@ -51,7 +51,11 @@ _ONE_OF = re.compile(
 )
 _GROUP_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,5}?(?:between\s+(?:them|the\s+(?:two|three|four|five))|combined|"
-    r"together|in\s+all|collectively|jointly)(?![\w-])"
+    r"together|in\s+all|collectively|jointly|"
+    # "61 per cent of voters backed someone else": the others' share together
+    r"(?:backed|chose|preferred|supported|voted\s+for|went\s+(?:to|for))\s+(?:someone|somebody|"
+    r"anyone|anybody)\s+else|(?:backed|chose|preferred|supported|voted\s+for|went\s+to)\s+"
+    r"(?:another\s+candidate|(?:the\s+)?other\s+candidates|(?:her|his|their)\s+rivals))(?![\w-])"
 )
 
 _TRANSFER = re.compile(
