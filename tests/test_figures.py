@@ -144,7 +144,8 @@ RIGHT = [
     # one way of voting is a part of the whole
     "Some 9,900 people voted by post.",
     "About 20,000 members voted online.",
-    "McCluskey won without a majority: more than 54 per cent of voters backed someone else.",
+    "It was a three-way race, and McCluskey won without a majority: more than 54 per cent of "
+    "voters backed someone else.",
     "McCluskey won with a majority of 5,523.",
     # the one side named is ahead: some candidate is 36,401 behind the runner-up
     "Ian Allinson's vote is the story. That was third of three, 36,401 behind the runner-up, "
