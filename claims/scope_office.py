@@ -11,7 +11,8 @@ from factwatch.claims.lexicon import normalise
 from factwatch.claims.text import Document, Sent
 
 _FOR_OFFICE = re.compile(
-    r"(?<![\w-])(?:ballot|election|elections|vote|contest|race|poll)\s+(?:for|to)\s+"
+    r"(?<![\w-])(?:(?:ballot|election|elections|vote|contest|race|poll)|(?P<who>candidates?|"
+    r"running|standing|nominees?))\s+(?:for|to)\s+"
     r"(?:the\s+|a\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"
 )
 
@@ -33,7 +34,9 @@ def _office_signal(doc: Document, sent: Sent, cs: int, ce: int) -> tuple[str, st
                 mine = set(normalise(this.office or "").split()) | set(
                     normalise(facts.election.organisation or "").split()
                 )
-                if not set(what) & mine:
+                # a seat none of ours; for people standing, any seat with a word ours has
+                # not ("candidates for regional vice president", when ours is president)
+                if not set(what) & mine or m.group("who") and not set(what) <= mine:
                     return "other", f"'{m.group(0)}'"
     return None
 

@@ -154,6 +154,8 @@ OTHER_ELECTIONS = [
     "close.",
     "In 2013 McCluskey beat Jerry Hicks in a two-horse race; this time Coyne and Allinson stood.",
     "McCluskey beat Jerry Hicks in a two-horse race in 2013, but Coyne proved tougher.",
+    # people standing for another seat
+    "Coyne's two running mates, both candidates for regional vice-president, stay on the ballot.",
     # coordinated verb phrases, each with its own year
     "McCluskey has led Unite since winning a crowded race in 2010 and beating Jerry Hicks in "
     "a two-horse race in 2013.",
