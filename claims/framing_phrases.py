@@ -36,6 +36,7 @@ from factwatch.claims.framing_words import (
     ONLY,
     OTHER,
     OTHER_REL,
+    PICKED_BY_PHRASE,
     POSS,
     RESTRICT,
     RIVAL_REL,
@@ -185,6 +186,8 @@ class Phrases(SetReadings):
     ) -> Hit | None:
         """ "his only rival", "the sole challenger" (not "the only candidate from the
         left", not "the sole challenger to Rowe")."""
+        if PICKED_BY_PHRASE.match(after):
+            return None
         if (
             ALLOWED_AFTER_ONLY.match(after)
             or not OTHER_REL.match(after)

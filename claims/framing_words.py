@@ -93,6 +93,14 @@ OTHER_REL = re.compile(
     r"among|(?!standing\b|running\b)[a-z]+ing|to\s+(?:have\s+)?(?!stand|run|"
     r"challenge|oppose|face|contest|take\s+on|keep|hold\s+on|retain)[a-z]+)\b"
 )
+# A place or group and then a clause that picks one out: "the only candidate in the
+# city's mayoral election who tried to lose", "the only candidate west of Ontario to make
+# the final count" (not "to stand", "who ran against her": that is the field).
+PICKED_BY_PHRASE = re.compile(
+    r"\s+(?:in|of|at|on|from|among|west|east|north|south|outside|under|over|across|beyond)\s+"
+    r"(?:[\w'\u2019.-]+\s+){0,5}?,?\s*(?:who|that|to)\s+(?:have\s+|had\s+)?(?!stand|stood|run|"
+    r"ran|challenge|oppose|face|contest|take\s+on|took\s+on|put\s+(?:him|her)self)[a-z]+"
+)
 # A participle or relative clause that picks a set out of the field.
 PICKED_AFTER = re.compile(
     r"\s+(?:(?:who|that)\s+(?:were\s+|had\s+been\s+)?(?:eliminated|knocked|dropped|fell|finished|"
