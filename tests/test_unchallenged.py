@@ -679,3 +679,22 @@ def test_a_claims_words_in_a_clause_about_another_time_do_not_repeat_it(tmp_path
         "members were allowed to vote in a ballot."
     )
     assert claims(matcher, text) == []
+
+
+def test_a_quoted_denial_that_is_the_whole_sentence_rebuts(tmp_path):
+    matcher = with_claims(tmp_path, "retired.toml", RETIRED_CLAIM)
+    paragraphs = (
+        "Coyne has no patience with stories that retired members were allowed to vote in the "
+        "ballot. "
+        "\u201cThey didn\u2019t. I read the rules.\u201d",
+    )
+    assert claims(matcher, *paragraphs) == []
+
+
+def test_a_claimants_defiance_is_no_denial(tmp_path):
+    matcher = with_claims(tmp_path, "retired.toml", RETIRED_CLAIM)
+    paragraphs = (
+        "His campaign says retired members were allowed to vote in the ballot. "
+        "\u201cThis isn\u2019t over.\u201d",
+    )
+    assert [f.rule_id for f in claims(matcher, *paragraphs)] == ["claim.retired-voted"]

@@ -72,6 +72,9 @@ _STRONG_REBUT = re.compile(
     r"(?:were|was|is|are)\s+(?:wrong|mistaken|inaccurate|incorrect)|"
     r"(?:is|was|are|were)n't\s+(?:true|right|correct|so)|^(?:it|that|this|they)\s+"
     r"(?:wasn't|was\s+not|isn't|is\s+not|weren't|were\s+not|didn't|did\s+not)(?![\w-])|"
+    # a quoted denial that is the whole sentence: '"They didn't."'
+    r"^[\"'\s]+(?:it|that|they)\s+(?:wasn't|was\s+not|weren't|were\s+not|didn't|did\s+not)"
+    r"[\s.!\"']*$|"
     r"(?:rejected|rejects|denied|denies|dismissed|dismisses|disputed|disputes|refuted|refutes|"
     r"rebutted|contradicted|debunked)(?:\s+[\w'\"\u2018\u2019\u201c\u201d-]+){0,5}?"
     r"\s+(?:claims?|allegations?|complaints?|accusations?|charges?|suggestions?|assertions?|"
