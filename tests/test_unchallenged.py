@@ -698,3 +698,40 @@ def test_a_claimants_defiance_is_no_denial(tmp_path):
         "\u201cThis isn\u2019t over.\u201d",
     )
     assert [f.rule_id for f in claims(matcher, *paragraphs)] == ["claim.retired-voted"]
+
+
+SUCCESSOR_CLAIM = """
+[sources]
+desk = "The desk's list of claims seen in the campaign"
+
+[[claims]]
+id = "claim.successor"
+claim = "Allinson picked Coyne as his successor."
+fact = "Allinson endorsed nobody."
+source = "desk"
+"""
+
+
+def test_a_claims_own_words_that_point_ahead_do_not_move_it(tmp_path):
+    matcher = with_claims(tmp_path, "successor.toml", SUCCESSOR_CLAIM)
+    text = "Put simply: Allinson has picked the Birmingham man Coyne as his successor."
+    assert [f.rule_id for f in claims(matcher, text)] == ["claim.successor"]
+
+
+BACKING_CLAIM = """
+[sources]
+desk = "The desk's list of claims seen in the campaign"
+
+[[claims]]
+id = "claim.backing"
+claim = "Jerry Hicks endorsed Gerard Coyne."
+paraphrases = ["Coyne had the backing of Hicks."]
+fact = "Hicks endorsed nobody in 2017."
+source = "desk"
+"""
+
+
+def test_a_claims_people_who_stood_elsewhere_do_not_move_it(tmp_path):
+    matcher = with_claims(tmp_path, "backing.toml", BACKING_CLAIM)
+    text = "Coyne, who had the backing of Jerry Hicks in the campaign, lost to McCluskey."
+    assert [f.rule_id for f in claims(matcher, text)] == ["claim.backing"]

@@ -168,6 +168,11 @@ def _verdict_after(other: Sent, sent: Sent) -> bool:
     )
 
 
+# how a scope names its reason: by a person it names, or by words it quotes
+_BY_PEOPLE = re.compile(r"names |a relative clause on ")
+_QUOTED = re.compile(r"'([^']+)'")
+
+
 @dataclass
 class Hit:
     claim: Claim
@@ -298,16 +303,22 @@ class ClaimRule:
         the last time staff votes carried extra weight": that time, not this election)?"""
         span = hit.span
         scope = scope_at(doc, hit.sent, span[0] if span else hit.sent.start)
+        if _BY_PEOPLE.match(scope.why):
+            # placed by somebody it names, who stood elsewhere too: the claim's people are
+            # its own, so the sentence's place decides
+            scope = scope_at(doc, hit.sent, hit.sent.start)
         return scope.contest in self.about[hit.claim.id] or self._own_time(hit, scope.why)
 
     def _own_time(self, hit: Hit, why: str) -> bool:
         """Is the time that placed the sentence in another contest a word of the claim
-        itself ("Pike retired last year": when she retired, not which election)?"""
-        m = _QUOTED_TIME.fullmatch(why)
+        itself ("Pike retired last year": when she retired, not which election; "picked
+        Rowe as his successor")?"""
+        m = _QUOTED_TIME.fullmatch(why) or _QUOTED.fullmatch(why)
         if m is None:
             return False
         words = set().union(*(self.thesaurus.read(w).concepts for w in m.group(1).split()))
-        return bool(words) and words <= {c for c, _ in hit.named}
+        own = {c for c, _ in hit.named} | self.index.claim_content.get(hit.claim.id, frozenset())
+        return bool(words) and words <= own
 
     def _best(self, doc: Document, sent: Sent, reading: Reading) -> dict[str, Hit]:
         """Claim id -> the variant the sentence repeats best (a statement before a denial),
