@@ -3,7 +3,7 @@
 A figure of an ``EarlierCount`` (a count a recount or a corrected declaration
 replaced) is right in an article published before the replacement, in one
 whose date is unknown, and wherever the words say they are that count's
-("the initial count", "before the recount", the count's own label), here or
+("the initial count", "before the recount", "on election night", the count's own label), here or
 in the sentence before.
 """
 
@@ -19,7 +19,12 @@ _EARLIER_WORDS = re.compile(
     r"uncorrected)[\s-]+(?:\w+\s+)?(?:count|tally|tallies|results?|figures?|totals?|"
     r"certification|declaration|numbers)|initially|originally|unofficial|pre-recount|"
     r"before\s+the\s+(?:re-?count|correction)|(?:had\s+)?first\s+(?:certified|declared|"
-    r"announced|reported))(?![\w-])"
+    r"announced|reported)|"
+    # the time before the final count: "on election night", "before any of the late mail
+    # was opened"
+    r"election[\s-]night|on\s+the\s+night|at\s+first|before\s+(?:any|all|the)\s+(?:of\s+the\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:ballots|mail|votes|papers|envelopes)\s+(?:were|was|had\s+been)\s+"
+    r"(?:opened|counted|added|tallied|in))(?![\w-])"
 )
 
 

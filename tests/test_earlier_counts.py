@@ -90,6 +90,8 @@ def test_a_replaced_figure_given_as_the_result_later_is_flagged_and_says_so(matc
         "Quill initially had 5,090 votes.",
         "Before the recount Quill had 5,090 votes.",
         "The first-count margin was 95 votes.",
+        "Quill had 5,090 votes on election night.",
+        "Quill had 5,090 votes before any of the late postal ballots were opened.",
     ],
 )
 def test_a_replaced_figure_said_of_that_count_is_right_at_any_date(matcher, sentence):

@@ -1523,3 +1523,15 @@ def test_a_count_named_by_all_its_words_is_the_fullest_recorded_one():
     assert _rector_figures("One in five of the 23,846 students and staff on the roll voted.") == [
         "figure.electorate"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "With 38% of precincts reporting, McCluskey has moved ahead by 412 votes.",
+        "8:22 p.m. - First numbers are in: McCluskey 35%, Coyne 27%.",
+        "The race was called for McCluskey with 96% of precincts reporting.",
+    ],
+)
+def test_a_count_still_coming_in_is_not_judged(matcher, sentence):
+    assert figures(matcher, sentence) == []

@@ -36,8 +36,10 @@ PARTIAL_COUNT = re.compile(
     r"(?:first|early)\s+(?:\w+\s+)?(?:boxes|ballot\s+boxes|precincts|wards|booths)|"
     r"rounds?\s+of\s+counting|(?:is|was|are|were|still)\s+leading\s+by|"
     r"(?:counted|declared|reported|in)\s+so\s+far|(?:is|are)\s+(?:now\s+)?ahead\s+by|"
-    r"(?:with|after)\s+\w+\s+(?:of|out\s+of)\s+(?:the\s+)?\w+\s+(?:boxes|precincts|wards|booths|"
-    r"polling\s+stations)\s+(?:counted|in|reporting|declared))(?![\w-])"
+    r"(?:with|after)\s+\w+%?\s+(?:of|out\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:boxes|precincts|wards|"
+    r"booths|polls|polling\s+stations)\s+(?:counted|in|reporting|declared|reported)|"
+    r"(?:first|early)\s+(?:numbers|returns|figures|results)\s+(?:are|were)\s+in|"
+    r"(?:has|have|had)\s+(?:now\s+)?moved\s+ahead\s+by)(?![\w-])"
 )
 
 
