@@ -144,6 +144,8 @@ RIGHT = [
     # one way of voting is a part of the whole
     "Some 9,900 people voted by post.",
     "About 20,000 members voted online.",
+    # one area's tally
+    "Coyne won his home Solihull County 12,602 to 8,905 and squeaked out Dudley County by 136.",
     "It was a three-way race, and McCluskey won without a majority: more than 54 per cent of "
     "voters backed someone else.",
     "McCluskey won with a majority of 5,523.",

@@ -184,7 +184,11 @@ class FigureRule:
         scope = self._placed(doc, sent, n, cs, reading)
         if scope is None:
             return None  # predictions, polls and other contests' numbers are theirs
-        if _not_yet_a_figure(doc, sent, reading, cs, ce) or _before_the_ballot(doc, scope, reading):
+        if (
+            _not_yet_a_figure(doc, sent, reading, cs, ce)
+            or _before_the_ballot(doc, scope, reading)
+            or _of_one_area(doc, reading, cs, ce)
+        ):
             return None
         before = doc.sentences[sent.index - 1].norm if sent.index else ""
         figures = self.index.candidates(scope.contest, reading, n, sent.norm, before)
@@ -411,6 +415,28 @@ def _before_the_ballot(doc: Document, scope: Scope, r: Reading) -> bool:
         and doc.published
         and doc.published < opened
     )
+
+
+# one area of the electorate: "won his home Brannock County 12,602 to 8,905", "10,214
+# votes in Osgood County", "carried the Eastgate ward by 300" (a recorded count of it is
+# read by its own words)
+_OFFICIAL = (
+    r"(?:sheriff|commissioner|prosecutor|council|councillor|councilor|board|executive|clerk|"
+    r"judge|attorney|chair|official|officials|seat|mayor|party)"
+)
+_ONE_AREA = re.compile(
+    r"(?<![\w-])(?:in|at|across|won|wins|took|takes|carried|carries|lost|swept|out)\s+"
+    r"(?:his\s+|her\s+|their\s+|its\s+|the\s+)?(?:home\s+)?(?:[A-Z][\w'\u2019-]+\s+){1,3}"
+    rf"(?:County|Ward|Precinct|Parish|Borough|Township|Booth|Region)(?![\w-])(?!\s+{_OFFICIAL})"
+    r"|(?<![\w-])(?:in|at|across|won|took|carried|lost)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}"
+    rf"(?:ward|precinct|booth|county)(?![\w-])(?!\s+{_OFFICIAL})"
+)
+_AREA_MEASURES = frozenset("votes share margin points total turnout".split())
+
+
+def _of_one_area(doc: Document, r: Reading, cs: int, ce: int) -> bool:
+    """Is a tally, share or margin in a clause about one area of the electorate?"""
+    return r.measure in _AREA_MEASURES and bool(_ONE_AREA.search(doc.text, cs, ce))
 
 
 def _won(contest: Contest, person: str) -> bool:
