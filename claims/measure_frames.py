@@ -58,6 +58,17 @@ _GROUP_AFTER = re.compile(
     r"(?:another\s+candidate|(?:the\s+)?other\s+candidates|(?:her|his|their)\s+rivals))(?![\w-])"
 )
 
+# A count shared out before the number: "Of Tallon's 6,569, Mulrennan took 2,497", "His
+# 11,643 papers broke 4,012 to Mulrennan", "Over the five distributions she picked up"
+_OF_WHOSE = re.compile(
+    r"\W*of\s+(?:[\w'\u2019-]+'s|his|her|their)\s+(?:[\w-]+\s+)?\d[\d,]*\s*(?:[\w-]+\s*)?,"
+)
+_SHARED_OUT = re.compile(
+    r"(?:papers|votes|transfers|preferences|ballots|surplus)\s+(?:broke|split|divided|spread|"
+    r"were\s+(?:distributed|split|shared|divided)|went)(?![\w-])"
+    r"|(?:over|across|in|from)\s+(?:the\s+|all\s+)?(?:\w+\s+)?(?:distributions|transfers|"
+    r"exclusions|eliminations)(?![\w-])"
+)
 _TRANSFER = re.compile(
     r"\s*(?:(?:votes?|papers?|preferences?|transfers?|ballots?)\s+)?(?:went\s+|passed\s+|"
     r"transferred\s+|flowed\s+)?to\s+(?:mayor\s+|ms\s+|mr\s+|cr\s+|dr\s+)?[a-z]"
@@ -230,6 +241,13 @@ def _groups(doc: Document, sent: Sent, cs: int, qs: int) -> bool:
     return not _ONE_OF.search(doc.norm, max(sent.start, group.start() - 30), group.start())
 
 
+def _shared_out(doc: Document, sent: Sent, qs: int) -> bool:
+    """ "Of Tallon's 6,569, Mulrennan took 2,497": the parts of a count shared out."""
+    return bool(
+        _OF_WHOSE.match(doc.norm, sent.start, qs) or _SHARED_OUT.search(doc.norm, sent.start, qs)
+    )
+
+
 def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, post: str) -> bool:
     """A figure that is nobody's own tally: a group's, a transfer, a part of somebody
     else's votes."""
@@ -237,6 +255,7 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
         _groups(doc, sent, cs, qs)
         or _GROUP_AFTER.match(post)
         or _split_of_them(doc, sent, qs, post)
+        or _shared_out(doc, sent, qs)
     ):
         return True  # "the two challengers took more than half", "43,934 between them"
     sent_to = _SENT_TO.search(doc.norm, max(sent.start, qs - 60), qs)

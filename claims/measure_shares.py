@@ -80,7 +80,7 @@ def _margin(
     the two sides."""
     subject = margin_owner(doc, sent, n) or subject_of(doc, sent, n, cs)
     a, b = pair(doc, sent, n, cs, ce, subject if isinstance(subject, Mention) else None, rnd)
-    bases = _bases_after(doc.norm[n.end : ce], ()) if n.unit == "percent" else ()
+    bases = bases_after(doc.norm[n.end : ce], ()) if n.unit == "percent" else ()
     return Reading("margin", a, b, bases=bases, round=rnd, why=why)
 
 
@@ -220,7 +220,7 @@ def _vote_share(
     default: tuple[str, ...] = ("valid", "cast", "continuing")
     if n.form in ("ratio", "fraction") and not _SHARE_OF.match(post):
         default = ("valid", "cast", "continuing", "electorate")
-    bases = _bases_after(post, default)
+    bases = bases_after(post, default)
     if bases == default:
         bases = _listed_basis(doc, sent, n) or _fronted_basis(doc, sent, default)
     return Reading("share", subject.person, bases=bases, round=rnd, why="a share of the vote")
@@ -238,7 +238,7 @@ def _fronted_basis(doc: Document, sent: Sent, default: tuple[str, ...]) -> tuple
     m = _FRONTED_OF.match(sent.norm)
     if m is None:
         return default
-    return _bases_after(" " + re.sub(r"[\d,]+\s+", "", m.group("of"), count=1), default)
+    return bases_after(" " + re.sub(r"[\d,]+\s+", "", m.group("of"), count=1), default)
 
 
 def _listed_basis(doc: Document, sent: Sent, n: NumberMention) -> tuple[str, ...] | None:
@@ -249,7 +249,7 @@ def _listed_basis(doc: Document, sent: Sent, n: NumberMention) -> tuple[str, ...
     end = qs
     for x in reversed(earlier):
         post = doc.norm[x.end : min(sent.end, x.end + 60)]
-        basis = _bases_after(post, ())
+        basis = bases_after(post, ())
         phrase = (_SHARE_OF.match(post) or _CONTINUING.match(post)) if basis else None
         if not _LIST_ITEM_GAP.fullmatch(doc.norm[x.end + (phrase.end() if phrase else 0) : end]):
             return None
@@ -259,7 +259,7 @@ def _listed_basis(doc: Document, sent: Sent, n: NumberMention) -> tuple[str, ...
     return None
 
 
-def _bases_after(post: str, default: tuple[str, ...]) -> tuple[str, ...]:
+def bases_after(post: str, default: tuple[str, ...]) -> tuple[str, ...]:
     """The basis a share's own words give ("of the valid vote", "of all votes cast", "of
     the papers still in the count"), else ``default``."""
     if _CONTINUING.match(post):

@@ -52,7 +52,7 @@ from factwatch.claims.measure_frames import (
     gapped,
 )
 from factwatch.claims.measure_labels import labelled_reading
-from factwatch.claims.measure_shares import _bases_after, _percent
+from factwatch.claims.measure_shares import _percent, bases_after
 from factwatch.claims.measure_words import _OF_MEMBERS, Reading
 from factwatch.claims.numbers import NumberMention
 from factwatch.claims.owners import QUALIFIERS as _Q
@@ -285,7 +285,11 @@ def _share_of_tally(
         if prev is not None and prev.unit == "count" and prev.start >= cs:
             r = read_number(doc, sent, prev, cs, ce)
             if r is not None and r.measure == "votes" and r.subject:
-                bases = ("electorate",) if _OF_MEMBERS.match(post) else ("valid", "cast")
+                bases = (
+                    ("electorate",)
+                    if _OF_MEMBERS.match(post)
+                    else bases_after(post, ("valid", "cast"))
+                )
                 return Reading(
                     "share", r.subject, bases=bases, round=r.round, why="what a tally amounted to"
                 )
@@ -301,7 +305,7 @@ def _share_of_tally(
                 return Reading(
                     "share",
                     r.subject,
-                    bases=_bases_after(post, ("valid", "cast", "continuing")),
+                    bases=bases_after(post, ("valid", "cast", "continuing")),
                     round=r.round,
                     why="a share given beside a tally",
                 )

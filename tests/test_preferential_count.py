@@ -119,3 +119,31 @@ def test_a_three_cornered_contest_counts_the_front_runners(matcher):
 def test_more_ways_than_candidates_is_still_wrong(matcher):
     text = "In the end it was a seven-way contest."
     assert len(kinds(check(matcher, text), "figure")) == 1
+
+
+def _dail_figures(text: str) -> list[str]:
+    from pathlib import Path
+
+    from factwatch.claims.facts import load_facts
+    from factwatch.claims.matcher import Matcher
+    from factwatch.core.records import Article
+    from factwatch.core.segment import join_paragraphs, segment
+
+    dail = Matcher(load_facts(Path(__file__).parent / "fixtures/elections/dail/facts.toml"))
+    body, paras = join_paragraphs(["Gráinne Mulrennan won the by-election.", text])
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-12-01")
+    a.sentences = segment(paras, body)
+    return [f.quote for f in dail.check(a) if f.kind == "figure"]
+
+
+def test_topping_the_poll_is_most_first_preferences():
+    assert _dail_figures("Ciarán Dunleavy topped the poll.") == []
+    assert _dail_figures("Gráinne Mulrennan topped the poll.")
+
+
+def test_a_share_of_the_papers_still_in_play_is_on_that_basis():
+    text = (
+        "Her final tally of 20,703 was 51.7 per cent of the papers still in play on the "
+        "sixth count."
+    )
+    assert _dail_figures(text) == []

@@ -36,9 +36,13 @@ PARTIAL_COUNT = re.compile(
     r"(?:first|early)\s+(?:\w+\s+)?(?:boxes|ballot\s+boxes|precincts|wards|booths)|"
     r"rounds?\s+of\s+counting|(?:is|was|are|were|still)\s+leading\s+by|"
     r"(?:counted|declared|reported|in)\s+so\s+far|(?:is|are)\s+(?:now\s+)?ahead\s+by|"
-    r"(?:with|after)\s+\w+%?\s+(?:of|out\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:boxes|precincts|wards|"
+    r"(?:with|after|from)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?\w+"
+    r"(?:%|\s+per\s?cent)?\s+(?:of|out\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:boxes|precincts|wards|"
     r"booths|polls|polling\s+stations)\s+(?:counted|in|reporting|declared|reported)|"
     r"(?:first|early)\s+(?:numbers|returns|figures|results)\s+(?:are|were)\s+in|"
+    # "tallies from about 92 per cent of boxes": the tallymen's count of part of the boxes
+    r"tall(?:y|ies)\s+from\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?\w+"
+    r"(?:%|\s+per\s?cent)?\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:boxes|precincts|polls|wards|booths)|"
     r"(?:has|have|had)\s+(?:now\s+)?moved\s+ahead\s+by)(?![\w-])"
 )
 

@@ -119,6 +119,7 @@ class PlacingRule:
     def _places(self, doc: Document, sent: Sent) -> list[Finding]:
         out = []
         n = len(self.final)
+        either_ballot = bool(self.facts.this.ballots)
         for m in sent.mentions:
             if m.kind != "person" or m.person not in self.final or m.role:
                 continue
@@ -147,7 +148,9 @@ class PlacingRule:
             if self._apposed_person(sent, m, span):
                 continue
             # (the runner-up is second at the end of the count, whatever the sentence says)
-            first_round = word != "runner-up" and _on_first_count(doc, sent, span)
+            # "topped the poll": most first preferences, in a count by preferences
+            polled = word == "top" and "poll" in doc.norm[span[0] : span[1]] and not either_ballot
+            first_round = word != "runner-up" and (polled or _on_first_count(doc, sent, span))
             table = self.first if first_round else self.final
             actual = table[m.person]
             # With no round named, a first ballot declared on its own (a run-off held as a
