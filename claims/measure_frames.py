@@ -64,8 +64,9 @@ _OF_WHOSE = re.compile(
     r"\W*of\s+(?:[\w'\u2019-]+'s|his|her|their)\s+(?:[\w-]+\s+)?\d[\d,]*\s*(?:[\w-]+\s*)?,"
 )
 _SHARED_OUT = re.compile(
-    r"(?:papers|votes|transfers|preferences|ballots|surplus)\s+(?:broke|split|divided|spread|"
-    r"were\s+(?:distributed|split|shared|divided)|went)(?![\w-])"
+    r"(?:papers|votes|transfers|preferences|ballots|surplus|'s\s+\d[\d,]*)\s+(?:broke|split|"
+    r"divided|spread|gave|were\s+(?:distributed|split|shared|divided)|went)(?![\w-])"
+    r"|(?:'s|\bhis|\bher|\btheir)\s+(?:transfers|surplus)(?![\w-])"
     r"|(?:over|across|in|from)\s+(?:the\s+|all\s+)?(?:\w+\s+)?(?:distributions|transfers|"
     r"exclusions|eliminations)(?![\w-])"
 )

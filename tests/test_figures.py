@@ -148,6 +148,8 @@ RIGHT = [
     "Of Allinson's 17,143, McCluskey took 9,212 and Coyne 7,931.",
     "Allinson's 17,143 papers broke 9,212 to McCluskey and 7,931 to Coyne.",
     "Over the five distributions McCluskey picked up 9,499 votes to Coyne's 6,481.",
+    "Second count: Allinson's 17,143 split 9,212 McCluskey, 7,931 Coyne.",
+    "Allinson's transfers, distributed on the second count, favoured McCluskey by 1,281.",
     # one area's tally
     "Coyne won his home Solihull County 12,602 to 8,905 and squeaked out Dudley County by 136.",
     "It was a three-way race, and McCluskey won without a majority: more than 54 per cent of "
@@ -1538,6 +1540,7 @@ def test_a_count_named_by_all_its_words_is_the_fullest_recorded_one():
         "8:22 p.m. - First numbers are in: McCluskey 35%, Coyne 27%.",
         "The race was called for McCluskey with 96% of precincts reporting.",
         "12:40 Tallies from about 92 per cent of boxes: McCluskey 47.1%, Coyne 40.2%.",
+        "12:40 Tallymen's figures from about 92 per cent of boxes: McCluskey 47.1%, Coyne 40.2%.",
     ],
 )
 def test_a_count_still_coming_in_is_not_judged(matcher, sentence):

@@ -147,3 +147,13 @@ def test_a_share_of_the_papers_still_in_play_is_on_that_basis():
         "sixth count."
     )
     assert _dail_figures(text) == []
+
+
+def test_a_candidates_papers_split_between_others_are_nobodys_tally():
+    assert (
+        _dail_figures("Fourth count: Kearsley's 4,569 split 1,276 Mulrennan, 1,032 Dunleavy.") == []
+    )
+    assert (
+        _dail_figures("Sixth count: Brosnan's 11,643 gave Mulrennan 5,012 and Dunleavy 3,477.")
+        == []
+    )

@@ -40,8 +40,8 @@ PARTIAL_COUNT = re.compile(
     r"(?:%|\s+per\s?cent)?\s+(?:of|out\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:boxes|precincts|wards|"
     r"booths|polls|polling\s+stations)\s+(?:counted|in|reporting|declared|reported)|"
     r"(?:first|early)\s+(?:numbers|returns|figures|results)\s+(?:are|were)\s+in|"
-    # "tallies from about 92 per cent of boxes": the tallymen's count of part of the boxes
-    r"tall(?:y|ies)\s+from\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?\w+"
+    # "tallies from about 92 per cent of boxes": a count of part of the boxes
+    r"from\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?\w+"
     r"(?:%|\s+per\s?cent)?\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:boxes|precincts|polls|wards|booths)|"
     r"(?:has|have|had)\s+(?:now\s+)?moved\s+ahead\s+by)(?![\w-])"
 )
