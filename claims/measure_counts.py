@@ -310,11 +310,19 @@ def _a_seats(doc: Document, sent: Sent, n: NumberMention) -> bool:
     return place not in doc.facts.once("scope.ours", our_names)
 
 
+# "Kearsley's 4,569 split 1,276 Mulrennan, ...": somebody's own count shared out, no gap
+_OWN_COUNT_SPLIT = re.compile(r"(?:'s|\bhis|\bher|\btheir)\s+$")
+_SPLIT_AFTER = re.compile(r"\s*(?:votes?\s+|papers?\s+)?(?:split|divided)(?![\w-])")
+
+
 def _margin_words(doc: Document, sent: Sent, n: NumberMention, pre: str, post: str) -> bool:
     """ "a majority of 5,523", "won by 5,523", "5,523 votes ahead" (not "backed by 5,523",
     not a score "by 59,067 to 53,544")."""
     return bool(
-        _MARGIN_AFTER.match(post)
+        (
+            _MARGIN_AFTER.match(post)
+            and not (_OWN_COUNT_SPLIT.search(pre) and _SPLIT_AFTER.match(post))
+        )
         or (
             (margin_before(pre) or _by_margin(doc, sent, n))
             and not _BY_AGENT.search(pre)
