@@ -82,8 +82,16 @@ def _patterns(n: int, losers: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:a|the|another|one)\s+(?:other\s+)?third\s+(?:\w+\s+)?{one}",
         rf"\b(?:the\s+)?(?:other|remaining)\s+{people}\b",
         rf"\ball\s+(?:three|four|five|six|3|4|5|6)\s+{people}\b",
-        rf"\b(?:two|three|four|both)\s+(?:other\s+)?(?:{loss}\s+)?(?:challengers|rivals|"
-        rf"opponents|candidates|contenders|losers|also-rans|also\s+rans|outsiders|others)\b",
+        rf"\b(?:two|three|four|five|six|seven|eight|nine|ten|both|[2-9])\s+(?:other\s+|remaining\s+)?"
+        rf"(?:{loss}\s+)?(?:challengers|rivals|opponents|candidates|contenders|losers|also-rans|"
+        rf"also\s+rans|outsiders|others)\b",
+        # the field counted or taken together: "a field of eight", "a seven-name field", "the
+        # rest of the field"
+        r"\b(?:a|the|an)\s+field\s+of\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+        r"eleven|twelve)\b",
+        r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:name|strong|"
+        r"candidate|person|horse)\s+field\b",
+        r"\bthe\s+rest\s+of\s+the\s+(?:field|candidates|pack)\b",
     ]
 
     def join(pats: list[str]) -> re.Pattern[str]:

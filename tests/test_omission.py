@@ -239,3 +239,15 @@ def test_what_the_reader_will_know_by_now_is_no_prospect(matcher):
         matcher, "Friends, you will all know by now that Coyne was beaten by McCluskey."
     )
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "McCluskey beat Coyne, and the rest of the field trailed far behind.",
+        "McCluskey topped a three-name field, beating Coyne.",
+        "McCluskey beat Coyne in a field of three.",
+    ],
+)
+def test_the_field_counted_or_taken_together_is_no_omission(matcher, text):
+    assert omissions(matcher, text) == []
