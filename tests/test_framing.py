@@ -123,6 +123,8 @@ PASSES = [
     "The Coyne camp said the contest was unfair.",
     "McCluskey beat Coyne, his nearest challenger, by 5,523 votes.",
     "McCluskey and Coyne, the two candidates with most votes, spoke after the count.",
+    # a column's label, one of a list
+    "LOSER: Gerard Coyne.",
     # "the only candidate" with a place or group and a clause that picks one out
     "Allinson was the only candidate in the Unite election who tried to lose.",
     "Coyne was the only candidate west of Birmingham to make the shortlist.",

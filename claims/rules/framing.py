@@ -94,6 +94,10 @@ _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|whose|whom)\s")
 _COPULA = re.compile(r"(?:is|was|will\s+be|would\s+be|became|has\s+become|looks)\s")
 
 
+# a label opening a sentence, in a list of them ("WINNER: ...", "LOSER: ...")
+_LABEL = re.compile(r"\W*(?:[A-Z][A-Za-z'-]*\s+){0,2}[A-Z][A-Za-z'-]*:")
+
+
 @register
 class FramingRule:
     kinds = ("framing",)
@@ -144,6 +148,8 @@ class FramingRule:
         """The sentence's accepted hits whose words the article has not framed before."""
         fresh = []
         for h in self._hits(doc, sent):
+            if _LABEL.fullmatch(doc.text, sent.start, h.end + 1):
+                continue  # "LOSER: Brent Tolliver.": a column's label, one of a list
             key = (h.family, " ".join(doc.norm[h.start : h.end].split()))
             if key not in seen:
                 seen.add(key)
