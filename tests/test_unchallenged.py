@@ -735,3 +735,28 @@ def test_a_claims_people_who_stood_elsewhere_do_not_move_it(tmp_path):
     matcher = with_claims(tmp_path, "backing.toml", BACKING_CLAIM)
     text = "Coyne, who had the backing of Jerry Hicks in the campaign, lost to McCluskey."
     assert [f.rule_id for f in claims(matcher, text)] == ["claim.backing"]
+
+
+def test_a_claim_rejected_by_someone_in_the_same_sentence_is_challenged(tmp_path):
+    matcher = with_claims(tmp_path, "retired.toml", RETIRED_CLAIM)
+    text = (
+        "Coyne has claimed that retired members were allowed to vote in the ballot, a claim "
+        "rejected by the returning officer."
+    )
+    assert claims(matcher, text) == []
+
+
+def test_a_rules_condition_asserts_nothing():
+    riding = Matcher(
+        load_facts(Path(__file__).parent / "fixtures" / "elections" / "riding" / "facts.toml")
+    )
+    text = (
+        "Heritage riding president Brent Hollis says the party is "
+        "\u201clooking at a recount.\u201d "
+        "An automatic recount happens only if the margin is under one-thousandth of the valid "
+        "votes, about 39 votes in this riding, and this one is 1,021."
+    )
+    body, paras = join_paragraphs(["Annick Thériault won the by-election.", text])
+    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-09-29")
+    a.sentences = segment(paras, body)
+    assert [f for f in riding.check(a) if f.kind == "unchallenged_claim"] == []

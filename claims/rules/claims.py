@@ -82,7 +82,12 @@ _STRONG_REBUT = re.compile(
     # "Claims that lapsed members were left on the roll were rejected by ..."
     r"(?:[\w'\u2019-]+\s+){0,12}?(?:were|was|are|is|has\s+been|have\s+been|been)\s+(?:\w+\s+)?"
     r"(?:rejected|dismissed|denied|"
-    r"thrown\s+out|not\s+upheld)|(?:found|finds|find)\s+(?:that\s+)?no|contains?\s+no|contained\s+no|"
+    r"thrown\s+out|not\s+upheld)|"
+    # "..., a claim rejected by the returning officer's office"
+    r"(?:a|an|the)\s+(?:claim|allegation|charge|suggestion|assertion|accusation)\s+(?:since\s+|"
+    r"swiftly\s+|promptly\s+|already\s+|firmly\s+)?(?:rejected|denied|dismissed|refuted|"
+    r"contradicted|debunked)\s+by|"
+    r"(?:found|finds|find)\s+(?:that\s+)?no|contains?\s+no|contained\s+no|"
     r"says?\s+nothing|said\s+nothing|(?:make|makes|made)\s+no\s+(?:mention|reference)|"
     r"nothing\s+of\s+the\s+(?:sort|kind)|(?:does|did|do)\s+not\s+exist|never\s+existed|"
     # "There is no riding, anywhere, where the ballots outnumber the voters"
@@ -102,6 +107,9 @@ _STRONG_REBUT = re.compile(
 # "Had Rowlands's votes simply been added to hers, she would have had ...": a supposition
 _COUNTERFACTUAL = re.compile(
     r"(?:^\W*|[,;:]\s*)(?:had\s+(?!to\b)|if\s+[^,]{0,80}?\bhad\s+)[^.]{0,120}?\bwould\s+(?:have|not)\b"
+    # a rule's condition: "an automatic recount happens only if the margin is under 39"
+    r"|\b(?:happens|happen|applies|apply|is\s+held|are\s+held|is\s+triggered|kicks\s+in)\s+only\s+"
+    r"(?:if|when|where)\b"
 )
 # ... but "Why were the boxes put through the count a second time?" and "How can members
 # trust a count overseen by an officer he picked?" take it as done
