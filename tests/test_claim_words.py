@@ -205,3 +205,10 @@ def test_more_than_once_is_twice():
     from factwatch.claims.concepts import concepts
 
     assert "twice" in concepts().read("people voted more than once").concepts
+
+
+def test_a_word_with_an_accent_is_one_word():
+    from factwatch.claims.concepts import concepts
+
+    got = concepts().read("the pact with glór an phobail in rivière-sauvage").concepts
+    assert {"gl", "r", "rivi"}.isdisjoint(got)
