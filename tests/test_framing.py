@@ -597,3 +597,13 @@ def test_a_genuine_two_way_is_the_run_off_of_a_contest_that_had_one(tworound, se
 )
 def test_a_loss_told_apart_by_how_often_singles_out_one_person(matcher, text, flagged):
     assert bool(framing(matcher, text)) == flagged
+
+
+def test_both_candidates_after_two_people_of_another_contest_are_theirs():
+    primary = Matcher(load_facts(Path(__file__).parent / "fixtures/elections/primary/facts.toml"))
+    a = article(
+        "Meg Halvorsen won the Republican primary.",
+        "Colette Amadi won the Democratic primary, beating Paul Ostrowski.",
+        "Both candidates ran on protecting the county hospital system.",
+    )
+    assert [f for f in primary.check(a) if f.kind == "framing"] == []

@@ -251,6 +251,8 @@ class FramingRule:
             # say whose opponent at that earlier time, whatever the rest of the clause says
             contest = earlier_contest(doc, contest.year)
             contest = contest if contest is not None and contest.field_known else None
+        if contest is not None and contest.key == "this" and h.family == "pair":
+            contest = self._pair_named_before(doc, h) or contest
         if contest is None:
             return False
         contest = self._ballot(doc, h, contest) or contest
@@ -268,6 +270,28 @@ class FramingRule:
         if h.family in ("loser", "rival") and self._party_named(doc, h):
             return False  # "the defeated Progressive candidate": the party picks one out
         return not self._excused(doc, h, contest)
+
+    def _pair_named_before(self, doc: Document, h: Hit) -> Contest | None:
+        """ "Both candidates ran on ...", naming nobody, after a sentence about two people
+        who stood only in a related contest: that contest's two."""
+        if any(m.person for m in h.sent.mentions):
+            return None
+        people: list[str] = []
+        for prev in reversed(doc.sentences[max(0, h.sent.index - 3) : h.sent.index]):
+            if prev.paragraph < h.sent.paragraph - 1:
+                break
+            for m in reversed(prev.mentions):
+                if m.person and m.person not in people:
+                    people.append(m.person)
+            if len(people) >= 2:
+                break
+        here = set(self.facts.this.people)
+        if len(people) < 2 or here & set(people[:2]):
+            return None
+        for c in self.facts.contests.values():
+            if c.key != "this" and c.field_known and set(people[:2]) <= set(c.people):
+                return c
+        return None
 
     def _the_incumbent(self, doc: Document, h: Hit, contest: Contest) -> bool:
         """Does the description name the post the loser held ("the president she unseated",
