@@ -71,6 +71,9 @@ def _recorded_count(
     ("41,260 postal votes were returned", "her 11,094 second preferences")."""
     if n.unit != "count":
         return None
+    option = _option_tally(doc, n, post)
+    if option is not None:
+        return option
     own = _DIGIT.split(post, maxsplit=1)[0]  # up to the next number, which has its own
     after = [stem(w) for w in _WORD.findall(own)[:6]]
     # "12,204 mail-in ballots" of "mail ballots": a hyphenated word by its first part too
@@ -102,6 +105,38 @@ def _recorded_count(
         subject = who.person if isinstance(who, Mention) else None
         return Reading("count", subject, counts=fig.counts, why=f"a count of {fig.counts}")
     return None
+
+
+def _option_label(facts: Facts) -> str:
+    """The one-word name of the votes for no listed candidate, when the facts give one
+    (`results.others_label`: "NOTA", "RON"); "" otherwise."""
+    got = [
+        f.counts
+        for f in facts.figures
+        if f.contest == "this" and f.id == "others" and f.counts and " " not in f.counts
+    ]
+    return got[0] if got else ""
+
+
+def _option_tally(doc: Document, n: NumberMention, post: str) -> Reading | None:
+    """ "NOTA polled 2,947 votes", "RON 84", "97 votes went to RON": the votes of a
+    ballot option that is no candidate, by its one-word name."""
+    label = doc.facts.once("measures.option", _option_label)
+    if not label or label not in doc.norm:
+        return None
+    qs = n.qual_start if n.qual_start is not None else n.start
+    pre = doc.norm[max(0, qs - 40) : qs]
+    name = re.escape(label)
+    if re.search(
+        rf"(?<![\w-]){name}(?:,)?\s+(?:{_VOTE_VERB_WORDS}\s+)?(?:[a-z]+\s+)?{_Q}$", pre
+    ) or re.match(rf"\s*(?:votes?\s+)?(?:for|to|went\s+to|backed|chose)\s+{name}(?![\w-])", post):
+        return Reading("count", None, counts=label, why=f"a count of votes for {label}")
+    return None
+
+
+_VOTE_VERB_WORDS = (
+    r"(?:polled|drew|got|took|received|won|gathered|secured|attracted|had|at|with|on|:)"
+)
 
 
 # "621 were rejected at opening": the participle of a recorded count ("postal votes

@@ -154,3 +154,18 @@ def test_a_place_every_name_of_the_contest_holds_puts_two_way_words_in_it(matche
     later = "Nobody should pretend the money did not matter either."
     names = "Meenakshi Sahu will now serve out the term; Devendra Pratap Singh will regroup."
     assert len(kinds(check(matcher, text, later, names), "framing")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("NOTA polled 2,947 votes.", True),
+        ("NOTA drew 1,947 votes, or 1.2 per cent.", False),
+        ("NOTA, at 1,947, outpolled three of the candidates.", False),
+        ("As many as 2,947 votes went to NOTA.", True),
+    ],
+)
+def test_a_ballot_option_that_is_no_candidate_is_judged_by_its_name(matcher, text, wrong):
+    found = kinds(check(matcher, "Meenakshi Sahu won the Kusumbari bypoll.", text), "figure")
+    assert bool(found) == wrong
+    assert all("votes for nota" in f.explanation for f in found)
