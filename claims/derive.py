@@ -90,7 +90,7 @@ def derive_figures(
     counts = data.get("election", {}).get("electorate_counts", "") if this else ""
     _totals(figs, results, count, electorate, counts)
     if this:
-        _others(figs, results)
+        _others(figs, results, count.valid)
         _nominations(figs, data, resolve)
         _figures(figs, data, resolve, check)
     return figs.items

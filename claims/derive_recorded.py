@@ -199,12 +199,16 @@ def _totals(
         )
 
 
-def _others(figs: _Figures, results: dict[str, Any]) -> None:
-    """Valid votes for nobody listed (write-ins, others): a count of their own."""
+def _others(figs: _Figures, results: dict[str, Any], valid: int | None = None) -> None:
+    """Valid votes for nobody listed (write-ins, others): a count of their own, and
+    their share of the valid votes."""
     n = results.get("others")
     if n is None:
         return
     label = results.get("others_label", "")
+    # a one-word name keeps its case ("NOTA", "RON"); a phrase is read in lower case
+    counts = label.strip() if label.strip() and " " not in label.strip() else ""
+    counts = counts or " ".join(label.lower().split()) or "other votes"
     figs.add(
         "others",
         "count",
@@ -214,8 +218,20 @@ def _others(figs: _Figures, results: dict[str, Any]) -> None:
         f"{n:,} valid votes were for {label}, none of the candidates listed."
         if label
         else f"{n:,} valid votes were for none of the candidates listed.",
-        counts=" ".join(label.lower().split()) or "other votes",
+        counts=counts,
     )
+    if valid:
+        share = 100 * n / valid
+        figs.add(
+            "others.share",
+            "count",
+            "percent",
+            share,
+            0.0,
+            f"{share:.1f}% of the valid votes were for {label or 'none of the candidates listed'}.",
+            counts=counts,
+            derived=True,
+        )
 
 
 def _nominations(figs: _Figures, data: dict[str, Any], resolve: Resolve) -> None:

@@ -69,10 +69,8 @@ def _recorded_count(
 ) -> Reading | None:
     """A count of a thing the facts record, named by its words just after the number
     ("41,260 postal votes were returned", "her 11,094 second preferences")."""
-    if n.unit != "count":
-        return None
     option = _option_tally(doc, n, post)
-    if option is not None:
+    if option is not None or n.unit != "count":
         return option
     own = _DIGIT.split(post, maxsplit=1)[0]  # up to the next number, which has its own
     after = [stem(w) for w in _WORD.findall(own)[:6]]
@@ -111,7 +109,7 @@ def _option_label(facts: Facts) -> str:
     """The one-word name of the votes for no listed candidate, when the facts give one
     (`results.others_label`: "NOTA", "RON"); "" otherwise."""
     got = [
-        f.counts
+        f.counts.lower()
         for f in facts.figures
         if f.contest == "this" and f.id == "others" and f.counts and " " not in f.counts
     ]
@@ -130,7 +128,7 @@ def _option_tally(doc: Document, n: NumberMention, post: str) -> Reading | None:
     if re.search(
         rf"(?<![\w-]){name}(?:,)?\s+(?:{_VOTE_VERB_WORDS}\s+)?(?:[a-z]+\s+)?{_Q}$", pre
     ) or re.match(rf"\s*(?:votes?\s+)?(?:for|to|went\s+to|backed|chose)\s+{name}(?![\w-])", post):
-        return Reading("count", None, counts=label, why=f"a count of votes for {label}")
+        return Reading("count", None, counts=label, why="the votes of a ballot option by its name")
     return None
 
 

@@ -1545,3 +1545,11 @@ def test_a_count_named_by_all_its_words_is_the_fullest_recorded_one():
 )
 def test_a_count_still_coming_in_is_not_judged(matcher, sentence):
     assert figures(matcher, sentence) == []
+
+
+def test_a_ballot_options_share_is_judged_by_its_name():
+    assert _rector_figures("This year RON took 1.9 per cent of the valid vote.") == []
+    assert _rector_figures("This year RON took 3.4 per cent of the valid vote.") == ["figure.count"]
+    # its name may hold words of other counts: "re-open nominations"
+    text = "Every ballot carries RON, re-open nominations. This year RON took 3.4 per cent."
+    assert _rector_figures(text) == ["figure.count"]

@@ -168,4 +168,4 @@ def test_a_place_every_name_of_the_contest_holds_puts_two_way_words_in_it(matche
 def test_a_ballot_option_that_is_no_candidate_is_judged_by_its_name(matcher, text, wrong):
     found = kinds(check(matcher, "Meenakshi Sahu won the Kusumbari bypoll.", text), "figure")
     assert bool(found) == wrong
-    assert all("votes for nota" in f.explanation for f in found)
+    assert all("Gives NOTA as" in f.explanation for f in found)

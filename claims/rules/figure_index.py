@@ -64,6 +64,9 @@ class FigureIndex:
         # Somebody's count ("41 local parties behind him") is not the organisation's
         # ("the party's 412 local parties"): with a subject, only that person's.
         figs = [f for f in figs if counts_noun(f.counts, r.counts, said) and f.subject == r.subject]
+        named = [f for f in figs if f.id in _OPTION_IDS and f.counts.lower() == r.counts.lower()]
+        if named:
+            return named  # a ballot option counted by its own name ("RON"), whatever is near
         if not figs and r.subject is None:
             # "1,986 delegates were accredited": the electorate, in the words the facts
             # count it in ("accredited delegates")
@@ -135,6 +138,9 @@ class FigureIndex:
             # bulletin") do not displace the final count of the same kind
             return special + general
         return special or general
+
+
+_OPTION_IDS = frozenset({"others", "others.share"})  # the votes for no listed candidate
 
 
 def _indexed(figures: list[Figure]) -> dict[tuple[str, str, str], list[Figure]]:
