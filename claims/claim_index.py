@@ -14,8 +14,8 @@ holds, and a variant is tried only when the sentence holds its key:
     index.candidates(people, reading, index.mask(reading.concepts), alone=False)
 
 The weak concepts ("result": the vote, the election) count for a variant
-only when the claim is about them: "Coyne ignored the result" keeps its
-object, or any sentence in which Coyne ignores anything would repeat it.
+only when the claim is about them: "Pike ignored the result" keeps its
+object, or any sentence in which Pike ignores anything would repeat it.
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ def _proper_nouns(facts: Facts, text: str) -> list[str]:
     known |= {w.lower() for t in (el.name, *el.aliases) for w in t.split()}
     text = text.strip()
     words = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", text)
-    # a first word that a number names is a name too ("Local 212 paid ...")
+    # a first word that a number names is a name too ("Branch 12 paid ...")
     words += _NUMBERED_FIRST.findall(text)
     return [w for w in words if w.lower() not in known]
 

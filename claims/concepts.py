@@ -21,7 +21,7 @@ from factwatch.claims.lexicon import alternation, american, lexicon, normalise
 from factwatch.core.errors import FactsError
 
 WEAK = frozenset({"result"})  # concepts too common to count for or against a match
-_LETTER = r"[^\W\d_]"  # a letter of any alphabet ("glór", "rivière")
+_LETTER = r"[^\W\d_]"  # a letter of any alphabet ("pérez", "château")
 _WORD = re.compile(rf"{_LETTER}(?:(?:{_LETTER}|['-])*{_LETTER})?")
 _NEGATION = lexicon().rx("negation")
 _NEGATION_WORDS = frozenset(w for w in lexicon().words("negation") if " " not in w)

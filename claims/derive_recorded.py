@@ -293,7 +293,7 @@ def _figures(figs: _Figures, data: dict[str, Any], resolve: Resolve, check: Chec
 
 
 def dated(statement: str, as_of: dt.date) -> str:
-    """ "Okafor had 31 nominations." -> "Okafor had 31 nominations (as of 9 February 2024)." """
+    """ "Pike had 31 nominations." -> "Pike had 31 nominations (as of 9 February 2024)." """
     text = statement.rstrip()
     stop = text[-1] if text and text[-1] in ".!?" else ""
     body = text[:-1] if stop else text

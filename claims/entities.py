@@ -11,7 +11,7 @@
   means (or to an unknown person, which blocks attribution);
 - ``other``: a person the facts file does not know ("Jane Roe", "Ms Roe");
 - ``org``: an organisation other than the election's own ("the GMB", "the
-  Labour party"), and ``ours`` for the election's own ("Unite", "the union").
+  Labour party"), and ``ours`` for the election's own ("the Guild", "the union").
 
 Names are matched with their capital letters (a surname such as "May" or
 "Baker" is not the trade); descriptors in any case.

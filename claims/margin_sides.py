@@ -1,6 +1,6 @@
 """A margin's two sides: who is ahead and who behind, from the words around it.
 
-"5,523 votes separated Rowe and Pike", "Penhallow led Sandhar by 7,335",
+"5,523 votes separated Rowe and Pike", "Rowe led Pike by 7,335",
 "ahead of Pike", "behind Rowe", "Rowe's margin of 5,523", else the subject and
 the candidate next to them in the result of the round the words name
 (``claims.owners`` finds the subject).
@@ -141,7 +141,7 @@ def _further_back(
     people: list[Mention],
     a: str | None,
 ) -> tuple[str | None, str | None] | None:
-    """ "Lindqvist was 20 points behind Hanlon, and Blevins another 7.8 points back":
+    """ "Lund was 20 points behind Rowe, and Hale another 7.8 points back":
     behind the one the clause before put behind."""
     qs = n.qual_start if n.qual_start is not None else n.start
     if a is None or not _ANOTHER.search(doc.norm, max(cs, qs - 12), qs):
@@ -211,7 +211,7 @@ _BY_NUMBER = re.compile(
 def _named_before_by(
     doc: Document, n: NumberMention, cs: int, people: list[Mention], a: str | None
 ) -> tuple[str | None, str | None] | None:
-    """ "Penhallow led Sandhar by 7,335", "trailed Quintanar by 77 and Kolovos by 584":
+    """ "Rowe led Pike by 7,335", "trailed Lund by 77 and Rowe by 584":
     the person named right before "by" is the other side; the one before them in the
     clause, or the subject, the first."""
     start = n.qual_start if n.qual_start is not None else n.start

@@ -1,6 +1,6 @@
 """The claim matcher: run every finding rule over an article.
 
-    matcher = Matcher(load_facts("facts/unite-2017.toml"))   # build once
+    matcher = Matcher(load_facts("my-election.toml"))         # build once
     findings = matcher.check(article)                         # per article
 
 The article is read once (``read``: sentences, clauses, quotations, the

@@ -227,7 +227,7 @@ def _count(
     if inherited and noun and noun not in _VOTE_NOUNS and not noun.startswith("nominat"):
         got = _thing_count(doc, sent, n, cs, noun)
         # a bare number is somebody's count of that noun, never the organisation's whole
-        # ("the 9,500 who backed Blevins" after "18,000 members who voted for ...")
+        # ("the 9,500 who backed Hale" after "18,000 members who voted for ...")
         return got if got is None or got.subject else None
     if noun and noun.startswith("nominat"):
         return _nominations(doc, sent, n, cs)
@@ -338,12 +338,12 @@ def _a_seats(doc: Document, sent: Sent, n: NumberMention) -> bool:
     if m is None:
         return False
     if any(m.start("place") <= x.start < qs and x.person for x in persons(sent)):
-        return False  # "beat Coyne by 5,523": a person, not a place
+        return False  # "beat Pike by 5,523": a person, not a place
     place = m.group("place").lower()
     return place not in doc.facts.once("scope.ours", our_names)
 
 
-# "Kearsley's 4,569 split 1,276 Mulrennan, ...": somebody's own count shared out, no gap
+# "Lund's 4,569 split 1,276 Rowe, ...": somebody's own count shared out, no gap
 _OWN_COUNT_SPLIT = re.compile(r"(?:'s|\bhis|\bher|\btheir)\s+$")
 _SPLIT_AFTER = re.compile(r"\s*(?:votes?\s+|papers?\s+)?(?:split|divided)(?![\w-])")
 

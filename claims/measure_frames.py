@@ -58,8 +58,8 @@ _GROUP_AFTER = re.compile(
     r"(?:another\s+candidate|(?:the\s+)?other\s+candidates|(?:her|his|their)\s+rivals))(?![\w-])"
 )
 
-# A count shared out before the number: "Of Tallon's 6,569, Mulrennan took 2,497", "His
-# 11,643 papers broke 4,012 to Mulrennan", "Over the five distributions she picked up"
+# A count shared out before the number: "Of Lund's 6,569, Rowe took 2,497", "His
+# 11,643 papers broke 4,012 to Rowe", "Over the five distributions she picked up"
 _OF_WHOSE = re.compile(
     r"\W*of\s+(?:[\w'\u2019-]+'s|his|her|their)\s+(?:[\w-]+\s+)?\d[\d,]*\s*(?:[\w-]+\s*)?,"
 )
@@ -84,7 +84,7 @@ _OF_SOMEONES = re.compile(
     r"(?:[\w\u00c0-\u017f-]+\s+){0,2}[\w\u00c0-\u017f-]+'s)\s+\d))"
 )
 # ... and the whole it is a part of ("of her 10,270"), and the numbers listed after a part
-# in the same sentence ("Lafrenière received 7,100 of them; Sandhar got 1,700, ...").
+# in the same sentence ("Lafrenière received 7,100 of them; Pike got 1,700, ...").
 _PART_BEFORE = re.compile(
     r"\d\s+of\s+(?:his|her|their|(?:[\w\u00c0-\u017f-]+\s+){0,2}[\w\u00c0-\u017f-]+'s)\s+$"
 )
@@ -161,7 +161,7 @@ _VOTED_FOR = re.compile(
     r"(?:stood|stand|sided|side|went|stuck)\s+with)\s+"
 )
 
-# A number listed after a name with no verb of its own ("..., Penhallow 900"): gapped.
+# A number listed after a name with no verb of its own ("..., Rowe 900"): gapped.
 _GAP_WORDS = (
     r"(?:(?:got|had|by|with|on)\s+)?(?:(?:about|around|roughly|nearly|almost|some|just|only|"
     r"over|under|(?:fewer|less|more)\s+than)\s+)?"
@@ -171,9 +171,9 @@ _GAP_WORDS = (
 _LISTED = re.compile(
     r"(?:,|;|a(?<!\w.)nd)\s+(?:[\w\u00c0-\u017f'\u2019-]+\s+){1,4}" + _GAP_WORDS + "$"
 )
-# The first item of a list whose later items are gapped: a verb and its number ("Penhallow
-# filed 987, Sandhar 612 and Gallant 318", "Hanlon won 48 percent of the delegates, vice
-# president Reyes about 30 percent").
+# The first item of a list whose later items are gapped: a verb and its number ("Rowe
+# filed 987, Pike 612 and Lund 318", "Pike won 48 percent of the delegates, vice
+# president Rowe about 30 percent").
 _FIRST_ITEM = re.compile(
     r"(?<![\w-])(?:filed|collected|gathered|submitted|handed\s+in|lodged|raised|spent|won|took|"
     r"got|received|polled|secured|had|finished\s+with|ended\s+with|"
@@ -189,7 +189,7 @@ _FIRST_ITEM = re.compile(
 def gapped(
     doc: Document, sent: Sent, n: NumberMention, qs: int
 ) -> tuple[NumberMention, str] | None:
-    """ "Penhallow filed 987, Sandhar 612 and Gallant 318": for a number listed after a name
+    """ "Rowe filed 987, Pike 612 and Lund 318": for a number listed after a name
     with no verb of its own, the number of the first item (a verb's) and the name it is
     listed after."""
     if not _LISTED.search(doc.norm, max(sent.start, qs - 60), qs):
@@ -209,7 +209,7 @@ _NOMINATED_BY = re.compile(r"(?<![\w-])(?:nominated|endorsed|put\s+forward)\s+by
 
 
 def _nominated_by(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Reading | None:
-    """ "Quintanar was nominated by 19 affiliated unions": her nominations."""
+    """ "Lund was nominated by 19 affiliated unions": her nominations."""
     people = [m for m in persons(sent) if m.end <= n.start and m.person and m.kind == "person"]
     if not people or _unknown_between(doc, sent, people[-1], n):
         return None
@@ -229,7 +229,7 @@ _LOST_BY = re.compile(
 
 
 def _split_of_them(doc: Document, sent: Sent, qs: int, post: str) -> bool:
-    """ "Marchbank took 3,640 of them to his 1,994": the two parts of a count named before."""
+    """ "Rowe took 3,640 of them to his 1,994": the two parts of a count named before."""
     return bool(_OF_THEM.match(post) or _OF_THEM_TO.search(doc.norm, max(sent.start, qs - 40), qs))
 
 
@@ -243,7 +243,7 @@ def _groups(doc: Document, sent: Sent, cs: int, qs: int) -> bool:
 
 
 def _shared_out(doc: Document, sent: Sent, qs: int) -> bool:
-    """ "Of Tallon's 6,569, Mulrennan took 2,497": the parts of a count shared out."""
+    """ "Of Lund's 6,569, Rowe took 2,497": the parts of a count shared out."""
     return bool(
         _OF_WHOSE.match(doc.norm, sent.start, qs) or _SHARED_OUT.search(doc.norm, sent.start, qs)
     )
@@ -264,7 +264,7 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
         sent_to.group("to") in ("him", "her", "them")
         or any(m.start == sent_to.start("to") and m.person for m in sent.mentions)
     ):
-        return True  # "Ferreira's ballots sent him 1,700", "... and Gallant's 740": transfers
+        return True  # "Ferreira's ballots sent him 1,700", "... and Lund's 740": transfers
     if (
         _TRANSFER.match(post)
         and not _SCORE_AFTER.match(post)
@@ -282,7 +282,7 @@ def _nobodys_own(doc: Document, sent: Sent, n: NumberMention, cs: int, qs: int, 
     lo = doc.sentences[sent.index - 1].start if sent.index else sent.start
     if short and (short.group("mark") or _MARK.search(doc.norm, lo, sent.end)):
         # "nearly 4,900 short" of the mark for a majority, here or just before: no margin
-        # over anyone (but "Coyne was 2,000 votes short" of the winner is a margin)
+        # over anyone (but "Pike was 2,000 votes short" of the winner is a margin)
         return True
     if _PART_BEFORE.search(doc.norm, max(sent.start, qs - 60), qs):
         return True
@@ -409,7 +409,7 @@ def _gains(doc: Document, sent: Sent, n: NumberMention, pre: str) -> bool:
 
 
 def gained(doc: Document, sent: Sent, n: NumberMention, pre: str) -> bool:
-    """Do the words say ``n`` was gained ("gained 44 votes", "..., Hanlon 29")?  In a count
+    """Do the words say ``n`` was gained ("gained 44 votes", "..., Pike 29")?  In a count
     of one round that is a change (a recount's, or since the last election), no tally."""
     qs = n.qual_start if n.qual_start is not None else n.start
     return bool(_GAIN.search(pre) or _GAIN_ELLIPSIS.search(doc.norm, max(sent.start, qs - 120), qs))

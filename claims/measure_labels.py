@@ -1,9 +1,9 @@
 """A number's reading given by its layout, as in a box of figures.
 
 - a label before it: "Spoiled ballots: 488.", "Turnout: 62.4 per cent";
-- a caption after it, the number opening its line: "1,271 - Reyes's margin over
-  Hanlon", "62.4 - per cent turnout", "41,202; 39,931 - the totals for Reyes and
-  Hanlon" (each number the votes of the person named in its place).
+- a caption after it, the number opening its line: "1,271 - Rowe's margin over
+  Pike", "62.4 - per cent turnout", "41,202; 39,931 - the totals for Rowe and
+  Pike" (each number the votes of the person named in its place).
 
 A label or caption that names something the facts record gives that reading;
 one that names nothing they record ("Age: 51", "3 - counts needed") makes the
@@ -54,7 +54,7 @@ def labelled_reading(doc: Document, sent: Sent, n: NumberMention, qs: int) -> Re
     people = [p for p in persons(sent) if p.person and p.start >= cap.start("caption")]
     listed = [x for x in numbers if x.end <= last.end]
     if len(listed) > 1:
-        # "41,202; 39,931 - the totals for Reyes and Hanlon": each the votes of the person
+        # "41,202; 39,931 - the totals for Rowe and Pike": each the votes of the person
         # named in its place
         named = list(dict.fromkeys(p.person for p in people))
         if len(named) == len(listed) and re.search(r"\b(?:votes|totals?)\b", caption):

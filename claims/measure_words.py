@@ -37,7 +37,7 @@ _MARGIN_BEFORE = re.compile(
     # "her margin in the final round was"
     rf"(?:\s+(?:in|on|at|after)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+(?:of|was|is|"
     rf"stood\s+at|at|came\s+to|to|:|"
-    # "his lead over Marchbank fell from 2,213 to 567"
+    # "his lead over Rowe fell from 2,213 to 567"
     rf"(?:fell|rose|grew|shrank|narrowed|widened|dropped|increased|slipped|climbed|was\s+cut)"
     rf"(?:\s+from\s+[\d,.]+(?:\s+votes)?)?\s+to)?\s*(?:just\s+|only\s+|a\s+mere\s+|some\s+)?{_Q}$"
     rf"|(?:won|win|wins|winning|beat|beats|beating|beaten|defeated|defeating|held\s+on|hung\s+on|"

@@ -281,7 +281,7 @@ def _share_of_tally(
         # "Hale's 17,283 votes amounted to barely 6 per cent of the electorate"
         prev = _previous_number(doc, sent, n)
         if prev is not None and _JOINED_COUNTS.search(doc.norm, max(cs, prev.start - 80), prev.end):
-            return None  # "Lindqvist's 18,057 votes and Blevins's 9,521 came to": a group's
+            return None  # "Lund's 18,057 votes and Hale's 9,521 came to": a group's
         if prev is not None and prev.unit == "count" and prev.start >= cs:
             r = read_number(doc, sent, prev, cs, ce)
             if r is not None and r.measure == "votes" and r.subject:

@@ -59,7 +59,7 @@ _ATTACH = re.compile(
     rf"somewhere\s+|only\s+)?{QUALIFIERS}"
     rf"|'s\s+{QUALIFIERS}(?:total\s+of\s+|tally\s+of\s+|haul\s+of\s+|share\s+of\s+)?"
     rf"|\s*[(:]\s*{QUALIFIERS}|\s*-\s+{QUALIFIERS}|\s+(?:on|with|at)\s+{QUALIFIERS}"
-    rf"|\s*\([^()]{{1,30}}\)\s*(?:[:,-]\s*)?{QUALIFIERS}"  # "Marchbank (Lab) 47,318"
+    rf"|\s*\([^()]{{1,30}}\)\s*(?:[:,-]\s*)?{QUALIFIERS}"  # "Rowe (Lab) 47,318"
     rf"|,\s+(?:on|with)\s+{QUALIFIERS}"
     rf"|\s+{_ADV}{_VOTE_VERB}\s+(?:a\s+(?:total|tally|haul|share)\s+of\s+|a\s+)?{QUALIFIERS}"
     rf"|\s+(?:was\s+|has\s+been\s+|had\s+been\s+|is\s+)?(?:re-?elected|elected|returned|declared\s+"
@@ -94,7 +94,7 @@ _ACROSS_FRAME = re.compile(
     rf"|(?:placed|finished|came|ended(?:\s+up)?)\s+(?:a\s+[\w-]+\s+)?(?:second|third|fourth|fifth|"
     rf"sixth|last|runner-up)\b[^;:,]{{0,80}},\s+with\s+{QUALIFIERS})"
 )
-# Where somebody ended up against somebody else: "who finished 77 ahead of Pettibone".
+# Where somebody ended up against somebody else: "who finished 77 ahead of Hale".
 _PLACED_VERB = (
     r"(?:finished|finishes|ended|ends|came\s+in|came|comes|stood|trailed|trails|led|leads)"
 )
@@ -111,8 +111,8 @@ _COMPARE_BEFORE = re.compile(
     r"(?<![\w-])(?:behind|ahead\s+of|in\s+front\s+of|beat|beats|beating|defeated|defeating|"
     r"against|than|over|outpolled|trailing|trailed|second\s+to|third\s+to|runner-up\s+to|"
     r"versus|v|vs|(?:lost|losing|lose|loses|beaten|defeated|edged\s+out|pipped)(?:\s+[\w'-]+){0,4}\s+"
-    # a description before the name: "defeating incumbent Warren Tuckey", "... regional
-    # secretary Gerard Coyne"
+    # a description before the name: "defeating incumbent Tom Hale", "... regional
+    # organiser Sam Pike"
     r"(?:to|by))\s+(?:[a-z][\w'\u2019-]*\s+){0,3}$"
 )
 _FOR_AFTER = re.compile(
@@ -155,7 +155,7 @@ def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | No
     if len(gap) > 90:
         return None
     # "she was runner-up to Rowe, with 45%": the sentence's subject, not the rival (but in
-    # "Kolovos won with 670, ahead of Tuckey with 402" each name has its own "with")
+    # "Rowe won with 670, ahead of Hale with 402" each name has its own "with")
     own_with = _WITH_NUMBER.search(doc.norm, sent.start, m.start)
     if _WITH_GAP.fullmatch(gap) and not own_with and _compared(doc, sent, m):
         subject = _sentence_subject(sent, m)
@@ -171,7 +171,7 @@ def _owner(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Mention | No
 
 
 _WITH_NUMBER = re.compile(r"(?<![\w-])with\s+" + QUALIFIERS + r"\d")
-# "... and Lamar Pettibone on the first ballot with 760": "with", perhaps after a phrase of
+# "... and Kit Hale on the first ballot with 760": "with", perhaps after a phrase of
 # where or when
 _WITH_GAP = re.compile(
     r",?\s+(?:(?:on|in|at|after)\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?,?\s+)?with\s+" + QUALIFIERS
@@ -203,7 +203,7 @@ def _attached(doc: Document, sent: Sent, n: NumberMention, m: Mention, gap: str,
         or _PAREN_GAP.fullmatch(gap)
         or (n.noun and _OPEN_PAREN_GAP.fullmatch(gap))
     ):
-        return True  # "Lamar Pettibone, with 68, was fourth", "Marchbank (Lab) 47,318"
+        return True  # "Kit Hale, with 68, was fourth", "Rowe (Lab) 47,318"
     if m.start < cs and not _OWNED_GAP.fullmatch(gap):
         # Across a clause break only a verb frame carries, from a subject that opens its
         # sentence ("Rowe, 66, won 59,067"; not "He beat Pike, ..., winning 59,067").
@@ -229,7 +229,7 @@ def _unknown(m: Mention) -> bool:
 
 def _compared(doc: Document, sent: Sent, m: Mention) -> bool:
     """Is ``m`` (with names coordinated before it) the object of a comparison?"""
-    # Names and the descriptors right before them ("Michigan ironworker Lamar Pettibone") as
+    # Names and the descriptors right before them ("Michigan ironworker Kit Hale") as
     # one; places and unknown names between them are no people of the list.
     people = [x for x in persons(sent) if x.kind != "other" or x is m]
     i = people.index(m)
@@ -237,7 +237,7 @@ def _compared(doc: Document, sent: Sent, m: Mention) -> bool:
         prev, cur = people[i - 1], people[i]
         between = doc.norm[prev.end : cur.start]
         same = prev.person is not None and prev.person == cur.person and not between.strip()
-        # "Tuckey, Las Vegas organizer Quintanar and Michigan ironworker Pettibone"
+        # "Hale, Las Vegas organizer Lund and Michigan ironworker Hale"
         if not same and not _CHAINED.fullmatch(between):
             break
         i -= 1
@@ -300,7 +300,7 @@ def _clause_subject(doc: Document, sent: Sent, n: NumberMention, cs: int) -> Men
     lead = doc.norm[cs:start]
     rel = _RELATIVE_FRAME.fullmatch(lead)
     if rel:
-        # "Warren Tuckey, who received 420 votes": the person the relative clause is on
+        # "Tom Hale, who received 420 votes": the person the relative clause is on
         on = [
             x
             for x in persons(sent)
@@ -343,7 +343,7 @@ _COORD_PREV = re.compile(r"\d(?:\s*(?:%|per\s?cent|votes?))?\s*(?:,\s*and|,|and)
 
 
 def _respectively(doc: Document, sent: Sent, n: NumberMention) -> Mention | None:
-    """ "Quintanar and Pettibone trailed with 163 and 86": coordinated numbers after as
+    """ "Lund and Hale trailed with 163 and 86": coordinated numbers after as
     many coordinated people go to them in order."""
     norm = doc.norm
     if not (
@@ -417,7 +417,7 @@ def _starts_clause(doc: Document, sent: Sent, m: Mention) -> bool:
     got = _CLAUSE_LEAD.fullmatch(doc.norm, cs, m.start)
     if not got:
         return False
-    # the possessive is a name ("Labour's", "New Commons'"), not "defeating Heritage's"
+    # the possessive is a name ("Labour's", "New Commons'"), not "defeating Labour's"
     owner = got.group("owner")
     return owner is None or all(
         w[:1].isupper() for w in doc.text[got.start("owner") : got.end("owner")].split()

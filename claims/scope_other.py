@@ -146,7 +146,7 @@ def _held_by_person(sent: Sent, m: re.Match[str]) -> bool:
 
 
 def _our_org_before(sent: Sent, pos: int) -> bool:
-    """ "Unite's leadership ballot", "the union's leadership election": ours."""
+    """ "the Guild's leadership ballot", "the union's leadership election": ours."""
     return any(m.kind == "ours" and 0 <= pos - m.end <= 4 for m in sent.mentions)
 
 

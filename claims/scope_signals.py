@@ -122,7 +122,7 @@ def related_aliases(facts: Facts) -> list[tuple[str, str, re.Pattern[str]]]:
             if len(words) < 2 and not (
                 alias[:1].isupper() and len(alias) >= 4 and words[0] not in here
             ):
-                continue  # one word, unless a name of its own ("Port-Verreau-Est")
+                continue  # one word, unless a name of its own ("Northgate-East")
             parts = [re.escape(w) for w in words]
             if words[-1].rstrip("s") in _CONTEST_WORDS:
                 parts[-1] = rf"(?:{'|'.join(_CONTEST_WORDS)})s?"
@@ -246,7 +246,7 @@ _STAMP = re.compile(
     r"\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}\b)?\s*[-\u2013\u2014]?\s*"
 )
 # Clauses that hang on another (relative, comparative, absolute): "..., down on the
-# 53,544 he won in 2017, when he finished second, with Lund third."
+# 53,544 he won in 2021, when he finished second, with Lund third."
 _SUBORDINATE = re.compile(
     r"^(?:who|whom|whose|which|that|where|when|while|whilst|whereas|although|though|a|an|"
     r"the|his|her|its|their|now|then|himself|herself|with|without|as|after|before|since|"

@@ -10,7 +10,7 @@ joined the call for a re-run") states the correction instead.
 
 The article challenges the claim when the sentence itself hedges it
 ("falsely claimed", "were wrong"), when a sentence just before or after
-rebuts it ("no such guideline exists", "Unite rejected the claim"), or when
+rebuts it ("no such guideline exists", "the union rejected the claim"), or when
 anything in the article denies one of its variants.  A challenged claim is
 recorded as `challenged_claim`, not flagged.
 """
@@ -164,7 +164,7 @@ _SINCE = re.compile(
     r"(?:19|20)\d\d|(?:dates|dated|dating)\s+(?:back\s+)?(?:from|to)\s+(?:19|20)\d\d|"
     r"in\s+place\s+since\s+(?:19|20)\d\d|(?:has|have)\s+(?:been\s+)?used\s+(?:in|at)\s+every)"
 )
-# An answer that opens with a plain "No." ("LINDQVIST: No. We set aside 27 ballots").
+# An answer that opens with a plain "No." ("LUND: No. We set aside 27 ballots").
 _ANSWER_NO = re.compile(r"^\W*(?:[a-z][a-z .'\u2019-]{0,30}:\s*)?(?:no|nope)\s*[.!;,\u2014-]")
 
 
@@ -308,7 +308,7 @@ class ClaimRule:
 
     def _about_its_contest(self, doc: Document, hit: Hit) -> bool:
         """Is the clause that says it about the claim's contest ("... who could remember
-        the last time staff votes carried extra weight": that time, not this election)?"""
+        the last time staff votes counted double": that time, not this election)?"""
         span = hit.span
         scope = scope_at(doc, hit.sent, span[0] if span else hit.sent.start)
         if _BY_PEOPLE.match(scope.why):
@@ -333,8 +333,8 @@ class ClaimRule:
         unless the sentence states the fact that refutes it."""
         people = {m.person for m in sent.mentions if m.person}
         if sent.reported and len(doc.norm[sent.reported[0] : sent.end].split()) > 3:
-            # The speaker of reported speech is not an actor of what is said ("Coyne said
-            # employees had breached guidelines" does not repeat "Coyne misused the
+            # The speaker of reported speech is not an actor of what is said ("Pike said
+            # employees had breached guidelines" does not repeat "Pike misused the
             # guidance"), unless the words said name or point back to them.
             start = sent.reported[0]
             people = {m.person for m in sent.mentions if m.person and m.start >= start}
@@ -454,7 +454,7 @@ class ClaimRule:
     def _opening_rebuttal(self, doc: Document, hit: Hit) -> str:
         """A rebuttal two sentences before that speaks of the claim ("There was no runoff
         requirement. Let's get that out of the way first, because ... The hosts argue that
-        Kolovos didn't clear 50 percent ...")."""
+        Rowe didn't clear 50 percent ...")."""
         if hit.sent.index < 2:
             return ""
         other = doc.sentences[hit.sent.index - 2]

@@ -417,8 +417,8 @@ def _before_the_ballot(doc: Document, scope: Scope, r: Reading) -> bool:
     )
 
 
-# one area of the electorate: "won his home Brannock County 12,602 to 8,905", "10,214
-# votes in Osgood County", "carried the Eastgate ward by 300" (a recorded count of it is
+# one area of the electorate: "won his home Eastvale County 12,602 to 8,905", "10,214
+# votes in Northgate County", "carried the Eastgate ward by 300" (a recorded count of it is
 # read by its own words)
 _OFFICIAL = (
     r"(?:sheriff|commissioner|prosecutor|council|councillor|councilor|board|executive|clerk|"

@@ -149,7 +149,7 @@ class FramingRule:
         fresh = []
         for h in self._hits(doc, sent):
             if _LABEL.fullmatch(doc.text, sent.start, h.end + 1):
-                continue  # "LOSER: Brent Tolliver.": a column's label, one of a list
+                continue  # "LOSER: Sam Pike.": a column's label, one of a list
             key = (h.family, " ".join(doc.norm[h.start : h.end].split()))
             if key not in seen:
                 seen.add(key)
@@ -266,7 +266,7 @@ class FramingRule:
         if h.pair and not set(h.pair) <= set(contest.on_ballot):
             return False
         if h.family == "loser" and self._the_incumbent(doc, h, contest):
-            return False  # "Tuckey, the president she unseated": one post-holder, no loser
+            return False  # "Hale, the president she unseated": one post-holder, no loser
         if h.family in ("loser", "rival") and self._party_named(doc, h):
             return False  # "the defeated Progressive candidate": the party picks one out
         return not self._excused(doc, h, contest)
