@@ -206,8 +206,8 @@ def _others(figs: _Figures, results: dict[str, Any], valid: int | None = None) -
     if n is None:
         return
     label = results.get("others_label", "")
-    # a one-word name keeps its case ("NOTA", "RON"); a phrase is read in lower case
-    counts = label.strip() if label.strip() and " " not in label.strip() else ""
+    # a one-word name in capitals keeps them ("NOTA", "RON"); others are read in lower case
+    counts = label.strip() if label.strip().isupper() and " " not in label.strip() else ""
     counts = counts or " ".join(label.lower().split()) or "other votes"
     figs.add(
         "others",
