@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from electionkit import findings
 
 from factwatch.claims.facts import load_facts
 from factwatch.claims.matcher import Matcher
@@ -1482,27 +1483,16 @@ def test_finished_on_is_the_final_rounds_count(tworound):
 
 
 def test_a_comparison_tacked_on_after_a_tally_is_the_subjects_margin():
-    leader = Matcher(
-        load_facts(Path(__file__).parent / "fixtures/elections/partyleader/facts.toml")
+    paragraphs = (
+        "Corinne Lafrenière won the leadership.",
+        "Lafrenière led from the opening count, taking 31,240 first choices "
+        "(39.8 per cent), 11,125 more than Penhallow.",
     )
-    text, paras = join_paragraphs(
-        [
-            "Corinne Lafrenière won the leadership.",
-            "Lafrenière led from the opening count, taking 31,240 first choices "
-            "(39.8 per cent), 11,125 more than Penhallow.",
-        ]
-    )
-    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras)
-    a.sentences = segment(paras, text)
-    assert [f for f in leader.check(a) if f.kind == "figure"] == []
+    assert findings("partyleader", *paragraphs, kind="figure") == []
 
 
 def _slate_figures(published: str, *paragraphs: str):
-    slate = Matcher(load_facts(Path(__file__).parent / "fixtures/elections/slate/facts.toml"))
-    text, paras = join_paragraphs(list(paragraphs))
-    a = Article(url="t", canonical_url="t", text=text, paragraphs=paras, published=published)
-    a.sentences = segment(paras, text)
-    return [f for f in slate.check(a) if f.kind == "figure"]
+    return findings("slate", *paragraphs, kind="figure", published=published)
 
 
 def test_a_tally_before_the_ballot_opened_is_not_the_ballots():
@@ -1518,11 +1508,10 @@ def test_the_same_tally_after_the_count_is_judged():
 
 
 def _rector_figures(text: str) -> list[str]:
-    rector = Matcher(load_facts(Path(__file__).parent / "fixtures/elections/rector/facts.toml"))
-    body, paras = join_paragraphs(["Catriona Ferrie was elected Rector.", text])
-    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-11-01")
-    a.sentences = segment(paras, body)
-    return [f.rule_id for f in rector.check(a) if f.kind == "figure"]
+    found = findings(
+        "rector", "Catriona Ferrie was elected Rector.", text, kind="figure", published="2025-11-01"
+    )
+    return [f.rule_id for f in found]
 
 
 def test_a_count_named_by_all_its_words_is_the_fullest_recorded_one():

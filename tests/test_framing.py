@@ -600,10 +600,11 @@ def test_a_loss_told_apart_by_how_often_singles_out_one_person(matcher, text, fl
 
 
 def test_both_candidates_after_two_people_of_another_contest_are_theirs():
-    primary = Matcher(load_facts(Path(__file__).parent / "fixtures/elections/primary/facts.toml"))
-    a = article(
+    from electionkit import findings
+
+    paragraphs = (
         "Meg Halvorsen won the Republican primary.",
         "Colette Amadi won the Democratic primary, beating Paul Ostrowski.",
         "Both candidates ran on protecting the county hospital system.",
     )
-    assert [f for f in primary.check(a) if f.kind == "framing"] == []
+    assert findings("primary", *paragraphs, kind="framing") == []

@@ -122,18 +122,10 @@ def test_more_ways_than_candidates_is_still_wrong(matcher):
 
 
 def _dail_figures(text: str) -> list[str]:
-    from pathlib import Path
+    from electionkit import findings
 
-    from factwatch.claims.facts import load_facts
-    from factwatch.claims.matcher import Matcher
-    from factwatch.core.records import Article
-    from factwatch.core.segment import join_paragraphs, segment
-
-    dail = Matcher(load_facts(Path(__file__).parent / "fixtures/elections/dail/facts.toml"))
-    body, paras = join_paragraphs(["Gráinne Mulrennan won the by-election.", text])
-    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-12-01")
-    a.sentences = segment(paras, body)
-    return [f.quote for f in dail.check(a) if f.kind == "figure"]
+    lead = "Gráinne Mulrennan won the by-election."
+    return [f.quote for f in findings("dail", lead, text, kind="figure", published="2025-12-01")]
 
 
 def test_topping_the_poll_is_most_first_preferences():

@@ -747,16 +747,14 @@ def test_a_claim_rejected_by_someone_in_the_same_sentence_is_challenged(tmp_path
 
 
 def test_a_rules_condition_asserts_nothing():
-    riding = Matcher(
-        load_facts(Path(__file__).parent / "fixtures" / "elections" / "riding" / "facts.toml")
-    )
+    from electionkit import findings
+
     text = (
         "Heritage riding president Brent Hollis says the party is "
         "\u201clooking at a recount.\u201d "
         "An automatic recount happens only if the margin is under one-thousandth of the valid "
         "votes, about 39 votes in this riding, and this one is 1,021."
     )
-    body, paras = join_paragraphs(["Annick Thériault won the by-election.", text])
-    a = Article(url="t", canonical_url="t", text=body, paragraphs=paras, published="2025-09-29")
-    a.sentences = segment(paras, body)
-    assert [f for f in riding.check(a) if f.kind == "unchallenged_claim"] == []
+    lead = "Annick Thériault won the by-election."
+    found = findings("riding", lead, text, kind="unchallenged_claim", published="2025-09-29")
+    assert found == []
